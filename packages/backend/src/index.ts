@@ -1,0 +1,35 @@
+/*
+ * The City Hall Year backend: Backstage with the catalog of the city's departments,
+ * sign-in, permissions, search and notifications, and the City Hall Year plugin.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { demoAuthProviderModule } from './modules/demoAuthProvider';
+import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
+import { permissionPolicyModule } from './modules/permissionPolicy';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(demoAuthProviderModule);
+backend.add(groupHierarchyOwnershipModule);
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(permissionPolicyModule);
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.add(import('@internal/plugin-city-hall-year-backend'));
+
+backend.start();

@@ -1,0 +1,135 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { YearView, EntryPage } from '@internal/plugin-city-hall-year-common';
+import request from 'supertest';
+import { cityHallYearPlugin } from './plugin';
+import { createTestDatabases } from './tests/testDatabases';
+
+jest.setTimeout(60_000);
+
+describe('cityHallYearPlugin', () => {
+  const databases = createTestDatabases();
+
+  async function startBackend(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        cityHallYearPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    });
+    return { server, knex };
+  }
+
+  const asUser = mockCredentials.user.header('user:default/kimura.aoi');
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let server: Awaited<ReturnType<typeof startBackend>>['server'];
+    let knex: Awaited<ReturnType<typeof startBackend>>['knex'];
+
+    beforeAll(async () => {
+      ({ server, knex } = await startBackend(databaseId));
+    });
+
+    it('answers the health route without a token', async () => {
+      const res = await request(server).get('/api/city-hall-year/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    });
+
+    it('refuses reads without a token', async () => {
+      const res = await request(server).get('/api/city-hall-year/entries');
+      expect(res.status).toBe(401);
+    });
+
+    it('lists the seeded entries from the database', async () => {
+      const res = await request(server)
+        .get('/api/city-hall-year/entries')
+        .set('Authorization', asUser);
+      expect(res.status).toBe(200);
+      const page = res.body as EntryPage;
+      const [{ count }] = await knex('city_hall_year_entries').count({ count: '*' });
+      expect(page.totalCount).toBe(Number(count));
+      expect(page.totalCount).toBeGreaterThan(0);
+      expect(page.items.map(e => e.slug)).toContain('shutsuno-heisa');
+      expect(page.items.every(e => e.status === 'published')).toBe(true);
+    });
+
+    it('filters by cycle and text, and pages', async () => {
+      const res = await request(server)
+        .get('/api/city-hall-year/entries?cycle=settlement&q=出納&limit=1')
+        .set('Authorization', asUser);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((e: { slug: string }) => e.slug)).toEqual(['shutsuno-heisa']);
+      expect(res.body.limit).toBe(1);
+    });
+
+    it('filters by fiscal year and month', async () => {
+      const res = await request(server)
+        .get('/api/city-hall-year/entries?fiscalYear=2026&month=5')
+        .set('Authorization', asUser);
+      expect(res.status).toBe(200);
+      const slugs = res.body.items.map((e: { slug: string }) => e.slug);
+      expect(slugs).toContain('shutsuno-heisa');
+      expect(slugs).not.toContain('teiki-jinji-ido');
+    });
+
+    it.each([
+      ['/entries?limit=100000', /limit/],
+      ['/entries?cycle=festival', /cycle/],
+      ['/entries?month=5', /month needs fiscalYear/],
+      ['/entries?unknown=1', /Unrecognized key/],
+      ['/years/nineteen', /fiscal year/],
+    ])('answers %s with a 400 naming the problem', async (path, message) => {
+      const res = await request(server)
+        .get(`/api/city-hall-year${path}`)
+        .set('Authorization', asUser);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('reads one entry by slug and by id, and 404s an unknown one', async () => {
+      const bySlug = await request(server)
+        .get('/api/city-hall-year/entries/shutsuno-heisa')
+        .set('Authorization', asUser);
+      expect(bySlug.status).toBe(200);
+      expect(bySlug.body.title.ja).toBe('出納閉鎖');
+      expect(bySlug.body.version).toBe(1);
+
+      const byId = await request(server)
+        .get(`/api/city-hall-year/entries/${bySlug.body.id}`)
+        .set('Authorization', asUser);
+      expect(byId.body.slug).toBe('shutsuno-heisa');
+
+      const missing = await request(server)
+        .get('/api/city-hall-year/entries/no-such-step')
+        .set('Authorization', asUser);
+      expect(missing.status).toBe(404);
+    });
+
+    it('gives a whole fiscal year, sorted, with labels in both systems', async () => {
+      const res = await request(server)
+        .get('/api/city-hall-year/years/2026')
+        .set('Authorization', asUser);
+      expect(res.status).toBe(200);
+      const year = res.body as YearView;
+      expect(year.labels).toEqual({ en: 'FY2026', ja: '令和8年度' });
+      const starts = year.occurrences.map(o => o.start);
+      expect(starts).toEqual([...starts].sort());
+      expect(starts[0]).toBe('2026-04-01');
+      const close = year.occurrences.find(o => o.slug === 'shutsuno-heisa');
+      expect(close).toMatchObject({
+        start: '2026-05-31',
+        end: '2026-05-31',
+        precision: 'day',
+        concernedFiscalYear: 2025,
+      });
+      const budgetSession = year.occurrences.find(o => o.slug === 'dai1kai-teireikai');
+      expect(budgetSession).toMatchObject({ start: '2027-02-11', councilSession: 1 });
+    });
+  });
+});

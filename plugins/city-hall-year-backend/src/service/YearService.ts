@@ -1,0 +1,134 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  fiscalYearLabels,
+  resolveOccurrences,
+  type Entry,
+  type EntryListQuery,
+  type EntryPage,
+  type Occurrence,
+  type Timing,
+  type YearOccurrence,
+  type YearView,
+} from '@internal/plugin-city-hall-year-common';
+import type { EntryFilter, EntryStore } from '../database/EntryStore';
+
+const CONCERNED_OFFSET = { previous: -1, current: 0, next: 1 } as const;
+
+function summarize(entry: Entry, fiscalYear: number): Omit<YearOccurrence, keyof Occurrence> {
+  return {
+    entryId: entry.id,
+    slug: entry.slug,
+    cycle: entry.cycle,
+    title: entry.title,
+    summary: entry.summary,
+    owner: entry.owner,
+    concernsFiscalYear: entry.concernsFiscalYear,
+    concernedFiscalYear: fiscalYear + CONCERNED_OFFSET[entry.concernsFiscalYear],
+    ...(entry.councilSession ? { councilSession: entry.councilSession } : {}),
+  };
+}
+
+/** Reading the year: lists, single entries and the whole-year view. */
+export class YearService {
+  constructor(
+    private readonly store: EntryStore,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async listEntries(query: EntryListQuery): Promise<EntryPage> {
+    const filter: EntryFilter = {
+      cycles: query.cycle,
+      owners: query.owner,
+      statuses: query.status ?? ['published'],
+      query: query.q,
+    };
+    if (query.fiscalYear === undefined) {
+      const page = await this.store.listEntries({
+        filter,
+        offset: query.offset,
+        limit: query.limit,
+      });
+      return { ...page, offset: query.offset, limit: query.limit };
+    }
+    // Dates come from resolving each entry's timing, which SQL cannot do: the rows
+    // are filtered here, before paging, so every page is a true slice of the result.
+    const fiscalYear = query.fiscalYear;
+    const entries = await this.store.listAllEntries(filter);
+    const resolve = await this.resolver();
+    const matching = entries.filter(entry =>
+      resolve(entry, fiscalYear).some(
+        o => query.month === undefined || this.touchesMonth(o, query.month),
+      ),
+    );
+    return {
+      items: matching.slice(query.offset, query.offset + query.limit),
+      totalCount: matching.length,
+      offset: query.offset,
+      limit: query.limit,
+    };
+  }
+
+  async getEntry(idOrSlug: string): Promise<Entry> {
+    const entry = await this.store.getEntry(idOrSlug);
+    if (!entry || entry.status !== 'published') {
+      throw new NotFoundError(`No entry '${idOrSlug}'`);
+    }
+    return entry;
+  }
+
+  async getYear(fiscalYear: number): Promise<YearView> {
+    const entries = await this.store.listAllEntries({ statuses: ['published'] });
+    const resolve = await this.resolver();
+    const occurrences: YearOccurrence[] = [];
+    const asNeeded: YearView['asNeeded'] = [];
+    for (const entry of entries) {
+      const resolved = resolve(entry, fiscalYear);
+      if (resolved.length === 0 && entry.timing.asNeeded) {
+        asNeeded.push(summarize(entry, fiscalYear));
+      }
+      for (const occurrence of resolved) {
+        occurrences.push({ ...occurrence, ...summarize(entry, fiscalYear) });
+      }
+    }
+    occurrences.sort(
+      (a, b) =>
+        a.start.localeCompare(b.start) ||
+        a.end.localeCompare(b.end) ||
+        a.slug.localeCompare(b.slug),
+    );
+    return {
+      fiscalYear,
+      labels: fiscalYearLabels(fiscalYear),
+      occurrences,
+      asNeeded,
+    };
+  }
+
+  private touchesMonth(occurrence: Occurrence, month: number): boolean {
+    const start = Number(occurrence.start.slice(5, 7));
+    const end = Number(occurrence.end.slice(5, 7));
+    const months = new Set<number>();
+    for (let m = start, guard = 0; guard < 13; m = (m % 12) + 1, guard++) {
+      months.add(m);
+      if (m === end) break;
+    }
+    return months.has(month);
+  }
+
+  /** Resolves timings with every live entry available as an anchor for relative dates. */
+  private async resolver(): Promise<(entry: Entry, fiscalYear: number) => Occurrence[]> {
+    const all = await this.store.listAllEntries({});
+    const timings = new Map<string, Timing>(all.map(e => [e.slug, e.timing]));
+    const lookup = (slug: string) => timings.get(slug);
+    return (entry, fiscalYear) => {
+      try {
+        return resolveOccurrences(entry.timing, fiscalYear, { slug: entry.slug, lookup });
+      } catch (error) {
+        // Writes refuse unresolvable timings; an anchor deleted since then lands here.
+        this.logger.warn(`Cannot resolve the timing of '${entry.slug}': ${error}`);
+        return [];
+      }
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  entryInputSchema,
+  type EntryFields,
+} from '@internal/plugin-city-hall-year-common';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** Name of the starting content set; a new set (a new name) is loaded into databases that lack it. */
+export const STARTING_CONTENT = 'starting-content-v1';
+
+/** The actor recorded on seeded entries and revisions. */
+export const SEED_ACTOR = 'plugin:city-hall-year/seed';
+
+const contentDir = resolvePackagePath('@internal/plugin-city-hall-year-backend', 'content');
+
+/**
+ * Reads and validates the starting content: every `*.yaml` file under `content/`,
+ * each a list of entries. A file that does not match the shared schema is an error
+ * that names the file, the entry and the field.
+ */
+export async function loadStartingContent(dir: string = contentDir): Promise<EntryFields[]> {
+  const files = (await fs.readdir(dir)).filter(f => f.endsWith('.yaml')).sort();
+  const entries: EntryFields[] = [];
+  for (const file of files) {
+    const documents = parseYaml(await fs.readFile(path.join(dir, file), 'utf8'));
+    if (!Array.isArray(documents)) {
+      throw new Error(`${file}: expected a list of entries`);
+    }
+    documents.forEach((document, index) => {
+      const result = entryInputSchema.safeParse(document);
+      if (!result.success) {
+        const issues = result.error.issues
+          .map(i => `${i.path.join('.')}: ${i.message}`)
+          .join('; ');
+        throw new Error(`${file} entry ${index + 1} (${document?.slug ?? '?'}): ${issues}`);
+      }
+      entries.push(result.data);
+    });
+  }
+  const slugs = new Set<string>();
+  for (const entry of entries) {
+    if (slugs.has(entry.slug)) {
+      throw new Error(`Duplicate slug in starting content: ${entry.slug}`);
+    }
+    slugs.add(entry.slug);
+  }
+  return entries;
+}

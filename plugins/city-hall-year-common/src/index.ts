@@ -1,0 +1,14 @@
+/**
+ * The shared contract of the City Hall Year plugins: entry schema, permissions,
+ * limits and the fiscal-year logic that both the frontend and the backend use.
+ *
+ * @packageDocumentation
+ */
+export * from './fiscalYear';
+export * from './limits';
+export * from './permissions';
+export * from './schema';
+export * from './timing';
+export * from './api';
+export * from './query';
+export * from './labels';

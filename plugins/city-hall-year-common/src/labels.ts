@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import { CITY_HALL_TIME_ZONE } from './fiscalYear';
+import type { Occurrence } from './timing';
+
+/** Languages the guide is written in; Japanese first. */
+export type GuideLanguage = 'ja' | 'en';
+
+const PART_LABELS = {
+  ja: { 1: '上旬', 11: '中旬', 21: '下旬' },
+  en: { 1: 'early', 11: 'mid', 21: 'late' },
+} as const;
+
+function partOf(day: number): 1 | 11 | 21 {
+  if (day <= 10) return 1;
+  if (day <= 20) return 11;
+  return 21;
+}
+
+function pointLabel(iso: string, precision: Occurrence['precision'], language: GuideLanguage): string {
+  const date = DateTime.fromISO(iso, { zone: CITY_HALL_TIME_ZONE }).setLocale(language === 'ja' ? 'ja-JP' : 'en-GB');
+  if (precision === 'month') {
+    return language === 'ja' ? `${date.month}月` : date.toFormat('LLLL');
+  }
+  if (precision === 'month-part') {
+    const part = PART_LABELS[language][partOf(date.day)];
+    return language === 'ja' ? `${date.month}月${part}` : `${part} ${date.toFormat('LLLL')}`;
+  }
+  return language === 'ja' ? `${date.month}月${date.day}日` : date.toFormat('d LLLL');
+}
+
+/**
+ * A short human label of when an occurrence happens, at the precision it is known:
+ * `5月31日`, `6月1日〜8月31日`, `2月中旬〜3月中旬`; `31 May`, `mid February – mid March`.
+ */
+export function occurrenceLabel(occurrence: Occurrence, language: GuideLanguage): string {
+  const start = pointLabel(occurrence.start, occurrence.precision, language);
+  const end = pointLabel(occurrence.end, occurrence.precision, language);
+  if (start === end) {
+    return start;
+  }
+  return language === 'ja' ? `${start}〜${end}` : `${start} – ${end}`;
+}

@@ -1,0 +1,23 @@
+/** Limits shared by the API, the editor and imports, so that both sides refuse the same input. */
+export const ENTRY_LIMITS = {
+  slugLength: 80,
+  titleLength: 120,
+  summaryLength: 400,
+  markdownLength: 8000,
+  lawLength: 100,
+  articleLength: 60,
+  noteLength: 400,
+  urlLength: 2000,
+  tagLength: 40,
+  listLength: 20,
+  legalBasisCount: 10,
+  occurrencesPerYear: 12,
+  overrideCount: 30,
+  maxOffsetDays: 366,
+} as const;
+
+/** Paging of list routes. */
+export const PAGE_LIMITS = {
+  defaultLimit: 50,
+  maxLimit: 200,
+} as const;

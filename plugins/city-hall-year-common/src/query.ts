@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { PAGE_LIMITS } from './limits';
+import { CYCLES, ENTRY_STATUSES } from './schema';
+
+const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform(v => (Array.isArray(v) ? v : v.split(',')).map(s => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+/** A fiscal year as it appears in paths and queries. */
+export const fiscalYearParamSchema = z.coerce
+  .number({ invalid_type_error: 'must be a year such as 2026' })
+  .int()
+  .min(1989)
+  .max(2200);
+
+/** Query of `GET /entries`. Lists accept repeated keys or comma-separated values. */
+export const entryListQuerySchema = z
+  .object({
+    cycle: listOf(z.enum(CYCLES)).optional(),
+    owner: listOf(z.string().min(1).max(255)).optional(),
+    status: listOf(z.enum(ENTRY_STATUSES)).optional(),
+    q: z.string().trim().max(200).optional(),
+    /** Only entries with an occurrence in this fiscal year. */
+    fiscalYear: fiscalYearParamSchema.optional(),
+    /** Only entries with an occurrence in this calendar month (1–12) of the fiscal year. */
+    month: z.coerce.number().int().min(1).max(12).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.maxLimit).default(PAGE_LIMITS.defaultLimit),
+  })
+  .strict()
+  .refine(v => v.month === undefined || v.fiscalYear !== undefined, {
+    message: 'month needs fiscalYear',
+    path: ['month'],
+  });
+
+/** Parsed query of `GET /entries`. */
+export type EntryListQuery = z.output<typeof entryListQuerySchema>;

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { ENTRY_LIMITS as L } from './limits';
+
+/** The cycles of the city hall's year. */
+export const CYCLES = [
+  'council',
+  'budget',
+  'settlement',
+  'planning',
+  'personnel',
+  'other',
+] as const;
+
+/** A cycle of the city hall's year. */
+export type Cycle = (typeof CYCLES)[number];
+
+/** Whether an entry is visible to everybody (published) or only to its owners (draft). */
+export const ENTRY_STATUSES = ['draft', 'published'] as const;
+
+/** Publication state of an entry. */
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/**
+ * Which fiscal year a step concerns, relative to the fiscal year in which it happens:
+ * the settlement of FY2025 is done in FY2026 (`previous`); the FY2027 budget is
+ * compiled in FY2026 (`next`).
+ */
+export const CONCERNS_FISCAL_YEAR = ['previous', 'current', 'next'] as const;
+
+/** Parts of a month as Japanese schedules give them: 上旬, 中旬, 下旬. */
+export const MONTH_PARTS = ['early', 'middle', 'late'] as const;
+
+/** 上旬 (1–10), 中旬 (11–20) or 下旬 (21–end). */
+export type MonthPart = (typeof MONTH_PARTS)[number];
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A permalink-safe identifier: lower-case letters, digits and single hyphens. */
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(L.slugLength)
+  .regex(slugPattern, 'must be lower-case letters, digits and single hyphens');
+
+const month = z.number().int().min(1).max(12);
+
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A day of the year that recurs: 31 May. 29 February falls on the 28th in other years. */
+export const monthDaySchema = z
+  .object({ month, day: z.number().int().min(1).max(31) })
+  .strict()
+  .refine(v => v.day <= daysInMonth[v.month - 1], {
+    message: 'day does not exist in that month',
+    path: ['day'],
+  });
+
+/** A month, or one of its thirds. */
+export const monthPointSchema = z
+  .object({ month, part: z.enum(MONTH_PARTS).optional() })
+  .strict();
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(v => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    message: 'is not a calendar date',
+  });
+
+/** A calendar date as YYYY-MM-DD (a JST date). */
+export const isoDateSchema = isoDate;
+
+/** One rule of when a step happens; each rule gives at most one occurrence a fiscal year. */
+export const timingRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), on: monthDaySchema }).strict(),
+  z
+    .object({ kind: z.literal('range'), from: monthDaySchema, to: monthDaySchema })
+    .strict(),
+  z
+    .object({ kind: z.literal('months'), from: monthPointSchema, to: monthPointSchema })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('nthWeekday'),
+      month,
+      /** 1–5, or -1 for the last such weekday of the month. */
+      nth: z.union([z.literal(-1), z.number().int().min(1).max(5)]),
+      /** ISO weekday: 1 = Monday … 7 = Sunday. */
+      weekday: z.number().int().min(1).max(7),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('relative'),
+      /** Slug of the entry this step is anchored to. */
+      entry: slugSchema,
+      anchor: z.enum(['start', 'end']).default('start'),
+      /** Negative: days before; positive: days after. */
+      offsetDays: z.number().int().min(-L.maxOffsetDays).max(L.maxOffsetDays),
+      durationDays: z.number().int().min(1).max(L.maxOffsetDays).default(1),
+    })
+    .strict(),
+]);
+
+/** One rule of when a step happens. */
+export type TimingRule = z.infer<typeof timingRuleSchema>;
+
+/** The actual dates of a step in one fiscal year, replacing its rules for that year. */
+export const timingOverrideSchema = z
+  .object({
+    fiscalYear: z.number().int().min(1989).max(2200),
+    dates: z
+      .array(
+        z
+          .object({ start: isoDate, end: isoDate.optional() })
+          .strict()
+          .refine(v => !v.end || v.end >= v.start, {
+            message: 'end is before start',
+            path: ['end'],
+          }),
+      )
+      .min(1)
+      .max(L.occurrencesPerYear),
+  })
+  .strict();
+
+const bilingualText = (max: number) =>
+  z
+    .object({
+      ja: z.string().trim().min(1).max(max),
+      en: z.string().trim().max(max).optional(),
+    })
+    .strict();
+
+/** When a step happens, every fiscal year. */
+export const timingSchema = z
+  .object({
+    /** Steps held "as needed" (臨時会) have no rules and show no dates. */
+    asNeeded: z.boolean().default(false),
+    rules: z.array(timingRuleSchema).max(L.occurrencesPerYear).default([]),
+    overrides: z.array(timingOverrideSchema).max(L.overrideCount).default([]),
+    /** How the dates come about, in words: "typically mid-February to about 20 March". */
+    note: bilingualText(L.noteLength).optional(),
+  })
+  .strict()
+  .refine(v => v.asNeeded || v.rules.length > 0 || v.overrides.length > 0, {
+    message: 'give at least one rule, an override, or mark the step as needed',
+    path: ['rules'],
+  });
+
+/** When a step happens, every fiscal year. */
+export type Timing = z.infer<typeof timingSchema>;
+
+const httpUrl = z
+  .string()
+  .max(L.urlLength)
+  .url()
+  .refine(v => /^https?:$/.test(new URL(v).protocol), {
+    message: 'only http and https links are accepted',
+  });
+
+const groupRefPattern = /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i;
+
+/** A catalog Group reference in full form, e.g. `group:default/zaisei-ka`. */
+export const groupRefSchema = z
+  .string()
+  .max(200)
+  .transform(v => (v.includes(':') ? v : `group:${v.includes('/') ? v : `default/${v}`}`).toLocaleLowerCase('en-US'))
+  .refine(v => groupRefPattern.test(v), { message: 'must be a Group reference such as group:default/zaisei-ka' });
+
+/**
+ * The fields of an entry that a person writes. The server sets everything else
+ * (id, version, who and when) from the caller's identity, never from the body.
+ */
+export const entryInputSchema = z
+  .object({
+    slug: slugSchema,
+    cycle: z.enum(CYCLES),
+    title: bilingualText(L.titleLength),
+    summary: bilingualText(L.summaryLength),
+    /** 何のために: why the step exists. */
+    purpose: bilingualText(L.markdownLength),
+    whatHappens: bilingualText(L.markdownLength),
+    forNewStaff: bilingualText(L.markdownLength),
+    legalBasis: z
+      .array(
+        z
+          .object({
+            law: z.string().trim().min(1).max(L.lawLength),
+            article: z.string().trim().max(L.articleLength).optional(),
+            note: z.string().trim().max(L.noteLength).optional(),
+          })
+          .strict(),
+      )
+      .max(L.legalBasisCount)
+      .default([]),
+    owner: groupRefSchema,
+    relatedGroups: z.array(groupRefSchema).max(L.listLength).default([]),
+    dependsOn: z.array(slugSchema).max(L.listLength).default([]),
+    feedsInto: z.array(slugSchema).max(L.listLength).default([]),
+    links: z
+      .array(
+        z
+          .object({ title: z.string().trim().min(1).max(L.titleLength), url: httpUrl })
+          .strict(),
+      )
+      .max(L.listLength)
+      .default([]),
+    tags: z.array(z.string().trim().min(1).max(L.tagLength)).max(L.listLength).default([]),
+    concernsFiscalYear: z.enum(CONCERNS_FISCAL_YEAR).default('current'),
+    /** Regular council sessions are numbered by calendar year (第1回定例会). */
+    councilSession: z.number().int().min(1).max(4).optional(),
+    timing: timingSchema,
+    status: z.enum(ENTRY_STATUSES).default('draft'),
+    publishAt: isoDate.optional(),
+  })
+  .strict();
+
+/** The fields of an entry that a person writes, as sent to the API. */
+export type EntryInput = z.input<typeof entryInputSchema>;
+
+/** The fields of an entry that a person writes, after defaults are applied. */
+export type EntryFields = z.output<typeof entryInputSchema>;
+
+/** An entry as the API returns it. */
+export interface Entry extends EntryFields {
+  id: string;
+  /** Incremented on every change; a write must name the version it was based on. */
+  version: number;
+  /** The fiscal year for which the owner last confirmed the entry is still right. */
+  confirmedFiscalYear?: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}

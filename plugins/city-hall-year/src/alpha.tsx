@@ -1,0 +1,50 @@
+import {
+  compatWrapper,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import { CityHallYearClient, cityHallYearApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** The client of the backend, as an API extension. */
+const cityHallYearApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: cityHallYearApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new CityHallYearClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The year page at /city-hall-year, with its entry in the sidebar. */
+const cityHallYearPage = PageBlueprint.make({
+  params: {
+    path: '/city-hall-year',
+    title: '市役所の一年',
+    icon: <EventNoteIcon />,
+    routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
+    noHeader: true,
+    loader: () => import('./components/YearPage').then(m => compatWrapper(<m.YearPage />)),
+  },
+});
+
+/**
+ * City Hall Year for apps on the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'city-hall-year',
+  info: { packageJson: () => import('../package.json') },
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [cityHallYearApi, cityHallYearPage],
+});
+
+export { cityHallYearTranslationRef } from './translation';

@@ -1,0 +1,3 @@
+export { cityHallYearApiRef } from './CityHallYearApi';
+export type { CityHallYearApi, ListEntriesRequest } from './CityHallYearApi';
+export { CityHallYearClient } from './CityHallYearClient';

@@ -1,0 +1,2 @@
+export { CycleChip } from './CycleChip';
+export { CYCLE_STYLES } from './cycleStyles';

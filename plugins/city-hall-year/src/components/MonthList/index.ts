@@ -1,0 +1,1 @@
+export { MonthList } from './MonthList';

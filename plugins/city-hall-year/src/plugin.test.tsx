@@ -1,0 +1,33 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { cityHallYearApiRef } from './api';
+import { CityHallYearPage, cityHallYearPlugin } from './plugin';
+import { rootRouteRef } from './routes';
+import { createFakeApi } from './testing/fakeYear';
+
+describe('legacy plugin', () => {
+  it('is the city-hall-year plugin', () => {
+    expect(cityHallYearPlugin.getId()).toBe('city-hall-year');
+  });
+
+  it('mounts the year page as a routable extension', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, createFakeApi()]]}>
+        <Routes>
+          <Route path="/city-hall-year" element={<CityHallYearPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/city-hall-year'],
+        mountedRoutes: {
+          '/city-hall-year': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(await screen.findByTestId('occurrence-shutsuno-heisa')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'City Hall Year' })).toBeInTheDocument();
+  });
+});

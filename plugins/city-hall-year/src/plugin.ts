@@ -1,0 +1,39 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { CityHallYearClient, cityHallYearApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * City Hall Year for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const cityHallYearPlugin = createPlugin({
+  id: 'city-hall-year',
+  apis: [
+    createApiFactory({
+      api: cityHallYearApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new CityHallYearClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The year page, for `<Route path="/city-hall-year" element={<CityHallYearPage />} />`.
+ *
+ * @public
+ */
+export const CityHallYearPage = cityHallYearPlugin.provide(
+  createRoutableExtension({
+    name: 'CityHallYearPage',
+    component: () => import('./components/YearPage').then(m => m.YearPage),
+    mountPoint: rootRouteRef,
+  }),
+);

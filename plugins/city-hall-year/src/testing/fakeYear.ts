@@ -1,0 +1,78 @@
+import {
+  fiscalYearLabels,
+  type YearOccurrence,
+  type YearView,
+} from '@internal/plugin-city-hall-year-common';
+import type { CityHallYearApi } from '../api';
+
+function occurrence(partial: Partial<YearOccurrence> & Pick<YearOccurrence, 'slug' | 'start' | 'end'>): YearOccurrence {
+  return {
+    precision: 'day',
+    overridden: false,
+    entryId: `id-${partial.slug}`,
+    cycle: 'settlement',
+    title: { ja: partial.slug, en: partial.slug },
+    summary: { ja: '概要', en: 'Summary' },
+    owner: 'group:default/kaikei-ka',
+    concernsFiscalYear: 'current',
+    concernedFiscalYear: Number(partial.start.slice(0, 4)),
+    ...partial,
+  };
+}
+
+/** A small year as the backend would give it, for component tests. */
+export function fakeYear(fiscalYear: number): YearView {
+  return {
+    fiscalYear,
+    labels: fiscalYearLabels(fiscalYear),
+    occurrences: [
+      occurrence({
+        slug: 'teiki-jinji-ido',
+        cycle: 'personnel',
+        start: `${fiscalYear}-04-01`,
+        end: `${fiscalYear}-04-01`,
+        title: { ja: '定期人事異動', en: 'Regular transfers' },
+        owner: 'group:default/jinji-ka',
+        concernedFiscalYear: fiscalYear,
+      }),
+      occurrence({
+        slug: 'shutsuno-heisa',
+        start: `${fiscalYear}-05-31`,
+        end: `${fiscalYear}-05-31`,
+        title: { ja: '出納閉鎖', en: 'Books close' },
+        concernsFiscalYear: 'previous',
+        concernedFiscalYear: fiscalYear - 1,
+      }),
+      occurrence({
+        slug: 'dai1kai-teireikai',
+        cycle: 'council',
+        precision: 'month-part',
+        start: `${fiscalYear + 1}-02-11`,
+        end: `${fiscalYear + 1}-03-20`,
+        title: { ja: '第1回定例会', en: 'First regular session' },
+        owner: 'group:default/giji-ka',
+        concernsFiscalYear: 'next',
+        concernedFiscalYear: fiscalYear + 1,
+      }),
+    ],
+    asNeeded: [],
+  };
+}
+
+/** A {@link CityHallYearApi} that answers from {@link fakeYear} and records the years asked for. */
+export function createFakeApi(): CityHallYearApi & { requestedYears: number[] } {
+  const requestedYears: number[] = [];
+  return {
+    requestedYears,
+    async getYear(fiscalYear) {
+      requestedYears.push(fiscalYear);
+      return fakeYear(fiscalYear);
+    },
+    async listEntries() {
+      throw new Error('not used');
+    },
+    async getEntry() {
+      throw new Error('not used');
+    },
+  };
+}

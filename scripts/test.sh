@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Installs everything and runs the whole test suite: type-check, unit and database
+# tests of every package (SQLite and a real PostgreSQL started here), and the browser
+# tests against the running app in Debian's Chromium. Servers it starts are stopped
+# by PID when it ends.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$ROOT/scripts/system-packages.sh"
+source "$ROOT/scripts/postgres.sh"
+
+export CI="${CI:-true}"
+RESULTS="$ROOT/test-results"
+APP_PID=""
+
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM -- "-$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$APP_PID" 2>/dev/null || true
+  fi
+  stop_test_postgres
+}
+trap cleanup EXIT
+
+port_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_for_url() {
+  local url="$1" seconds="$2"
+  for _ in $(seq 1 "$seconds"); do
+    if node -e "fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" "$url"; then
+      return 0
+    fi
+    if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "The app exited while starting; see $RESULTS/app.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  echo "Timed out waiting for $url; see $RESULTS/app.log" >&2
+  return 1
+}
+
+SECONDS=0
+ensure_system_packages chromium fonts-liberation fonts-noto-cjk postgresql
+
+echo "==> Installing dependencies"
+yarn install --immutable
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+echo "==> Type-check"
+yarn tsc
+
+echo "==> Unit and database tests (SQLite and PostgreSQL)"
+start_test_postgres
+yarn test --json --outputFile="$RESULTS/jest.json"
+stop_test_postgres
+
+echo "==> Browser tests (Playwright in Chromium)"
+for port in 3000 7007; do
+  port_free "$port" || { echo "Port $port is in use: stop the running app first" >&2; exit 1; }
+done
+rm -rf "$ROOT/.data/e2e-sqlite"
+mkdir -p "$ROOT/.data/e2e-sqlite"
+APP_CONFIG_backend_database_connection_directory="$ROOT/.data/e2e-sqlite" \
+  setsid yarn start >"$RESULTS/app.log" 2>&1 &
+APP_PID=$!
+wait_for_url "http://localhost:7007/api/city-hall-year/health" 300
+wait_for_url "http://localhost:3000" 300
+PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" yarn playwright test --reporter=list,json
+
+node "$ROOT/scripts/summarize-tests.js" "$RESULTS/jest.json" "$RESULTS/e2e.json"
+echo "==> Whole suite took ${SECONDS}s"
