@@ -50,7 +50,12 @@ describe('migrations', () => {
         updated_by: 'x',
         updated_at: 'x',
       });
-    await expect(Promise.resolve(duplicate)).rejects.toThrow();
+    // better-sqlite3's error is not an Error of Jest's realm, so compare the message.
+    const failure = await duplicate.then(
+      () => 'inserted',
+      (error: unknown) => String((error as { message?: string })?.message ?? error),
+    );
+    expect(failure).toMatch(/unique|duplicate/i);
 
     await knex.migrate.rollback({ directory: migrationsDir }, true);
     for (const table of [
