@@ -3,14 +3,15 @@
  * sign-in, permissions, search and notifications, and the City Hall Year plugin.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { cityHallYearPermissionPolicyModule } from '@internal/plugin-city-hall-year-backend';
 import { demoAuthProviderModule } from './modules/demoAuthProvider';
 import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
-import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(demoAuthProviderModule);
@@ -20,7 +21,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(permissionPolicyModule);
+backend.add(cityHallYearPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));

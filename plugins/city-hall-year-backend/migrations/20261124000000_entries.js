@@ -44,6 +44,8 @@ exports.up = async function up(knex) {
     table.integer('revision').notNullable();
     table.string('action', 20).notNullable();
     table.text('snapshot').notNullable().comment('JSON of the whole entry after the change');
+    table.text('changed_fields').notNullable().comment('JSON list of the fields this revision changed');
+    table.integer('restored_from').nullable().comment('For a restore: the revision brought back');
     table.string('created_by', 255).notNullable();
     table.string('created_at', 32).notNullable();
     table.primary(['entry_id', 'revision']);

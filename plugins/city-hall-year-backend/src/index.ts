@@ -4,3 +4,11 @@
  * @packageDocumentation
  */
 export { cityHallYearPlugin as default } from './plugin';
+export { cityHallYearPermissionPolicyModule } from './policy/module';
+export { CityHallYearPermissionPolicy } from './policy/CityHallYearPermissionPolicy';
+export {
+  cityHallYearEntryConditions,
+  createCityHallYearEntryConditionalDecision,
+} from './permissions/rules';
+export { ENTRY_CHANGED_TOPIC } from './service/EntryService';
+export type { EntryChangedEvent } from './service/EntryService';

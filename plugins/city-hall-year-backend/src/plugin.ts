@@ -2,12 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { cityHallYearPermissions } from '@internal/plugin-city-hall-year-common';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
+import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import {
   loadStartingContent,
   SEED_ACTOR,
   STARTING_CONTENT,
 } from './service/contentSeed';
+import { EntryAuthorizer } from './service/EntryAuthorizer';
+import { EntryService } from './service/EntryService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
 
@@ -27,9 +33,24 @@ export const cityHallYearPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ config, database, httpAuth, httpRouter, logger }) {
+      async init(deps) {
+        const { config, database, httpAuth, httpRouter, logger, permissionsRegistry } = deps;
         const store = await DatabaseEntryStore.create({ database });
+
+        permissionsRegistry.addResourceType({
+          resourceRef: entryResourceRef,
+          permissions: cityHallYearPermissions,
+          rules: Object.values(entryPermissionRules),
+          // Deleted entries too: bringing one back is authorized on the deleted entry.
+          getResources: ids => store.getEntriesByIds(ids, { includeDeleted: true }),
+        });
+        permissionsRegistry.addPermissions(cityHallYearPermissions);
 
         if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
           const seeded = await store.seedOnce(STARTING_CONTENT, await loadStartingContent(), {
@@ -41,8 +62,17 @@ export const cityHallYearPlugin = createBackendPlugin({
           }
         }
 
-        const yearService = new YearService(store, logger);
-        httpRouter.use(await createRouter({ httpAuth, yearService }));
+        const authorizer = new EntryAuthorizer(deps.permissions, permissionsRegistry);
+        const yearService = new YearService(store, authorizer, logger);
+        const entryService = new EntryService({
+          store,
+          authorizer,
+          catalog: deps.catalog,
+          auditor: deps.auditor,
+          events: deps.events,
+          logger,
+        });
+        httpRouter.use(await createRouter({ httpAuth, yearService, entryService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

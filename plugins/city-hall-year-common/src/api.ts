@@ -27,6 +27,8 @@ export interface YearOccurrence extends Occurrence {
   /** The fiscal year the step concerns, e.g. 2025 for the FY2025 settlement done in FY2026. */
   concernedFiscalYear: number;
   councilSession?: number;
+  /** For a regular council session: its calendar-year name, e.g. 令和9年第1回定例会. */
+  councilSessionLabels?: FiscalYearLabels;
 }
 
 /** Everything the year page shows for one fiscal year, in one response. */
@@ -36,4 +38,26 @@ export interface YearView {
   occurrences: YearOccurrence[];
   /** Published entries held only as needed, which have no dates. */
   asNeeded: Array<Omit<YearOccurrence, keyof Occurrence>>;
+}
+
+/** What a revision did to its entry. */
+export type RevisionAction = 'create' | 'update' | 'delete' | 'undelete' | 'restore' | 'confirm' | 'import';
+
+/** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
+export interface EntryRevisionSummary {
+  entryId: string;
+  /** 1 for the first state; equals the entry's version after the change. */
+  revision: number;
+  action: RevisionAction;
+  /** Editable fields that differ from the previous revision. */
+  changedFields: string[];
+  createdBy: string;
+  createdAt: string;
+  /** For a restore: the revision whose content came back. */
+  restoredFrom?: number;
+}
+
+/** One saved state of an entry with the whole entry as it was. */
+export interface EntryRevision extends EntryRevisionSummary {
+  entry: Entry;
 }

@@ -1,40 +1,54 @@
 import {
   createPermission,
+  type BasicPermission,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
 /** Resource type of the permissions that concern one entry. */
 export const CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE = 'city-hall-year-entry';
 
-/** Permission to create an entry for a department. */
-export const entryCreatePermission = createPermission({
+/** Resource permission on one entry of the city hall year. */
+export type EntryPermission = ResourcePermission<typeof CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE>;
+
+/**
+ * Permission to create an entry. It is a resource permission on the entry about to be
+ * created, so that a policy can require its owner to be one of the caller's groups.
+ */
+export const entryCreatePermission: EntryPermission = createPermission({
   name: 'city-hall-year.entry.create',
   attributes: { action: 'create' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
 });
 
 /** Permission to read an entry; published entries are read by every signed-in user. */
-export const entryReadPermission: ResourcePermission<'city-hall-year-entry'> =
-  createPermission({
-    name: 'city-hall-year.entry.read',
-    attributes: { action: 'read' },
-    resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-  });
+export const entryReadPermission: EntryPermission = createPermission({
+  name: 'city-hall-year.entry.read',
+  attributes: { action: 'read' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
 
-/** Permission to change an entry, restore a revision or confirm it for the year. */
-export const entryUpdatePermission: ResourcePermission<'city-hall-year-entry'> =
-  createPermission({
-    name: 'city-hall-year.entry.update',
-    attributes: { action: 'update' },
-    resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-  });
+/** Permission to change an entry, restore one of its revisions or confirm it for the year. */
+export const entryUpdatePermission: EntryPermission = createPermission({
+  name: 'city-hall-year.entry.update',
+  attributes: { action: 'update' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
 
-/** Permission to delete (and restore) an entry. */
-export const entryDeletePermission: ResourcePermission<'city-hall-year-entry'> =
-  createPermission({
-    name: 'city-hall-year.entry.delete',
-    attributes: { action: 'delete' },
-    resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-  });
+/** Permission to delete an entry (softly) and to bring a deleted entry back. */
+export const entryDeletePermission: EntryPermission = createPermission({
+  name: 'city-hall-year.entry.delete',
+  attributes: { action: 'delete' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
+/**
+ * Permission to give an entry to another department. Owners may edit their entries
+ * but not hand them away; in the default policy only HR editors hold this.
+ */
+export const entryReassignPermission: BasicPermission = createPermission({
+  name: 'city-hall-year.entry.reassign',
+  attributes: { action: 'update' },
+});
 
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
@@ -42,4 +56,11 @@ export const cityHallYearPermissions = [
   entryReadPermission,
   entryUpdatePermission,
   entryDeletePermission,
+  entryReassignPermission,
 ];
+
+/** Names of the plugin's permission rules, for policies written against them. */
+export const CITY_HALL_YEAR_RULES = {
+  isEntryOwner: 'IS_ENTRY_OWNER',
+  isEntryPublished: 'IS_ENTRY_PUBLISHED',
+} as const;

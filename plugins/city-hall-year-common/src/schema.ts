@@ -234,3 +234,19 @@ export interface Entry extends EntryFields {
   updatedBy: string;
   updatedAt: string;
 }
+
+/**
+ * Body of `PUT /entries/:id`: every editable field (a full replace) and the version
+ * the change was based on. A stale version is refused with 409 and changes nothing.
+ */
+export const entryUpdateSchema = entryInputSchema.extend({
+  version: z.number().int().min(1),
+});
+
+/** Body of `PUT /entries/:id`. */
+export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
+
+/** Body of the routes that only name the version they act on (delete, restore, confirm). */
+export const versionBodySchema = z
+  .object({ version: z.number().int().min(1).optional() })
+  .strict();

@@ -2,12 +2,20 @@ import {
   resolvePackagePath,
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
-import type { Entry, EntryFields } from '@internal/plugin-city-hall-year-common';
-import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  Entry,
+  EntryFields,
+  EntryRevision,
+  EntryRevisionSummary,
+  RevisionAction,
+} from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { applyEntryCriteria } from '../permissions/queryTranslation';
 import type {
   ChangeContext,
+  EntryChange,
   EntryFilter,
   EntryListResult,
   EntryStore,
@@ -42,6 +50,18 @@ interface EntryRow {
   deleted_by: string | null;
 }
 
+/** A row of the revisions table. */
+interface RevisionRow {
+  entry_id: string;
+  revision: number;
+  action: string;
+  snapshot: string;
+  changed_fields: string;
+  restored_from: number | null;
+  created_by: string;
+  created_at: string;
+}
+
 /** Text the query filter searches: what a person would look for an entry by. */
 export function entrySearchText(fields: EntryFields): string {
   return [
@@ -60,10 +80,25 @@ export function entrySearchText(fields: EntryFields): string {
     .toLocaleLowerCase('ja-JP');
 }
 
+/** The editable fields whose JSON differs between two states. */
+export function changedFields(before: EntryFields | undefined, after: EntryFields): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys]
+    .filter(key => {
+      const a = (before as Record<string, unknown> | undefined)?.[key];
+      const b = (after as unknown as Record<string, unknown>)[key];
+      return JSON.stringify(a) !== JSON.stringify(b);
+    })
+    .sort();
+}
+
+function fieldsOf(row: EntryRow): EntryFields {
+  return JSON.parse(row.data) as EntryFields;
+}
+
 function rowToEntry(row: EntryRow): Entry {
-  const fields = JSON.parse(row.data) as EntryFields;
   return {
-    ...fields,
+    ...fieldsOf(row),
     id: row.id,
     slug: row.slug,
     version: Number(row.version),
@@ -74,6 +109,32 @@ function rowToEntry(row: EntryRow): Entry {
     createdAt: row.created_at,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
+  };
+}
+
+function rowToRevisionSummary(row: RevisionRow): EntryRevisionSummary {
+  return {
+    entryId: row.entry_id,
+    revision: Number(row.revision),
+    action: row.action as RevisionAction,
+    changedFields: JSON.parse(row.changed_fields),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    ...(row.restored_from !== null && row.restored_from !== undefined
+      ? { restoredFrom: Number(row.restored_from) }
+      : {}),
+  };
+}
+
+/** Columns derived from the editable fields. */
+function fieldColumns(fields: EntryFields) {
+  return {
+    cycle: fields.cycle,
+    owner: fields.owner,
+    status: fields.status,
+    title_ja: fields.title.ja,
+    search_text: entrySearchText(fields),
+    data: JSON.stringify(fields),
   };
 }
 
@@ -125,8 +186,73 @@ export class DatabaseEntryStore implements EntryStore {
     return row ? rowToEntry(row) : undefined;
   }
 
+  async getEntriesByIds(
+    ids: string[],
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<Array<Entry | undefined>> {
+    const query = this.db<EntryRow>(ENTRIES).whereIn('id', ids);
+    if (!options.includeDeleted) {
+      query.whereNull('deleted_at');
+    }
+    const rows = await query;
+    const byId = new Map(rows.map(row => [row.id, rowToEntry(row)]));
+    return ids.map(id => byId.get(id));
+  }
+
+  async getDeletedEntry(id: string): Promise<Entry | undefined> {
+    const row = await this.db<EntryRow>(ENTRIES).where({ id }).whereNotNull('deleted_at').first();
+    return row ? rowToEntry(row) : undefined;
+  }
+
+  async existingSlugs(slugs: string[]): Promise<string[]> {
+    if (slugs.length === 0) return [];
+    const rows = await this.db<EntryRow>(ENTRIES).whereIn('slug', slugs).select('slug');
+    return rows.map(r => r.slug);
+  }
+
   async createEntry(fields: EntryFields, change: ChangeContext): Promise<Entry> {
     return this.db.transaction(tx => this.insertEntry(tx, fields, change));
+  }
+
+  async updateEntry(id: string, fields: EntryFields, change: EntryChange): Promise<Entry> {
+    return this.mutate(id, change, { deleted: false }, current => ({
+      columns: fieldColumns(fields),
+      changed: changedFields(fieldsOf(current), fields),
+    }));
+  }
+
+  async confirmEntry(id: string, fiscalYear: number, change: EntryChange): Promise<Entry> {
+    return this.mutate(id, change, { deleted: false }, () => ({
+      columns: { confirmed_fiscal_year: fiscalYear },
+      changed: ['confirmedFiscalYear'],
+    }));
+  }
+
+  async deleteEntry(id: string, change: EntryChange): Promise<Entry> {
+    return this.mutate(id, change, { deleted: false }, () => ({
+      columns: { deleted_at: change.at, deleted_by: change.actor },
+      changed: ['deleted'],
+    }));
+  }
+
+  async undeleteEntry(id: string, change: EntryChange): Promise<Entry> {
+    return this.mutate(id, change, { deleted: true }, () => ({
+      columns: { deleted_at: null, deleted_by: null },
+      changed: ['deleted'],
+    }));
+  }
+
+  async listRevisions(id: string): Promise<EntryRevisionSummary[]> {
+    const rows = await this.db<RevisionRow>(REVISIONS)
+      .where({ entry_id: id })
+      .select('entry_id', 'revision', 'action', 'changed_fields', 'restored_from', 'created_by', 'created_at')
+      .orderBy('revision', 'desc');
+    return rows.map(row => rowToRevisionSummary(row as RevisionRow));
+  }
+
+  async getRevision(id: string, revision: number): Promise<EntryRevision | undefined> {
+    const row = await this.db<RevisionRow>(REVISIONS).where({ entry_id: id, revision }).first();
+    return row ? { ...rowToRevisionSummary(row), entry: JSON.parse(row.snapshot) } : undefined;
   }
 
   async seedOnce(
@@ -173,12 +299,7 @@ export class DatabaseEntryStore implements EntryStore {
     const row: EntryRow = {
       id: randomUUID(),
       slug: fields.slug,
-      cycle: fields.cycle,
-      owner: fields.owner,
-      status: fields.status,
-      title_ja: fields.title.ja,
-      search_text: entrySearchText(fields),
-      data: JSON.stringify(fields),
+      ...fieldColumns(fields),
       version: 1,
       confirmed_fiscal_year: null,
       created_by: change.actor,
@@ -190,19 +311,79 @@ export class DatabaseEntryStore implements EntryStore {
     };
     await tx(ENTRIES).insert(row);
     const entry = rowToEntry(row);
-    await tx(REVISIONS).insert({
+    await tx<RevisionRow>(REVISIONS).insert({
       entry_id: row.id,
       revision: 1,
       action: 'create',
       snapshot: JSON.stringify(entry),
+      changed_fields: JSON.stringify(changedFields(undefined, fields)),
+      restored_from: null,
       created_by: change.actor,
       created_at: change.at,
     });
     return entry;
   }
 
+  /**
+   * The one way an existing entry changes: in a transaction, only if it is still at the
+   * version the caller saw, bumping the version and writing the revision beside it.
+   * The version condition in the UPDATE makes concurrent writers from the same version
+   * fail with a conflict instead of overwriting each other.
+   */
+  private async mutate(
+    id: string,
+    change: EntryChange,
+    state: { deleted: boolean },
+    apply: (current: EntryRow) => { columns: Partial<EntryRow>; changed: string[] },
+  ): Promise<Entry> {
+    return this.db.transaction(async tx => {
+      const current = await this.rowInState(tx, id, state.deleted);
+      if (!current) {
+        throw new NotFoundError(`No ${state.deleted ? 'deleted ' : ''}entry '${id}'`);
+      }
+      const version = Number(current.version);
+      if (change.expectedVersion !== undefined && change.expectedVersion !== version) {
+        throw new ConflictError(
+          `Entry '${current.slug}' is at version ${version}, not ${change.expectedVersion}: it was changed meanwhile`,
+        );
+      }
+      const { columns, changed } = apply(current);
+      const updated = await this.inState(tx(ENTRIES).where({ id, version }), state.deleted).update({
+        ...columns,
+        version: version + 1,
+        updated_by: change.actor,
+        updated_at: change.at,
+      });
+      if (updated !== 1) {
+        throw new ConflictError(`Entry '${current.slug}' was changed meanwhile`);
+      }
+      const row = (await tx<EntryRow>(ENTRIES).where({ id }).first())!;
+      const entry = rowToEntry(row);
+      await tx<RevisionRow>(REVISIONS).insert({
+        entry_id: id,
+        revision: version + 1,
+        action: change.action,
+        snapshot: JSON.stringify(entry),
+        changed_fields: JSON.stringify(changed),
+        restored_from: change.restoredFrom ?? null,
+        created_by: change.actor,
+        created_at: change.at,
+      });
+      return entry;
+    });
+  }
+
+  private rowInState(tx: Knex.Transaction, id: string, deleted: boolean): Promise<EntryRow | undefined> {
+    return this.inState(tx<EntryRow>(ENTRIES).where({ id }), deleted).first();
+  }
+
+  private inState<T extends Knex.QueryBuilder>(query: T, deleted: boolean): T {
+    return (deleted ? query.whereNotNull('deleted_at') : query.whereNull('deleted_at')) as T;
+  }
+
   private filtered(filter: EntryFilter): Knex.QueryBuilder<EntryRow, EntryRow[]> {
-    const query = this.db<EntryRow>(ENTRIES).whereNull('deleted_at');
+    const query = this.db<EntryRow>(ENTRIES);
+    this.inState(query, Boolean(filter.deleted));
     if (filter.cycles?.length) {
       query.whereIn('cycle', filter.cycles);
     }
@@ -216,6 +397,9 @@ export class DatabaseEntryStore implements EntryStore {
       query.whereRaw("search_text LIKE ? ESCAPE '\\'", [
         `%${escapeLike(filter.query.toLocaleLowerCase('ja-JP'))}%`,
       ]);
+    }
+    if (filter.permission) {
+      applyEntryCriteria(query, filter.permission);
     }
     return query;
   }

@@ -1,9 +1,14 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Cycle,
   Entry,
   EntryFields,
+  EntryRevision,
+  EntryRevisionSummary,
   EntryStatus,
+  RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
+import type { EntryQuery } from '../permissions/rules';
 
 /** Which entries a list asks for. Every given criterion must match. */
 export interface EntryFilter {
@@ -12,6 +17,10 @@ export interface EntryFilter {
   statuses?: EntryStatus[];
   /** Case-insensitive text that must occur in the title, summary, purpose, legal basis or tags. */
   query?: string;
+  /** What the caller may read, from a conditional permission decision; applied in SQL. */
+  permission?: PermissionCriteria<EntryQuery>;
+  /** List deleted entries instead of live ones. */
+  deleted?: boolean;
 }
 
 /** A page of entries and how many there are in all. */
@@ -26,23 +35,61 @@ export interface ChangeContext {
   at: string;
 }
 
-/** Storage of entries and their revisions. */
+/** A change to an existing entry, made only if the entry is still at `expectedVersion`. */
+export interface EntryChange extends ChangeContext {
+  /** The version the change was based on; omitted, the change applies to the current one. */
+  expectedVersion?: number;
+  action: RevisionAction;
+  restoredFrom?: number;
+}
+
+/** Storage of entries and their revisions. Every write and its revision share one transaction. */
 export interface EntryStore {
-  /** A page of live (not deleted) entries, ordered by Japanese title then slug. */
+  /** A page of entries, ordered by Japanese title then slug. */
   listEntries(options: {
     filter: EntryFilter;
     offset: number;
     limit: number;
   }): Promise<EntryListResult>;
 
-  /** Every live entry that matches, unpaged; for the year view, which shows a whole year. */
+  /** Every entry that matches, unpaged; for the year view, which shows a whole year. */
   listAllEntries(filter: EntryFilter): Promise<Entry[]>;
 
   /** A live entry by its id or slug. */
   getEntry(idOrSlug: string): Promise<Entry | undefined>;
 
-  /** Creates an entry and its first revision in one transaction. */
+  /** Entries by id, deleted ones included; for the permission framework's resource loading. */
+  getEntriesByIds(ids: string[], options?: { includeDeleted?: boolean }): Promise<Array<Entry | undefined>>;
+
+  /** A deleted entry by id. */
+  getDeletedEntry(id: string): Promise<Entry | undefined>;
+
+  /** Slugs that are taken, by live or deleted entries. */
+  existingSlugs(slugs: string[]): Promise<string[]>;
+
+  /** Creates an entry and its first revision. Throws ConflictError when the slug is taken. */
   createEntry(fields: EntryFields, change: ChangeContext): Promise<Entry>;
+
+  /**
+   * Replaces the editable fields of a live entry. Throws NotFoundError when there is
+   * no such entry and ConflictError when it is no longer at the expected version.
+   */
+  updateEntry(id: string, fields: EntryFields, change: EntryChange): Promise<Entry>;
+
+  /** Records that the owner confirmed the entry for a fiscal year (a new revision). */
+  confirmEntry(id: string, fiscalYear: number, change: EntryChange): Promise<Entry>;
+
+  /** Deletes an entry softly: it disappears from reads, its history stays, it can come back. */
+  deleteEntry(id: string, change: EntryChange): Promise<Entry>;
+
+  /** Brings a deleted entry back. */
+  undeleteEntry(id: string, change: EntryChange): Promise<Entry>;
+
+  /** The revisions of an entry, newest first. */
+  listRevisions(id: string): Promise<EntryRevisionSummary[]>;
+
+  /** One revision with the whole entry as it was. */
+  getRevision(id: string, revision: number): Promise<EntryRevision | undefined>;
 
   /**
    * Loads a named content set into the database, exactly once per database: when

@@ -1,6 +1,7 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  councilSessionLabels,
   fiscalYearLabels,
   resolveOccurrences,
   type Entry,
@@ -12,6 +13,11 @@ import {
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
+import type { EntryAuthorizer, ReadScope } from './EntryAuthorizer';
+
+function permissionCriteria(scope: ReadScope) {
+  return scope.kind === 'some' ? scope.criteria : undefined;
+}
 
 const CONCERNED_OFFSET = { previous: -1, current: 0, next: 1 } as const;
 
@@ -33,15 +39,25 @@ function summarize(entry: Entry, fiscalYear: number): Omit<YearOccurrence, keyof
 export class YearService {
   constructor(
     private readonly store: EntryStore,
+    private readonly authorizer: EntryAuthorizer,
     private readonly logger: LoggerService,
   ) {}
 
-  async listEntries(query: EntryListQuery): Promise<EntryPage> {
+  /**
+   * A page of the entries the caller may read. Published entries are listed unless
+   * `status` asks for drafts, which only their owners and editors see.
+   */
+  async listEntries(query: EntryListQuery, credentials: BackstageCredentials): Promise<EntryPage> {
+    const scope = await this.authorizer.readScope(credentials);
+    if (scope.kind === 'none') {
+      return { items: [], totalCount: 0, offset: query.offset, limit: query.limit };
+    }
     const filter: EntryFilter = {
       cycles: query.cycle,
-      owners: query.owner,
+      owners: query.owner?.map(o => o.toLocaleLowerCase('en-US')),
       statuses: query.status ?? ['published'],
       query: query.q,
+      permission: permissionCriteria(scope),
     };
     if (query.fiscalYear === undefined) {
       const page = await this.store.listEntries({
@@ -69,16 +85,25 @@ export class YearService {
     };
   }
 
-  async getEntry(idOrSlug: string): Promise<Entry> {
+  /** One entry; a draft the caller may not read is answered as not found. */
+  async getEntry(idOrSlug: string, credentials: BackstageCredentials): Promise<Entry> {
     const entry = await this.store.getEntry(idOrSlug);
-    if (!entry || entry.status !== 'published') {
+    if (!entry || !(await this.authorizer.canRead(entry, credentials))) {
       throw new NotFoundError(`No entry '${idOrSlug}'`);
     }
     return entry;
   }
 
-  async getYear(fiscalYear: number): Promise<YearView> {
-    const entries = await this.store.listAllEntries({ statuses: ['published'] });
+  /** Every published occurrence of a fiscal year that the caller may read. */
+  async getYear(fiscalYear: number, credentials: BackstageCredentials): Promise<YearView> {
+    const scope = await this.authorizer.readScope(credentials);
+    const entries =
+      scope.kind === 'none'
+        ? []
+        : await this.store.listAllEntries({
+            statuses: ['published'],
+            permission: permissionCriteria(scope),
+          });
     const resolve = await this.resolver();
     const occurrences: YearOccurrence[] = [];
     const asNeeded: YearView['asNeeded'] = [];
@@ -88,7 +113,13 @@ export class YearService {
         asNeeded.push(summarize(entry, fiscalYear));
       }
       for (const occurrence of resolved) {
-        occurrences.push({ ...occurrence, ...summarize(entry, fiscalYear) });
+        occurrences.push({
+          ...occurrence,
+          ...summarize(entry, fiscalYear),
+          ...(entry.cycle === 'council' && entry.councilSession
+            ? { councilSessionLabels: councilSessionLabels(occurrence.start, entry.councilSession) }
+            : {}),
+        });
       }
     }
     occurrences.sort(

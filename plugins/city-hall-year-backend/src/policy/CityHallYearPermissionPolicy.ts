@@ -1,0 +1,78 @@
+import {
+  AuthorizeResult,
+  isPermission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  entryCreatePermission,
+  entryDeletePermission,
+  entryReadPermission,
+  entryReassignPermission,
+  entryUpdatePermission,
+} from '@internal/plugin-city-hall-year-common';
+import {
+  cityHallYearEntryConditions as conditions,
+  createCityHallYearEntryConditionalDecision as conditional,
+} from '../permissions/rules';
+
+/**
+ * The default permission policy of City Hall Year.
+ *
+ * | permission | HR editors | owners (caller's ownership claims) | other signed-in users |
+ * | --- | --- | --- | --- |
+ * | read | every entry | their drafts and all published | published |
+ * | create | any owner | owner among their claims | — |
+ * | update, confirm, restore | every entry | their entries | — |
+ * | delete, undelete | every entry | their entries | — |
+ * | reassign owner | yes | — | — |
+ *
+ * Permissions of other plugins are allowed: an app with its own policy hands the
+ * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
+ *
+ * @public
+ */
+export class CityHallYearPermissionPolicy implements PermissionPolicy {
+  private readonly editorGroups: Set<string>;
+
+  constructor(options: { editorGroups: string[] }) {
+    this.editorGroups = new Set(options.editorGroups.map(g => g.toLocaleLowerCase('en-US')));
+  }
+
+  /** Whether the user is an HR editor: a member of one of the configured editor groups. */
+  isEditor(user?: PolicyQueryUser): boolean {
+    return Boolean(
+      user?.info.ownershipEntityRefs.some(ref => this.editorGroups.has(ref.toLocaleLowerCase('en-US'))),
+    );
+  }
+
+  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    const { permission } = request;
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    const editor = this.isEditor(user);
+
+    if (isPermission(permission, entryReassignPermission)) {
+      return { result: editor ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    if (isPermission(permission, entryReadPermission)) {
+      if (editor) return { result: AuthorizeResult.ALLOW };
+      return conditional(permission, {
+        anyOf: [conditions.isEntryPublished(), conditions.isEntryOwner({ claims })],
+      });
+    }
+    if (
+      isPermission(permission, entryCreatePermission) ||
+      isPermission(permission, entryUpdatePermission) ||
+      isPermission(permission, entryDeletePermission)
+    ) {
+      if (!user) return { result: AuthorizeResult.DENY };
+      if (editor) return { result: AuthorizeResult.ALLOW };
+      return conditional(permission, conditions.isEntryOwner({ claims }));
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}

@@ -1,0 +1,104 @@
+import type {
+  BackstageCredentials,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+  type PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import {
+  entryCreatePermission,
+  entryReadPermission,
+  type Entry,
+  type EntryPermission,
+} from '@internal/plugin-city-hall-year-common';
+import { entryResourceRef, type EntryQuery } from '../permissions/rules';
+
+/** What a caller may read: everything, nothing, or what the criteria select (in SQL). */
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'some'; criteria: PermissionCriteria<EntryQuery> };
+
+/**
+ * Asks the permission framework about entries. The server always decides: every
+ * read and write goes through here, whatever the UI showed.
+ */
+export class EntryAuthorizer {
+  private readonly toQuery;
+  private readonly authorizeLoaded;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    registry: PermissionsRegistryService,
+  ) {
+    const ruleset = registry.getPermissionRuleset(entryResourceRef);
+    this.toQuery = createConditionTransformer(ruleset);
+    this.authorizeLoaded = createConditionAuthorizer(ruleset);
+  }
+
+  /** Which entries the caller may read, as criteria for the list query. */
+  async readScope(credentials: BackstageCredentials): Promise<ReadScope> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: entryReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return { kind: 'some', criteria: this.toQuery(decision.conditions) };
+    }
+    return decision.result === AuthorizeResult.ALLOW ? { kind: 'all' } : { kind: 'none' };
+  }
+
+  /** Whether the caller may read an entry already loaded. */
+  async canRead(entry: Entry, credentials: BackstageCredentials): Promise<boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: entryReadPermission }],
+      { credentials },
+    );
+    return this.authorizeLoaded(decision, entry);
+  }
+
+  /**
+   * Refuses unless the caller may create this entry. The entry does not exist yet, so
+   * the policy's conditions are applied to the candidate here.
+   */
+  async assertCanCreate(candidate: Entry, credentials: BackstageCredentials): Promise<void> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: entryCreatePermission }],
+      { credentials },
+    );
+    if (!this.authorizeLoaded(decision, candidate)) {
+      throw new NotAllowedError(`You may not create entries owned by ${candidate.owner}`);
+    }
+  }
+
+  /** Refuses unless the permission is granted on the stored entry with this id. */
+  async assertAllowed(
+    permission: EntryPermission,
+    entryId: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: entryId }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  /** Refuses unless a basic permission is granted. */
+  async assertBasic(permission: BasicPermission, credentials: BackstageCredentials): Promise<void> {
+    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+}

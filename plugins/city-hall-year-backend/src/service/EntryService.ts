@@ -1,0 +1,332 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import {
+  entryDeletePermission,
+  entryInputSchema,
+  entryReassignPermission,
+  entryUpdatePermission,
+  resolveFiscalYear,
+  resolveOccurrences,
+  TimingResolutionError,
+  type Entry,
+  type EntryFields,
+  type EntryRevision,
+  type EntryRevisionSummary,
+  type RevisionAction,
+  type Timing,
+} from '@internal/plugin-city-hall-year-common';
+import type { Request } from 'express';
+import type { EntryStore } from '../database/EntryStore';
+import type { EntryAuthorizer } from './EntryAuthorizer';
+
+/** The topic on which every change to an entry is published through the events service. */
+export const ENTRY_CHANGED_TOPIC = 'city-hall-year.entry-changed';
+
+/** Payload of an {@link ENTRY_CHANGED_TOPIC} event. */
+export interface EntryChangedEvent {
+  action: RevisionAction;
+  entryId: string;
+  slug: string;
+  owner: string;
+  /** The owner before the change, when the change gave the entry to another department. */
+  previousOwner?: string;
+  version: number;
+  actor: string;
+  at: string;
+}
+
+/** Who asks, and the HTTP request it came in, for audit. */
+export interface CallContext {
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  request?: Request;
+}
+
+/**
+ * Changing the year: create, edit, delete and bring back entries, restore revisions and
+ * confirm entries for the year. Identity comes only from the credentials; every change
+ * is authorized, validated, written with its revision in one transaction, audited and
+ * published.
+ */
+export class EntryService {
+  constructor(
+    private readonly deps: {
+      store: EntryStore;
+      authorizer: EntryAuthorizer;
+      catalog: CatalogService;
+      auditor: AuditorService;
+      events: EventsService;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async create(fields: EntryFields, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-create', ctx, { slug: fields.slug }, async () => {
+      const actor = ctx.credentials.principal.userEntityRef;
+      const at = this.now();
+      await this.deps.authorizer.assertCanCreate(this.candidate(fields, actor, at), ctx.credentials);
+      await this.validate(fields, undefined, ctx);
+      const entry = await this.deps.store.createEntry(fields, { actor, at });
+      await this.publish('create', entry, ctx);
+      return entry;
+    });
+  }
+
+  async update(id: string, fields: EntryFields, version: number, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-update', ctx, { entryId: id }, async () => {
+      const current = await this.live(id);
+      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
+      if (fields.slug !== current.slug) {
+        throw new InputError(`slug: a permalink never changes (is '${current.slug}')`);
+      }
+      await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
+      await this.validate(fields, current, ctx);
+      const entry = await this.deps.store.updateEntry(current.id, fields, {
+        actor: ctx.credentials.principal.userEntityRef,
+        at: this.now(),
+        expectedVersion: version,
+        action: 'update',
+      });
+      await this.publish('update', entry, ctx, current.owner);
+      return entry;
+    });
+  }
+
+  async remove(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-delete', ctx, { entryId: id }, async () => {
+      const current = await this.live(id);
+      await this.deps.authorizer.assertAllowed(entryDeletePermission, current.id, ctx.credentials);
+      const entry = await this.deps.store.deleteEntry(current.id, {
+        actor: ctx.credentials.principal.userEntityRef,
+        at: this.now(),
+        expectedVersion: version,
+        action: 'delete',
+      });
+      await this.publish('delete', entry, ctx);
+      return entry;
+    });
+  }
+
+  async undelete(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-undelete', ctx, { entryId: id }, async () => {
+      const deleted = await this.deps.store.getDeletedEntry(id);
+      if (!deleted) {
+        throw new NotFoundError(`No deleted entry '${id}'`);
+      }
+      await this.deps.authorizer.assertAllowed(entryDeletePermission, deleted.id, ctx.credentials);
+      const entry = await this.deps.store.undeleteEntry(deleted.id, {
+        actor: ctx.credentials.principal.userEntityRef,
+        at: this.now(),
+        expectedVersion: version,
+        action: 'undelete',
+      });
+      await this.publish('undelete', entry, ctx);
+      return entry;
+    });
+  }
+
+  async restore(id: string, revision: number, version: number | undefined, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-restore', ctx, { entryId: id, revision }, async () => {
+      const current = await this.live(id);
+      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
+      const old = await this.deps.store.getRevision(current.id, revision);
+      if (!old) {
+        throw new NotFoundError(`Entry '${current.slug}' has no revision ${revision}`);
+      }
+      // Only the editable fields come back; who and when are this restore's own.
+      const fields = entryInputSchema.parse(pickEditable(old.entry));
+      await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
+      await this.validate(fields, current, ctx);
+      const entry = await this.deps.store.updateEntry(current.id, fields, {
+        actor: ctx.credentials.principal.userEntityRef,
+        at: this.now(),
+        expectedVersion: version,
+        action: 'restore',
+        restoredFrom: revision,
+      });
+      await this.publish('restore', entry, ctx, current.owner);
+      return entry;
+    });
+  }
+
+  async confirm(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+    return this.audited('entry-confirm', ctx, { entryId: id }, async () => {
+      const current = await this.live(id);
+      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
+      const entry = await this.deps.store.confirmEntry(current.id, resolveFiscalYear(this.now()), {
+        actor: ctx.credentials.principal.userEntityRef,
+        at: this.now(),
+        expectedVersion: version,
+        action: 'confirm',
+      });
+      await this.publish('confirm', entry, ctx);
+      return entry;
+    });
+  }
+
+  async listRevisions(id: string, ctx: CallContext): Promise<EntryRevisionSummary[]> {
+    const entry = await this.readable(id, ctx);
+    return this.deps.store.listRevisions(entry.id);
+  }
+
+  async getRevision(id: string, revision: number, ctx: CallContext): Promise<EntryRevision> {
+    const entry = await this.readable(id, ctx);
+    const found = await this.deps.store.getRevision(entry.id, revision);
+    if (!found) {
+      throw new NotFoundError(`Entry '${entry.slug}' has no revision ${revision}`);
+    }
+    return found;
+  }
+
+  private async readable(id: string, ctx: CallContext): Promise<Entry> {
+    const entry = await this.live(id);
+    if (!(await this.deps.authorizer.canRead(entry, ctx.credentials))) {
+      // Not revealing that a draft exists to someone who may not read it.
+      throw new NotFoundError(`No entry '${id}'`);
+    }
+    return entry;
+  }
+
+  private async live(idOrSlug: string): Promise<Entry> {
+    const entry = await this.deps.store.getEntry(idOrSlug);
+    if (!entry) {
+      throw new NotFoundError(`No entry '${idOrSlug}'`);
+    }
+    return entry;
+  }
+
+  private async assertOwnerChangeAllowed(current: Entry, owner: string, ctx: CallContext) {
+    if (owner === current.owner) return;
+    try {
+      await this.deps.authorizer.assertBasic(entryReassignPermission, ctx.credentials);
+    } catch (error) {
+      throw new NotAllowedError(
+        `Only HR editors may give an entry to another department (${current.owner} → ${owner})`,
+      );
+    }
+  }
+
+  /**
+   * Checks what the schema cannot: the owner and related groups exist in the catalog
+   * (asked on behalf of the caller), linked entries exist, and relative timings resolve
+   * without a cycle.
+   */
+  private async validate(fields: EntryFields, current: Entry | undefined, ctx: CallContext) {
+    const groups = [...new Set([fields.owner, ...fields.relatedGroups])];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: groups, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+      { credentials: ctx.credentials },
+    );
+    const missing = groups.filter((_, i) => items[i]?.kind?.toLocaleLowerCase('en-US') !== 'group');
+    if (missing.length) {
+      const field = missing.includes(fields.owner) ? 'owner' : 'relatedGroups';
+      throw new InputError(`${field}: not a Group in the catalog: ${missing.join(', ')}`);
+    }
+
+    const others = (await this.deps.store.listAllEntries({})).filter(e => e.id !== current?.id);
+    const slugs = new Set(others.map(e => e.slug));
+    for (const key of ['dependsOn', 'feedsInto'] as const) {
+      if (fields[key].includes(fields.slug)) {
+        throw new InputError(`${key}: an entry cannot link to itself`);
+      }
+      const unknown = fields[key].filter(slug => !slugs.has(slug));
+      if (unknown.length) {
+        throw new InputError(`${key}: no entry with slug ${unknown.join(', ')}`);
+      }
+    }
+
+    const timings = new Map<string, Timing>(others.map(e => [e.slug, e.timing]));
+    timings.set(fields.slug, fields.timing);
+    try {
+      const fiscalYear = resolveFiscalYear(this.now());
+      resolveOccurrences(fields.timing, fiscalYear, {
+        slug: fields.slug,
+        lookup: slug => timings.get(slug),
+      });
+    } catch (error) {
+      if (error instanceof TimingResolutionError) {
+        throw new InputError(`timing: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  private candidate(fields: EntryFields, actor: string, at: string): Entry {
+    return {
+      ...fields,
+      id: '',
+      version: 0,
+      createdBy: actor,
+      createdAt: at,
+      updatedBy: actor,
+      updatedAt: at,
+    };
+  }
+
+  private async audited<T extends Entry>(
+    eventId: string,
+    ctx: CallContext,
+    meta: Record<string, string | number>,
+    action: () => Promise<T>,
+  ): Promise<T> {
+    const event = await this.deps.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: ctx.request,
+      meta: { ...meta, actor: ctx.credentials.principal.userEntityRef },
+    });
+    try {
+      const entry = await action();
+      await event.success({ meta: { entryId: entry.id, slug: entry.slug, version: entry.version } });
+      return entry;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  private async publish(action: RevisionAction, entry: Entry, ctx: CallContext, previousOwner?: string) {
+    const payload: EntryChangedEvent = {
+      action,
+      entryId: entry.id,
+      slug: entry.slug,
+      owner: entry.owner,
+      ...(previousOwner && previousOwner !== entry.owner ? { previousOwner } : {}),
+      version: entry.version,
+      actor: ctx.credentials.principal.userEntityRef,
+      at: entry.updatedAt,
+    };
+    try {
+      await this.deps.events.publish({ topic: ENTRY_CHANGED_TOPIC, eventPayload: payload });
+    } catch (error) {
+      // The change is committed; a subscriber missing one event must not undo it.
+      this.deps.logger.warn(`Could not publish ${ENTRY_CHANGED_TOPIC} for ${entry.slug}: ${error}`);
+    }
+  }
+
+  private now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}
+
+/** The editable fields of a stored entry, without what the server sets. */
+function pickEditable(entry: Entry): Record<string, unknown> {
+  const {
+    id: _id,
+    version: _version,
+    confirmedFiscalYear: _confirmed,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    ...fields
+  } = entry;
+  return fields;
+}

@@ -1,0 +1,193 @@
+import {
+  coreServices,
+  createServiceFactory,
+  type AuditorService,
+  type BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  type TestDatabaseId,
+  type TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { eventsServiceRef, type EventParams, type EventsService } from '@backstage/plugin-events-node';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import type { EntryInput } from '@internal/plugin-city-hall-year-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { cityHallYearPlugin } from '../plugin';
+import { cityHallYearPermissionPolicyModule } from '../policy/module';
+
+/** The example organisation, as the app's catalog holds it. */
+export function exampleOrganisation(): Entity[] {
+  const file = path.resolve(__dirname, '../../../../examples/org.yaml');
+  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map(doc => doc.toJSON() as Entity)
+    .filter(Boolean)
+    .map(entity => ({ ...entity, metadata: { namespace: 'default', ...entity.metadata } }));
+}
+
+/**
+ * People of the example city hall with the ownership claims the app's sign-in gives
+ * them: their groups and those groups' parents.
+ */
+export const PEOPLE = {
+  finance: {
+    ref: 'user:default/yamada.taro',
+    claims: ['group:default/zaisei-ka', 'group:default/kikaku-zaisei-kyoku'],
+  },
+  council: {
+    ref: 'user:default/ito.makoto',
+    claims: ['group:default/giji-ka', 'group:default/gikai-jimukyoku'],
+  },
+  bureau: { ref: 'user:default/hayashi.osamu', claims: ['group:default/kikaku-zaisei-kyoku'] },
+  accounting: { ref: 'user:default/nakamura.emi', claims: ['group:default/kaikei-ka'] },
+  hr: {
+    ref: 'user:default/sato.hanako',
+    claims: ['group:default/jinji-kenshu-kakari', 'group:default/jinji-ka', 'group:default/somu-kyoku'],
+  },
+  newHire: {
+    ref: 'user:default/kimura.aoi',
+    claims: ['group:default/shimin-kyodo-ka', 'group:default/shimin-kyoku'],
+  },
+} as const;
+
+/** A person of {@link PEOPLE}. */
+export type Person = keyof typeof PEOPLE;
+
+/** The Authorization header of a person. */
+export const as = (person: Person) => mockCredentials.user.header(PEOPLE[person].ref);
+
+/** Events published by the plugin during a test. */
+export class RecordingEvents implements EventsService {
+  readonly published: EventParams[] = [];
+  async publish(params: EventParams) {
+    this.published.push(params);
+  }
+  async subscribe() {}
+}
+
+/** Audit events of the plugin during a test, with how they ended. */
+export class RecordingAuditor implements AuditorService {
+  readonly events: Array<{ eventId: string; outcome?: 'success' | 'fail'; error?: string }> = [];
+  async createEvent(options: { eventId: string }) {
+    const record: (typeof this.events)[number] = { eventId: options.eventId };
+    this.events.push(record);
+    return {
+      success: async () => {
+        record.outcome = 'success';
+      },
+      fail: async ({ error }: { error: Error }) => {
+        record.outcome = 'fail';
+        record.error = error.name;
+      },
+    };
+  }
+}
+
+/**
+ * Mock auth whose on-behalf-of tokens carry the calling plugin as actor, as real
+ * tokens do. The permission backend refuses conditional requests from a user directly
+ * and accepts them from a plugin acting for the user; the stock mock loses the actor.
+ */
+const authWithActors = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const auth = mockServices.auth({ pluginId: plugin.getId() });
+    return new Proxy(auth, {
+      get(target, property, receiver) {
+        if (property === 'getPluginRequestToken') {
+          return async (options: Parameters<typeof auth.getPluginRequestToken>[0]) => {
+            const { principal } = options.onBehalfOf;
+            if (principal.type === 'user') {
+              return {
+                token: mockCredentials.user.token((principal as { userEntityRef: string }).userEntityRef, {
+                  actor: { subject: `plugin:${plugin.getId()}` },
+                }),
+              };
+            }
+            return target.getPluginRequestToken(options);
+          };
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  },
+});
+
+/**
+ * Starts the plugin with the real permission backend and the default policy, the
+ * example organisation in the catalog, and one of the test databases.
+ */
+export async function startCityHallYearBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: { seed?: boolean } = {},
+) {
+  const knex = await databases.init(databaseId);
+  const events = new RecordingEvents();
+  const auditor = new RecordingAuditor();
+  const claimsOf = new Map<string, string[]>(
+    Object.values(PEOPLE).map(p => [p.ref, [p.ref, ...p.claims]]),
+  );
+  const { server } = await startTestBackend({
+    features: [
+      cityHallYearPlugin,
+      permissionPlugin,
+      cityHallYearPermissionPolicyModule,
+      mockServices.database.factory({ knex }),
+      authWithActors,
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.userInfo.mock({
+        async getUserInfo(credentials: BackstageCredentials) {
+          const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
+          return { userEntityRef: ref, ownershipEntityRefs: claimsOf.get(ref) ?? [ref] };
+        },
+      }).factory,
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          cityHallYear: {
+            editorGroups: ['group:default/jinji-kenshu-kakari'],
+            seed: { enabled: options.seed ?? false },
+          },
+        },
+      }),
+      catalogServiceMock.factory({ entities: exampleOrganisation() }),
+      createServiceFactory({ service: eventsServiceRef, deps: {}, factory: () => events }),
+      createServiceFactory({
+        service: coreServices.auditor,
+        deps: {},
+        factory: () => auditor,
+      }),
+    ],
+  });
+  return { server, knex, events, auditor };
+}
+
+let counter = 0;
+
+/** A valid entry body, owned by the given group, with a slug no other test uses. */
+export function entryBody(owner: string, overrides: Partial<EntryInput> = {}): EntryInput {
+  counter += 1;
+  return {
+    slug: `test-step-${process.pid}-${counter}`,
+    cycle: 'budget',
+    title: { ja: '予算要求', en: 'Budget requests' },
+    summary: { ja: '各課が翌年度の予算を要求します。', en: 'Sections request next year’s budget.' },
+    purpose: { ja: '限られた財源を目的に沿って配分するためです。' },
+    whatHappens: { ja: '- 各課が要求書を作ります。' },
+    forNewStaff: { ja: '秋は係で要求資料を作ります。' },
+    legalBasis: [{ law: '地方自治法', article: '第211条' }],
+    owner,
+    timing: { rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }] },
+    status: 'published',
+    ...overrides,
+  };
+}
