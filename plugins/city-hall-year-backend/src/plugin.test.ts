@@ -1,38 +1,20 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import type { YearView, EntryPage } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
-import { cityHallYearPlugin } from './plugin';
+import { as, startCityHallYearBackend } from './tests/testBackend';
 import { createTestDatabases } from './tests/testDatabases';
 
 jest.setTimeout(60_000);
 
 describe('cityHallYearPlugin', () => {
   const databases = createTestDatabases();
-
-  async function startBackend(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        cityHallYearPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    });
-    return { server, knex };
-  }
-
-  const asUser = mockCredentials.user.header('user:default/kimura.aoi');
+  const asUser = as('newHire');
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let server: Awaited<ReturnType<typeof startBackend>>['server'];
-    let knex: Awaited<ReturnType<typeof startBackend>>['knex'];
+    let server: Awaited<ReturnType<typeof startCityHallYearBackend>>['server'];
+    let knex: Awaited<ReturnType<typeof startCityHallYearBackend>>['knex'];
 
     beforeAll(async () => {
-      ({ server, knex } = await startBackend(databaseId));
+      ({ server, knex } = await startCityHallYearBackend(databases, databaseId, { seed: true }));
     });
 
     it('answers the health route without a token', async () => {
@@ -129,7 +111,11 @@ describe('cityHallYearPlugin', () => {
         concernedFiscalYear: 2025,
       });
       const budgetSession = year.occurrences.find(o => o.slug === 'dai1kai-teireikai');
-      expect(budgetSession).toMatchObject({ start: '2027-02-11', councilSession: 1 });
+      expect(budgetSession).toMatchObject({
+        start: '2027-02-11',
+        councilSession: 1,
+        councilSessionLabels: { ja: '令和9年第1回定例会', en: '1st regular session of 2027' },
+      });
     });
   });
 });
