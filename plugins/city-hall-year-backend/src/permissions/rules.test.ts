@@ -1,7 +1,10 @@
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  createConditionTransformer,
+  type PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import knexFactory from 'knex';
 import { applyEntryCriteria } from './queryTranslation';
-import { isEntryOwner, isEntryPublished } from './rules';
+import { isEntryOwner, isEntryPublished, type EntryQuery } from './rules';
 
 const entry = { id: '1', owner: 'group:default/zaisei-ka', status: 'draft' };
 
@@ -32,7 +35,10 @@ describe('IS_ENTRY_PUBLISHED', () => {
 
 describe('applyEntryCriteria', () => {
   const knex = knexFactory({ client: 'pg' });
-  const transform = createConditionTransformer([isEntryOwner, isEntryPublished]);
+  const rules = [isEntryOwner, isEntryPublished];
+  const transform = createConditionTransformer<EntryQuery>({
+    getRuleByName: (name: string) => rules.find(r => r.name === name)!,
+  } as PermissionRuleset<any, EntryQuery>);
   const sql = (conditions: Parameters<typeof transform>[0]) => {
     const query = knex('city_hall_year_entries').select('id');
     applyEntryCriteria(query, transform(conditions));

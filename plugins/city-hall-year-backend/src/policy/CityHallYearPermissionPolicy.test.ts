@@ -15,10 +15,8 @@ const policy = new CityHallYearPermissionPolicy({ editorGroups: ['group:default/
 function user(...claims: string[]): PolicyQueryUser {
   return {
     info: { userEntityRef: 'user:default/someone', ownershipEntityRefs: ['user:default/someone', ...claims] },
-    token: 'token',
     credentials: {} as PolicyQueryUser['credentials'],
-    expiresInSeconds: 3600,
-  };
+  } as PolicyQueryUser;
 }
 
 const finance = user('group:default/zaisei-ka', 'group:default/kikaku-zaisei-kyoku');

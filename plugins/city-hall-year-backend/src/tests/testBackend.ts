@@ -103,10 +103,10 @@ const authWithActors = createServiceFactory({
       get(target, property, receiver) {
         if (property === 'getPluginRequestToken') {
           return async (options: Parameters<typeof auth.getPluginRequestToken>[0]) => {
-            const { principal } = options.onBehalfOf;
+            const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
             if (principal.type === 'user') {
               return {
-                token: mockCredentials.user.token((principal as { userEntityRef: string }).userEntityRef, {
+                token: mockCredentials.user.token(principal.userEntityRef, {
                   actor: { subject: `plugin:${plugin.getId()}` },
                 }),
               };
