@@ -1,9 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-  CITY_HALL_TIME_ZONE,
-  calendarYearOfFiscalMonth,
-  fiscalYearBounds,
-} from './fiscalYear';
+import { calendarYearOfFiscalMonth, fiscalYearBounds } from './fiscalYear';
 import type { MonthPart, Timing, TimingRule } from './schema';
 
 /** How exactly an occurrence's dates are known. */
@@ -35,32 +31,63 @@ const PART_DAYS: Record<MonthPart, [number, number | 'end']> = {
   late: [21, 'end'],
 };
 
-function date(year: number, month: number, day: number): DateTime {
-  const first = DateTime.fromObject({ year, month, day: 1 }, { zone: CITY_HALL_TIME_ZONE });
-  // 29 February in a common year, or the 31st of a short month, falls on the last day.
-  return first.set({ day: Math.min(day, first.daysInMonth ?? 28) });
+/**
+ * Occurrences are JST calendar dates (ISO strings), and arithmetic on calendar dates
+ * does not depend on a zone: luxon computes it in UTC, a fixed zone (Japan has no
+ * daylight saving). A year view resolves thousands of timings from a few hundred
+ * distinct dates, so each computed date is remembered.
+ */
+const CALENDAR_ZONE = 'utc';
+const memo = new Map<string, string | number>();
+
+function remembered<T extends string | number>(key: string, compute: () => T): T {
+  let value = memo.get(key) as T | undefined;
+  if (value === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return remembered(`dim:${year}-${month}`, () =>
+    DateTime.fromObject({ year, month, day: 1 }, { zone: CALENDAR_ZONE }).daysInMonth!,
+  );
+}
+
+/** The ISO date; 29 February in a common year, or the 31st of a short month, falls on the last day. */
+function date(year: number, month: number, day: number): string {
+  const clamped = Math.min(day, daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
+}
+
+function addDays(iso: string, days: number): string {
+  return remembered(`add:${iso}:${days}`, () =>
+    DateTime.fromISO(iso, { zone: CALENDAR_ZONE }).plus({ days }).toISODate()!,
+  );
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a date. */
+function weekdayOf(iso: string): number {
+  return remembered(`wd:${iso}`, () => DateTime.fromISO(iso, { zone: CALENDAR_ZONE }).weekday);
 }
 
 function monthPointRange(fiscalYear: number, month: number, part?: MonthPart) {
   const year = calendarYearOfFiscalMonth(fiscalYear, month);
-  const first = date(year, month, 1);
+  const last = daysInMonth(year, month);
   if (!part) {
-    return { start: first, end: first.endOf('month').startOf('day') };
+    return { start: date(year, month, 1), end: date(year, month, last) };
   }
   const [from, to] = PART_DAYS[part];
-  return {
-    start: date(year, month, from),
-    end: to === 'end' ? first.endOf('month').startOf('day') : date(year, month, to),
-  };
+  return { start: date(year, month, from), end: date(year, month, to === 'end' ? last : to) };
 }
 
 /** Dates that come later in the fiscal year than their start belong to the next calendar year. */
-function ensureOrdered(start: DateTime, end: DateTime): DateTime {
-  return end < start ? end.plus({ years: 1 }) : end;
-}
-
-function iso(value: DateTime): string {
-  return value.toISODate()!;
+function ensureOrdered(start: string, end: string): string {
+  if (end >= start) return end;
+  const [y, m, d] = end.split('-').map(Number);
+  return date(y + 1, m, d);
 }
 
 function resolveRule(
@@ -72,7 +99,7 @@ function resolveRule(
   switch (rule.kind) {
     case 'date': {
       const on = date(calendarYearOfFiscalMonth(fiscalYear, rule.on.month), rule.on.month, rule.on.day);
-      return [{ start: iso(on), end: iso(on), precision: 'day', overridden: false }];
+      return [{ start: on, end: on, precision: 'day', overridden: false }];
     }
     case 'range': {
       const start = date(calendarYearOfFiscalMonth(fiscalYear, rule.from.month), rule.from.month, rule.from.day);
@@ -80,7 +107,7 @@ function resolveRule(
         start,
         date(calendarYearOfFiscalMonth(fiscalYear, rule.to.month), rule.to.month, rule.to.day),
       );
-      return [{ start: iso(start), end: iso(end), precision: 'day', overridden: false }];
+      return [{ start, end, precision: 'day', overridden: false }];
     }
     case 'months': {
       const from = monthPointRange(fiscalYear, rule.from.month, rule.from.part);
@@ -88,27 +115,28 @@ function resolveRule(
       const precision = rule.from.part || rule.to.part ? 'month-part' : 'month';
       return [
         {
-          start: iso(from.start),
-          end: iso(ensureOrdered(from.start, to.end)),
+          start: from.start,
+          end: ensureOrdered(from.start, to.end),
           precision,
           overridden: false,
         },
       ];
     }
     case 'nthWeekday': {
-      const first = date(calendarYearOfFiscalMonth(fiscalYear, rule.month), rule.month, 1);
-      let day: DateTime;
+      const year = calendarYearOfFiscalMonth(fiscalYear, rule.month);
+      let day: number;
       if (rule.nth === -1) {
-        const last = first.endOf('month').startOf('day');
-        day = last.minus({ days: (last.weekday - rule.weekday + 7) % 7 });
+        const lastDay = daysInMonth(year, rule.month);
+        day = lastDay - ((weekdayOf(date(year, rule.month, lastDay)) - rule.weekday + 7) % 7);
       } else {
-        day = first.plus({ days: (rule.weekday - first.weekday + 7) % 7 + (rule.nth - 1) * 7 });
-        if (day.month !== rule.month) {
+        day = 1 + ((rule.weekday - weekdayOf(date(year, rule.month, 1)) + 7) % 7) + (rule.nth - 1) * 7;
+        if (day > daysInMonth(year, rule.month)) {
           // A fifth weekday that this month does not have.
           return [];
         }
       }
-      return [{ start: iso(day), end: iso(day), precision: 'day', overridden: false }];
+      const on = date(year, rule.month, day);
+      return [{ start: on, end: on, precision: 'day', overridden: false }];
     }
     case 'relative': {
       if (chain.includes(rule.entry)) {
@@ -122,13 +150,10 @@ function resolveRule(
       }
       const anchors = resolveTimingChain(anchorTiming, fiscalYear, lookup, [...chain, rule.entry]);
       return anchors.map(anchor => {
-        const base = DateTime.fromISO(rule.anchor === 'end' ? anchor.end : anchor.start, {
-          zone: CITY_HALL_TIME_ZONE,
-        });
-        const start = base.plus({ days: rule.offsetDays });
+        const start = addDays(rule.anchor === 'end' ? anchor.end : anchor.start, rule.offsetDays);
         return {
-          start: iso(start),
-          end: iso(start.plus({ days: rule.durationDays - 1 })),
+          start,
+          end: addDays(start, rule.durationDays - 1),
           precision: anchor.precision,
           overridden: anchor.overridden,
         };
