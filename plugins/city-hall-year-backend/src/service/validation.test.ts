@@ -101,6 +101,22 @@ describe('bad input', () => {
       expect(res.body.error.message).toMatch(message);
     });
 
+    it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+      const before = await entryCount();
+      const malformed = await request(ctx.server)
+        .post(`${API}/entries`)
+        .set('Authorization', as('finance'))
+        .set('Content-Type', 'application/json')
+        .send('{"slug": "broken",');
+      expect(malformed.status).toBe(400);
+      const huge = await request(ctx.server)
+        .post(`${API}/entries`)
+        .set('Authorization', as('finance'))
+        .send({ ...entryBody(FINANCE), purpose: { ja: 'あ'.repeat(300_000) } });
+      expect(huge.status).toBe(413);
+      expect(await entryCount()).toBe(before);
+    });
+
     it('answers unknown entries with 404', async () => {
       for (const [method, path] of [
         ['get', '/entries/no-such-step'],
