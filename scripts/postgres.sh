@@ -3,7 +3,7 @@
 # database tests and stops it (by PID) when the sourcing shell exits.
 
 PG_PORT="${CITY_HALL_YEAR_PG_PORT:-55432}"
-PG_DIR="$ROOT/.data/postgres-test"
+PG_DIR="$ROOT/.data/postgres-test-$PG_PORT"
 
 pg_bin() {
   local bin
@@ -14,6 +14,10 @@ pg_bin() {
 start_test_postgres() {
   local bin version pid_file
   bin="$(pg_bin)" || { echo "PostgreSQL is not installed" >&2; return 1; }
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+    echo "Port $PG_PORT is in use; set CITY_HALL_YEAR_PG_PORT to another port" >&2
+    return 1
+  fi
   version="$("$bin/postgres" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')"
   rm -rf "$PG_DIR"
   mkdir -p "$PG_DIR"

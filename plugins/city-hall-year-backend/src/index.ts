@@ -10,5 +10,5 @@ export {
   cityHallYearEntryConditions,
   createCityHallYearEntryConditionalDecision,
 } from './permissions/rules';
-export { ENTRY_CHANGED_TOPIC } from './service/EntryService';
-export type { EntryChangedEvent } from './service/EntryService';
+export { ENTRY_CHANGED_TOPIC } from './service/entryEvents';
+export type { EntryChangedEvent } from './service/entryEvents';

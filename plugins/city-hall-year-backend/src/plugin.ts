@@ -14,6 +14,8 @@ import {
 } from './service/contentSeed';
 import { EntryAuthorizer } from './service/EntryAuthorizer';
 import { EntryService } from './service/EntryService';
+import { EntryValidator } from './service/EntryValidator';
+import { TransferService } from './service/TransferService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
 
@@ -64,15 +66,24 @@ export const cityHallYearPlugin = createBackendPlugin({
 
         const authorizer = new EntryAuthorizer(deps.permissions, permissionsRegistry);
         const yearService = new YearService(store, authorizer, logger);
+        const validator = new EntryValidator(deps.catalog);
         const entryService = new EntryService({
           store,
           authorizer,
-          catalog: deps.catalog,
+          validator,
           auditor: deps.auditor,
           events: deps.events,
           logger,
         });
-        httpRouter.use(await createRouter({ httpAuth, yearService, entryService }));
+        const transferService = new TransferService({
+          store,
+          authorizer,
+          validator,
+          auditor: deps.auditor,
+          events: deps.events,
+          logger,
+        });
+        httpRouter.use(await createRouter({ httpAuth, yearService, entryService, transferService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,6 +1,7 @@
 import type { Entry } from './schema';
 import type { Occurrence } from './timing';
 import type { FiscalYearLabels } from './fiscalYear';
+import type { CellError } from './entryTable';
 
 /** A page of entries as `GET /entries` returns it. */
 export interface EntryPage {
@@ -60,4 +61,31 @@ export interface EntryRevisionSummary {
 /** One saved state of an entry with the whole entry as it was. */
 export interface EntryRevision extends EntryRevisionSummary {
   entry: Entry;
+}
+
+/** File formats of import and export. */
+export const TRANSFER_FORMATS = ['yaml', 'csv'] as const;
+
+/** A file format of import and export. */
+export type TransferFormat = (typeof TRANSFER_FORMATS)[number];
+
+/** What an import does (or would do) with one row of the file. */
+export interface ImportRowReport {
+  /** Spreadsheet row number (the header is row 1) or, for YAML, the item's position from 1. */
+  row: number;
+  slug?: string;
+  action: 'create' | 'update' | 'unchanged' | 'error';
+  /** For an update: the fields that change. */
+  changedFields?: string[];
+  errors: CellError[];
+}
+
+/** The outcome of an import: a dry run, or an apply that is all-or-nothing. */
+export interface ImportReport {
+  dryRun: boolean;
+  /** True only when every row was valid and allowed, and all were written together. */
+  applied: boolean;
+  format: TransferFormat;
+  summary: { create: number; update: number; unchanged: number; error: number };
+  rows: ImportRowReport[];
 }

@@ -12,3 +12,5 @@ export * from './timing';
 export * from './api';
 export * from './query';
 export * from './labels';
+export * from './timingNotation';
+export * from './entryTable';

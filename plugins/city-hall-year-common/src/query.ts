@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAGE_LIMITS } from './limits';
 import { CYCLES, ENTRY_STATUSES } from './schema';
+import { TRANSFER_FORMATS } from './api';
 
 const listOf = <T extends z.ZodTypeAny>(item: T) =>
   z
@@ -37,3 +38,22 @@ export const entryListQuerySchema = z
 
 /** Parsed query of `GET /entries`. */
 export type EntryListQuery = z.output<typeof entryListQuerySchema>;
+
+/** Query of `GET /export`: the filters of `GET /entries` (no paging) and the format. */
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(TRANSFER_FORMATS).default('yaml'),
+    cycle: listOf(z.enum(CYCLES)).optional(),
+    owner: listOf(z.string().min(1).max(255)).optional(),
+    status: listOf(z.enum(ENTRY_STATUSES)).optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+/** Query of `POST /import`. The body is the file itself (YAML or CSV text). */
+export const importQuerySchema = z
+  .object({
+    format: z.enum(TRANSFER_FORMATS),
+    dryRun: z.enum(['true', 'false']).default('true').transform(v => v === 'true'),
+  })
+  .strict();

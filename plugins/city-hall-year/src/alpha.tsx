@@ -8,6 +8,7 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/frontend-plugin-api';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { CityHallYearClient, cityHallYearApiRef } from './api';
@@ -18,8 +19,9 @@ const cityHallYearApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: cityHallYearApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new CityHallYearClient({ discoveryApi, fetchApi }),
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, identityApi: identityApiRef },
+      factory: ({ discoveryApi, fetchApi, identityApi }) =>
+        new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
     }),
 });
 
@@ -31,7 +33,7 @@ const cityHallYearPage = PageBlueprint.make({
     icon: <EventNoteIcon />,
     routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
     noHeader: true,
-    loader: () => import('./components/YearPage').then(m => compatWrapper(<m.YearPage />)),
+    loader: () => import('./components/Router').then(m => compatWrapper(<m.Router />)),
   },
 });
 

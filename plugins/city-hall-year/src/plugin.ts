@@ -4,6 +4,7 @@ import {
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/core-plugin-api';
 import { CityHallYearClient, cityHallYearApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -18,8 +19,9 @@ export const cityHallYearPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: cityHallYearApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new CityHallYearClient({ discoveryApi, fetchApi }),
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, identityApi: identityApiRef },
+      factory: ({ discoveryApi, fetchApi, identityApi }) =>
+        new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -33,7 +35,7 @@ export const cityHallYearPlugin = createPlugin({
 export const CityHallYearPage = cityHallYearPlugin.provide(
   createRoutableExtension({
     name: 'CityHallYearPage',
-    component: () => import('./components/YearPage').then(m => m.YearPage),
+    component: () => import('./components/Router').then(m => m.Router),
     mountPoint: rootRouteRef,
   }),
 );

@@ -211,7 +211,37 @@ export class DatabaseEntryStore implements EntryStore {
   }
 
   async createEntry(fields: EntryFields, change: ChangeContext): Promise<Entry> {
-    return this.db.transaction(tx => this.insertEntry(tx, fields, change));
+    return this.db.transaction(tx => this.insertEntry(tx, fields, change, 'create'));
+  }
+
+  async applyImport(
+    plan: {
+      creates: EntryFields[];
+      updates: Array<{ id: string; expectedVersion: number; fields: EntryFields }>;
+    },
+    change: ChangeContext,
+  ): Promise<Entry[]> {
+    return this.db.transaction(async tx => {
+      const written: Entry[] = [];
+      for (const fields of plan.creates) {
+        written.push(await this.insertEntry(tx, fields, change, 'import'));
+      }
+      for (const update of plan.updates) {
+        written.push(
+          await this.mutateIn(
+            tx,
+            update.id,
+            { ...change, expectedVersion: update.expectedVersion, action: 'import' },
+            { deleted: false },
+            current => ({
+              columns: fieldColumns(update.fields),
+              changed: changedFields(fieldsOf(current), update.fields),
+            }),
+          ),
+        );
+      }
+      return written;
+    });
   }
 
   async updateEntry(id: string, fields: EntryFields, change: EntryChange): Promise<Entry> {
@@ -270,7 +300,7 @@ export class DatabaseEntryStore implements EntryStore {
           seeded_at: change.at,
         });
         for (const fields of entries) {
-          await this.insertEntry(tx, fields, change);
+          await this.insertEntry(tx, fields, change, 'create');
         }
         return true;
       });
@@ -291,6 +321,7 @@ export class DatabaseEntryStore implements EntryStore {
     tx: Knex.Transaction,
     fields: EntryFields,
     change: ChangeContext,
+    action: RevisionAction,
   ): Promise<Entry> {
     const existing = await tx(ENTRIES).where({ slug: fields.slug }).first();
     if (existing) {
@@ -314,7 +345,7 @@ export class DatabaseEntryStore implements EntryStore {
     await tx<RevisionRow>(REVISIONS).insert({
       entry_id: row.id,
       revision: 1,
-      action: 'create',
+      action,
       snapshot: JSON.stringify(entry),
       changed_fields: JSON.stringify(changedFields(undefined, fields)),
       restored_from: null,
@@ -336,41 +367,49 @@ export class DatabaseEntryStore implements EntryStore {
     state: { deleted: boolean },
     apply: (current: EntryRow) => { columns: Partial<EntryRow>; changed: string[] },
   ): Promise<Entry> {
-    return this.db.transaction(async tx => {
-      const current = await this.rowInState(tx, id, state.deleted);
-      if (!current) {
-        throw new NotFoundError(`No ${state.deleted ? 'deleted ' : ''}entry '${id}'`);
-      }
-      const version = Number(current.version);
-      if (change.expectedVersion !== undefined && change.expectedVersion !== version) {
-        throw new ConflictError(
-          `Entry '${current.slug}' is at version ${version}, not ${change.expectedVersion}: it was changed meanwhile`,
-        );
-      }
-      const { columns, changed } = apply(current);
-      const updated = await this.inState(tx(ENTRIES).where({ id, version }), state.deleted).update({
-        ...columns,
-        version: version + 1,
-        updated_by: change.actor,
-        updated_at: change.at,
-      });
-      if (updated !== 1) {
-        throw new ConflictError(`Entry '${current.slug}' was changed meanwhile`);
-      }
-      const row = (await tx<EntryRow>(ENTRIES).where({ id }).first())!;
-      const entry = rowToEntry(row);
-      await tx<RevisionRow>(REVISIONS).insert({
-        entry_id: id,
-        revision: version + 1,
-        action: change.action,
-        snapshot: JSON.stringify(entry),
-        changed_fields: JSON.stringify(changed),
-        restored_from: change.restoredFrom ?? null,
-        created_by: change.actor,
-        created_at: change.at,
-      });
-      return entry;
+    return this.db.transaction(tx => this.mutateIn(tx, id, change, state, apply));
+  }
+
+  private async mutateIn(
+    tx: Knex.Transaction,
+    id: string,
+    change: EntryChange,
+    state: { deleted: boolean },
+    apply: (current: EntryRow) => { columns: Partial<EntryRow>; changed: string[] },
+  ): Promise<Entry> {
+    const current = await this.rowInState(tx, id, state.deleted);
+    if (!current) {
+      throw new NotFoundError(`No ${state.deleted ? 'deleted ' : ''}entry '${id}'`);
+    }
+    const version = Number(current.version);
+    if (change.expectedVersion !== undefined && change.expectedVersion !== version) {
+      throw new ConflictError(
+        `Entry '${current.slug}' is at version ${version}, not ${change.expectedVersion}: it was changed meanwhile`,
+      );
+    }
+    const { columns, changed } = apply(current);
+    const updated = await this.inState(tx(ENTRIES).where({ id, version }), state.deleted).update({
+      ...columns,
+      version: version + 1,
+      updated_by: change.actor,
+      updated_at: change.at,
     });
+    if (updated !== 1) {
+      throw new ConflictError(`Entry '${current.slug}' was changed meanwhile`);
+    }
+    const row = (await tx<EntryRow>(ENTRIES).where({ id }).first())!;
+    const entry = rowToEntry(row);
+    await tx<RevisionRow>(REVISIONS).insert({
+      entry_id: id,
+      revision: version + 1,
+      action: change.action,
+      snapshot: JSON.stringify(entry),
+      changed_fields: JSON.stringify(changed),
+      restored_from: change.restoredFrom ?? null,
+      created_by: change.actor,
+      created_at: change.at,
+    });
+    return entry;
   }
 
   private rowInState(tx: Knex.Transaction, id: string, deleted: boolean): Promise<EntryRow | undefined> {

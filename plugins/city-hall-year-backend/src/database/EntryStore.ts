@@ -92,6 +92,18 @@ export interface EntryStore {
   getRevision(id: string, revision: number): Promise<EntryRevision | undefined>;
 
   /**
+   * Writes an import in one transaction: every create and update with its revision
+   * (action `import`), or nothing when any update finds its entry changed meanwhile.
+   */
+  applyImport(
+    plan: {
+      creates: EntryFields[];
+      updates: Array<{ id: string; expectedVersion: number; fields: EntryFields }>;
+    },
+    change: ChangeContext,
+  ): Promise<Entry[]>;
+
+  /**
    * Loads a named content set into the database, exactly once per database: when
    * several replicas try at once, one loads it and the others see it done.
    * Resolves to whether this call loaded it.

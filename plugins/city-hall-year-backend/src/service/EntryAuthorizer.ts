@@ -94,10 +94,39 @@ export class EntryAuthorizer {
     }
   }
 
+  /** For each candidate entry, whether the caller may create it (one permission request). */
+  async creatable(candidates: Entry[], credentials: BackstageCredentials): Promise<boolean[]> {
+    if (candidates.length === 0) return [];
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: entryCreatePermission }],
+      { credentials },
+    );
+    return candidates.map(candidate => this.authorizeLoaded(decision, candidate));
+  }
+
+  /** The ids of stored entries on which the permission is granted (one batched request). */
+  async allowedIds(
+    permission: EntryPermission,
+    ids: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const decisions = await this.permissions.authorize(
+      ids.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    return new Set(ids.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW));
+  }
+
+  /** Whether a basic permission is granted. */
+  async has(permission: BasicPermission, credentials: BackstageCredentials): Promise<boolean> {
+    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
   /** Refuses unless a basic permission is granted. */
   async assertBasic(permission: BasicPermission, credentials: BackstageCredentials): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await this.has(permission, credentials))) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
   }

@@ -5,7 +5,6 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryDeletePermission,
@@ -13,34 +12,17 @@ import {
   entryReassignPermission,
   entryUpdatePermission,
   resolveFiscalYear,
-  resolveOccurrences,
-  TimingResolutionError,
   type Entry,
   type EntryFields,
   type EntryRevision,
   type EntryRevisionSummary,
   type RevisionAction,
-  type Timing,
 } from '@internal/plugin-city-hall-year-common';
 import type { Request } from 'express';
 import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
-
-/** The topic on which every change to an entry is published through the events service. */
-export const ENTRY_CHANGED_TOPIC = 'city-hall-year.entry-changed';
-
-/** Payload of an {@link ENTRY_CHANGED_TOPIC} event. */
-export interface EntryChangedEvent {
-  action: RevisionAction;
-  entryId: string;
-  slug: string;
-  owner: string;
-  /** The owner before the change, when the change gave the entry to another department. */
-  previousOwner?: string;
-  version: number;
-  actor: string;
-  at: string;
-}
+import type { EntryValidator } from './EntryValidator';
+import { publishEntryChange } from './entryEvents';
 
 /** Who asks, and the HTTP request it came in, for audit. */
 export interface CallContext {
@@ -59,7 +41,7 @@ export class EntryService {
     private readonly deps: {
       store: EntryStore;
       authorizer: EntryAuthorizer;
-      catalog: CatalogService;
+      validator: EntryValidator;
       auditor: AuditorService;
       events: EventsService;
       logger: LoggerService;
@@ -213,48 +195,20 @@ export class EntryService {
     }
   }
 
-  /**
-   * Checks what the schema cannot: the owner and related groups exist in the catalog
-   * (asked on behalf of the caller), linked entries exist, and relative timings resolve
-   * without a cycle.
-   */
+  /** Checks what the schema cannot; see {@link EntryValidator}. */
   private async validate(fields: EntryFields, current: Entry | undefined, ctx: CallContext) {
-    const groups = [...new Set([fields.owner, ...fields.relatedGroups])];
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: groups, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
-      { credentials: ctx.credentials },
+    const missing = await this.deps.validator.missingGroups(
+      [fields.owner, ...fields.relatedGroups],
+      ctx.credentials,
     );
-    const missing = groups.filter((_, i) => items[i]?.kind?.toLocaleLowerCase('en-US') !== 'group');
-    if (missing.length) {
-      const field = missing.includes(fields.owner) ? 'owner' : 'relatedGroups';
-      throw new InputError(`${field}: not a Group in the catalog: ${missing.join(', ')}`);
+    if (missing.size) {
+      const field = missing.has(fields.owner) ? 'owner' : 'relatedGroups';
+      throw new InputError(`${field}: not a Group in the catalog: ${[...missing].join(', ')}`);
     }
-
-    const others = (await this.deps.store.listAllEntries({})).filter(e => e.id !== current?.id);
-    const slugs = new Set(others.map(e => e.slug));
-    for (const key of ['dependsOn', 'feedsInto'] as const) {
-      if (fields[key].includes(fields.slug)) {
-        throw new InputError(`${key}: an entry cannot link to itself`);
-      }
-      const unknown = fields[key].filter(slug => !slugs.has(slug));
-      if (unknown.length) {
-        throw new InputError(`${key}: no entry with slug ${unknown.join(', ')}`);
-      }
-    }
-
-    const timings = new Map<string, Timing>(others.map(e => [e.slug, e.timing]));
-    timings.set(fields.slug, fields.timing);
-    try {
-      const fiscalYear = resolveFiscalYear(this.now());
-      resolveOccurrences(fields.timing, fiscalYear, {
-        slug: fields.slug,
-        lookup: slug => timings.get(slug),
-      });
-    } catch (error) {
-      if (error instanceof TimingResolutionError) {
-        throw new InputError(`timing: ${error.message}`);
-      }
-      throw error;
+    const live = (await this.deps.store.listAllEntries({})).filter(e => e.id !== current?.id);
+    const [first] = this.deps.validator.linkAndTimingErrors([fields], live, this.now()).get(fields.slug) ?? [];
+    if (first) {
+      throw new InputError(first.message);
     }
   }
 
@@ -293,22 +247,12 @@ export class EntryService {
   }
 
   private async publish(action: RevisionAction, entry: Entry, ctx: CallContext, previousOwner?: string) {
-    const payload: EntryChangedEvent = {
+    await publishEntryChange(this.deps, {
       action,
-      entryId: entry.id,
-      slug: entry.slug,
-      owner: entry.owner,
-      ...(previousOwner && previousOwner !== entry.owner ? { previousOwner } : {}),
-      version: entry.version,
+      entry,
       actor: ctx.credentials.principal.userEntityRef,
-      at: entry.updatedAt,
-    };
-    try {
-      await this.deps.events.publish({ topic: ENTRY_CHANGED_TOPIC, eventPayload: payload });
-    } catch (error) {
-      // The change is committed; a subscriber missing one event must not undo it.
-      this.deps.logger.warn(`Could not publish ${ENTRY_CHANGED_TOPIC} for ${entry.slug}: ${error}`);
-    }
+      previousOwner,
+    });
   }
 
   private now(): string {

@@ -85,6 +85,22 @@ export class YearService {
     };
   }
 
+  /** Every entry the caller may read that matches, unpaged; for export. */
+  async listAll(
+    filters: { cycle?: EntryFilter['cycles']; owner?: string[]; status?: EntryFilter['statuses']; q?: string },
+    credentials: BackstageCredentials,
+  ): Promise<Entry[]> {
+    const scope = await this.authorizer.readScope(credentials);
+    if (scope.kind === 'none') return [];
+    return this.store.listAllEntries({
+      cycles: filters.cycle,
+      owners: filters.owner?.map(o => o.toLocaleLowerCase('en-US')),
+      statuses: filters.status ?? ['published'],
+      query: filters.q,
+      permission: permissionCriteria(scope),
+    });
+  }
+
   /** One entry; a draft the caller may not read is answered as not found. */
   async getEntry(idOrSlug: string, credentials: BackstageCredentials): Promise<Entry> {
     const entry = await this.store.getEntry(idOrSlug);

@@ -2,6 +2,8 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   entryInputSchema,
   entryListQuerySchema,
+  exportQuerySchema,
+  importQuerySchema,
   entryUpdateSchema,
   fiscalYearParamSchema,
   versionBodySchema,
@@ -9,10 +11,17 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
+import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { CallContext, EntryService } from './EntryService';
 import { parseRequest } from './parse';
+import type { TransferService } from './TransferService';
 import type { YearService } from './YearService';
+
+const FILE_TYPES = {
+  yaml: 'application/yaml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+} as const;
 
 const idOrSlugSchema = z.string().min(1).max(80);
 const revisionSchema = z.coerce.number().int().min(1).max(1_000_000);
@@ -26,9 +35,15 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   yearService: YearService;
   entryService: EntryService;
+  transferService: TransferService;
 }): Promise<express.Router> {
-  const { httpAuth, yearService, entryService } = options;
+  const { httpAuth, yearService, entryService, transferService } = options;
   const router = Router();
+  // Imports carry a whole file; every other body is one entry at most.
+  router.post(
+    '/import',
+    express.text({ type: () => true, limit: '20mb' }),
+  );
   router.use(express.json({ limit: '256kb' }));
 
   const reader = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -114,6 +129,37 @@ export async function createRouter(options: {
     const revision = parseRequest(revisionSchema, req.params.revision, 'revision');
     const { version } = body(versionBodySchema, req);
     res.json(await entryService.restore(id, revision, version, ctx));
+  });
+
+  router.get('/export', async (req, res) => {
+    const credentials = await reader(req);
+    const { format, ...filters } = parseRequest(exportQuerySchema, req.query, 'query');
+    const entries = await yearService.listAll(filters, credentials);
+    res
+      .type(FILE_TYPES[format])
+      .attachment(`city-hall-year-entries.${format}`)
+      .send(transferService.serialize(entries, format));
+  });
+
+  router.post('/import', async (req, res) => {
+    const ctx = await writer(req);
+    const { format, dryRun } = parseRequest(importQuerySchema, req.query, 'query');
+    if (typeof req.body !== 'string' || !req.body.trim()) {
+      throw new InputError('Send the file itself as the request body (YAML or CSV text)');
+    }
+    const report = await transferService.importEntries({ format, content: req.body, dryRun }, ctx);
+    if (!dryRun && !report.applied) {
+      // The report is the answer: which rows and columns to fix. Nothing was written.
+      res.status(400).json({
+        error: {
+          name: 'InputError',
+          message: `${report.summary.error} of ${report.rows.length} rows have errors; nothing was imported`,
+        },
+        report,
+      });
+      return;
+    }
+    res.json(report);
   });
 
   return router;

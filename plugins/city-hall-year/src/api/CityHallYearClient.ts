@@ -1,20 +1,48 @@
-import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import type { DiscoveryApi, FetchApi, IdentityApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Entry,
   EntryPage,
+  ImportReport,
+  TransferFormat,
   YearView,
 } from '@internal/plugin-city-hall-year-common';
-import type { CityHallYearApi, ListEntriesRequest } from './CityHallYearApi';
+import {
+  ImportRefusedError,
+  type CityHallYearApi,
+  type ImportRequest,
+  type ListEntriesRequest,
+} from './CityHallYearApi';
+
+const FILE_TYPES: Record<TransferFormat, string> = {
+  yaml: 'application/yaml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+function queryString(request: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 /** {@link CityHallYearApi} over HTTP, with the signed-in user's token. */
 export class CityHallYearClient implements CityHallYearApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly identityApi: IdentityApi;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi; identityApi: IdentityApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.identityApi = options.identityApi;
   }
 
   getYear(fiscalYear: number): Promise<YearView> {
@@ -22,17 +50,51 @@ export class CityHallYearClient implements CityHallYearApi {
   }
 
   listEntries(request: ListEntriesRequest = {}): Promise<EntryPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(request)) {
-      if (value === undefined || value === '') continue;
-      if (Array.isArray(value)) {
-        if (value.length) params.set(key, value.join(','));
-      } else {
-        params.set(key, String(value));
-      }
+    return this.get(`/entries${queryString(request)}`);
+  }
+
+  async exportEntries(
+    format: TransferFormat,
+    filters: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'> = {},
+  ): Promise<Blob> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
+    const response = await this.fetchApi.fetch(`${baseUrl}/export${queryString({ format, ...filters })}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
     }
-    const query = params.toString();
-    return this.get(`/entries${query ? `?${query}` : ''}`);
+    return response.blob();
+  }
+
+  /**
+   * Sent with XMLHttpRequest rather than fetch, because only it reports upload
+   * progress, which a file of thousands of rows needs.
+   */
+  async importEntries(request: ImportRequest): Promise<ImportReport> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
+    const { token } = await this.identityApi.getCredentials();
+    const url = `${baseUrl}/import${queryString({ format: request.format, dryRun: request.dryRun })}`;
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('Content-Type', FILE_TYPES[request.format]);
+      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = event =>
+        request.onProgress?.({ phase: 'uploading', loaded: event.loaded, total: event.total });
+      xhr.upload.onload = () => request.onProgress?.({ phase: 'checking' });
+      xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+      xhr.onerror = () => reject(new Error(`Could not reach ${url}`));
+      xhr.send(request.content);
+    });
+    const parsed = body ? JSON.parse(body) : undefined;
+    if (status === 400 && parsed?.report) {
+      throw new ImportRefusedError(parsed.error?.message ?? 'The import was refused', parsed.report);
+    }
+    if (status < 200 || status >= 300) {
+      throw await ResponseError.fromResponse(
+        new Response(body, { status, headers: { 'Content-Type': 'application/json' } }),
+      );
+    }
+    return parsed as ImportReport;
   }
 
   getEntry(idOrSlug: string): Promise<Entry> {

@@ -1,3 +1,8 @@
-export { cityHallYearApiRef } from './CityHallYearApi';
-export type { CityHallYearApi, ListEntriesRequest } from './CityHallYearApi';
+export { cityHallYearApiRef, ImportRefusedError } from './CityHallYearApi';
+export type {
+  CityHallYearApi,
+  ImportProgress,
+  ImportRequest,
+  ListEntriesRequest,
+} from './CityHallYearApi';
 export { CityHallYearClient } from './CityHallYearClient';

@@ -74,5 +74,11 @@ export function createFakeApi(): CityHallYearApi & { requestedYears: number[] } 
     async getEntry() {
       throw new Error('not used');
     },
+    async exportEntries() {
+      throw new Error('not used');
+    },
+    async importEntries() {
+      throw new Error('not used');
+    },
   };
 }

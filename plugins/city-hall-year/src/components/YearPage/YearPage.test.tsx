@@ -4,6 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../testing/fakeYear';
+import { rootRouteRef } from '../../routes';
 import { YearPage } from './YearPage';
 
 describe('YearPage', () => {
@@ -14,7 +15,12 @@ describe('YearPage', () => {
       <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
         <YearPage />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        mountedRoutes: {
+          '/city-hall-year': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
     );
 
     expect(await screen.findByTestId('occurrence-shutsuno-heisa')).toBeInTheDocument();
@@ -39,7 +45,12 @@ describe('YearPage', () => {
       <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
         <YearPage />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        mountedRoutes: {
+          '/city-hall-year': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
     );
     await screen.findByTestId('occurrence-shutsuno-heisa');
 

@@ -16,7 +16,9 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { transferRouteRef } from '../../routes';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearTranslationRef } from '../../translation';
 import { MonthList } from '../MonthList';
@@ -43,10 +45,15 @@ export function YearPage() {
   const { value: year, loading, error } = useYear(fiscalYear);
   const labels = fiscalYearLabels(fiscalYear);
   const current = resolveFiscalYear(new Date());
+  const transferLink = useRouteRef(transferRouteRef);
 
   return (
     <Page themeId="tool">
-      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
+      <Header title={t('page.title')} subtitle={t('page.subtitle')}>
+        <Button variant="outlined" color="inherit" component={RouterLink} to={transferLink()}>
+          {t('transfer.link')}
+        </Button>
+      </Header>
       <Content>
         <Stack direction="row" alignItems="center" spacing={1} sx={{ mb: 2 }}>
           <IconButton aria-label={t('yearSwitcher.previous')} onClick={() => setFiscalYear(fiscalYear - 1)}>

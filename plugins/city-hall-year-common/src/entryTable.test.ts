@@ -1,0 +1,83 @@
+import { columnForHeader, columnForPath, entryToRow, rowToRawEntry } from './entryTable';
+import { entryInputSchema } from './schema';
+
+const entry = entryInputSchema.parse({
+  slug: 'shutsuno-heisa',
+  cycle: 'settlement',
+  title: { ja: '出納閉鎖', en: 'Books close' },
+  summary: { ja: '5月31日に締め切ります。' },
+  purpose: { ja: '前年度の収支を確定させるためです。', en: 'To fix the figures.' },
+  whatHappens: { ja: '- 会計課が締め切ります。\n- 各課が確認します。' },
+  forNewStaff: { ja: '5月中に確認しましょう。' },
+  legalBasis: [
+    { law: '地方自治法', article: '第235条の5', note: '翌年度の5月31日をもって閉鎖する。' },
+    { law: '地方財政法' },
+  ],
+  owner: 'group:default/kaikei-ka',
+  relatedGroups: ['group:default/zaisei-ka'],
+  feedsInto: ['kessan-chosei'],
+  links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
+  tags: ['決算', '出納整理期間'],
+  concernsFiscalYear: 'previous',
+  timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
+  status: 'published',
+});
+
+describe('entry table', () => {
+  it('round-trips an entry through a row without loss', () => {
+    const { raw, errors } = rowToRawEntry(entryToRow(entry));
+    expect(errors).toEqual([]);
+    expect(entryInputSchema.parse(raw)).toEqual(entry);
+  });
+
+  it('reads a spreadsheet with Japanese headers and values', () => {
+    const { raw, errors } = rowToRawEntry({
+      '\uFEFFスラッグ': 'shutsuno-heisa',
+      分類: '決算',
+      名称: '出納閉鎖',
+      概要: '締め切ります。',
+      何のために: '確定させるためです。',
+      内容: '締め切ります。',
+      新規職員へ: '確認しましょう。',
+      根拠法令: '地方自治法　第235条の5',
+      担当課: 'group:default/kaikei-ka',
+      対象年度: '前年度',
+      時期: '5月31日',
+      状態: '公開',
+      タグ: '決算、出納',
+    });
+    expect(errors).toEqual([]);
+    expect(entryInputSchema.parse(raw)).toMatchObject({
+      cycle: 'settlement',
+      concernsFiscalYear: 'previous',
+      status: 'published',
+      legalBasis: [{ law: '地方自治法', article: '第235条の5' }],
+      tags: ['決算', '出納'],
+      timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
+    });
+  });
+
+  it('reports unknown columns and unreadable cells by column', () => {
+    const { errors } = rowToRawEntry({ slug: 'x', 色: '赤', timing: '来年の春' });
+    expect(errors.map(e => e.column)).toEqual(['色', 'timing']);
+  });
+
+  it.each([
+    ['名称', 'title_ja'],
+    ['TITLE_JA', 'title_ja'],
+    ['何のために', 'purpose_ja'],
+    ['担当課', 'owner'],
+    ['時期', 'timing'],
+  ])('maps the header %s to %s', (header, key) => {
+    expect(columnForHeader(header)).toBe(key);
+  });
+
+  it.each([
+    [['title', 'ja'], 'title_ja'],
+    [['forNewStaff', 'en'], 'for_new_staff_en'],
+    [['legalBasis', 0, 'law'], 'legal_basis'],
+    [['timing', 'rules', 0], 'timing'],
+  ])('maps the schema path %j to the column %s', (path, column) => {
+    expect(columnForPath(path as Array<string | number>)).toBe(column);
+  });
+});

@@ -1,0 +1,196 @@
+import type { EntryFields } from './schema';
+import { formatTimingNotation, parseTimingNotation } from './timingNotation';
+
+/** A problem with one cell of an imported table. */
+export interface CellError {
+  /** Column key, e.g. `title_ja`; empty for the row as a whole. */
+  column: string;
+  message: string;
+}
+
+type Bilingual = { ja: string; en?: string };
+
+interface Column {
+  /** Header written on export; also accepted on import. */
+  key: string;
+  /** Japanese header, accepted on import (and other aliases). */
+  headers: string[];
+  write(entry: EntryFields): string;
+  /** Sets the value read from a non-empty cell onto the raw entry object. */
+  read(target: Record<string, any>, cell: string): void;
+}
+
+const LIST_SEPARATOR = /[\n;；、]+/;
+
+function list(cell: string): string[] {
+  return cell.split(LIST_SEPARATOR).map(s => s.trim()).filter(Boolean);
+}
+
+function bilingual(field: keyof EntryFields, language: 'ja' | 'en', headers: string[]): Column {
+  return {
+    key: `${snake(field)}_${language}`,
+    headers,
+    write: entry => (entry[field] as Bilingual | undefined)?.[language] ?? '',
+    read: (target, cell) => {
+      target[field] = { ...(target[field] ?? {}), [language]: cell };
+    },
+  };
+}
+
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`);
+}
+
+function listColumn(field: keyof EntryFields, headers: string[]): Column {
+  return {
+    key: snake(field),
+    headers,
+    write: entry => (entry[field] as string[]).join('\n'),
+    read: (target, cell) => {
+      target[field] = list(cell);
+    },
+  };
+}
+
+/**
+ * The columns of the CSV form of entries, in export order. Headers are matched
+ * case-insensitively, in English or Japanese, so a department's spreadsheet with
+ * 名称・目的・担当課・時期 imports as it is.
+ */
+export const ENTRY_COLUMNS: Column[] = [
+  { key: 'slug', headers: ['スラッグ', 'ID', '識別子'], write: e => e.slug, read: (t, c) => (t.slug = c) },
+  { key: 'cycle', headers: ['サイクル', '分類'], write: e => e.cycle, read: (t, c) => (t.cycle = CYCLE_NAMES[c] ?? c) },
+  bilingual('title', 'ja', ['名称', 'タイトル', '項目']),
+  bilingual('title', 'en', ['名称（英語）', '英語名称']),
+  bilingual('summary', 'ja', ['概要']),
+  bilingual('summary', 'en', ['概要（英語）']),
+  bilingual('purpose', 'ja', ['目的', '何のために']),
+  bilingual('purpose', 'en', ['目的（英語）']),
+  bilingual('whatHappens', 'ja', ['内容', '何が行われるか']),
+  bilingual('whatHappens', 'en', ['内容（英語）']),
+  bilingual('forNewStaff', 'ja', ['新規職員へ', '新人へのポイント']),
+  bilingual('forNewStaff', 'en', ['新規職員へ（英語）']),
+  {
+    key: 'legal_basis',
+    headers: ['根拠法令', '根拠'],
+    write: e => e.legalBasis.map(b => [b.law, b.article].filter(Boolean).join(' ') + (b.note ? ` — ${b.note}` : '')).join('\n'),
+    read: (t, c) => {
+      t.legalBasis = c
+        .split(/\n+/)
+        .map(s => s.trim())
+        .filter(Boolean)
+        .map(item => {
+          const [reference, ...note] = item.split(' — ');
+          const [law, ...article] = reference.trim().split(/[\s\u3000]+/);
+          return {
+            law,
+            ...(article.length ? { article: article.join(' ') } : {}),
+            ...(note.length ? { note: note.join(' — ').trim() } : {}),
+          };
+        });
+    },
+  },
+  { key: 'owner', headers: ['担当課', '所管', '担当'], write: e => e.owner, read: (t, c) => (t.owner = c) },
+  listColumn('relatedGroups', ['関係課']),
+  listColumn('dependsOn', ['前提', '前の段階']),
+  listColumn('feedsInto', ['つながる先', '次の段階']),
+  {
+    key: 'links',
+    headers: ['リンク'],
+    write: e => e.links.map(l => `${l.title} <${l.url}>`).join('\n'),
+    read: (t, c) => {
+      t.links = c
+        .split(/\n+/)
+        .map(s => s.trim())
+        .filter(Boolean)
+        .map(item => {
+          const m = /^(.*?)\s*<([^>]+)>$/.exec(item);
+          return m ? { title: m[1] || m[2], url: m[2] } : { title: item, url: item };
+        });
+    },
+  },
+  listColumn('tags', ['タグ']),
+  {
+    key: 'concerns_fiscal_year',
+    headers: ['対象年度'],
+    write: e => e.concernsFiscalYear,
+    read: (t, c) => (t.concernsFiscalYear = CONCERNS_NAMES[c] ?? c),
+  },
+  {
+    key: 'council_session',
+    headers: ['定例会'],
+    write: e => (e.councilSession ? String(e.councilSession) : ''),
+    read: (t, c) => (t.councilSession = /^\d+$/.test(c) ? Number(c) : c),
+  },
+  {
+    key: 'timing',
+    headers: ['時期'],
+    write: e => formatTimingNotation(e.timing),
+    read: (t, c) => (t.timing = parseTimingNotation(c)),
+  },
+  { key: 'status', headers: ['状態'], write: e => e.status, read: (t, c) => (t.status = STATUS_NAMES[c] ?? c) },
+  { key: 'publish_at', headers: ['公開日'], write: e => e.publishAt ?? '', read: (t, c) => (t.publishAt = c) },
+];
+
+const CYCLE_NAMES: Record<string, string> = {
+  議会: 'council',
+  予算: 'budget',
+  決算: 'settlement',
+  計画: 'planning',
+  人事: 'personnel',
+  その他: 'other',
+};
+const CONCERNS_NAMES: Record<string, string> = { 前年度: 'previous', 当年度: 'current', 今年度: 'current', 翌年度: 'next' };
+const STATUS_NAMES: Record<string, string> = { 下書き: 'draft', 公開: 'published' };
+
+const byHeader = new Map<string, Column>();
+for (const column of ENTRY_COLUMNS) {
+  for (const header of [column.key, ...column.headers]) {
+    byHeader.set(header.trim().toLocaleLowerCase('ja-JP'), column);
+  }
+}
+
+/** The column a header names, if any. */
+export function columnForHeader(header: string): string | undefined {
+  return byHeader.get(header.replace(/^\uFEFF/, '').trim().toLocaleLowerCase('ja-JP'))?.key;
+}
+
+/** One entry as a row of cells keyed by column. */
+export function entryToRow(entry: EntryFields): Record<string, string> {
+  return Object.fromEntries(ENTRY_COLUMNS.map(c => [c.key, c.write(entry)]));
+}
+
+/**
+ * Reads a row (keyed by whatever headers the file had) into a raw entry object, for
+ * the shared schema to check. Empty cells are left out, so defaults apply.
+ */
+export function rowToRawEntry(row: Record<string, string>): { raw: Record<string, unknown>; errors: CellError[] } {
+  const raw: Record<string, any> = {};
+  const errors: CellError[] = [];
+  for (const [header, value] of Object.entries(row)) {
+    const key = columnForHeader(header);
+    const column = ENTRY_COLUMNS.find(c => c.key === key);
+    if (!column) {
+      if (value?.trim()) errors.push({ column: header, message: 'unknown column' });
+      continue;
+    }
+    const cell = (value ?? '').trim();
+    if (!cell) continue;
+    try {
+      column.read(raw, cell);
+    } catch (error) {
+      errors.push({ column: column.key, message: (error as Error).message });
+    }
+  }
+  return { raw, errors };
+}
+
+/** The column a schema error path points at, e.g. `['title','ja']` → `title_ja`. */
+export function columnForPath(path: Array<string | number>): string {
+  const [field, sub] = path;
+  if (typeof field !== 'string') return '';
+  if (['title', 'summary', 'purpose', 'whatHappens', 'forNewStaff'].includes(field)) {
+    return `${snake(field)}_${sub === 'en' ? 'en' : 'ja'}`;
+  }
+  return snake(field);
+}

@@ -1,0 +1,264 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import { alertApiRef, errorApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { ImportReport, TransferFormat } from '@internal/plugin-city-hall-year-common';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { cityHallYearApiRef, ImportRefusedError, type ImportProgress } from '../../api';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/** Rows shown in the report table; the summary counts all of them. */
+const SHOWN_ROWS = 500;
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'reading' }
+  | { kind: 'sending'; progress: ImportProgress }
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'refused'; report: ImportReport };
+
+function formatOf(fileName: string): TransferFormat {
+  return /\.ya?ml$/i.test(fileName) ? 'yaml' : 'csv';
+}
+
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+function ProgressLine(props: { status: Status }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { status } = props;
+  if (status.kind === 'reading') {
+    return <LinearProgress aria-label={t('transfer.reading')} />;
+  }
+  if (status.kind !== 'sending') return null;
+  const { progress } = status;
+  if (progress.phase === 'uploading' && progress.total > 0) {
+    const percent = Math.round((progress.loaded / progress.total) * 100);
+    return (
+      <Box>
+        <LinearProgress variant="determinate" value={percent} aria-label={t('transfer.uploading', { percent: String(percent) })} />
+        <Typography variant="caption">{t('transfer.uploading', { percent: String(percent) })}</Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box>
+      <LinearProgress aria-label={t('transfer.checking')} />
+      <Typography variant="caption">{t('transfer.checking')}</Typography>
+    </Box>
+  );
+}
+
+function ReportTable(props: { report: ImportReport }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const rows = [...props.report.rows]
+    .sort((a, b) => Number(b.action === 'error') - Number(a.action === 'error') || a.row - b.row)
+    .slice(0, SHOWN_ROWS);
+  return (
+    <Table size="small" aria-label={t('transfer.importTitle')}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('transfer.row')}</TableCell>
+          <TableCell>{t('transfer.slug')}</TableCell>
+          <TableCell>{t('transfer.action')}</TableCell>
+          <TableCell>{t('transfer.problems')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => (
+          <TableRow key={row.row} data-testid={`import-row-${row.row}`}>
+            <TableCell>{row.row}</TableCell>
+            <TableCell>{row.slug ?? '—'}</TableCell>
+            <TableCell>
+              <Chip
+                size="small"
+                label={t(`transfer.actions.${row.action}`)}
+                color={row.action === 'error' ? 'error' : row.action === 'unchanged' ? 'default' : 'primary'}
+                variant={row.action === 'unchanged' ? 'outlined' : 'filled'}
+              />
+              {row.changedFields?.length ? (
+                <Typography variant="caption" component="div">
+                  {row.changedFields.join(', ')}
+                </Typography>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              {row.errors.map((error, i) => (
+                <Typography key={i} variant="body2" color="error">
+                  {error.column ? `${t('transfer.column')} ${error.column}: ` : ''}
+                  {error.message}
+                </Typography>
+              ))}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Import of a department's spreadsheet (dry run, then all-or-nothing) and export of the year. */
+export function TransferPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const errorApi = useApi(errorApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [file, setFile] = useState<{ name: string; content: string; format: TransferFormat }>();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const busy = status.kind === 'reading' || status.kind === 'sending';
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setStatus({ kind: 'reading' });
+    try {
+      setFile({ name: chosen.name, content: await readText(chosen), format: formatOf(chosen.name) });
+      setStatus({ kind: 'idle' });
+    } catch (error) {
+      errorApi.post(error as Error);
+      setStatus({ kind: 'idle' });
+    }
+  };
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setStatus({ kind: 'sending', progress: { phase: 'checking' } });
+    try {
+      const report = await api.importEntries({
+        format: file.format,
+        content: file.content,
+        dryRun,
+        onProgress: progress => setStatus({ kind: 'sending', progress }),
+      });
+      setStatus({ kind: 'report', report });
+      if (!dryRun) {
+        alertApi.post({ message: t('transfer.applied', { create: String(report.summary.create), update: String(report.summary.update) }), severity: 'success' });
+      }
+    } catch (error) {
+      if (error instanceof ImportRefusedError) {
+        setStatus({ kind: 'refused', report: error.report });
+      } else {
+        errorApi.post(error as Error);
+        setStatus({ kind: 'idle' });
+      }
+    }
+  };
+
+  const download = async (format: TransferFormat) => {
+    try {
+      const blob = await api.exportEntries(format);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `city-hall-year-entries.${format}`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      errorApi.post(error as Error);
+    }
+  };
+
+  const report = status.kind === 'report' || status.kind === 'refused' ? status.report : undefined;
+  const writable = report ? report.summary.create + report.summary.update : 0;
+
+  return (
+    <Page themeId="tool">
+      <Header title={t('transfer.title')} subtitle={t('transfer.subtitle')} />
+      <Content>
+        <Stack spacing={3}>
+          <Card variant="outlined">
+            <CardContent>
+              <Typography variant="h6" component="h2" gutterBottom>
+                {t('transfer.exportTitle')}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" gutterBottom>
+                {t('transfer.exportHint')}
+              </Typography>
+              <Stack direction="row" spacing={1}>
+                <Button variant="outlined" onClick={() => download('csv')}>
+                  {t('transfer.exportCsv')}
+                </Button>
+                <Button variant="outlined" onClick={() => download('yaml')}>
+                  {t('transfer.exportYaml')}
+                </Button>
+              </Stack>
+            </CardContent>
+          </Card>
+
+          <Card variant="outlined">
+            <CardContent>
+              <Stack spacing={2}>
+                <Typography variant="h6" component="h2">
+                  {t('transfer.importTitle')}
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {t('transfer.importHint')}
+                </Typography>
+                <Stack direction="row" spacing={1} alignItems="center">
+                  <Button variant="outlined" component="label" disabled={busy}>
+                    {t('transfer.chooseFile')}
+                    <input
+                      hidden
+                      type="file"
+                      accept=".csv,.yaml,.yml,text/csv,application/yaml"
+                      data-testid="import-file"
+                      onChange={event => choose(event.target.files?.[0])}
+                    />
+                  </Button>
+                  {file && <Typography variant="body2">{file.name}</Typography>}
+                  <Button variant="contained" disabled={!file || busy} onClick={() => send(true)}>
+                    {t('transfer.check')}
+                  </Button>
+                  <Button
+                    variant="contained"
+                    color="success"
+                    disabled={!file || busy || status.kind !== 'report' || !report?.dryRun || report.summary.error > 0 || writable === 0}
+                    onClick={() => send(false)}
+                  >
+                    {t('transfer.apply', { rows: String(writable) })}
+                  </Button>
+                </Stack>
+                <ProgressLine status={status} />
+                {report && (
+                  <Alert
+                    severity={report.summary.error > 0 ? 'error' : report.applied ? 'success' : 'info'}
+                    data-testid="import-summary"
+                  >
+                    {status.kind === 'refused' ? `${t('transfer.refused')} ` : ''}
+                    {report.applied
+                      ? t('transfer.applied', { create: String(report.summary.create), update: String(report.summary.update) })
+                      : t('transfer.summary', {
+                          create: String(report.summary.create),
+                          update: String(report.summary.update),
+                          unchanged: String(report.summary.unchanged),
+                          error: String(report.summary.error),
+                        })}
+                  </Alert>
+                )}
+                {report && <ReportTable report={report} />}
+              </Stack>
+            </CardContent>
+          </Card>
+        </Stack>
+      </Content>
+    </Page>
+  );
+}
