@@ -43,7 +43,7 @@ describe('cityHallYearPlugin', () => {
 
     it('filters by cycle and text, and pages', async () => {
       const res = await request(server)
-        .get('/api/city-hall-year/entries?cycle=settlement&q=出納&limit=1')
+        .get('/api/city-hall-year/entries?cycle=settlement&q=出納閉鎖&limit=1')
         .set('Authorization', asUser);
       expect(res.status).toBe(200);
       expect(res.body.items.map((e: { slug: string }) => e.slug)).toEqual(['shutsuno-heisa']);
