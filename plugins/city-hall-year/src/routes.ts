@@ -9,3 +9,10 @@ export const transferRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/transfer',
 });
+
+/** One entry's page; its slug is the permalink and never changes. */
+export const entryRouteRef = createSubRouteRef({
+  id: 'city-hall-year/entry',
+  parent: rootRouteRef,
+  path: '/entries/:slug',
+});

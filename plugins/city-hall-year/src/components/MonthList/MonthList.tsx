@@ -1,3 +1,5 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
@@ -13,6 +15,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -34,6 +37,7 @@ function monthsOf(occurrence: YearOccurrence): number[] {
 function OccurrenceRow(props: { occurrence: YearOccurrence; fiscalYear: number }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { occurrence } = props;
+  const entryLink = useRouteRef(entryRouteRef);
   const concerned = occurrence.concernedFiscalYear !== props.fiscalYear
     ? fiscalYearLabels(occurrence.concernedFiscalYear)
     : undefined;
@@ -55,7 +59,7 @@ function OccurrenceRow(props: { occurrence: YearOccurrence; fiscalYear: number }
         )}
       </Stack>
       <Typography variant="subtitle1" component="h3" lang="ja">
-        {occurrence.title.ja}
+        <Link to={entryLink({ slug: occurrence.slug })}>{occurrence.title.ja}</Link>
       </Typography>
       {occurrence.title.en && (
         <Typography variant="body2" color="text.secondary" lang="en">

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { EntryPage } from '../EntryPage';
 import { TransferPage } from '../TransferPage';
 import { YearPage } from '../YearPage';
 
@@ -8,6 +9,7 @@ export function Router() {
     <Routes>
       <Route path="/" element={<YearPage />} />
       <Route path="/transfer" element={<TransferPage />} />
+      <Route path="/entries/:slug" element={<EntryPage />} />
     </Routes>
   );
 }

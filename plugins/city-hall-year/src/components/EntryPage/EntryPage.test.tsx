@@ -1,0 +1,81 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import {
+  entryInputSchema,
+  resolveFiscalYear,
+  type Entry,
+} from '@internal/plugin-city-hall-year-common';
+import { Route, Routes } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { createFakeApi } from '../../testing/fakeYear';
+import { EntryPage } from './EntryPage';
+
+const entry: Entry = {
+  ...entryInputSchema.parse({
+    slug: 'shutsuno-heisa',
+    cycle: 'settlement',
+    title: { ja: '出納閉鎖', en: 'Books close' },
+    summary: { ja: '5月31日に締め切ります。' },
+    purpose: { ja: '前年度の収支を**確定**させるためです。', en: 'To fix the figures.' },
+    whatHappens: { ja: '会計課が締め切ります。' },
+    forNewStaff: { ja: '5月中に未払いを確認しましょう。' },
+    legalBasis: [{ law: '地方自治法', article: '第235条の5' }],
+    owner: 'group:default/kaikei-ka',
+    dependsOn: ['shutsuno-seiri-kikan'],
+    feedsInto: ['kessan-chosei'],
+    links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
+    concernsFiscalYear: 'previous',
+    timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
+    status: 'published',
+  }),
+  id: 'id-1',
+  version: 3,
+  confirmedFiscalYear: resolveFiscalYear(new Date()),
+  createdBy: 'user:default/nakamura.emi',
+  createdAt: '2026-04-01T00:00:00.000Z',
+  updatedBy: 'user:default/nakamura.emi',
+  updatedAt: '2026-05-01T03:00:00.000Z',
+};
+
+describe('EntryPage', () => {
+  it('puts the purpose first, then what happens, then what it means for new staff', async () => {
+    const api = { ...createFakeApi(), getEntry: jest.fn(async () => entry) };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <Routes>
+          <Route path="/city-hall-year/entries/:slug" element={<EntryPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/city-hall-year/entries/shutsuno-heisa'],
+        mountedRoutes: {
+          '/city-hall-year': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+
+    const purpose = await screen.findByTestId('entry-purpose');
+    const whatHappens = screen.getByTestId('entry-what-happens');
+    const forNewStaff = screen.getByTestId('entry-for-new-staff');
+    expect(purpose.compareDocumentPosition(whatHappens) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(whatHappens.compareDocumentPosition(forNewStaff) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(purpose).getByText('確定').tagName).toBe('STRONG');
+    expect(api.getEntry).toHaveBeenCalledWith('shutsuno-heisa');
+
+    const chain = screen.getByTestId('entry-chain');
+    expect(within(chain).getByText('shutsuno-seiri-kikan').closest('a')).toHaveAttribute(
+      'href',
+      '/city-hall-year/entries/shutsuno-seiri-kikan',
+    );
+    expect(screen.getByTestId('entry-confirmed')).toHaveTextContent('Confirmed for');
+    expect(screen.getByText('地方自治法 第235条の5')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toHaveAttribute(
+      'data-permalink',
+      expect.stringMatching(/\/city-hall-year\/entries\/shutsuno-heisa$/),
+    );
+    expect(screen.getByText(/Concerns 令和\d+年度/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,268 @@
+import {
+  Content,
+  Header,
+  Link,
+  MarkdownContent,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  fiscalYearLabels,
+  formatTimingNotation,
+  occurrenceLabel,
+  resolveFiscalYear,
+  type Entry,
+} from '@internal/plugin-city-hall-year-common';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DateTime } from 'luxon';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import { useEntry } from '../../hooks/useEntry';
+import { useYear } from '../../hooks/useYear';
+import { entryRouteRef, rootRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CycleChip } from '../CycleChip';
+
+function Section(props: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Card variant="outlined" component="section" data-testid={props.testId}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {props.title}
+        </Typography>
+        {props.children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Bilingual(props: { text: Entry['purpose'] }) {
+  return (
+    <>
+      <div lang="ja">
+        <MarkdownContent content={props.text.ja} />
+      </div>
+      {props.text.en && (
+        <Typography component="div" variant="body2" color="text.secondary" lang="en" sx={{ mt: 1 }}>
+          <MarkdownContent content={props.text.en} />
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function Chain(props: { entry: Entry }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const side = (slugs: string[], label: string) => (
+    <Stack spacing={1} sx={{ flex: 1 }}>
+      <Typography variant="overline">{label}</Typography>
+      {slugs.length === 0 && <Typography color="text.secondary">—</Typography>}
+      {slugs.map(slug => (
+        <Link key={slug} to={entryLink({ slug })}>
+          {slug}
+        </Link>
+      ))}
+    </Stack>
+  );
+  return (
+    <Stack direction="row" spacing={2} alignItems="center" data-testid="entry-chain">
+      {side(props.entry.dependsOn, t('entry.dependsOn'))}
+      <ArrowForwardIcon color="action" />
+      <Chip color="primary" label={props.entry.title.ja} />
+      <ArrowForwardIcon color="action" />
+      {side(props.entry.feedsInto, t('entry.feedsInto'))}
+    </Stack>
+  );
+}
+
+function Timing(props: { entry: Entry; fiscalYear: number }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { value: year } = useYear(props.fiscalYear);
+  const occurrences = year?.occurrences.filter(o => o.slug === props.entry.slug) ?? [];
+  const labels = fiscalYearLabels(props.fiscalYear);
+  return (
+    <Stack spacing={1}>
+      {props.entry.timing.asNeeded && occurrences.length === 0 && (
+        <Typography>{t('entry.asNeeded')}</Typography>
+      )}
+      {occurrences.map(o => (
+        <Typography key={`${o.start}-${o.end}`} variant="h6" component="p" data-testid="entry-occurrence">
+          {occurrenceLabel(o, 'ja')}
+          <Typography component="span" color="text.secondary">
+            {' '}
+            / {occurrenceLabel(o, 'en')}
+          </Typography>
+          {o.councilSessionLabels && (
+            <Typography component="span" variant="body2" sx={{ ml: 1 }}>
+              {o.councilSessionLabels.ja}
+            </Typography>
+          )}
+        </Typography>
+      ))}
+      <Typography variant="caption" color="text.secondary">
+        {labels.ja}（{labels.en}）・{t('entry.recurs')}: {formatTimingNotation(props.entry.timing).split('\n').join('、')}
+      </Typography>
+      {props.entry.timing.note && (
+        <Typography variant="body2">{props.entry.timing.note.ja}</Typography>
+      )}
+    </Stack>
+  );
+}
+
+/** One entry: purpose first, then what happens, what it means for new staff, and the rest. */
+export function EntryPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { slug = '' } = useParams();
+  const { value: entry, loading, error } = useEntry(slug);
+  const rootLink = useRouteRef(rootRouteRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const alertApi = useApi(alertApiRef);
+  const appBaseUrl = useApi(configApiRef).getOptionalString('app.baseUrl') ?? window.location.origin;
+  const fiscalYear = resolveFiscalYear(new Date());
+  const currentLabels = fiscalYearLabels(fiscalYear);
+
+  if (loading) return <Progress />;
+  if (error || !entry) {
+    return (
+      <Page themeId="tool">
+        <Header title={t('entry.notFound')} />
+        <Content>{error && <ResponseErrorPanel error={error} />}</Content>
+      </Page>
+    );
+  }
+
+  const permalink = `${appBaseUrl}${entryLink({ slug: entry.slug })}`;
+  const concerned = fiscalYearLabels(
+    fiscalYear + { previous: -1, current: 0, next: 1 }[entry.concernsFiscalYear],
+  );
+  const updated = DateTime.fromISO(entry.updatedAt).setZone('Asia/Tokyo').setLocale('ja-JP').toLocaleString(DateTime.DATETIME_MED);
+
+  return (
+    <Page themeId="tool">
+      <Header title={entry.title.ja} subtitle={entry.title.en}>
+        <Button
+          variant="outlined"
+          color="inherit"
+          startIcon={<ContentCopyIcon />}
+          onClick={async () => {
+            await navigator.clipboard?.writeText(permalink);
+            alertApi.post({ message: t('entry.linkCopied'), severity: 'success', display: 'transient' });
+          }}
+          data-permalink={permalink}
+        >
+          {t('entry.copyLink')}
+        </Button>
+      </Header>
+      <Content>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+            <Link to={rootLink()}>{t('entry.back')}</Link>
+            <CycleChip cycle={entry.cycle} />
+            {entry.concernsFiscalYear !== 'current' && (
+              <Chip size="small" label={t('entry.concerns', { label: `${concerned.ja} / ${concerned.en}` })} />
+            )}
+            <Chip
+              size="small"
+              color={entry.confirmedFiscalYear === fiscalYear ? 'success' : 'warning'}
+              variant="outlined"
+              data-testid="entry-confirmed"
+              label={
+                entry.confirmedFiscalYear === fiscalYear
+                  ? t('entry.confirmed', { year: currentLabels.ja })
+                  : t('entry.notConfirmed', { year: currentLabels.ja })
+              }
+            />
+          </Stack>
+          <Typography variant="subtitle1" lang="ja">
+            {entry.summary.ja}
+          </Typography>
+          <Grid container spacing={2}>
+            <Grid item xs={12} md={8}>
+              <Stack spacing={2}>
+                <Section title={t('entry.purpose')} testId="entry-purpose">
+                  <Bilingual text={entry.purpose} />
+                </Section>
+                <Section title={t('entry.whatHappens')} testId="entry-what-happens">
+                  <Bilingual text={entry.whatHappens} />
+                </Section>
+                <Section title={t('entry.forNewStaff')} testId="entry-for-new-staff">
+                  <Bilingual text={entry.forNewStaff} />
+                </Section>
+                <Section title={t('entry.chain')}>
+                  <Chain entry={entry} />
+                </Section>
+              </Stack>
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <Stack spacing={2}>
+                <Section title={t('entry.timing', { year: currentLabels.ja })}>
+                  <Timing entry={entry} fiscalYear={fiscalYear} />
+                </Section>
+                <Section title={t('entry.owner')}>
+                  <EntityRefLink entityRef={entry.owner} />
+                  {entry.relatedGroups.length > 0 && (
+                    <>
+                      <Typography variant="overline" component="p" sx={{ mt: 1 }}>
+                        {t('entry.relatedGroups')}
+                      </Typography>
+                      <Stack spacing={0.5}>
+                        {entry.relatedGroups.map(group => (
+                          <EntityRefLink key={group} entityRef={group} />
+                        ))}
+                      </Stack>
+                    </>
+                  )}
+                </Section>
+                {entry.legalBasis.length > 0 && (
+                  <Section title={t('entry.legalBasis')}>
+                    <Stack spacing={1}>
+                      {entry.legalBasis.map((basis, i) => (
+                        <div key={i}>
+                          <Typography>
+                            {basis.law} {basis.article}
+                          </Typography>
+                          {basis.note && (
+                            <Typography variant="body2" color="text.secondary">
+                              {basis.note}
+                            </Typography>
+                          )}
+                        </div>
+                      ))}
+                    </Stack>
+                  </Section>
+                )}
+                {entry.links.length > 0 && (
+                  <Section title={t('entry.links')}>
+                    <Stack spacing={0.5}>
+                      {entry.links.map(link => (
+                        <Link key={link.url} to={link.url} target="_blank" rel="noopener noreferrer">
+                          {link.title}
+                        </Link>
+                      ))}
+                    </Stack>
+                  </Section>
+                )}
+                <Typography variant="caption" color="text.secondary">
+                  {t('entry.updated', { who: entry.updatedBy.replace(/^user:default\//, ''), when: updated, version: String(entry.version) })}
+                </Typography>
+              </Stack>
+            </Grid>
+          </Grid>
+        </Stack>
+      </Content>
+    </Page>
+  );
+}
