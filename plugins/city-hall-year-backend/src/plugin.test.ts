@@ -17,6 +17,14 @@ describe('cityHallYearPlugin', () => {
       ({ server, knex } = await startCityHallYearBackend(databases, databaseId, { seed: true }));
     });
 
+    it('loads nothing when seeding is switched off (as in production)', async () => {
+      const unseeded = await startCityHallYearBackend(databases, databaseId, { seed: false });
+      const res = await request(unseeded.server).get('/api/city-hall-year/entries').set('Authorization', as('hr'));
+      expect(res.body.totalCount).toBe(0);
+      const [{ count }] = await unseeded.knex('city_hall_year_seeds').count({ count: '*' });
+      expect(Number(count)).toBe(0);
+    });
+
     it('answers the health route without a token', async () => {
       const res = await request(server).get('/api/city-hall-year/health');
       expect(res.status).toBe(200);

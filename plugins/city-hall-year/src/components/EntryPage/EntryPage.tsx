@@ -2,7 +2,6 @@ import {
   Content,
   Header,
   Link,
-  MarkdownContent,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -34,6 +33,7 @@ import { useYear } from '../../hooks/useYear';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
+import { GuideMarkdown } from '../GuideMarkdown';
 
 function Section(props: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -52,11 +52,11 @@ function Bilingual(props: { text: Entry['purpose'] }) {
   return (
     <>
       <div lang="ja">
-        <MarkdownContent content={props.text.ja} />
+        <GuideMarkdown content={props.text.ja} />
       </div>
       {props.text.en && (
         <Typography component="div" variant="body2" color="text.secondary" lang="en" sx={{ mt: 1 }}>
-          <MarkdownContent content={props.text.en} />
+          <GuideMarkdown content={props.text.en} />
         </Typography>
       )}
     </>

@@ -1,0 +1,1 @@
+export { GuideMarkdown, joinJapaneseSoftBreaks } from './GuideMarkdown';
