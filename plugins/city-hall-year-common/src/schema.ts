@@ -250,3 +250,15 @@ export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
 export const versionBodySchema = z
   .object({ version: z.number().int().min(1).optional() })
   .strict();
+
+/**
+ * The editable fields of a stored entry, without what the server sets (id, version,
+ * who and when): what a restore brings back, an export writes and an import compares.
+ */
+export function editableFields(entry: Entry): EntryFields {
+  return entryInputSchema.parse(
+    Object.fromEntries(
+      Object.keys(entryInputSchema.shape).map(key => [key, entry[key as keyof EntryFields]]),
+    ),
+  );
+}

@@ -8,7 +8,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryDeletePermission,
-  entryInputSchema,
+  editableFields,
   entryReassignPermission,
   entryUpdatePermission,
   resolveFiscalYear,
@@ -19,7 +19,7 @@ import {
   type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
 import type { Request } from 'express';
-import type { EntryStore } from '../database/EntryStore';
+import type { EntryChange, EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import type { EntryValidator } from './EntryValidator';
 import { publishEntryChange } from './entryEvents';
@@ -70,12 +70,7 @@ export class EntryService {
       }
       await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
       await this.validate(fields, current, ctx);
-      const entry = await this.deps.store.updateEntry(current.id, fields, {
-        actor: ctx.credentials.principal.userEntityRef,
-        at: this.now(),
-        expectedVersion: version,
-        action: 'update',
-      });
+      const entry = await this.deps.store.updateEntry(current.id, fields, this.change(ctx, 'update', version));
       await this.publish('update', entry, ctx, current.owner);
       return entry;
     });
@@ -85,12 +80,7 @@ export class EntryService {
     return this.audited('entry-delete', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
       await this.deps.authorizer.assertAllowed(entryDeletePermission, current.id, ctx.credentials);
-      const entry = await this.deps.store.deleteEntry(current.id, {
-        actor: ctx.credentials.principal.userEntityRef,
-        at: this.now(),
-        expectedVersion: version,
-        action: 'delete',
-      });
+      const entry = await this.deps.store.deleteEntry(current.id, this.change(ctx, 'delete', version));
       await this.publish('delete', entry, ctx);
       return entry;
     });
@@ -103,12 +93,7 @@ export class EntryService {
         throw new NotFoundError(`No deleted entry '${id}'`);
       }
       await this.deps.authorizer.assertAllowed(entryDeletePermission, deleted.id, ctx.credentials);
-      const entry = await this.deps.store.undeleteEntry(deleted.id, {
-        actor: ctx.credentials.principal.userEntityRef,
-        at: this.now(),
-        expectedVersion: version,
-        action: 'undelete',
-      });
+      const entry = await this.deps.store.undeleteEntry(deleted.id, this.change(ctx, 'undelete', version));
       await this.publish('undelete', entry, ctx);
       return entry;
     });
@@ -123,16 +108,10 @@ export class EntryService {
         throw new NotFoundError(`Entry '${current.slug}' has no revision ${revision}`);
       }
       // Only the editable fields come back; who and when are this restore's own.
-      const fields = entryInputSchema.parse(pickEditable(old.entry));
+      const fields = editableFields(old.entry);
       await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
       await this.validate(fields, current, ctx);
-      const entry = await this.deps.store.updateEntry(current.id, fields, {
-        actor: ctx.credentials.principal.userEntityRef,
-        at: this.now(),
-        expectedVersion: version,
-        action: 'restore',
-        restoredFrom: revision,
-      });
+      const entry = await this.deps.store.updateEntry(current.id, fields, { ...this.change(ctx, 'restore', version), restoredFrom: revision });
       await this.publish('restore', entry, ctx, current.owner);
       return entry;
     });
@@ -142,12 +121,7 @@ export class EntryService {
     return this.audited('entry-confirm', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
       await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
-      const entry = await this.deps.store.confirmEntry(current.id, resolveFiscalYear(this.now()), {
-        actor: ctx.credentials.principal.userEntityRef,
-        at: this.now(),
-        expectedVersion: version,
-        action: 'confirm',
-      });
+      const entry = await this.deps.store.confirmEntry(current.id, resolveFiscalYear(this.now()), this.change(ctx, 'confirm', version));
       await this.publish('confirm', entry, ctx);
       return entry;
     });
@@ -255,22 +229,12 @@ export class EntryService {
     });
   }
 
+  /** Who changes what, when, from which version: from the caller's credentials only. */
+  private change(ctx: CallContext, action: RevisionAction, expectedVersion: number | undefined): EntryChange {
+    return { actor: ctx.credentials.principal.userEntityRef, at: this.now(), expectedVersion, action };
+  }
+
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
-}
-
-/** The editable fields of a stored entry, without what the server sets. */
-function pickEditable(entry: Entry): Record<string, unknown> {
-  const {
-    id: _id,
-    version: _version,
-    confirmedFiscalYear: _confirmed,
-    createdAt: _createdAt,
-    createdBy: _createdBy,
-    updatedAt: _updatedAt,
-    updatedBy: _updatedBy,
-    ...fields
-  } = entry;
-  return fields;
 }

@@ -4,6 +4,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTRY_COLUMNS,
   columnForPath,
+  editableFields,
   entryInputSchema,
   entryReassignPermission,
   entryToRow,
@@ -38,13 +39,6 @@ interface ParsedRow {
 interface PlannedRow extends ImportRowReport {
   fields?: EntryFields;
   existing?: Entry;
-}
-
-/** The editable fields of a stored entry, in the order the schema gives them. */
-function editableFields(entry: Entry): EntryFields {
-  return entryInputSchema.parse(
-    Object.fromEntries(Object.keys(entryInputSchema.shape).map(k => [k, (entry as any)[k]])),
-  );
 }
 
 /**
