@@ -21,8 +21,14 @@ const postgres = jest.testResults
   .filter(test => /POSTGRES_\d+/.test(test.fullName));
 const postgresPassed = postgres.filter(test => test.status === 'passed').length;
 
-console.log(`unit and database tests: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed`);
-console.log(`  of which on PostgreSQL: ${postgresPassed} passed (${postgres.length} run)`);
-console.log(`browser tests (Chromium): ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed`);
+console.log(
+  `unit and database tests: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed`,
+);
+console.log(
+  `  of which on PostgreSQL: ${postgresPassed} passed (${postgres.length} run)`,
+);
+console.log(
+  `browser tests (Chromium): ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

@@ -3,24 +3,44 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
 const api = `${backend}/api/city-hall-year`;
 
-async function signIn(request: APIRequestContext, user: string): Promise<Record<string, string>> {
-  const res = await request.get(`${backend}/api/auth/demo/refresh?env=development`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
-  });
+async function signIn(
+  request: APIRequestContext,
+  user: string,
+): Promise<Record<string, string>> {
+  const res = await request.get(
+    `${backend}/api/auth/demo/refresh?env=development`,
+    {
+      headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
+    },
+  );
   expect(res.status()).toBe(200);
   const { token } = (await res.json()).backstageIdentity;
   return { Authorization: `Bearer ${token}` };
 }
 
 function editable(entry: Record<string, unknown>) {
-  const { id, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = entry;
+  const {
+    id,
+    createdAt,
+    createdBy,
+    updatedAt,
+    updatedBy,
+    confirmedFiscalYear,
+    ...fields
+  } = entry;
   return fields;
 }
 
-test('財政課 staff edit a budget entry, not a council entry, and the history names them', async ({ request }) => {
+test('財政課 staff edit a budget entry, not a council entry, and the history names them', async ({
+  request,
+}) => {
   const finance = await signIn(request, 'yamada.taro');
 
-  const budget = await (await request.get(`${api}/entries/yosan-hensei-hoshin`, { headers: finance })).json();
+  const budget = await (
+    await request.get(`${api}/entries/yosan-hensei-hoshin`, {
+      headers: finance,
+    })
+  ).json();
   const summary = `予算編成方針（${new Date().toISOString()} 財政課確認）`;
   const edited = await request.put(`${api}/entries/${budget.id}`, {
     headers: finance,
@@ -29,16 +49,24 @@ test('財政課 staff edit a budget entry, not a council entry, and the history 
   expect(edited.status()).toBe(200);
   expect((await edited.json()).version).toBe(budget.version + 1);
 
-  const council = await (await request.get(`${api}/entries/dai1kai-teireikai`, { headers: finance })).json();
+  const council = await (
+    await request.get(`${api}/entries/dai1kai-teireikai`, { headers: finance })
+  ).json();
   const refused = await request.put(`${api}/entries/${council.id}`, {
     headers: finance,
     data: { ...editable(council), summary: { ja: '財政課による書き換え' } },
   });
   expect(refused.status()).toBe(403);
-  const unchanged = await (await request.get(`${api}/entries/dai1kai-teireikai`, { headers: finance })).json();
+  const unchanged = await (
+    await request.get(`${api}/entries/dai1kai-teireikai`, { headers: finance })
+  ).json();
   expect(unchanged.version).toBe(council.version);
 
-  const history = await (await request.get(`${api}/entries/${budget.id}/revisions`, { headers: finance })).json();
+  const history = await (
+    await request.get(`${api}/entries/${budget.id}/revisions`, {
+      headers: finance,
+    })
+  ).json();
   expect(history.items[0]).toMatchObject({
     action: 'update',
     createdBy: 'user:default/yamada.taro',

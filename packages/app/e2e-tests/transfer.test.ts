@@ -14,11 +14,15 @@ const MALFORMED = [
   'Not A Slug,festival,,group:default/zaisei-ka,来年の春',
 ].join('\n');
 
-test('財政課 staff import a spreadsheet, and a malformed one changes nothing', async ({ page }) => {
+test('財政課 staff import a spreadsheet, and a malformed one changes nothing', async ({
+  page,
+}) => {
   await page.goto('/city-hall-year');
   await page.getByTestId('sign-in-as-yamada.taro').click();
   await page.getByRole('link', { name: '取り込み・書き出し' }).click();
-  await expect(page.getByRole('heading', { name: '取り込み', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: '取り込み', exact: true }),
+  ).toBeVisible();
 
   await page.getByTestId('import-file').setInputFiles({
     name: '予算資料.csv',
@@ -28,7 +32,9 @@ test('財政課 staff import a spreadsheet, and a malformed one changes nothing'
   await page.getByRole('button', { name: '確認する' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('新規 1件');
   await page.getByRole('button', { name: '1行を取り込む' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('取り込みました：新規 1件');
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '取り込みました：新規 1件',
+  );
   await page.screenshot({ path: 'test-results/e2e/import.png' });
 
   await page.getByTestId('import-file').setInputFiles({
@@ -41,10 +47,14 @@ test('財政課 staff import a spreadsheet, and a malformed one changes nothing'
   await expect(errorRow).toContainText('列 slug');
   await expect(errorRow).toContainText('列 cycle');
   await expect(errorRow).toContainText('列 timing');
-  await expect(page.getByRole('button', { name: /行を取り込む/ })).toBeDisabled();
+  await expect(
+    page.getByRole('button', { name: /行を取り込む/ }),
+  ).toBeDisabled();
   await page.screenshot({ path: 'test-results/e2e/import-errors.png' });
 
   // The year shows the imported step, and nothing of the malformed file.
   await page.goto('/city-hall-year');
-  await expect(page.getByTestId(`occurrence-${SLUG}`).first()).toContainText('予算資料の点検');
+  await expect(page.getByTestId(`occurrence-${SLUG}`).first()).toContainText(
+    '予算資料の点検',
+  );
 });

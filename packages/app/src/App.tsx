@@ -6,5 +6,11 @@ import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 
 export default createApp({
-  features: [catalogPlugin, cityHallYearPlugin, navModule, homeModule, signInModule],
+  features: [
+    catalogPlugin,
+    cityHallYearPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
 });

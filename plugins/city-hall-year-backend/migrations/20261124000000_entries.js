@@ -15,10 +15,16 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary().notNullable();
     table.string('slug', 80).notNullable().unique();
     table.string('cycle', 20).notNullable();
-    table.string('owner', 255).notNullable().comment('Owning catalog Group ref');
+    table
+      .string('owner', 255)
+      .notNullable()
+      .comment('Owning catalog Group ref');
     table.string('status', 20).notNullable();
     table.string('title_ja', 200).notNullable();
-    table.text('search_text').notNullable().comment('Lower-cased text for the query filter');
+    table
+      .text('search_text')
+      .notNullable()
+      .comment('Lower-cased text for the query filter');
     table.text('data').notNullable().comment('JSON of the editable fields');
     table.integer('version').notNullable();
     table.integer('confirmed_fiscal_year').nullable();
@@ -34,7 +40,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('city_hall_year_entry_revisions', table => {
-    table.comment('Every saved state of every entry; a restore adds a revision');
+    table.comment(
+      'Every saved state of every entry; a restore adds a revision',
+    );
     table
       .string('entry_id', 36)
       .notNullable()
@@ -43,16 +51,27 @@ exports.up = async function up(knex) {
       .onDelete('CASCADE');
     table.integer('revision').notNullable();
     table.string('action', 20).notNullable();
-    table.text('snapshot').notNullable().comment('JSON of the whole entry after the change');
-    table.text('changed_fields').notNullable().comment('JSON list of the fields this revision changed');
-    table.integer('restored_from').nullable().comment('For a restore: the revision brought back');
+    table
+      .text('snapshot')
+      .notNullable()
+      .comment('JSON of the whole entry after the change');
+    table
+      .text('changed_fields')
+      .notNullable()
+      .comment('JSON list of the fields this revision changed');
+    table
+      .integer('restored_from')
+      .nullable()
+      .comment('For a restore: the revision brought back');
     table.string('created_by', 255).notNullable();
     table.string('created_at', 32).notNullable();
     table.primary(['entry_id', 'revision']);
   });
 
   await knex.schema.createTable('city_hall_year_seeds', table => {
-    table.comment('Content sets loaded into an empty database, each exactly once');
+    table.comment(
+      'Content sets loaded into an empty database, each exactly once',
+    );
     table.string('name', 80).primary().notNullable();
     table.integer('entry_count').notNullable();
     table.string('seeded_at', 32).notNullable();

@@ -1,4 +1,7 @@
-import type { YearView, EntryPage } from '@internal/plugin-city-hall-year-common';
+import type {
+  YearView,
+  EntryPage,
+} from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
 import { as, startCityHallYearBackend } from './tests/testBackend';
 import { createTestDatabases } from './tests/testDatabases';
@@ -14,14 +17,24 @@ describe('cityHallYearPlugin', () => {
     let knex: Awaited<ReturnType<typeof startCityHallYearBackend>>['knex'];
 
     beforeAll(async () => {
-      ({ server, knex } = await startCityHallYearBackend(databases, databaseId, { seed: true }));
+      ({ server, knex } = await startCityHallYearBackend(
+        databases,
+        databaseId,
+        { seed: true },
+      ));
     });
 
     it('loads nothing when seeding is switched off (as in production)', async () => {
-      const unseeded = await startCityHallYearBackend(databases, databaseId, { seed: false });
-      const res = await request(unseeded.server).get('/api/city-hall-year/entries').set('Authorization', as('hr'));
+      const unseeded = await startCityHallYearBackend(databases, databaseId, {
+        seed: false,
+      });
+      const res = await request(unseeded.server)
+        .get('/api/city-hall-year/entries')
+        .set('Authorization', as('hr'));
       expect(res.body.totalCount).toBe(0);
-      const [{ count }] = await unseeded.knex('city_hall_year_seeds').count({ count: '*' });
+      const [{ count }] = await unseeded
+        .knex('city_hall_year_seeds')
+        .count({ count: '*' });
       expect(Number(count)).toBe(0);
     });
 
@@ -42,7 +55,9 @@ describe('cityHallYearPlugin', () => {
         .set('Authorization', asUser);
       expect(res.status).toBe(200);
       const page = res.body as EntryPage;
-      const [{ count }] = await knex('city_hall_year_entries').count({ count: '*' });
+      const [{ count }] = await knex('city_hall_year_entries').count({
+        count: '*',
+      });
       expect(page.totalCount).toBe(Number(count));
       expect(page.totalCount).toBeGreaterThan(0);
       expect(page.items.map(e => e.slug)).toContain('shutsuno-heisa');
@@ -54,7 +69,9 @@ describe('cityHallYearPlugin', () => {
         .get('/api/city-hall-year/entries?cycle=settlement&q=出納閉鎖&limit=1')
         .set('Authorization', asUser);
       expect(res.status).toBe(200);
-      expect(res.body.items.map((e: { slug: string }) => e.slug)).toEqual(['shutsuno-heisa']);
+      expect(res.body.items.map((e: { slug: string }) => e.slug)).toEqual([
+        'shutsuno-heisa',
+      ]);
       expect(res.body.limit).toBe(1);
     });
 
@@ -118,11 +135,16 @@ describe('cityHallYearPlugin', () => {
         precision: 'day',
         concernedFiscalYear: 2025,
       });
-      const budgetSession = year.occurrences.find(o => o.slug === 'dai1kai-teireikai');
+      const budgetSession = year.occurrences.find(
+        o => o.slug === 'dai1kai-teireikai',
+      );
       expect(budgetSession).toMatchObject({
         start: '2027-02-11',
         councilSession: 1,
-        councilSessionLabels: { ja: '令和9年第1回定例会', en: '1st regular session of 2027' },
+        councilSessionLabels: {
+          ja: '令和9年第1回定例会',
+          en: '1st regular session of 2027',
+        },
       });
     });
   });

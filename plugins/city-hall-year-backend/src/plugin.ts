@@ -42,7 +42,14 @@ export const cityHallYearPlugin = createBackendPlugin({
         events: eventsServiceRef,
       },
       async init(deps) {
-        const { config, database, httpAuth, httpRouter, logger, permissionsRegistry } = deps;
+        const {
+          config,
+          database,
+          httpAuth,
+          httpRouter,
+          logger,
+          permissionsRegistry,
+        } = deps;
         const store = await DatabaseEntryStore.create({ database });
 
         permissionsRegistry.addResourceType({
@@ -50,21 +57,29 @@ export const cityHallYearPlugin = createBackendPlugin({
           permissions: cityHallYearPermissions,
           rules: Object.values(entryPermissionRules),
           // Deleted entries too: bringing one back is authorized on the deleted entry.
-          getResources: ids => store.getEntriesByIds(ids, { includeDeleted: true }),
+          getResources: ids =>
+            store.getEntriesByIds(ids, { includeDeleted: true }),
         });
         permissionsRegistry.addPermissions(cityHallYearPermissions);
 
         if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
-          const seeded = await store.seedOnce(STARTING_CONTENT, await loadStartingContent(), {
-            actor: SEED_ACTOR,
-            at: new Date().toISOString(),
-          });
+          const seeded = await store.seedOnce(
+            STARTING_CONTENT,
+            await loadStartingContent(),
+            {
+              actor: SEED_ACTOR,
+              at: new Date().toISOString(),
+            },
+          );
           if (seeded) {
             logger.info(`Loaded the starting content (${STARTING_CONTENT})`);
           }
         }
 
-        const authorizer = new EntryAuthorizer(deps.permissions, permissionsRegistry);
+        const authorizer = new EntryAuthorizer(
+          deps.permissions,
+          permissionsRegistry,
+        );
         const yearService = new YearService(store, authorizer, logger);
         const validator = new EntryValidator(deps.catalog);
         const entryService = new EntryService({
@@ -83,7 +98,14 @@ export const cityHallYearPlugin = createBackendPlugin({
           events: deps.events,
           logger,
         });
-        httpRouter.use(await createRouter({ httpAuth, yearService, entryService, transferService }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            yearService,
+            entryService,
+            transferService,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -42,7 +42,14 @@ export interface YearView {
 }
 
 /** What a revision did to its entry. */
-export type RevisionAction = 'create' | 'update' | 'delete' | 'undelete' | 'restore' | 'confirm' | 'import';
+export type RevisionAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'undelete'
+  | 'restore'
+  | 'confirm'
+  | 'import';
 
 /** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
 export interface EntryRevisionSummary {

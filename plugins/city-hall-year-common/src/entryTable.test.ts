@@ -1,4 +1,9 @@
-import { columnForHeader, columnForPath, entryToRow, rowToRawEntry } from './entryTable';
+import {
+  columnForHeader,
+  columnForPath,
+  entryToRow,
+  rowToRawEntry,
+} from './entryTable';
 import { entryInputSchema } from './schema';
 
 const entry = entryInputSchema.parse({
@@ -6,11 +11,18 @@ const entry = entryInputSchema.parse({
   cycle: 'settlement',
   title: { ja: '出納閉鎖', en: 'Books close' },
   summary: { ja: '5月31日に締め切ります。' },
-  purpose: { ja: '前年度の収支を確定させるためです。', en: 'To fix the figures.' },
+  purpose: {
+    ja: '前年度の収支を確定させるためです。',
+    en: 'To fix the figures.',
+  },
   whatHappens: { ja: '- 会計課が締め切ります。\n- 各課が確認します。' },
   forNewStaff: { ja: '5月中に確認しましょう。' },
   legalBasis: [
-    { law: '地方自治法', article: '第235条の5', note: '翌年度の5月31日をもって閉鎖する。' },
+    {
+      law: '地方自治法',
+      article: '第235条の5',
+      note: '翌年度の5月31日をもって閉鎖する。',
+    },
     { law: '地方財政法' },
   ],
   owner: 'group:default/kaikei-ka',
@@ -58,7 +70,11 @@ describe('entry table', () => {
   });
 
   it('reports unknown columns and unreadable cells by column', () => {
-    const { errors } = rowToRawEntry({ slug: 'x', 色: '赤', timing: '来年の春' });
+    const { errors } = rowToRawEntry({
+      slug: 'x',
+      色: '赤',
+      timing: '来年の春',
+    });
     expect(errors.map(e => e.column)).toEqual(['色', 'timing']);
   });
 

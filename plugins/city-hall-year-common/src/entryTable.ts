@@ -23,10 +23,17 @@ interface Column {
 const LIST_SEPARATOR = /[\n;；、]+/;
 
 function list(cell: string): string[] {
-  return cell.split(LIST_SEPARATOR).map(s => s.trim()).filter(Boolean);
+  return cell
+    .split(LIST_SEPARATOR)
+    .map(s => s.trim())
+    .filter(Boolean);
 }
 
-function bilingual(field: keyof EntryFields, language: 'ja' | 'en', headers: string[]): Column {
+function bilingual(
+  field: keyof EntryFields,
+  language: 'ja' | 'en',
+  headers: string[],
+): Column {
   return {
     key: `${snake(field)}_${language}`,
     headers,
@@ -58,8 +65,18 @@ function listColumn(field: keyof EntryFields, headers: string[]): Column {
  * 名称・目的・担当課・時期 imports as it is.
  */
 export const ENTRY_COLUMNS: Column[] = [
-  { key: 'slug', headers: ['スラッグ', 'ID', '識別子'], write: e => e.slug, read: (t, c) => (t.slug = c) },
-  { key: 'cycle', headers: ['サイクル', '分類'], write: e => e.cycle, read: (t, c) => (t.cycle = CYCLE_NAMES[c] ?? c) },
+  {
+    key: 'slug',
+    headers: ['スラッグ', 'ID', '識別子'],
+    write: e => e.slug,
+    read: (t, c) => (t.slug = c),
+  },
+  {
+    key: 'cycle',
+    headers: ['サイクル', '分類'],
+    write: e => e.cycle,
+    read: (t, c) => (t.cycle = CYCLE_NAMES[c] ?? c),
+  },
   bilingual('title', 'ja', ['名称', 'タイトル', '項目']),
   bilingual('title', 'en', ['名称（英語）', '英語名称']),
   bilingual('summary', 'ja', ['概要']),
@@ -73,7 +90,14 @@ export const ENTRY_COLUMNS: Column[] = [
   {
     key: 'legal_basis',
     headers: ['根拠法令', '根拠'],
-    write: e => e.legalBasis.map(b => [b.law, b.article].filter(Boolean).join(' ') + (b.note ? ` — ${b.note}` : '')).join('\n'),
+    write: e =>
+      e.legalBasis
+        .map(
+          b =>
+            [b.law, b.article].filter(Boolean).join(' ') +
+            (b.note ? ` — ${b.note}` : ''),
+        )
+        .join('\n'),
     read: (t, c) => {
       t.legalBasis = c
         .split(/\n+/)
@@ -90,7 +114,12 @@ export const ENTRY_COLUMNS: Column[] = [
         });
     },
   },
-  { key: 'owner', headers: ['担当課', '所管', '担当'], write: e => e.owner, read: (t, c) => (t.owner = c) },
+  {
+    key: 'owner',
+    headers: ['担当課', '所管', '担当'],
+    write: e => e.owner,
+    read: (t, c) => (t.owner = c),
+  },
   listColumn('relatedGroups', ['関係課']),
   listColumn('dependsOn', ['前提', '前の段階']),
   listColumn('feedsInto', ['つながる先', '次の段階']),
@@ -105,7 +134,9 @@ export const ENTRY_COLUMNS: Column[] = [
         .filter(Boolean)
         .map(item => {
           const m = /^(.*?)\s*<([^>]+)>$/.exec(item);
-          return m ? { title: m[1] || m[2], url: m[2] } : { title: item, url: item };
+          return m
+            ? { title: m[1] || m[2], url: m[2] }
+            : { title: item, url: item };
         });
     },
   },
@@ -128,8 +159,18 @@ export const ENTRY_COLUMNS: Column[] = [
     write: e => formatTimingNotation(e.timing),
     read: (t, c) => (t.timing = parseTimingNotation(c)),
   },
-  { key: 'status', headers: ['状態'], write: e => e.status, read: (t, c) => (t.status = STATUS_NAMES[c] ?? c) },
-  { key: 'publish_at', headers: ['公開日'], write: e => e.publishAt ?? '', read: (t, c) => (t.publishAt = c) },
+  {
+    key: 'status',
+    headers: ['状態'],
+    write: e => e.status,
+    read: (t, c) => (t.status = STATUS_NAMES[c] ?? c),
+  },
+  {
+    key: 'publish_at',
+    headers: ['公開日'],
+    write: e => e.publishAt ?? '',
+    read: (t, c) => (t.publishAt = c),
+  },
 ];
 
 const CYCLE_NAMES: Record<string, string> = {
@@ -140,8 +181,16 @@ const CYCLE_NAMES: Record<string, string> = {
   人事: 'personnel',
   その他: 'other',
 };
-const CONCERNS_NAMES: Record<string, string> = { 前年度: 'previous', 当年度: 'current', 今年度: 'current', 翌年度: 'next' };
-const STATUS_NAMES: Record<string, string> = { 下書き: 'draft', 公開: 'published' };
+const CONCERNS_NAMES: Record<string, string> = {
+  前年度: 'previous',
+  当年度: 'current',
+  今年度: 'current',
+  翌年度: 'next',
+};
+const STATUS_NAMES: Record<string, string> = {
+  下書き: 'draft',
+  公開: 'published',
+};
 
 const byHeader = new Map<string, Column>();
 for (const column of ENTRY_COLUMNS) {
@@ -152,7 +201,12 @@ for (const column of ENTRY_COLUMNS) {
 
 /** The column a header names, if any. */
 export function columnForHeader(header: string): string | undefined {
-  return byHeader.get(header.replace(/^\uFEFF/, '').trim().toLocaleLowerCase('ja-JP'))?.key;
+  return byHeader.get(
+    header
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLocaleLowerCase('ja-JP'),
+  )?.key;
 }
 
 /** One entry as a row of cells keyed by column. */
@@ -164,14 +218,18 @@ export function entryToRow(entry: EntryFields): Record<string, string> {
  * Reads a row (keyed by whatever headers the file had) into a raw entry object, for
  * the shared schema to check. Empty cells are left out, so defaults apply.
  */
-export function rowToRawEntry(row: Record<string, string>): { raw: Record<string, unknown>; errors: CellError[] } {
+export function rowToRawEntry(row: Record<string, string>): {
+  raw: Record<string, unknown>;
+  errors: CellError[];
+} {
   const raw: Record<string, any> = {};
   const errors: CellError[] = [];
   for (const [header, value] of Object.entries(row)) {
     const key = columnForHeader(header);
     const column = ENTRY_COLUMNS.find(c => c.key === key);
     if (!column) {
-      if (value?.trim()) errors.push({ column: header, message: 'unknown column' });
+      if (value?.trim())
+        errors.push({ column: header, message: 'unknown column' });
       continue;
     }
     const cell = (value ?? '').trim();
@@ -189,7 +247,11 @@ export function rowToRawEntry(row: Record<string, string>): { raw: Record<string
 export function columnForPath(path: Array<string | number>): string {
   const [field, sub] = path;
   if (typeof field !== 'string') return '';
-  if (['title', 'summary', 'purpose', 'whatHappens', 'forNewStaff'].includes(field)) {
+  if (
+    ['title', 'summary', 'purpose', 'whatHappens', 'forNewStaff'].includes(
+      field,
+    )
+  ) {
     return `${snake(field)}_${sub === 'en' ? 'en' : 'ja'}`;
   }
   return snake(field);

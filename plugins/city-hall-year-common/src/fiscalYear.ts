@@ -9,7 +9,9 @@ export const FISCAL_YEAR_START_MONTH = 4;
 /**
  * Months of a fiscal year in the order staff live them: April first, March last.
  */
-export const FISCAL_MONTHS: readonly number[] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+export const FISCAL_MONTHS: readonly number[] = [
+  4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3,
+];
 
 /**
  * The fiscal year (年度) a moment falls in, read as a calendar date in Asia/Tokyo.
@@ -24,12 +26,18 @@ export function resolveFiscalYear(at: Date | DateTime | string): number {
  * The calendar year in which a month of the given fiscal year falls:
  * April–December belong to the fiscal year's own calendar year, January–March to the next.
  */
-export function calendarYearOfFiscalMonth(fiscalYear: number, month: number): number {
+export function calendarYearOfFiscalMonth(
+  fiscalYear: number,
+  month: number,
+): number {
   return month >= FISCAL_YEAR_START_MONTH ? fiscalYear : fiscalYear + 1;
 }
 
 /** First and last calendar dates (ISO, inclusive) of a fiscal year. */
-export function fiscalYearBounds(fiscalYear: number): { start: string; end: string } {
+export function fiscalYearBounds(fiscalYear: number): {
+  start: string;
+  end: string;
+} {
   return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-03-31` };
 }
 
@@ -77,7 +85,8 @@ export function councilSessionLabels(
   sessionNumber: number,
 ): FiscalYearLabels {
   const start = toTokyo(sessionStart);
-  const ordinal = ['1st', '2nd', '3rd'][sessionNumber - 1] ?? `${sessionNumber}th`;
+  const ordinal =
+    ['1st', '2nd', '3rd'][sessionNumber - 1] ?? `${sessionNumber}th`;
   return {
     ja: `${japaneseEraYear(start)}第${sessionNumber}回定例会`,
     en: `${ordinal} regular session of ${start.year}`,

@@ -1,7 +1,11 @@
 import { occurrenceLabel } from './labels';
 import type { Occurrence } from './timing';
 
-const occurrence = (start: string, end: string, precision: Occurrence['precision']): Occurrence => ({
+const occurrence = (
+  start: string,
+  end: string,
+  precision: Occurrence['precision'],
+): Occurrence => ({
   start,
   end,
   precision,
@@ -11,12 +15,32 @@ const occurrence = (start: string, end: string, precision: Occurrence['precision
 describe('occurrenceLabel', () => {
   it.each([
     [occurrence('2026-05-31', '2026-05-31', 'day'), '5月31日', '31 May'],
-    [occurrence('2026-06-01', '2026-08-31', 'day'), '6月1日〜8月31日', '1 June – 31 August'],
-    [occurrence('2026-09-01', '2026-10-31', 'month'), '9月〜10月', 'September – October'],
+    [
+      occurrence('2026-06-01', '2026-08-31', 'day'),
+      '6月1日〜8月31日',
+      '1 June – 31 August',
+    ],
+    [
+      occurrence('2026-09-01', '2026-10-31', 'month'),
+      '9月〜10月',
+      'September – October',
+    ],
     [occurrence('2026-06-01', '2026-06-30', 'month'), '6月', 'June'],
-    [occurrence('2027-02-11', '2027-03-20', 'month-part'), '2月中旬〜3月中旬', 'mid February – mid March'],
-    [occurrence('2026-06-21', '2026-06-30', 'month-part'), '6月下旬', 'late June'],
-    [occurrence('2026-11-21', '2026-12-31', 'month-part'), '11月下旬〜12月下旬', 'late November – late December'],
+    [
+      occurrence('2027-02-11', '2027-03-20', 'month-part'),
+      '2月中旬〜3月中旬',
+      'mid February – mid March',
+    ],
+    [
+      occurrence('2026-06-21', '2026-06-30', 'month-part'),
+      '6月下旬',
+      'late June',
+    ],
+    [
+      occurrence('2026-11-21', '2026-12-31', 'month-part'),
+      '11月下旬〜12月下旬',
+      'late November – late December',
+    ],
   ])('labels %o', (value, ja, en) => {
     expect(occurrenceLabel(value, 'ja')).toBe(ja);
     expect(occurrenceLabel(value, 'en')).toBe(en);

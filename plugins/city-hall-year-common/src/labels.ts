@@ -16,23 +16,36 @@ function partOf(day: number): 1 | 11 | 21 {
   return 21;
 }
 
-function pointLabel(iso: string, precision: Occurrence['precision'], language: GuideLanguage): string {
-  const date = DateTime.fromISO(iso, { zone: CITY_HALL_TIME_ZONE }).setLocale(language === 'ja' ? 'ja-JP' : 'en-GB');
+function pointLabel(
+  iso: string,
+  precision: Occurrence['precision'],
+  language: GuideLanguage,
+): string {
+  const date = DateTime.fromISO(iso, { zone: CITY_HALL_TIME_ZONE }).setLocale(
+    language === 'ja' ? 'ja-JP' : 'en-GB',
+  );
   if (precision === 'month') {
     return language === 'ja' ? `${date.month}月` : date.toFormat('LLLL');
   }
   if (precision === 'month-part') {
     const part = PART_LABELS[language][partOf(date.day)];
-    return language === 'ja' ? `${date.month}月${part}` : `${part} ${date.toFormat('LLLL')}`;
+    return language === 'ja'
+      ? `${date.month}月${part}`
+      : `${part} ${date.toFormat('LLLL')}`;
   }
-  return language === 'ja' ? `${date.month}月${date.day}日` : date.toFormat('d LLLL');
+  return language === 'ja'
+    ? `${date.month}月${date.day}日`
+    : date.toFormat('d LLLL');
 }
 
 /**
  * A short human label of when an occurrence happens, at the precision it is known:
  * `5月31日`, `6月1日〜8月31日`, `2月中旬〜3月中旬`; `31 May`, `mid February – mid March`.
  */
-export function occurrenceLabel(occurrence: Occurrence, language: GuideLanguage): string {
+export function occurrenceLabel(
+  occurrence: Occurrence,
+  language: GuideLanguage,
+): string {
   const start = pointLabel(occurrence.start, occurrence.precision, language);
   const end = pointLabel(occurrence.end, occurrence.precision, language);
   if (start === end) {

@@ -8,7 +8,9 @@ import {
 export const CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE = 'city-hall-year-entry';
 
 /** Resource permission on one entry of the city hall year. */
-export type EntryPermission = ResourcePermission<typeof CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE>;
+export type EntryPermission = ResourcePermission<
+  typeof CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE
+>;
 
 /**
  * Permission to create an entry. It is a resource permission on the entry about to be

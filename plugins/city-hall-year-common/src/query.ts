@@ -6,7 +6,9 @@ import { TRANSFER_FORMATS } from './api';
 const listOf = <T extends z.ZodTypeAny>(item: T) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform(v => (Array.isArray(v) ? v : v.split(',')).map(s => s.trim()).filter(Boolean))
+    .transform(v =>
+      (Array.isArray(v) ? v : v.split(',')).map(s => s.trim()).filter(Boolean),
+    )
     .pipe(z.array(item).max(50));
 
 /** A fiscal year as it appears in paths and queries. */
@@ -28,7 +30,12 @@ export const entryListQuerySchema = z
     /** Only entries with an occurrence in this calendar month (1–12) of the fiscal year. */
     month: z.coerce.number().int().min(1).max(12).optional(),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    limit: z.coerce.number().int().min(1).max(PAGE_LIMITS.maxLimit).default(PAGE_LIMITS.defaultLimit),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PAGE_LIMITS.maxLimit)
+      .default(PAGE_LIMITS.defaultLimit),
   })
   .strict()
   .refine(v => v.month === undefined || v.fiscalYear !== undefined, {
@@ -54,6 +61,9 @@ export const exportQuerySchema = z
 export const importQuerySchema = z
   .object({
     format: z.enum(TRANSFER_FORMATS),
-    dryRun: z.enum(['true', 'false']).default('true').transform(v => v === 'true'),
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform(v => v === 'true'),
   })
   .strict();

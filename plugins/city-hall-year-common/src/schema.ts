@@ -63,9 +63,14 @@ export const monthPointSchema = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(v => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: 'is not a calendar date',
-  });
+  .refine(
+    v =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: 'is not a calendar date',
+    },
+  );
 
 /** A calendar date as YYYY-MM-DD (a JST date). */
 export const isoDateSchema = isoDate;
@@ -74,10 +79,18 @@ export const isoDateSchema = isoDate;
 export const timingRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), on: monthDaySchema }).strict(),
   z
-    .object({ kind: z.literal('range'), from: monthDaySchema, to: monthDaySchema })
+    .object({
+      kind: z.literal('range'),
+      from: monthDaySchema,
+      to: monthDaySchema,
+    })
     .strict(),
   z
-    .object({ kind: z.literal('months'), from: monthPointSchema, to: monthPointSchema })
+    .object({
+      kind: z.literal('months'),
+      from: monthPointSchema,
+      to: monthPointSchema,
+    })
     .strict(),
   z
     .object({
@@ -165,8 +178,15 @@ const groupRefPattern = /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i;
 export const groupRefSchema = z
   .string()
   .max(200)
-  .transform(v => (v.includes(':') ? v : `group:${v.includes('/') ? v : `default/${v}`}`).toLocaleLowerCase('en-US'))
-  .refine(v => groupRefPattern.test(v), { message: 'must be a Group reference such as group:default/zaisei-ka' });
+  .transform(v =>
+    (v.includes(':')
+      ? v
+      : `group:${v.includes('/') ? v : `default/${v}`}`
+    ).toLocaleLowerCase('en-US'),
+  )
+  .refine(v => groupRefPattern.test(v), {
+    message: 'must be a Group reference such as group:default/zaisei-ka',
+  });
 
 /**
  * The fields of an entry that a person writes. The server sets everything else
@@ -201,12 +221,18 @@ export const entryInputSchema = z
     links: z
       .array(
         z
-          .object({ title: z.string().trim().min(1).max(L.titleLength), url: httpUrl })
+          .object({
+            title: z.string().trim().min(1).max(L.titleLength),
+            url: httpUrl,
+          })
           .strict(),
       )
       .max(L.listLength)
       .default([]),
-    tags: z.array(z.string().trim().min(1).max(L.tagLength)).max(L.listLength).default([]),
+    tags: z
+      .array(z.string().trim().min(1).max(L.tagLength))
+      .max(L.listLength)
+      .default([]),
     concernsFiscalYear: z.enum(CONCERNS_FISCAL_YEAR).default('current'),
     /** Regular council sessions are numbered by calendar year (第1回定例会). */
     councilSession: z.number().int().min(1).max(4).optional(),
@@ -258,7 +284,10 @@ export const versionBodySchema = z
 export function editableFields(entry: Entry): EntryFields {
   return entryInputSchema.parse(
     Object.fromEntries(
-      Object.keys(entryInputSchema.shape).map(key => [key, entry[key as keyof EntryFields]]),
+      Object.keys(entryInputSchema.shape).map(key => [
+        key,
+        entry[key as keyof EntryFields],
+      ]),
     ),
   );
 }

@@ -40,7 +40,10 @@ const PART_DAYS: Record<MonthPart, [number, number | 'end']> = {
 const CALENDAR_ZONE = 'utc';
 const memo = new Map<string, string | number>();
 
-function remembered<T extends string | number>(key: string, compute: () => T): T {
+function remembered<T extends string | number>(
+  key: string,
+  compute: () => T,
+): T {
   let value = memo.get(key) as T | undefined;
   if (value === undefined) {
     if (memo.size > 100_000) memo.clear();
@@ -51,26 +54,39 @@ function remembered<T extends string | number>(key: string, compute: () => T): T
 }
 
 function daysInMonth(year: number, month: number): number {
-  return remembered(`dim:${year}-${month}`, () =>
-    DateTime.fromObject({ year, month, day: 1 }, { zone: CALENDAR_ZONE }).daysInMonth!,
+  return remembered(
+    `dim:${year}-${month}`,
+    () =>
+      DateTime.fromObject({ year, month, day: 1 }, { zone: CALENDAR_ZONE })
+        .daysInMonth!,
   );
 }
 
 /** The ISO date; 29 February in a common year, or the 31st of a short month, falls on the last day. */
 function date(year: number, month: number, day: number): string {
   const clamped = Math.min(day, daysInMonth(year, month));
-  return `${year}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, '0')}-${String(clamped).padStart(
+    2,
+    '0',
+  )}`;
 }
 
 function addDays(iso: string, days: number): string {
-  return remembered(`add:${iso}:${days}`, () =>
-    DateTime.fromISO(iso, { zone: CALENDAR_ZONE }).plus({ days }).toISODate()!,
+  return remembered(
+    `add:${iso}:${days}`,
+    () =>
+      DateTime.fromISO(iso, { zone: CALENDAR_ZONE })
+        .plus({ days })
+        .toISODate()!,
   );
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a date. */
 function weekdayOf(iso: string): number {
-  return remembered(`wd:${iso}`, () => DateTime.fromISO(iso, { zone: CALENDAR_ZONE }).weekday);
+  return remembered(
+    `wd:${iso}`,
+    () => DateTime.fromISO(iso, { zone: CALENDAR_ZONE }).weekday,
+  );
 }
 
 function monthPointRange(fiscalYear: number, month: number, part?: MonthPart) {
@@ -80,7 +96,10 @@ function monthPointRange(fiscalYear: number, month: number, part?: MonthPart) {
     return { start: date(year, month, 1), end: date(year, month, last) };
   }
   const [from, to] = PART_DAYS[part];
-  return { start: date(year, month, from), end: date(year, month, to === 'end' ? last : to) };
+  return {
+    start: date(year, month, from),
+    end: date(year, month, to === 'end' ? last : to),
+  };
 }
 
 /** Dates that come later in the fiscal year than their start belong to the next calendar year. */
@@ -98,14 +117,26 @@ function resolveRule(
 ): Occurrence[] {
   switch (rule.kind) {
     case 'date': {
-      const on = date(calendarYearOfFiscalMonth(fiscalYear, rule.on.month), rule.on.month, rule.on.day);
+      const on = date(
+        calendarYearOfFiscalMonth(fiscalYear, rule.on.month),
+        rule.on.month,
+        rule.on.day,
+      );
       return [{ start: on, end: on, precision: 'day', overridden: false }];
     }
     case 'range': {
-      const start = date(calendarYearOfFiscalMonth(fiscalYear, rule.from.month), rule.from.month, rule.from.day);
+      const start = date(
+        calendarYearOfFiscalMonth(fiscalYear, rule.from.month),
+        rule.from.month,
+        rule.from.day,
+      );
       const end = ensureOrdered(
         start,
-        date(calendarYearOfFiscalMonth(fiscalYear, rule.to.month), rule.to.month, rule.to.day),
+        date(
+          calendarYearOfFiscalMonth(fiscalYear, rule.to.month),
+          rule.to.month,
+          rule.to.day,
+        ),
       );
       return [{ start, end, precision: 'day', overridden: false }];
     }
@@ -127,9 +158,14 @@ function resolveRule(
       let day: number;
       if (rule.nth === -1) {
         const lastDay = daysInMonth(year, rule.month);
-        day = lastDay - ((weekdayOf(date(year, rule.month, lastDay)) - rule.weekday + 7) % 7);
+        day =
+          lastDay -
+          ((weekdayOf(date(year, rule.month, lastDay)) - rule.weekday + 7) % 7);
       } else {
-        day = 1 + ((rule.weekday - weekdayOf(date(year, rule.month, 1)) + 7) % 7) + (rule.nth - 1) * 7;
+        day =
+          1 +
+          ((rule.weekday - weekdayOf(date(year, rule.month, 1)) + 7) % 7) +
+          (rule.nth - 1) * 7;
         if (day > daysInMonth(year, rule.month)) {
           // A fifth weekday that this month does not have.
           return [];
@@ -141,16 +177,26 @@ function resolveRule(
     case 'relative': {
       if (chain.includes(rule.entry)) {
         throw new TimingResolutionError(
-          `Relative timing forms a cycle: ${[...chain, rule.entry].join(' → ')}`,
+          `Relative timing forms a cycle: ${[...chain, rule.entry].join(
+            ' → ',
+          )}`,
         );
       }
       const anchorTiming = lookup(rule.entry);
       if (!anchorTiming) {
-        throw new TimingResolutionError(`Relative timing refers to unknown entry '${rule.entry}'`);
+        throw new TimingResolutionError(
+          `Relative timing refers to unknown entry '${rule.entry}'`,
+        );
       }
-      const anchors = resolveTimingChain(anchorTiming, fiscalYear, lookup, [...chain, rule.entry]);
+      const anchors = resolveTimingChain(anchorTiming, fiscalYear, lookup, [
+        ...chain,
+        rule.entry,
+      ]);
       return anchors.map(anchor => {
-        const start = addDays(rule.anchor === 'end' ? anchor.end : anchor.start, rule.offsetDays);
+        const start = addDays(
+          rule.anchor === 'end' ? anchor.end : anchor.start,
+          rule.offsetDays,
+        );
         return {
           start,
           end: addDays(start, rule.durationDays - 1),
@@ -181,8 +227,12 @@ function resolveTimingChain(
         precision: 'day' as const,
         overridden: true,
       }))
-    : timing.rules.flatMap(rule => resolveRule(rule, fiscalYear, lookup, chain));
-  return occurrences.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+    : timing.rules.flatMap(rule =>
+        resolveRule(rule, fiscalYear, lookup, chain),
+      );
+  return occurrences.sort(
+    (a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end),
+  );
 }
 
 /**
@@ -196,16 +246,28 @@ export function resolveOccurrences(
   options: { slug?: string; lookup?: TimingLookup } = {},
 ): Occurrence[] {
   const lookup = options.lookup ?? (() => undefined);
-  return resolveTimingChain(timing, fiscalYear, lookup, options.slug ? [options.slug] : []);
+  return resolveTimingChain(
+    timing,
+    fiscalYear,
+    lookup,
+    options.slug ? [options.slug] : [],
+  );
 }
 
 /** Whether an occurrence overlaps the inclusive date range [from, to]. */
-export function occurrenceOverlaps(occurrence: Occurrence, from: string, to: string): boolean {
+export function occurrenceOverlaps(
+  occurrence: Occurrence,
+  from: string,
+  to: string,
+): boolean {
   return occurrence.start <= to && occurrence.end >= from;
 }
 
 /** Whether an occurrence lies (even partly) within the given fiscal year. */
-export function occurrenceInFiscalYear(occurrence: Occurrence, fiscalYear: number): boolean {
+export function occurrenceInFiscalYear(
+  occurrence: Occurrence,
+  fiscalYear: number,
+): boolean {
   const bounds = fiscalYearBounds(fiscalYear);
   return occurrenceOverlaps(occurrence, bounds.start, bounds.end);
 }

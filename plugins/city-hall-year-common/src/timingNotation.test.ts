@@ -5,16 +5,81 @@ describe('parseTimingNotation', () => {
   it.each([
     ['5月31日', [{ kind: 'date', on: { month: 5, day: 31 } }]],
     ['５／３１', [{ kind: 'date', on: { month: 5, day: 31 } }]],
-    ['4月1日〜5月31日', [{ kind: 'range', from: { month: 4, day: 1 }, to: { month: 5, day: 31 } }]],
-    ['4/1 - 5/31', [{ kind: 'range', from: { month: 4, day: 1 }, to: { month: 5, day: 31 } }]],
+    [
+      '4月1日〜5月31日',
+      [
+        {
+          kind: 'range',
+          from: { month: 4, day: 1 },
+          to: { month: 5, day: 31 },
+        },
+      ],
+    ],
+    [
+      '4/1 - 5/31',
+      [
+        {
+          kind: 'range',
+          from: { month: 4, day: 1 },
+          to: { month: 5, day: 31 },
+        },
+      ],
+    ],
     ['6月', [{ kind: 'months', from: { month: 6 }, to: { month: 6 } }]],
-    ['6月上旬', [{ kind: 'months', from: { month: 6, part: 'early' }, to: { month: 6, part: 'early' } }]],
-    ['2月中旬～3月中旬', [{ kind: 'months', from: { month: 2, part: 'middle' }, to: { month: 3, part: 'middle' } }]],
+    [
+      '6月上旬',
+      [
+        {
+          kind: 'months',
+          from: { month: 6, part: 'early' },
+          to: { month: 6, part: 'early' },
+        },
+      ],
+    ],
+    [
+      '2月中旬～3月中旬',
+      [
+        {
+          kind: 'months',
+          from: { month: 2, part: 'middle' },
+          to: { month: 3, part: 'middle' },
+        },
+      ],
+    ],
     ['10月第2月曜日', [{ kind: 'nthWeekday', month: 10, nth: 2, weekday: 1 }]],
     ['3月最終金曜', [{ kind: 'nthWeekday', month: 3, nth: -1, weekday: 5 }]],
-    ['shutsuno-heisaの92日後', [{ kind: 'relative', entry: 'shutsuno-heisa', anchor: 'start', offsetDays: 92, durationDays: 1 }]],
-    ['kessan-chosei終了の3日前（10日間）', [{ kind: 'relative', entry: 'kessan-chosei', anchor: 'end', offsetDays: -3, durationDays: 10 }]],
-    ['6月、9月、12月', [6, 9, 12].map(month => ({ kind: 'months', from: { month }, to: { month } }))],
+    [
+      'shutsuno-heisaの92日後',
+      [
+        {
+          kind: 'relative',
+          entry: 'shutsuno-heisa',
+          anchor: 'start',
+          offsetDays: 92,
+          durationDays: 1,
+        },
+      ],
+    ],
+    [
+      'kessan-chosei終了の3日前（10日間）',
+      [
+        {
+          kind: 'relative',
+          entry: 'kessan-chosei',
+          anchor: 'end',
+          offsetDays: -3,
+          durationDays: 10,
+        },
+      ],
+    ],
+    [
+      '6月、9月、12月',
+      [6, 9, 12].map(month => ({
+        kind: 'months',
+        from: { month },
+        to: { month },
+      })),
+    ],
   ])('reads %s', (cell, rules) => {
     expect(parseTimingNotation(cell)).toEqual({ rules });
   });
@@ -24,7 +89,10 @@ describe('parseTimingNotation', () => {
   });
 
   it('reads JSON as it is', () => {
-    expect(parseTimingNotation('{"rules":[],"asNeeded":true}')).toEqual({ rules: [], asNeeded: true });
+    expect(parseTimingNotation('{"rules":[],"asNeeded":true}')).toEqual({
+      rules: [],
+      asNeeded: true,
+    });
   });
 
   it.each(['来年の春', '{broken', ''])('refuses %j with a reason', cell => {
@@ -32,7 +100,9 @@ describe('parseTimingNotation', () => {
   });
 
   it('leaves impossible dates to the shared schema', () => {
-    expect(timingSchema.safeParse(parseTimingNotation('5月32日')).success).toBe(false);
+    expect(timingSchema.safeParse(parseTimingNotation('5月32日')).success).toBe(
+      false,
+    );
   });
 });
 
@@ -57,7 +127,12 @@ describe('formatTimingNotation', () => {
   it('falls back to JSON where the notation cannot say everything', () => {
     const timing = timingSchema.parse({
       rules: [{ kind: 'months', from: { month: 6 }, to: { month: 6 } }],
-      overrides: [{ fiscalYear: 2026, dates: [{ start: '2026-06-05', end: '2026-06-24' }] }],
+      overrides: [
+        {
+          fiscalYear: 2026,
+          dates: [{ start: '2026-06-05', end: '2026-06-24' }],
+        },
+      ],
       note: { ja: '例年6月' },
     });
     const cell = formatTimingNotation(timing);

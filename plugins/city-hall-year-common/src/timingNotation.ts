@@ -18,8 +18,16 @@ import type { MonthPart, Timing, TimingRule } from './schema';
 export const TIMING_NOTATION_HELP =
   '5月31日 / 4月1日〜5月31日 / 6月上旬 / 2月中旬〜3月中旬 / 10月第2月曜日 / 3月最終金曜日 / slugの92日後 / 随時, or JSON';
 
-const PARTS: Record<string, MonthPart> = { 上旬: 'early', 中旬: 'middle', 下旬: 'late' };
-const PART_NAMES: Record<MonthPart, string> = { early: '上旬', middle: '中旬', late: '下旬' };
+const PARTS: Record<string, MonthPart> = {
+  上旬: 'early',
+  中旬: 'middle',
+  下旬: 'late',
+};
+const PART_NAMES: Record<MonthPart, string> = {
+  early: '上旬',
+  middle: '中旬',
+  late: '下旬',
+};
 const WEEKDAYS = ['月', '火', '水', '木', '金', '土', '日'];
 const AS_NEEDED = ['随時', '必要に応じて', 'as needed'];
 
@@ -37,15 +45,22 @@ function parseDay(text: string): { month: number; day: number } | undefined {
   return m ? { month: Number(m[1]), day: Number(m[2]) } : undefined;
 }
 
-function parseMonthPoint(text: string): { month: number; part?: MonthPart } | undefined {
+function parseMonthPoint(
+  text: string,
+): { month: number; part?: MonthPart } | undefined {
   const m = /^(\d{1,2})月(上旬|中旬|下旬)?$/.exec(text);
   if (!m) return undefined;
-  return m[2] ? { month: Number(m[1]), part: PARTS[m[2]] } : { month: Number(m[1]) };
+  return m[2]
+    ? { month: Number(m[1]), part: PARTS[m[2]] }
+    : { month: Number(m[1]) };
 }
 
 function parseRule(raw: string): TimingRule {
   const text = normalize(raw);
-  const relative = /^([a-z0-9]+(?:-[a-z0-9]+)*)(終了)?の(\d+)日(後|前)(?:[（(](\d+)日間[）)])?$/.exec(text);
+  const relative =
+    /^([a-z0-9]+(?:-[a-z0-9]+)*)(終了)?の(\d+)日(後|前)(?:[（(](\d+)日間[）)])?$/.exec(
+      text,
+    );
   if (relative) {
     const days = Number(relative[3]);
     return {
@@ -56,7 +71,9 @@ function parseRule(raw: string): TimingRule {
       durationDays: relative[5] ? Number(relative[5]) : 1,
     };
   }
-  const weekday = /^(\d{1,2})月(?:第(\d)|(最終))([月火水木金土日])曜日?$/.exec(text);
+  const weekday = /^(\d{1,2})月(?:第(\d)|(最終))([月火水木金土日])曜日?$/.exec(
+    text,
+  );
   if (weekday) {
     return {
       kind: 'nthWeekday',
@@ -66,12 +83,16 @@ function parseRule(raw: string): TimingRule {
     };
   }
   // 4/1-5/31: an ASCII hyphen between digits separates a range (slugs were read above).
-  const [fromText, toText, ...rest] = text.replace(/(\d)-(\d)/, '$1〜$2').split('〜');
+  const [fromText, toText, ...rest] = text
+    .replace(/(\d)-(\d)/, '$1〜$2')
+    .split('〜');
   if (rest.length === 0) {
     const fromDay = parseDay(fromText);
     const toDay = toText === undefined ? fromDay : parseDay(toText);
     if (fromDay && toDay) {
-      return toText === undefined ? { kind: 'date', on: fromDay } : { kind: 'range', from: fromDay, to: toDay };
+      return toText === undefined
+        ? { kind: 'date', on: fromDay }
+        : { kind: 'range', from: fromDay, to: toDay };
     }
     const fromMonth = parseMonthPoint(fromText);
     const toMonth = toText === undefined ? fromMonth : parseMonthPoint(toText);
@@ -98,7 +119,10 @@ export function parseTimingNotation(cell: string): unknown {
   if (AS_NEEDED.includes(text.toLocaleLowerCase('ja-JP'))) {
     return { asNeeded: true, rules: [] };
   }
-  const parts = text.split(/[\n、;；]+/).map(p => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[\n、;；]+/)
+    .map(p => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) {
     throw new Error('is empty');
   }
@@ -112,17 +136,23 @@ function formatRule(rule: TimingRule): string {
     case 'range':
       return `${rule.from.month}月${rule.from.day}日〜${rule.to.month}月${rule.to.day}日`;
     case 'months': {
-      const point = (p: { month: number; part?: MonthPart }) => `${p.month}月${p.part ? PART_NAMES[p.part] : ''}`;
+      const point = (p: { month: number; part?: MonthPart }) =>
+        `${p.month}月${p.part ? PART_NAMES[p.part] : ''}`;
       const from = point(rule.from);
       const to = point(rule.to);
       return from === to ? from : `${from}〜${to}`;
     }
     case 'nthWeekday':
-      return `${rule.month}月${rule.nth === -1 ? '最終' : `第${rule.nth}`}${WEEKDAYS[rule.weekday - 1]}曜日`;
+      return `${rule.month}月${rule.nth === -1 ? '最終' : `第${rule.nth}`}${
+        WEEKDAYS[rule.weekday - 1]
+      }曜日`;
     case 'relative': {
       const days = Math.abs(rule.offsetDays);
-      const duration = rule.durationDays > 1 ? `（${rule.durationDays}日間）` : '';
-      return `${rule.entry}${rule.anchor === 'end' ? '終了' : ''}の${days}日${rule.offsetDays < 0 ? '前' : '後'}${duration}`;
+      const duration =
+        rule.durationDays > 1 ? `（${rule.durationDays}日間）` : '';
+      return `${rule.entry}${rule.anchor === 'end' ? '終了' : ''}の${days}日${
+        rule.offsetDays < 0 ? '前' : '後'
+      }${duration}`;
     }
     default:
       throw new Error('unknown rule');
@@ -134,7 +164,11 @@ function formatRule(rule: TimingRule): string {
  * otherwise (overrides, notes), so that an export imports back without loss.
  */
 export function formatTimingNotation(timing: Timing): string {
-  if (timing.overrides.length > 0 || timing.note || (timing.asNeeded && timing.rules.length > 0)) {
+  if (
+    timing.overrides.length > 0 ||
+    timing.note ||
+    (timing.asNeeded && timing.rules.length > 0)
+  ) {
     return JSON.stringify(timing);
   }
   if (timing.asNeeded) {

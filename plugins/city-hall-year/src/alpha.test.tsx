@@ -13,10 +13,13 @@ describe('new frontend system plugin', () => {
       initialRouteEntries: ['/city-hall-year'],
       apis: [[cityHallYearApiRef, createFakeApi()]],
       mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
       },
     });
-    expect(await screen.findByTestId('occurrence-teiki-jinji-ido')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('occurrence-teiki-jinji-ido'),
+    ).toBeInTheDocument();
     expect(screen.getByText('定期人事異動')).toBeInTheDocument();
   });
 });

@@ -19,7 +19,11 @@ const cityHallYearApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: cityHallYearApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, identityApi: identityApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        identityApi: identityApiRef,
+      },
       factory: ({ discoveryApi, fetchApi, identityApi }) =>
         new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
     }),
@@ -33,7 +37,8 @@ const cityHallYearPage = PageBlueprint.make({
     icon: <EventNoteIcon />,
     routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
     noHeader: true,
-    loader: () => import('./components/Router').then(m => compatWrapper(<m.Router />)),
+    loader: () =>
+      import('./components/Router').then(m => compatWrapper(<m.Router />)),
   },
 });
 

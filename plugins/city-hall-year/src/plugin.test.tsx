@@ -27,7 +27,11 @@ describe('legacy plugin', () => {
         },
       },
     );
-    expect(await screen.findByTestId('occurrence-shutsuno-heisa')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'City Hall Year' })).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('occurrence-shutsuno-heisa'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'City Hall Year' }),
+    ).toBeInTheDocument();
   });
 });

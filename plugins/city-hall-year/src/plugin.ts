@@ -19,7 +19,11 @@ export const cityHallYearPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: cityHallYearApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, identityApi: identityApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        identityApi: identityApiRef,
+      },
       factory: ({ discoveryApi, fetchApi, identityApi }) =>
         new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
     }),

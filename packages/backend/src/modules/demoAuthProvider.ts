@@ -28,7 +28,9 @@ const demoAuthenticator = createProxyAuthenticator({
   async authenticate({ req }) {
     const userName = req.header(DEMO_USER_HEADER);
     if (!userName || !userNamePattern.test(userName)) {
-      throw new InputError(`Name an example user in the ${DEMO_USER_HEADER} header`);
+      throw new InputError(
+        `Name an example user in the ${DEMO_USER_HEADER} header`,
+      );
     }
     return { result: { userName } };
   },
@@ -51,9 +53,12 @@ export const demoAuthProviderModule = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ providers, config, logger }) {
-        const environment = config.getOptionalString('auth.environment') ?? 'development';
+        const environment =
+          config.getOptionalString('auth.environment') ?? 'development';
         if (environment !== 'development') {
-          logger.info(`Demo sign-in is off: auth.environment is '${environment}'`);
+          logger.info(
+            `Demo sign-in is off: auth.environment is '${environment}'`,
+          );
           return;
         }
         if (!config.has('auth.providers.demo')) {
@@ -64,7 +69,9 @@ export const demoAuthProviderModule = createBackendModule({
           factory: createProxyAuthProviderFactory({
             authenticator: demoAuthenticator,
             async signInResolver({ result }, ctx) {
-              return ctx.signInWithCatalogUser({ entityRef: { name: result.userName } });
+              return ctx.signInWithCatalogUser({
+                entityRef: { name: result.userName },
+              });
             },
           }),
         });

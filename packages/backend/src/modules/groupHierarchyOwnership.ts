@@ -36,12 +36,24 @@ export const groupHierarchyOwnershipModule = createBackendModule({
             let frontier = (entity.relations ?? [])
               .filter(r => r.type === RELATION_MEMBER_OF)
               .map(r => r.targetRef);
-            for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+            for (
+              let depth = 0;
+              depth < MAX_DEPTH && frontier.length > 0;
+              depth++
+            ) {
               frontier = frontier.filter(ref => !refs.has(ref));
               frontier.forEach(ref => refs.add(ref));
               if (frontier.length === 0) break;
               const { items } = await catalog.getEntitiesByRefs(
-                { entityRefs: frontier, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.parent'] },
+                {
+                  entityRefs: frontier,
+                  fields: [
+                    'kind',
+                    'metadata.name',
+                    'metadata.namespace',
+                    'spec.parent',
+                  ],
+                },
                 { credentials: await auth.getOwnServiceCredentials() },
               );
               frontier = items.flatMap(group => {
@@ -51,7 +63,8 @@ export const groupHierarchyOwnershipModule = createBackendModule({
                   stringifyEntityRef(
                     parseEntityRef(parent, {
                       defaultKind: 'group',
-                      defaultNamespace: group?.metadata.namespace ?? DEFAULT_NAMESPACE,
+                      defaultNamespace:
+                        group?.metadata.namespace ?? DEFAULT_NAMESPACE,
                     }),
                   ),
                 ];

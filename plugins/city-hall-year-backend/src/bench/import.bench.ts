@@ -2,7 +2,11 @@
  * Benchmark of importing a large spreadsheet: a dry run and an apply of 3,000 CSV rows
  * through the real plugin and permission backend on SQLite. Prints figures only.
  */
-import { ENTRY_COLUMNS, entryInputSchema, entryToRow } from '@internal/plugin-city-hall-year-common';
+import {
+  ENTRY_COLUMNS,
+  entryInputSchema,
+  entryToRow,
+} from '@internal/plugin-city-hall-year-common';
 import { stringify } from 'csv-stringify/sync';
 import request from 'supertest';
 import { as, entryBody, startCityHallYearBackend } from '../tests/testBackend';
@@ -22,12 +26,26 @@ describe('benchmark', () => {
         entryInputSchema.parse({
           ...entryBody('group:default/zaisei-ka'),
           slug: `import-bench-${i}`,
-          timing: { rules: [{ kind: 'months', from: { month: (i % 12) + 1 }, to: { month: (i % 12) + 1 } }] },
+          timing: {
+            rules: [
+              {
+                kind: 'months',
+                from: { month: (i % 12) + 1 },
+                to: { month: (i % 12) + 1 },
+              },
+            ],
+          },
         }),
       ),
     );
-    const csv = `\uFEFF${stringify(rows, { header: true, columns: ENTRY_COLUMNS.map(c => c.key) })}`;
-    const figures: Record<string, string> = { rows: String(ROWS), 'file KiB': String(Math.round(csv.length / 1024)) };
+    const csv = `\uFEFF${stringify(rows, {
+      header: true,
+      columns: ENTRY_COLUMNS.map(c => c.key),
+    })}`;
+    const figures: Record<string, string> = {
+      rows: String(ROWS),
+      'file KiB': String(Math.round(csv.length / 1024)),
+    };
     for (const dryRun of [true, false]) {
       const started = Date.now();
       const res = await request(server)
@@ -35,10 +53,20 @@ describe('benchmark', () => {
         .set('Authorization', as('finance'))
         .set('Content-Type', 'text/csv')
         .send(csv);
-      if (res.status !== 200) throw new Error(`status ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-      figures[dryRun ? 'dry run s' : 'apply s'] = ((Date.now() - started) / 1000).toFixed(2);
+      if (res.status !== 200)
+        throw new Error(
+          `status ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`,
+        );
+      figures[dryRun ? 'dry run s' : 'apply s'] = (
+        (Date.now() - started) /
+        1000
+      ).toFixed(2);
     }
     // eslint-disable-next-line no-console
-    console.log(`\nPOST /import (CSV, SQLite)\n${Object.entries(figures).map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n')}\n`);
+    console.log(
+      `\nPOST /import (CSV, SQLite)\n${Object.entries(figures)
+        .map(([k, v]) => `  ${k.padEnd(14)} ${v}`)
+        .join('\n')}\n`,
+    );
   });
 });

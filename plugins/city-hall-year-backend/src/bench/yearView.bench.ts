@@ -3,7 +3,11 @@
  * the real permission backend and default policy, SQLite. Prints figures; asserts
  * nothing about speed. Run: yarn workspace @internal/plugin-city-hall-year-backend bench
  */
-import { CYCLES, entryInputSchema, type EntryFields } from '@internal/plugin-city-hall-year-common';
+import {
+  CYCLES,
+  entryInputSchema,
+  type EntryFields,
+} from '@internal/plugin-city-hall-year-common';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DatabaseEntryStore } from '../database/DatabaseEntryStore';
@@ -15,7 +19,14 @@ jest.setTimeout(600_000);
 const ENTRY_COUNT = Number(process.env.BENCH_ENTRIES ?? 1000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const OWNERS = ['zaisei-ka', 'giji-ka', 'kaikei-ka', 'jinji-ka', 'seisaku-kikaku-ka', 'gyosei-kanri-ka'];
+const OWNERS = [
+  'zaisei-ka',
+  'giji-ka',
+  'kaikei-ka',
+  'jinji-ka',
+  'seisaku-kikaku-ka',
+  'gyosei-kanri-ka',
+];
 
 function generatedEntry(i: number): EntryFields {
   const month = (i % 12) + 1;
@@ -23,10 +34,30 @@ function generatedEntry(i: number): EntryFields {
     i % 4 === 0
       ? { rules: [{ kind: 'date', on: { month, day: (i % 28) + 1 } }] }
       : i % 4 === 1
-        ? { rules: [{ kind: 'months', from: { month, part: 'early' }, to: { month, part: 'late' } }] }
-        : i % 4 === 2
-          ? { rules: [{ kind: 'range', from: { month, day: 1 }, to: { month: (month % 12) + 1, day: 15 } }] }
-          : { rules: [{ kind: 'relative', entry: `bench-${i - 1}`, offsetDays: 10 }] };
+      ? {
+          rules: [
+            {
+              kind: 'months',
+              from: { month, part: 'early' },
+              to: { month, part: 'late' },
+            },
+          ],
+        }
+      : i % 4 === 2
+      ? {
+          rules: [
+            {
+              kind: 'range',
+              from: { month, day: 1 },
+              to: { month: (month % 12) + 1, day: 15 },
+            },
+          ],
+        }
+      : {
+          rules: [
+            { kind: 'relative', entry: `bench-${i - 1}`, offsetDays: 10 },
+          ],
+        };
   return entryInputSchema.parse({
     ...entryBody(`group:default/${OWNERS[i % OWNERS.length]}`),
     slug: `bench-${i}`,
@@ -36,20 +67,39 @@ function generatedEntry(i: number): EntryFields {
 }
 
 function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
-function get(port: number, path: string, auth: string): Promise<{ ms: number; status: number; bytes: number }> {
+function get(
+  port: number,
+  path: string,
+  auth: string,
+): Promise<{ ms: number; status: number; bytes: number }> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path, headers: { Authorization: auth }, agent: keepAlive }, res => {
-        let bytes = 0;
-        res.on('data', chunk => (bytes += chunk.length));
-        res.on('end', () =>
-          resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode ?? 0, bytes }),
-        );
-      })
+      .get(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          headers: { Authorization: auth },
+          agent: keepAlive,
+        },
+        res => {
+          let bytes = 0;
+          res.on('data', chunk => (bytes += chunk.length));
+          res.on('end', () =>
+            resolve({
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              status: res.statusCode ?? 0,
+              bytes,
+            }),
+          );
+        },
+      )
       .on('error', reject);
   });
 }
@@ -60,10 +110,21 @@ describe('benchmark', () => {
   const databases = createTestDatabases();
 
   it(`GET /years/:fy with ${ENTRY_COUNT} entries`, async () => {
-    const { server, knex } = await startCityHallYearBackend(databases, 'SQLITE_3');
-    const store = await DatabaseEntryStore.create({ database: { getClient: async () => knex }, skipMigrations: true });
-    const seeded = Array.from({ length: ENTRY_COUNT }, (_, i) => generatedEntry(i));
-    await store.seedOnce('bench', seeded, { actor: 'bench', at: new Date().toISOString() });
+    const { server, knex } = await startCityHallYearBackend(
+      databases,
+      'SQLITE_3',
+    );
+    const store = await DatabaseEntryStore.create({
+      database: { getClient: async () => knex },
+      skipMigrations: true,
+    });
+    const seeded = Array.from({ length: ENTRY_COUNT }, (_, i) =>
+      generatedEntry(i),
+    );
+    await store.seedOnce('bench', seeded, {
+      actor: 'bench',
+      at: new Date().toISOString(),
+    });
 
     const port = (server.address() as AddressInfo).port;
     const path = '/api/city-hall-year/years/2026';
@@ -99,7 +160,11 @@ describe('benchmark', () => {
       'rss MiB': Math.round(memory.rss / 2 ** 20),
     };
     // eslint-disable-next-line no-console
-    console.log(`\nGET /years/2026 (SQLite, permission checks on)\n${Object.entries(table).map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n')}\n`);
+    console.log(
+      `\nGET /years/2026 (SQLite, permission checks on)\n${Object.entries(table)
+        .map(([k, v]) => `  ${k.padEnd(14)} ${v}`)
+        .join('\n')}\n`,
+    );
     keepAlive.destroy();
   });
 });

@@ -81,7 +81,10 @@ export function entrySearchText(fields: EntryFields): string {
 }
 
 /** The editable fields whose JSON differs between two states. */
-export function changedFields(before: EntryFields | undefined, after: EntryFields): string[] {
+export function changedFields(
+  before: EntryFields | undefined,
+  after: EntryFields,
+): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   return [...keys]
     .filter(key => {
@@ -102,7 +105,8 @@ function rowToEntry(row: EntryRow): Entry {
     id: row.id,
     slug: row.slug,
     version: Number(row.version),
-    ...(row.confirmed_fiscal_year !== null && row.confirmed_fiscal_year !== undefined
+    ...(row.confirmed_fiscal_year !== null &&
+    row.confirmed_fiscal_year !== undefined
       ? { confirmedFiscalYear: Number(row.confirmed_fiscal_year) }
       : {}),
     createdBy: row.created_by,
@@ -200,24 +204,38 @@ export class DatabaseEntryStore implements EntryStore {
   }
 
   async getDeletedEntry(id: string): Promise<Entry | undefined> {
-    const row = await this.db<EntryRow>(ENTRIES).where({ id }).whereNotNull('deleted_at').first();
+    const row = await this.db<EntryRow>(ENTRIES)
+      .where({ id })
+      .whereNotNull('deleted_at')
+      .first();
     return row ? rowToEntry(row) : undefined;
   }
 
   async existingSlugs(slugs: string[]): Promise<string[]> {
     if (slugs.length === 0) return [];
-    const rows = await this.db<EntryRow>(ENTRIES).whereIn('slug', slugs).select('slug');
+    const rows = await this.db<EntryRow>(ENTRIES)
+      .whereIn('slug', slugs)
+      .select('slug');
     return rows.map(r => r.slug);
   }
 
-  async createEntry(fields: EntryFields, change: ChangeContext): Promise<Entry> {
-    return this.db.transaction(tx => this.insertEntry(tx, fields, change, 'create'));
+  async createEntry(
+    fields: EntryFields,
+    change: ChangeContext,
+  ): Promise<Entry> {
+    return this.db.transaction(tx =>
+      this.insertEntry(tx, fields, change, 'create'),
+    );
   }
 
   async applyImport(
     plan: {
       creates: EntryFields[];
-      updates: Array<{ id: string; expectedVersion: number; fields: EntryFields }>;
+      updates: Array<{
+        id: string;
+        expectedVersion: number;
+        fields: EntryFields;
+      }>;
     },
     change: ChangeContext,
   ): Promise<Entry[]> {
@@ -231,7 +249,11 @@ export class DatabaseEntryStore implements EntryStore {
           await this.mutateIn(
             tx,
             update.id,
-            { ...change, expectedVersion: update.expectedVersion, action: 'import' },
+            {
+              ...change,
+              expectedVersion: update.expectedVersion,
+              action: 'import',
+            },
             { deleted: false },
             current => ({
               columns: fieldColumns(update.fields),
@@ -244,14 +266,22 @@ export class DatabaseEntryStore implements EntryStore {
     });
   }
 
-  async updateEntry(id: string, fields: EntryFields, change: EntryChange): Promise<Entry> {
+  async updateEntry(
+    id: string,
+    fields: EntryFields,
+    change: EntryChange,
+  ): Promise<Entry> {
     return this.mutate(id, change, { deleted: false }, current => ({
       columns: fieldColumns(fields),
       changed: changedFields(fieldsOf(current), fields),
     }));
   }
 
-  async confirmEntry(id: string, fiscalYear: number, change: EntryChange): Promise<Entry> {
+  async confirmEntry(
+    id: string,
+    fiscalYear: number,
+    change: EntryChange,
+  ): Promise<Entry> {
     return this.mutate(id, change, { deleted: false }, () => ({
       columns: { confirmed_fiscal_year: fiscalYear },
       changed: ['confirmedFiscalYear'],
@@ -275,14 +305,29 @@ export class DatabaseEntryStore implements EntryStore {
   async listRevisions(id: string): Promise<EntryRevisionSummary[]> {
     const rows = await this.db<RevisionRow>(REVISIONS)
       .where({ entry_id: id })
-      .select('entry_id', 'revision', 'action', 'changed_fields', 'restored_from', 'created_by', 'created_at')
+      .select(
+        'entry_id',
+        'revision',
+        'action',
+        'changed_fields',
+        'restored_from',
+        'created_by',
+        'created_at',
+      )
       .orderBy('revision', 'desc');
     return rows.map(row => rowToRevisionSummary(row as RevisionRow));
   }
 
-  async getRevision(id: string, revision: number): Promise<EntryRevision | undefined> {
-    const row = await this.db<RevisionRow>(REVISIONS).where({ entry_id: id, revision }).first();
-    return row ? { ...rowToRevisionSummary(row), entry: JSON.parse(row.snapshot) } : undefined;
+  async getRevision(
+    id: string,
+    revision: number,
+  ): Promise<EntryRevision | undefined> {
+    const row = await this.db<RevisionRow>(REVISIONS)
+      .where({ entry_id: id, revision })
+      .first();
+    return row
+      ? { ...rowToRevisionSummary(row), entry: JSON.parse(row.snapshot) }
+      : undefined;
   }
 
   async seedOnce(
@@ -325,7 +370,9 @@ export class DatabaseEntryStore implements EntryStore {
   ): Promise<Entry> {
     const existing = await tx(ENTRIES).where({ slug: fields.slug }).first();
     if (existing) {
-      throw new ConflictError(`An entry with slug '${fields.slug}' already exists`);
+      throw new ConflictError(
+        `An entry with slug '${fields.slug}' already exists`,
+      );
     }
     const row: EntryRow = {
       id: randomUUID(),
@@ -365,9 +412,14 @@ export class DatabaseEntryStore implements EntryStore {
     id: string,
     change: EntryChange,
     state: { deleted: boolean },
-    apply: (current: EntryRow) => { columns: Partial<EntryRow>; changed: string[] },
+    apply: (current: EntryRow) => {
+      columns: Partial<EntryRow>;
+      changed: string[];
+    },
   ): Promise<Entry> {
-    return this.db.transaction(tx => this.mutateIn(tx, id, change, state, apply));
+    return this.db.transaction(tx =>
+      this.mutateIn(tx, id, change, state, apply),
+    );
   }
 
   private async mutateIn(
@@ -375,20 +427,31 @@ export class DatabaseEntryStore implements EntryStore {
     id: string,
     change: EntryChange,
     state: { deleted: boolean },
-    apply: (current: EntryRow) => { columns: Partial<EntryRow>; changed: string[] },
+    apply: (current: EntryRow) => {
+      columns: Partial<EntryRow>;
+      changed: string[];
+    },
   ): Promise<Entry> {
     const current = await this.rowInState(tx, id, state.deleted);
     if (!current) {
-      throw new NotFoundError(`No ${state.deleted ? 'deleted ' : ''}entry '${id}'`);
+      throw new NotFoundError(
+        `No ${state.deleted ? 'deleted ' : ''}entry '${id}'`,
+      );
     }
     const version = Number(current.version);
-    if (change.expectedVersion !== undefined && change.expectedVersion !== version) {
+    if (
+      change.expectedVersion !== undefined &&
+      change.expectedVersion !== version
+    ) {
       throw new ConflictError(
         `Entry '${current.slug}' is at version ${version}, not ${change.expectedVersion}: it was changed meanwhile`,
       );
     }
     const { columns, changed } = apply(current);
-    const updated = await this.inState(tx(ENTRIES).where({ id, version }), state.deleted).update({
+    const updated = await this.inState(
+      tx(ENTRIES).where({ id, version }),
+      state.deleted,
+    ).update({
       ...columns,
       version: version + 1,
       updated_by: change.actor,
@@ -412,15 +475,23 @@ export class DatabaseEntryStore implements EntryStore {
     return entry;
   }
 
-  private rowInState(tx: Knex.Transaction, id: string, deleted: boolean): Promise<EntryRow | undefined> {
+  private rowInState(
+    tx: Knex.Transaction,
+    id: string,
+    deleted: boolean,
+  ): Promise<EntryRow | undefined> {
     return this.inState(tx<EntryRow>(ENTRIES).where({ id }), deleted).first();
   }
 
   private inState<T extends Knex.QueryBuilder>(query: T, deleted: boolean): T {
-    return (deleted ? query.whereNotNull('deleted_at') : query.whereNull('deleted_at')) as T;
+    return (
+      deleted ? query.whereNotNull('deleted_at') : query.whereNull('deleted_at')
+    ) as T;
   }
 
-  private filtered(filter: EntryFilter): Knex.QueryBuilder<EntryRow, EntryRow[]> {
+  private filtered(
+    filter: EntryFilter,
+  ): Knex.QueryBuilder<EntryRow, EntryRow[]> {
     const query = this.db<EntryRow>(ENTRIES);
     this.inState(query, Boolean(filter.deleted));
     if (filter.cycles?.length) {

@@ -59,7 +59,10 @@ export interface EntryStore {
   getEntry(idOrSlug: string): Promise<Entry | undefined>;
 
   /** Entries by id, deleted ones included; for the permission framework's resource loading. */
-  getEntriesByIds(ids: string[], options?: { includeDeleted?: boolean }): Promise<Array<Entry | undefined>>;
+  getEntriesByIds(
+    ids: string[],
+    options?: { includeDeleted?: boolean },
+  ): Promise<Array<Entry | undefined>>;
 
   /** A deleted entry by id. */
   getDeletedEntry(id: string): Promise<Entry | undefined>;
@@ -74,10 +77,18 @@ export interface EntryStore {
    * Replaces the editable fields of a live entry. Throws NotFoundError when there is
    * no such entry and ConflictError when it is no longer at the expected version.
    */
-  updateEntry(id: string, fields: EntryFields, change: EntryChange): Promise<Entry>;
+  updateEntry(
+    id: string,
+    fields: EntryFields,
+    change: EntryChange,
+  ): Promise<Entry>;
 
   /** Records that the owner confirmed the entry for a fiscal year (a new revision). */
-  confirmEntry(id: string, fiscalYear: number, change: EntryChange): Promise<Entry>;
+  confirmEntry(
+    id: string,
+    fiscalYear: number,
+    change: EntryChange,
+  ): Promise<Entry>;
 
   /** Deletes an entry softly: it disappears from reads, its history stays, it can come back. */
   deleteEntry(id: string, change: EntryChange): Promise<Entry>;
@@ -98,7 +109,11 @@ export interface EntryStore {
   applyImport(
     plan: {
       creates: EntryFields[];
-      updates: Array<{ id: string; expectedVersion: number; fields: EntryFields }>;
+      updates: Array<{
+        id: string;
+        expectedVersion: number;
+        fields: EntryFields;
+      }>;
     },
     change: ChangeContext,
   ): Promise<Entry[]>;
@@ -108,5 +123,9 @@ export interface EntryStore {
    * several replicas try at once, one loads it and the others see it done.
    * Resolves to whether this call loaded it.
    */
-  seedOnce(name: string, entries: EntryFields[], change: ChangeContext): Promise<boolean>;
+  seedOnce(
+    name: string,
+    entries: EntryFields[],
+    change: ChangeContext,
+  ): Promise<boolean>;
 }

@@ -1,6 +1,4 @@
-import type {
-  PermissionCriteria,
-} from '@backstage/plugin-permission-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
 import type { EntryQuery } from './rules';
 

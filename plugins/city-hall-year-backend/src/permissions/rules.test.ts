@@ -19,7 +19,9 @@ describe('IS_ENTRY_OWNER', () => {
   });
 
   it('becomes an owner filter', () => {
-    expect(isEntryOwner.toQuery({ claims: ['group:default/Zaisei-Ka'] })).toEqual({
+    expect(
+      isEntryOwner.toQuery({ claims: ['group:default/Zaisei-Ka'] }),
+    ).toEqual({
       column: 'owner',
       values: ['group:default/zaisei-ka'],
     });
@@ -29,7 +31,9 @@ describe('IS_ENTRY_OWNER', () => {
 describe('IS_ENTRY_PUBLISHED', () => {
   it('applies to published entries only', () => {
     expect(isEntryPublished.apply(entry, undefined)).toBe(false);
-    expect(isEntryPublished.apply({ ...entry, status: 'published' }, undefined)).toBe(true);
+    expect(
+      isEntryPublished.apply({ ...entry, status: 'published' }, undefined),
+    ).toBe(true);
   });
 });
 
@@ -47,24 +51,46 @@ describe('applyEntryCriteria', () => {
 
   it.each([
     [
-      { rule: 'IS_ENTRY_OWNER', resourceType: 'city-hall-year-entry', params: { claims: ['group:default/a'] } },
+      {
+        rule: 'IS_ENTRY_OWNER',
+        resourceType: 'city-hall-year-entry',
+        params: { claims: ['group:default/a'] },
+      },
       `select "id" from "city_hall_year_entries" where "owner" in ('group:default/a')`,
     ],
     [
       {
         anyOf: [
-          { rule: 'IS_ENTRY_PUBLISHED', resourceType: 'city-hall-year-entry', params: {} },
-          { rule: 'IS_ENTRY_OWNER', resourceType: 'city-hall-year-entry', params: { claims: ['group:default/a', 'group:default/b'] } },
+          {
+            rule: 'IS_ENTRY_PUBLISHED',
+            resourceType: 'city-hall-year-entry',
+            params: {},
+          },
+          {
+            rule: 'IS_ENTRY_OWNER',
+            resourceType: 'city-hall-year-entry',
+            params: { claims: ['group:default/a', 'group:default/b'] },
+          },
         ],
       },
       `select "id" from "city_hall_year_entries" where (("status" in ('published')) or ("owner" in ('group:default/a', 'group:default/b')))`,
     ],
     [
-      { not: { rule: 'IS_ENTRY_PUBLISHED', resourceType: 'city-hall-year-entry', params: {} } },
+      {
+        not: {
+          rule: 'IS_ENTRY_PUBLISHED',
+          resourceType: 'city-hall-year-entry',
+          params: {},
+        },
+      },
       `select "id" from "city_hall_year_entries" where not ("status" in ('published'))`,
     ],
     [
-      { rule: 'IS_ENTRY_OWNER', resourceType: 'city-hall-year-entry', params: { claims: [] } },
+      {
+        rule: 'IS_ENTRY_OWNER',
+        resourceType: 'city-hall-year-entry',
+        params: { claims: [] },
+      },
       `select "id" from "city_hall_year_entries" where 1 = 0`,
     ],
   ])('translates %j to SQL', (conditions, expected) => {

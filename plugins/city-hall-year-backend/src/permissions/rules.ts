@@ -7,14 +7,19 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
+import type {
+  StandardJSONSchemaV1,
+  StandardSchemaV1,
+} from '@standard-schema/spec';
 import { z } from 'zod/v4';
 
 /**
  * A rule's parameter schema as the permission framework wants it: a Standard Schema
  * that validates and converts itself to JSON Schema (shown to policy authors).
  */
-function ruleParams<T>(schema: z.ZodType<T>): StandardSchemaV1<T> & StandardJSONSchemaV1<T> {
+function ruleParams<T>(
+  schema: z.ZodType<T>,
+): StandardSchemaV1<T> & StandardJSONSchemaV1<T> {
   const toJsonSchema = (options: StandardJSONSchemaV1.Options) =>
     z.toJSONSchema(schema, {
       target: options.target === 'draft-2020-12' ? 'draft-2020-12' : 'draft-7',
@@ -44,7 +49,10 @@ export interface EntryResource {
 }
 
 /** The entry resource of the permission framework. */
-export const entryResourceRef = createPermissionResourceRef<EntryResource, EntryQuery>().with({
+export const entryResourceRef = createPermissionResourceRef<
+  EntryResource,
+  EntryQuery
+>().with({
   pluginId: 'city-hall-year',
   resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
 });
@@ -56,14 +64,18 @@ export const entryResourceRef = createPermissionResourceRef<EntryResource, Entry
  */
 export const isEntryOwner = createPermissionRule({
   name: CITY_HALL_YEAR_RULES.isEntryOwner,
-  description: "Allow entries whose owner is among the given refs (e.g. the caller's ownership claims)",
+  description:
+    "Allow entries whose owner is among the given refs (e.g. the caller's ownership claims)",
   resourceRef: entryResourceRef,
   paramsSchema: ruleParams(
     z.object({
-      claims: z.array(z.string()).describe('Ownership refs, e.g. group:default/zaisei-ka'),
+      claims: z
+        .array(z.string())
+        .describe('Ownership refs, e.g. group:default/zaisei-ka'),
     }),
   ),
-  apply: (entry, { claims }) => claims.map(c => c.toLocaleLowerCase('en-US')).includes(entry.owner),
+  apply: (entry, { claims }) =>
+    claims.map(c => c.toLocaleLowerCase('en-US')).includes(entry.owner),
   toQuery: ({ claims }) => ({
     column: 'owner',
     values: claims.map(c => c.toLocaleLowerCase('en-US')),
@@ -100,4 +112,5 @@ export const cityHallYearEntryConditions = conditions;
  *
  * @public
  */
-export const createCityHallYearEntryConditionalDecision = createConditionalDecision;
+export const createCityHallYearEntryConditionalDecision =
+  createConditionalDecision;

@@ -10,16 +10,24 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
 
-const policy = new CityHallYearPermissionPolicy({ editorGroups: ['group:default/jinji-kenshu-kakari'] });
+const policy = new CityHallYearPermissionPolicy({
+  editorGroups: ['group:default/jinji-kenshu-kakari'],
+});
 
 function user(...claims: string[]): PolicyQueryUser {
   return {
-    info: { userEntityRef: 'user:default/someone', ownershipEntityRefs: ['user:default/someone', ...claims] },
+    info: {
+      userEntityRef: 'user:default/someone',
+      ownershipEntityRefs: ['user:default/someone', ...claims],
+    },
     credentials: {} as PolicyQueryUser['credentials'],
   } as PolicyQueryUser;
 }
 
-const finance = user('group:default/zaisei-ka', 'group:default/kikaku-zaisei-kyoku');
+const finance = user(
+  'group:default/zaisei-ka',
+  'group:default/kikaku-zaisei-kyoku',
+);
 const hr = user('group:default/jinji-kenshu-kakari', 'group:default/jinji-ka');
 
 describe('CityHallYearPermissionPolicy', () => {
@@ -37,43 +45,58 @@ describe('CityHallYearPermissionPolicy', () => {
     expect((await policy.handle({ permission }, who)).result).toBe(expected);
   });
 
-  it.each([entryCreatePermission, entryUpdatePermission, entryDeletePermission])(
-    'makes %s conditional on owning the entry',
-    async permission => {
-      expect(await policy.handle({ permission }, finance)).toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'city-hall-year',
+  it.each([
+    entryCreatePermission,
+    entryUpdatePermission,
+    entryDeletePermission,
+  ])('makes %s conditional on owning the entry', async permission => {
+    expect(await policy.handle({ permission }, finance)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'city-hall-year',
+      resourceType: 'city-hall-year-entry',
+      conditions: {
+        rule: 'IS_ENTRY_OWNER',
         resourceType: 'city-hall-year-entry',
-        conditions: {
-          rule: 'IS_ENTRY_OWNER',
-          resourceType: 'city-hall-year-entry',
-          params: { claims: finance.info.ownershipEntityRefs },
-        },
-      });
-    },
-  );
+        params: { claims: finance.info.ownershipEntityRefs },
+      },
+    });
+  });
 
   it('lets everybody else read published entries and their own drafts', async () => {
-    const decision = await policy.handle({ permission: entryReadPermission }, finance);
+    const decision = await policy.handle(
+      { permission: entryReadPermission },
+      finance,
+    );
     expect(decision).toMatchObject({
       result: AuthorizeResult.CONDITIONAL,
       conditions: {
         anyOf: [
           { rule: 'IS_ENTRY_PUBLISHED' },
-          { rule: 'IS_ENTRY_OWNER', params: { claims: finance.info.ownershipEntityRefs } },
+          {
+            rule: 'IS_ENTRY_OWNER',
+            params: { claims: finance.info.ownershipEntityRefs },
+          },
         ],
       },
     });
   });
 
   it('recognises editors by group ref whatever the case', () => {
-    expect(policy.isEditor(user('group:default/JINJI-KENSHU-KAKARI'))).toBe(true);
+    expect(policy.isEditor(user('group:default/JINJI-KENSHU-KAKARI'))).toBe(
+      true,
+    );
     expect(policy.isEditor(finance)).toBe(false);
     expect(policy.isEditor(undefined)).toBe(false);
   });
 
   it('leaves other plugins’ permissions allowed', async () => {
-    const other = { ...cityHallYearPermissions[0], name: 'catalog.entity.read', resourceType: 'catalog-entity' };
-    expect((await policy.handle({ permission: other }, finance)).result).toBe(AuthorizeResult.ALLOW);
+    const other = {
+      ...cityHallYearPermissions[0],
+      name: 'catalog.entity.read',
+      resourceType: 'catalog-entity',
+    };
+    expect((await policy.handle({ permission: other }, finance)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
   });
 });

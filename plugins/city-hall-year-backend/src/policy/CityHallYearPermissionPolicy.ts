@@ -40,17 +40,24 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
   private readonly editorGroups: Set<string>;
 
   constructor(options: { editorGroups: string[] }) {
-    this.editorGroups = new Set(options.editorGroups.map(g => g.toLocaleLowerCase('en-US')));
+    this.editorGroups = new Set(
+      options.editorGroups.map(g => g.toLocaleLowerCase('en-US')),
+    );
   }
 
   /** Whether the user is an HR editor: a member of one of the configured editor groups. */
   isEditor(user?: PolicyQueryUser): boolean {
     return Boolean(
-      user?.info.ownershipEntityRefs.some(ref => this.editorGroups.has(ref.toLocaleLowerCase('en-US'))),
+      user?.info.ownershipEntityRefs.some(ref =>
+        this.editorGroups.has(ref.toLocaleLowerCase('en-US')),
+      ),
     );
   }
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
     const claims = user?.info.ownershipEntityRefs ?? [];
     const editor = this.isEditor(user);
@@ -61,7 +68,10 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, entryReadPermission)) {
       if (editor) return { result: AuthorizeResult.ALLOW };
       return conditional(permission, {
-        anyOf: [conditions.isEntryPublished(), conditions.isEntryOwner({ claims })],
+        anyOf: [
+          conditions.isEntryPublished(),
+          conditions.isEntryOwner({ claims }),
+        ],
       });
     }
     if (

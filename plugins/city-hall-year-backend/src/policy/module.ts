@@ -20,7 +20,8 @@ export const cityHallYearPermissionPolicyModule = createBackendModule({
       async init({ policy, config }) {
         policy.setPolicy(
           new CityHallYearPermissionPolicy({
-            editorGroups: config.getOptionalStringArray('cityHallYear.editorGroups') ?? [],
+            editorGroups:
+              config.getOptionalStringArray('cityHallYear.editorGroups') ?? [],
           }),
         );
       },

@@ -53,11 +53,16 @@ export class EntryAuthorizer {
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       return { kind: 'some', criteria: this.toQuery(decision.conditions) };
     }
-    return decision.result === AuthorizeResult.ALLOW ? { kind: 'all' } : { kind: 'none' };
+    return decision.result === AuthorizeResult.ALLOW
+      ? { kind: 'all' }
+      : { kind: 'none' };
   }
 
   /** Whether the caller may read an entry already loaded. */
-  async canRead(entry: Entry, credentials: BackstageCredentials): Promise<boolean> {
+  async canRead(
+    entry: Entry,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: entryReadPermission }],
       { credentials },
@@ -69,13 +74,18 @@ export class EntryAuthorizer {
    * Refuses unless the caller may create this entry. The entry does not exist yet, so
    * the policy's conditions are applied to the candidate here.
    */
-  async assertCanCreate(candidate: Entry, credentials: BackstageCredentials): Promise<void> {
+  async assertCanCreate(
+    candidate: Entry,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: entryCreatePermission }],
       { credentials },
     );
     if (!this.authorizeLoaded(decision, candidate)) {
-      throw new NotAllowedError(`You may not create entries owned by ${candidate.owner}`);
+      throw new NotAllowedError(
+        `You may not create entries owned by ${candidate.owner}`,
+      );
     }
   }
 
@@ -95,13 +105,18 @@ export class EntryAuthorizer {
   }
 
   /** For each candidate entry, whether the caller may create it (one permission request). */
-  async creatable(candidates: Entry[], credentials: BackstageCredentials): Promise<boolean[]> {
+  async creatable(
+    candidates: Entry[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]> {
     if (candidates.length === 0) return [];
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: entryCreatePermission }],
       { credentials },
     );
-    return candidates.map(candidate => this.authorizeLoaded(decision, candidate));
+    return candidates.map(candidate =>
+      this.authorizeLoaded(decision, candidate),
+    );
   }
 
   /** The ids of stored entries on which the permission is granted (one batched request). */
@@ -115,17 +130,27 @@ export class EntryAuthorizer {
       ids.map(resourceRef => ({ permission, resourceRef })),
       { credentials },
     );
-    return new Set(ids.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW));
+    return new Set(
+      ids.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
   }
 
   /** Whether a basic permission is granted. */
-  async has(permission: BasicPermission, credentials: BackstageCredentials): Promise<boolean> {
-    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+  async has(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
     return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** Refuses unless a basic permission is granted. */
-  async assertBasic(permission: BasicPermission, credentials: BackstageCredentials): Promise<void> {
+  async assertBasic(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
     if (!(await this.has(permission, credentials))) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }

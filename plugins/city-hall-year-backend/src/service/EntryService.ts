@@ -50,93 +50,178 @@ export class EntryService {
   ) {}
 
   async create(fields: EntryFields, ctx: CallContext): Promise<Entry> {
-    return this.audited('entry-create', ctx, { slug: fields.slug }, async () => {
-      const actor = ctx.credentials.principal.userEntityRef;
-      const at = this.now();
-      await this.deps.authorizer.assertCanCreate(this.candidate(fields, actor, at), ctx.credentials);
-      await this.validate(fields, undefined, ctx);
-      const entry = await this.deps.store.createEntry(fields, { actor, at });
-      await this.publish('create', entry, ctx);
-      return entry;
-    });
+    return this.audited(
+      'entry-create',
+      ctx,
+      { slug: fields.slug },
+      async () => {
+        const actor = ctx.credentials.principal.userEntityRef;
+        const at = this.now();
+        await this.deps.authorizer.assertCanCreate(
+          this.candidate(fields, actor, at),
+          ctx.credentials,
+        );
+        await this.validate(fields, undefined, ctx);
+        const entry = await this.deps.store.createEntry(fields, { actor, at });
+        await this.publish('create', entry, ctx);
+        return entry;
+      },
+    );
   }
 
-  async update(id: string, fields: EntryFields, version: number, ctx: CallContext): Promise<Entry> {
+  async update(
+    id: string,
+    fields: EntryFields,
+    version: number,
+    ctx: CallContext,
+  ): Promise<Entry> {
     return this.audited('entry-update', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
-      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
+      await this.deps.authorizer.assertAllowed(
+        entryUpdatePermission,
+        current.id,
+        ctx.credentials,
+      );
       if (fields.slug !== current.slug) {
-        throw new InputError(`slug: a permalink never changes (is '${current.slug}')`);
+        throw new InputError(
+          `slug: a permalink never changes (is '${current.slug}')`,
+        );
       }
       await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
       await this.validate(fields, current, ctx);
-      const entry = await this.deps.store.updateEntry(current.id, fields, this.change(ctx, 'update', version));
+      const entry = await this.deps.store.updateEntry(
+        current.id,
+        fields,
+        this.change(ctx, 'update', version),
+      );
       await this.publish('update', entry, ctx, current.owner);
       return entry;
     });
   }
 
-  async remove(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+  async remove(
+    id: string,
+    version: number | undefined,
+    ctx: CallContext,
+  ): Promise<Entry> {
     return this.audited('entry-delete', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
-      await this.deps.authorizer.assertAllowed(entryDeletePermission, current.id, ctx.credentials);
-      const entry = await this.deps.store.deleteEntry(current.id, this.change(ctx, 'delete', version));
+      await this.deps.authorizer.assertAllowed(
+        entryDeletePermission,
+        current.id,
+        ctx.credentials,
+      );
+      const entry = await this.deps.store.deleteEntry(
+        current.id,
+        this.change(ctx, 'delete', version),
+      );
       await this.publish('delete', entry, ctx);
       return entry;
     });
   }
 
-  async undelete(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+  async undelete(
+    id: string,
+    version: number | undefined,
+    ctx: CallContext,
+  ): Promise<Entry> {
     return this.audited('entry-undelete', ctx, { entryId: id }, async () => {
       const deleted = await this.deps.store.getDeletedEntry(id);
       if (!deleted) {
         throw new NotFoundError(`No deleted entry '${id}'`);
       }
-      await this.deps.authorizer.assertAllowed(entryDeletePermission, deleted.id, ctx.credentials);
-      const entry = await this.deps.store.undeleteEntry(deleted.id, this.change(ctx, 'undelete', version));
+      await this.deps.authorizer.assertAllowed(
+        entryDeletePermission,
+        deleted.id,
+        ctx.credentials,
+      );
+      const entry = await this.deps.store.undeleteEntry(
+        deleted.id,
+        this.change(ctx, 'undelete', version),
+      );
       await this.publish('undelete', entry, ctx);
       return entry;
     });
   }
 
-  async restore(id: string, revision: number, version: number | undefined, ctx: CallContext): Promise<Entry> {
-    return this.audited('entry-restore', ctx, { entryId: id, revision }, async () => {
-      const current = await this.live(id);
-      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
-      const old = await this.deps.store.getRevision(current.id, revision);
-      if (!old) {
-        throw new NotFoundError(`Entry '${current.slug}' has no revision ${revision}`);
-      }
-      // Only the editable fields come back; who and when are this restore's own.
-      const fields = editableFields(old.entry);
-      await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
-      await this.validate(fields, current, ctx);
-      const entry = await this.deps.store.updateEntry(current.id, fields, { ...this.change(ctx, 'restore', version), restoredFrom: revision });
-      await this.publish('restore', entry, ctx, current.owner);
-      return entry;
-    });
+  async restore(
+    id: string,
+    revision: number,
+    version: number | undefined,
+    ctx: CallContext,
+  ): Promise<Entry> {
+    return this.audited(
+      'entry-restore',
+      ctx,
+      { entryId: id, revision },
+      async () => {
+        const current = await this.live(id);
+        await this.deps.authorizer.assertAllowed(
+          entryUpdatePermission,
+          current.id,
+          ctx.credentials,
+        );
+        const old = await this.deps.store.getRevision(current.id, revision);
+        if (!old) {
+          throw new NotFoundError(
+            `Entry '${current.slug}' has no revision ${revision}`,
+          );
+        }
+        // Only the editable fields come back; who and when are this restore's own.
+        const fields = editableFields(old.entry);
+        await this.assertOwnerChangeAllowed(current, fields.owner, ctx);
+        await this.validate(fields, current, ctx);
+        const entry = await this.deps.store.updateEntry(current.id, fields, {
+          ...this.change(ctx, 'restore', version),
+          restoredFrom: revision,
+        });
+        await this.publish('restore', entry, ctx, current.owner);
+        return entry;
+      },
+    );
   }
 
-  async confirm(id: string, version: number | undefined, ctx: CallContext): Promise<Entry> {
+  async confirm(
+    id: string,
+    version: number | undefined,
+    ctx: CallContext,
+  ): Promise<Entry> {
     return this.audited('entry-confirm', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
-      await this.deps.authorizer.assertAllowed(entryUpdatePermission, current.id, ctx.credentials);
-      const entry = await this.deps.store.confirmEntry(current.id, resolveFiscalYear(this.now()), this.change(ctx, 'confirm', version));
+      await this.deps.authorizer.assertAllowed(
+        entryUpdatePermission,
+        current.id,
+        ctx.credentials,
+      );
+      const entry = await this.deps.store.confirmEntry(
+        current.id,
+        resolveFiscalYear(this.now()),
+        this.change(ctx, 'confirm', version),
+      );
       await this.publish('confirm', entry, ctx);
       return entry;
     });
   }
 
-  async listRevisions(id: string, ctx: CallContext): Promise<EntryRevisionSummary[]> {
+  async listRevisions(
+    id: string,
+    ctx: CallContext,
+  ): Promise<EntryRevisionSummary[]> {
     const entry = await this.readable(id, ctx);
     return this.deps.store.listRevisions(entry.id);
   }
 
-  async getRevision(id: string, revision: number, ctx: CallContext): Promise<EntryRevision> {
+  async getRevision(
+    id: string,
+    revision: number,
+    ctx: CallContext,
+  ): Promise<EntryRevision> {
     const entry = await this.readable(id, ctx);
     const found = await this.deps.store.getRevision(entry.id, revision);
     if (!found) {
-      throw new NotFoundError(`Entry '${entry.slug}' has no revision ${revision}`);
+      throw new NotFoundError(
+        `Entry '${entry.slug}' has no revision ${revision}`,
+      );
     }
     return found;
   }
@@ -158,10 +243,17 @@ export class EntryService {
     return entry;
   }
 
-  private async assertOwnerChangeAllowed(current: Entry, owner: string, ctx: CallContext) {
+  private async assertOwnerChangeAllowed(
+    current: Entry,
+    owner: string,
+    ctx: CallContext,
+  ) {
     if (owner === current.owner) return;
     try {
-      await this.deps.authorizer.assertBasic(entryReassignPermission, ctx.credentials);
+      await this.deps.authorizer.assertBasic(
+        entryReassignPermission,
+        ctx.credentials,
+      );
     } catch (error) {
       throw new NotAllowedError(
         `Only HR editors may give an entry to another department (${current.owner} → ${owner})`,
@@ -170,17 +262,28 @@ export class EntryService {
   }
 
   /** Checks what the schema cannot; see {@link EntryValidator}. */
-  private async validate(fields: EntryFields, current: Entry | undefined, ctx: CallContext) {
+  private async validate(
+    fields: EntryFields,
+    current: Entry | undefined,
+    ctx: CallContext,
+  ) {
     const missing = await this.deps.validator.missingGroups(
       [fields.owner, ...fields.relatedGroups],
       ctx.credentials,
     );
     if (missing.size) {
       const field = missing.has(fields.owner) ? 'owner' : 'relatedGroups';
-      throw new InputError(`${field}: not a Group in the catalog: ${[...missing].join(', ')}`);
+      throw new InputError(
+        `${field}: not a Group in the catalog: ${[...missing].join(', ')}`,
+      );
     }
-    const live = (await this.deps.store.listAllEntries({})).filter(e => e.id !== current?.id);
-    const [first] = this.deps.validator.linkAndTimingErrors([fields], live, this.now()).get(fields.slug) ?? [];
+    const live = (await this.deps.store.listAllEntries({})).filter(
+      e => e.id !== current?.id,
+    );
+    const [first] =
+      this.deps.validator
+        .linkAndTimingErrors([fields], live, this.now())
+        .get(fields.slug) ?? [];
     if (first) {
       throw new InputError(first.message);
     }
@@ -212,7 +315,9 @@ export class EntryService {
     });
     try {
       const entry = await action();
-      await event.success({ meta: { entryId: entry.id, slug: entry.slug, version: entry.version } });
+      await event.success({
+        meta: { entryId: entry.id, slug: entry.slug, version: entry.version },
+      });
       return entry;
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -220,7 +325,12 @@ export class EntryService {
     }
   }
 
-  private async publish(action: RevisionAction, entry: Entry, ctx: CallContext, previousOwner?: string) {
+  private async publish(
+    action: RevisionAction,
+    entry: Entry,
+    ctx: CallContext,
+    previousOwner?: string,
+  ) {
     await publishEntryChange(this.deps, {
       action,
       entry,
@@ -230,8 +340,17 @@ export class EntryService {
   }
 
   /** Who changes what, when, from which version: from the caller's credentials only. */
-  private change(ctx: CallContext, action: RevisionAction, expectedVersion: number | undefined): EntryChange {
-    return { actor: ctx.credentials.principal.userEntityRef, at: this.now(), expectedVersion, action };
+  private change(
+    ctx: CallContext,
+    action: RevisionAction,
+    expectedVersion: number | undefined,
+  ): EntryChange {
+    return {
+      actor: ctx.credentials.principal.userEntityRef,
+      at: this.now(),
+      expectedVersion,
+      action,
+    };
   }
 
   private now(): string {

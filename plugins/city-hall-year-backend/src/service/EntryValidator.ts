@@ -18,14 +18,24 @@ export class EntryValidator {
   constructor(private readonly catalog: CatalogService) {}
 
   /** Group refs among `refs` that are not Groups in the catalog, asked on behalf of the caller. */
-  async missingGroups(refs: string[], credentials: BackstageCredentials): Promise<Set<string>> {
+  async missingGroups(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
     const unique = [...new Set(refs)];
     if (unique.length === 0) return new Set();
     const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+      {
+        entityRefs: unique,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
       { credentials },
     );
-    return new Set(unique.filter((_, i) => items[i]?.kind?.toLocaleLowerCase('en-US') !== 'group'));
+    return new Set(
+      unique.filter(
+        (_, i) => items[i]?.kind?.toLocaleLowerCase('en-US') !== 'group',
+      ),
+    );
   }
 
   /**
@@ -38,7 +48,8 @@ export class EntryValidator {
     now: string,
   ): Map<string, CellError[]> {
     const timings = new Map<string, Timing>(live.map(e => [e.slug, e.timing]));
-    for (const candidate of candidates) timings.set(candidate.slug, candidate.timing);
+    for (const candidate of candidates)
+      timings.set(candidate.slug, candidate.timing);
     const fiscalYear = resolveFiscalYear(now);
     const errors = new Map<string, CellError[]>();
     const add = (slug: string, error: CellError) =>
@@ -48,11 +59,17 @@ export class EntryValidator {
       for (const key of ['dependsOn', 'feedsInto'] as const) {
         const column = key === 'dependsOn' ? 'depends_on' : 'feeds_into';
         if (candidate[key].includes(candidate.slug)) {
-          add(candidate.slug, { column, message: `${key}: an entry cannot link to itself` });
+          add(candidate.slug, {
+            column,
+            message: `${key}: an entry cannot link to itself`,
+          });
         }
         const unknown = candidate[key].filter(slug => !timings.has(slug));
         if (unknown.length) {
-          add(candidate.slug, { column, message: `${key}: no entry with slug ${unknown.join(', ')}` });
+          add(candidate.slug, {
+            column,
+            message: `${key}: no entry with slug ${unknown.join(', ')}`,
+          });
         }
       }
       try {
@@ -62,7 +79,10 @@ export class EntryValidator {
         });
       } catch (error) {
         if (!(error instanceof TimingResolutionError)) throw error;
-        add(candidate.slug, { column: 'timing', message: `timing: ${error.message}` });
+        add(candidate.slug, {
+          column: 'timing',
+          message: `timing: ${error.message}`,
+        });
       }
     }
     return errors;

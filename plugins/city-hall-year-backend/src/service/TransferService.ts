@@ -1,4 +1,7 @@
-import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
@@ -81,11 +84,17 @@ export class TransferService {
       eventId: 'entries-import',
       severityLevel: request.dryRun ? 'low' : 'medium',
       request: ctx.request,
-      meta: { format: request.format, dryRun: request.dryRun, actor: ctx.credentials.principal.userEntityRef },
+      meta: {
+        format: request.format,
+        dryRun: request.dryRun,
+        actor: ctx.credentials.principal.userEntityRef,
+      },
     });
     try {
       const report = await this.plan(request, ctx);
-      await event.success({ meta: { ...report.summary, applied: report.applied } });
+      await event.success({
+        meta: { ...report.summary, applied: report.applied },
+      });
       return report;
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -104,7 +113,11 @@ export class TransferService {
     const seen = new Map<string, number>();
 
     for (const parsed of rows) {
-      const row: PlannedRow = { row: parsed.row, action: 'error', errors: [...parsed.errors] };
+      const row: PlannedRow = {
+        row: parsed.row,
+        action: 'error',
+        errors: [...parsed.errors],
+      };
       planned.push(row);
       if (parsed.raw === undefined) continue;
       const result = entryInputSchema.safeParse(parsed.raw);
@@ -113,7 +126,8 @@ export class TransferService {
       if (!result.success) {
         for (const issue of result.error.issues) {
           // A cell that could not be read at all is reported once, not again as missing.
-          if (parsed.errors.some(e => e.column === columnForPath(issue.path))) continue;
+          if (parsed.errors.some(e => e.column === columnForPath(issue.path)))
+            continue;
           row.errors.push({
             column: columnForPath(issue.path),
             message: `${issue.path.join('.') || 'row'}: ${issue.message}`,
@@ -124,7 +138,12 @@ export class TransferService {
       if (row.errors.length) continue;
       const fields = result.data;
       if (seen.has(fields.slug)) {
-        row.errors.push({ column: 'slug', message: `slug ${fields.slug} is also in row ${seen.get(fields.slug)}` });
+        row.errors.push({
+          column: 'slug',
+          message: `slug ${fields.slug} is also in row ${seen.get(
+            fields.slug,
+          )}`,
+        });
         continue;
       }
       seen.set(fields.slug, row.row);
@@ -168,11 +187,17 @@ export class TransferService {
         creates: planned.filter(r => r.action === 'create').map(r => r.fields!),
         updates: planned
           .filter(r => r.action === 'update')
-          .map(r => ({ id: r.existing!.id, expectedVersion: r.existing!.version, fields: r.fields! })),
+          .map(r => ({
+            id: r.existing!.id,
+            expectedVersion: r.existing!.version,
+            fields: r.fields!,
+          })),
       },
       { actor, at: this.now() },
     );
-    const previousOwners = new Map(planned.map(r => [r.slug, r.existing?.owner]));
+    const previousOwners = new Map(
+      planned.map(r => [r.slug, r.existing?.owner]),
+    );
     for (const entry of written) {
       await publishEntryChange(this.deps, {
         action: 'import',
@@ -191,7 +216,14 @@ export class TransferService {
       const items: unknown[] = [];
       for (const document of documents) {
         if (document.errors.length) {
-          return [{ row: 0, errors: [{ column: '', message: `YAML: ${document.errors[0].message}` }] }];
+          return [
+            {
+              row: 0,
+              errors: [
+                { column: '', message: `YAML: ${document.errors[0].message}` },
+              ],
+            },
+          ];
         }
         const value = document.toJSON();
         if (Array.isArray(value)) items.push(...value);
@@ -210,7 +242,12 @@ export class TransferService {
       });
     } catch (error) {
       const { lines, message } = error as { lines?: number; message: string };
-      return [{ row: lines ?? 0, errors: [{ column: '', message: `CSV: ${message}` }] }];
+      return [
+        {
+          row: lines ?? 0,
+          errors: [{ column: '', message: `CSV: ${message}` }],
+        },
+      ];
     }
     this.assertSize(records.length);
     return records.map((record, i) => {
@@ -222,7 +259,9 @@ export class TransferService {
 
   private assertSize(count: number) {
     if (count > MAX_IMPORT_ROWS) {
-      throw new InputError(`An import may hold at most ${MAX_IMPORT_ROWS} rows; this one has ${count}`);
+      throw new InputError(
+        `An import may hold at most ${MAX_IMPORT_ROWS} rows; this one has ${count}`,
+      );
     }
   }
 
@@ -234,11 +273,19 @@ export class TransferService {
     );
     for (const row of valid) {
       if (missing.has(row.fields!.owner)) {
-        row.errors.push({ column: 'owner', message: `owner: not a Group in the catalog: ${row.fields!.owner}` });
+        row.errors.push({
+          column: 'owner',
+          message: `owner: not a Group in the catalog: ${row.fields!.owner}`,
+        });
       }
       const related = row.fields!.relatedGroups.filter(g => missing.has(g));
       if (related.length) {
-        row.errors.push({ column: 'related_groups', message: `relatedGroups: not a Group in the catalog: ${related.join(', ')}` });
+        row.errors.push({
+          column: 'related_groups',
+          message: `relatedGroups: not a Group in the catalog: ${related.join(
+            ', ',
+          )}`,
+        });
       }
     }
   }
@@ -250,46 +297,86 @@ export class TransferService {
     const at = this.now();
 
     const creatable = await this.deps.authorizer.creatable(
-      creates.map(r => ({ ...r.fields!, id: '', version: 0, createdBy: actor, createdAt: at, updatedBy: actor, updatedAt: at })),
+      creates.map(r => ({
+        ...r.fields!,
+        id: '',
+        version: 0,
+        createdBy: actor,
+        createdAt: at,
+        updatedBy: actor,
+        updatedAt: at,
+      })),
       ctx.credentials,
     );
     creates.forEach((row, i) => {
       if (!creatable[i]) {
-        row.errors.push({ column: 'owner', message: `you may not create entries owned by ${row.fields!.owner}` });
+        row.errors.push({
+          column: 'owner',
+          message: `you may not create entries owned by ${row.fields!.owner}`,
+        });
       }
     });
 
-    const changing = updates.filter(r => changedFields(editableFields(r.existing!), r.fields!).length > 0);
+    const changing = updates.filter(
+      r => changedFields(editableFields(r.existing!), r.fields!).length > 0,
+    );
     const allowed = await this.deps.authorizer.allowedIds(
       entryUpdatePermission,
       changing.map(r => r.existing!.id),
       ctx.credentials,
     );
-    const reassigning = changing.filter(r => r.fields!.owner !== r.existing!.owner);
+    const reassigning = changing.filter(
+      r => r.fields!.owner !== r.existing!.owner,
+    );
     const mayReassign =
-      reassigning.length > 0 && (await this.deps.authorizer.has(entryReassignPermission, ctx.credentials));
+      reassigning.length > 0 &&
+      (await this.deps.authorizer.has(
+        entryReassignPermission,
+        ctx.credentials,
+      ));
     for (const row of changing) {
       if (!allowed.has(row.existing!.id)) {
-        row.errors.push({ column: 'owner', message: `you may not change ${row.existing!.slug}, owned by ${row.existing!.owner}` });
+        row.errors.push({
+          column: 'owner',
+          message: `you may not change ${row.existing!.slug}, owned by ${
+            row.existing!.owner
+          }`,
+        });
       } else if (row.fields!.owner !== row.existing!.owner && !mayReassign) {
-        row.errors.push({ column: 'owner', message: `only HR editors may give an entry to another department (${row.existing!.owner} → ${row.fields!.owner})` });
+        row.errors.push({
+          column: 'owner',
+          message: `only HR editors may give an entry to another department (${
+            row.existing!.owner
+          } → ${row.fields!.owner})`,
+        });
       }
     }
   }
 
   private async checkDeletedSlugs(rows: PlannedRow[]) {
     const fresh = rows.filter(r => r.fields && !r.existing);
-    const taken = new Set(await this.deps.store.existingSlugs(fresh.map(r => r.fields!.slug)));
+    const taken = new Set(
+      await this.deps.store.existingSlugs(fresh.map(r => r.fields!.slug)),
+    );
     for (const row of fresh) {
       if (taken.has(row.fields!.slug)) {
-        row.errors.push({ column: 'slug', message: `slug ${row.fields!.slug} belongs to a deleted entry: bring it back instead` });
+        row.errors.push({
+          column: 'slug',
+          message: `slug ${
+            row.fields!.slug
+          } belongs to a deleted entry: bring it back instead`,
+        });
       }
     }
   }
 
   private checkLinksAndTimings(rows: PlannedRow[], live: Entry[]) {
     const candidates = rows.filter(r => r.fields).map(r => r.fields!);
-    const errors = this.deps.validator.linkAndTimingErrors(candidates, live, this.now());
+    const errors = this.deps.validator.linkAndTimingErrors(
+      candidates,
+      live,
+      this.now(),
+    );
     for (const row of rows) {
       if (row.fields) row.errors.push(...(errors.get(row.fields.slug) ?? []));
     }
@@ -299,4 +386,3 @@ export class TransferService {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 }
-

@@ -1,4 +1,7 @@
-import type { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   councilSessionLabels,
@@ -21,7 +24,10 @@ function permissionCriteria(scope: ReadScope) {
 
 const CONCERNED_OFFSET = { previous: -1, current: 0, next: 1 } as const;
 
-function summarize(entry: Entry, fiscalYear: number): Omit<YearOccurrence, keyof Occurrence> {
+function summarize(
+  entry: Entry,
+  fiscalYear: number,
+): Omit<YearOccurrence, keyof Occurrence> {
   return {
     entryId: entry.id,
     slug: entry.slug,
@@ -30,7 +36,8 @@ function summarize(entry: Entry, fiscalYear: number): Omit<YearOccurrence, keyof
     summary: entry.summary,
     owner: entry.owner,
     concernsFiscalYear: entry.concernsFiscalYear,
-    concernedFiscalYear: fiscalYear + CONCERNED_OFFSET[entry.concernsFiscalYear],
+    concernedFiscalYear:
+      fiscalYear + CONCERNED_OFFSET[entry.concernsFiscalYear],
     ...(entry.councilSession ? { councilSession: entry.councilSession } : {}),
   };
 }
@@ -47,10 +54,18 @@ export class YearService {
    * A page of the entries the caller may read. Published entries are listed unless
    * `status` asks for drafts, which only their owners and editors see.
    */
-  async listEntries(query: EntryListQuery, credentials: BackstageCredentials): Promise<EntryPage> {
+  async listEntries(
+    query: EntryListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<EntryPage> {
     const scope = await this.authorizer.readScope(credentials);
     if (scope.kind === 'none') {
-      return { items: [], totalCount: 0, offset: query.offset, limit: query.limit };
+      return {
+        items: [],
+        totalCount: 0,
+        offset: query.offset,
+        limit: query.limit,
+      };
     }
     const filter: EntryFilter = {
       cycles: query.cycle,
@@ -87,7 +102,12 @@ export class YearService {
 
   /** Every entry the caller may read that matches, unpaged; for export. */
   async listAll(
-    filters: { cycle?: EntryFilter['cycles']; owner?: string[]; status?: EntryFilter['statuses']; q?: string },
+    filters: {
+      cycle?: EntryFilter['cycles'];
+      owner?: string[];
+      status?: EntryFilter['statuses'];
+      q?: string;
+    },
     credentials: BackstageCredentials,
   ): Promise<Entry[]> {
     const scope = await this.authorizer.readScope(credentials);
@@ -102,7 +122,10 @@ export class YearService {
   }
 
   /** One entry; a draft the caller may not read is answered as not found. */
-  async getEntry(idOrSlug: string, credentials: BackstageCredentials): Promise<Entry> {
+  async getEntry(
+    idOrSlug: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entry> {
     const entry = await this.store.getEntry(idOrSlug);
     if (!entry || !(await this.authorizer.canRead(entry, credentials))) {
       throw new NotFoundError(`No entry '${idOrSlug}'`);
@@ -111,7 +134,10 @@ export class YearService {
   }
 
   /** Every published occurrence of a fiscal year that the caller may read. */
-  async getYear(fiscalYear: number, credentials: BackstageCredentials): Promise<YearView> {
+  async getYear(
+    fiscalYear: number,
+    credentials: BackstageCredentials,
+  ): Promise<YearView> {
     const scope = await this.authorizer.readScope(credentials);
     const entries =
       scope.kind === 'none'
@@ -133,7 +159,12 @@ export class YearService {
           ...occurrence,
           ...summarize(entry, fiscalYear),
           ...(entry.cycle === 'council' && entry.councilSession
-            ? { councilSessionLabels: councilSessionLabels(occurrence.start, entry.councilSession) }
+            ? {
+                councilSessionLabels: councilSessionLabels(
+                  occurrence.start,
+                  entry.councilSession,
+                ),
+              }
             : {}),
         });
       }
@@ -164,16 +195,23 @@ export class YearService {
   }
 
   /** Resolves timings with every live entry available as an anchor for relative dates. */
-  private async resolver(): Promise<(entry: Entry, fiscalYear: number) => Occurrence[]> {
+  private async resolver(): Promise<
+    (entry: Entry, fiscalYear: number) => Occurrence[]
+  > {
     const all = await this.store.listAllEntries({});
     const timings = new Map<string, Timing>(all.map(e => [e.slug, e.timing]));
     const lookup = (slug: string) => timings.get(slug);
     return (entry, fiscalYear) => {
       try {
-        return resolveOccurrences(entry.timing, fiscalYear, { slug: entry.slug, lookup });
+        return resolveOccurrences(entry.timing, fiscalYear, {
+          slug: entry.slug,
+          lookup,
+        });
       } catch (error) {
         // Writes refuse unresolvable timings; an anchor deleted since then lands here.
-        this.logger.warn(`Cannot resolve the timing of '${entry.slug}': ${error}`);
+        this.logger.warn(
+          `Cannot resolve the timing of '${entry.slug}': ${error}`,
+        );
         return [];
       }
     };

@@ -8,7 +8,11 @@ import { exampleOrganisation } from '../tests/testBackend';
 import { loadStartingContent } from './contentSeed';
 
 /** Whether `to` can be reached from `from` by following feedsInto links. */
-function reaches(entries: Map<string, EntryFields>, from: string, to: string): boolean {
+function reaches(
+  entries: Map<string, EntryFields>,
+  from: string,
+  to: string,
+): boolean {
   const seen = new Set<string>();
   const queue = [from];
   while (queue.length) {
@@ -43,16 +47,29 @@ describe('starting content', () => {
     expect(content.length).toBeGreaterThanOrEqual(45);
     expect(content.every(e => e.status === 'published')).toBe(true);
     for (const cycle of CYCLES.filter(c => c !== 'other')) {
-      expect([cycle, content.filter(e => e.cycle === cycle).length]).toEqual([cycle, expect.any(Number)]);
-      expect(content.filter(e => e.cycle === cycle).length).toBeGreaterThanOrEqual(6);
+      expect([cycle, content.filter(e => e.cycle === cycle).length]).toEqual([
+        cycle,
+        expect.any(Number),
+      ]);
+      expect(
+        content.filter(e => e.cycle === cycle).length,
+      ).toBeGreaterThanOrEqual(6);
     }
   });
 
   it('tells every step why it exists and what it means for new staff, with English alongside', () => {
     for (const entry of content) {
-      expect([entry.slug, entry.purpose.ja.length > 40]).toEqual([entry.slug, true]);
-      expect([entry.slug, entry.forNewStaff.ja.length > 30]).toEqual([entry.slug, true]);
-      expect([entry.slug, Boolean(entry.title.en && entry.summary.en)]).toEqual([entry.slug, true]);
+      expect([entry.slug, entry.purpose.ja.length > 40]).toEqual([
+        entry.slug,
+        true,
+      ]);
+      expect([entry.slug, entry.forNewStaff.ja.length > 30]).toEqual([
+        entry.slug,
+        true,
+      ]);
+      expect([entry.slug, Boolean(entry.title.en && entry.summary.en)]).toEqual(
+        [entry.slug, true],
+      );
     }
   });
 
@@ -65,7 +82,11 @@ describe('starting content', () => {
     for (const entry of content) {
       expect([entry.slug, groups.has(entry.owner)]).toEqual([entry.slug, true]);
       for (const related of entry.relatedGroups) {
-        expect([entry.slug, related, groups.has(related)]).toEqual([entry.slug, related, true]);
+        expect([entry.slug, related, groups.has(related)]).toEqual([
+          entry.slug,
+          related,
+          true,
+        ]);
       }
     }
   });
@@ -73,14 +94,20 @@ describe('starting content', () => {
   it('links only to entries that exist, in both directions', () => {
     for (const entry of content) {
       for (const slug of entry.dependsOn) {
-        expect([entry.slug, 'dependsOn', slug, bySlug.get(slug)?.feedsInto.includes(entry.slug)]).toEqual([
-          entry.slug, 'dependsOn', slug, true,
-        ]);
+        expect([
+          entry.slug,
+          'dependsOn',
+          slug,
+          bySlug.get(slug)?.feedsInto.includes(entry.slug),
+        ]).toEqual([entry.slug, 'dependsOn', slug, true]);
       }
       for (const slug of entry.feedsInto) {
-        expect([entry.slug, 'feedsInto', slug, bySlug.get(slug)?.dependsOn.includes(entry.slug)]).toEqual([
-          entry.slug, 'feedsInto', slug, true,
-        ]);
+        expect([
+          entry.slug,
+          'feedsInto',
+          slug,
+          bySlug.get(slug)?.dependsOn.includes(entry.slug),
+        ]).toEqual([entry.slug, 'feedsInto', slug, true]);
       }
     }
   });
@@ -90,24 +117,50 @@ describe('starting content', () => {
       for (const entry of content) {
         expect(() => occurrences(entry.slug, fiscalYear)).not.toThrow();
         if (!entry.timing.asNeeded) {
-          expect([entry.slug, occurrences(entry.slug, fiscalYear).length > 0]).toEqual([entry.slug, true]);
+          expect([
+            entry.slug,
+            occurrences(entry.slug, fiscalYear).length > 0,
+          ]).toEqual([entry.slug, true]);
         }
       }
     }
   });
 
   it.each([
-    ['shutsuno-heisa', 'kessan-chosei', 'kessan-shinsa', 'dai3kai-teireikai', 'kessan-tokubetsu-iinkai', 'kessan-nintei', 'yosan-yokyu'],
-    ['gyosei-hyoka', 'jisshi-keikaku', 'yosan-yokyu', 'zaisei-satei', 'shicho-satei', 'dai1kai-teireikai', 'yosan-giketsu'],
+    [
+      'shutsuno-heisa',
+      'kessan-chosei',
+      'kessan-shinsa',
+      'dai3kai-teireikai',
+      'kessan-tokubetsu-iinkai',
+      'kessan-nintei',
+      'yosan-yokyu',
+    ],
+    [
+      'gyosei-hyoka',
+      'jisshi-keikaku',
+      'yosan-yokyu',
+      'zaisei-satei',
+      'shicho-satei',
+      'dai1kai-teireikai',
+      'yosan-giketsu',
+    ],
   ])('completes the chain from %s', (...chain) => {
     for (let i = 0; i + 1 < chain.length; i++) {
-      expect([chain[i], chain[i + 1], reaches(bySlug, chain[i], chain[i + 1])]).toEqual([chain[i], chain[i + 1], true]);
+      expect([
+        chain[i],
+        chain[i + 1],
+        reaches(bySlug, chain[i], chain[i + 1]),
+      ]).toEqual([chain[i], chain[i + 1], true]);
     }
   });
 
   it('resolves the spot facts of FY2026', () => {
     const [booksClose] = occurrences('shutsuno-heisa');
-    expect(booksClose).toMatchObject({ start: '2026-05-31', end: '2026-05-31' });
+    expect(booksClose).toMatchObject({
+      start: '2026-05-31',
+      end: '2026-05-31',
+    });
     expect(bySlug.get('shutsuno-heisa')!.concernsFiscalYear).toBe('previous');
 
     const preparation = occurrences('kessan-chosei');
@@ -116,7 +169,9 @@ describe('starting content', () => {
     expect(fiscalYearLabels(2026 - 1).ja).toBe('令和7年度');
 
     const requests = occurrences('yosan-yokyu');
-    expect(requests[0].start >= '2026-09-01' && requests[0].end <= '2026-12-31').toBe(true);
+    expect(
+      requests[0].start >= '2026-09-01' && requests[0].end <= '2026-12-31',
+    ).toBe(true);
     expect(bySlug.get('yosan-yokyu')!.concernsFiscalYear).toBe('next');
 
     const budgetSession = occurrences('dai1kai-teireikai');
@@ -125,7 +180,12 @@ describe('starting content', () => {
     expect(bySlug.get('dai1kai-teireikai')!.concernsFiscalYear).toBe('next');
     expect(fiscalYearLabels(2026 + 1).ja).toBe('令和9年度');
 
-    expect(occurrences('teiki-jinji-ido')).toMatchObject([{ start: '2026-04-01', end: '2026-04-01' }]);
-    expect(occurrences('joken-tsuki-saiyo')[0]).toMatchObject({ start: '2026-04-01', end: '2026-09-30' });
+    expect(occurrences('teiki-jinji-ido')).toMatchObject([
+      { start: '2026-04-01', end: '2026-04-01' },
+    ]);
+    expect(occurrences('joken-tsuki-saiyo')[0]).toMatchObject({
+      start: '2026-04-01',
+      end: '2026-09-30',
+    });
   });
 });

@@ -13,18 +13,25 @@ export const STARTING_CONTENT = 'starting-content-v1';
 /** The actor recorded on seeded entries and revisions. */
 export const SEED_ACTOR = 'plugin:city-hall-year/seed';
 
-const contentDir = resolvePackagePath('@internal/plugin-city-hall-year-backend', 'content');
+const contentDir = resolvePackagePath(
+  '@internal/plugin-city-hall-year-backend',
+  'content',
+);
 
 /**
  * Reads and validates the starting content: every `*.yaml` file under `content/`,
  * each a list of entries. A file that does not match the shared schema is an error
  * that names the file, the entry and the field.
  */
-export async function loadStartingContent(dir: string = contentDir): Promise<EntryFields[]> {
+export async function loadStartingContent(
+  dir: string = contentDir,
+): Promise<EntryFields[]> {
   const files = (await fs.readdir(dir)).filter(f => f.endsWith('.yaml')).sort();
   const entries: EntryFields[] = [];
   for (const file of files) {
-    const documents = parseYaml(await fs.readFile(path.join(dir, file), 'utf8'));
+    const documents = parseYaml(
+      await fs.readFile(path.join(dir, file), 'utf8'),
+    );
     if (!Array.isArray(documents)) {
       throw new Error(`${file}: expected a list of entries`);
     }
@@ -34,7 +41,9 @@ export async function loadStartingContent(dir: string = contentDir): Promise<Ent
         const issues = result.error.issues
           .map(i => `${i.path.join('.')}: ${i.message}`)
           .join('; ');
-        throw new Error(`${file} entry ${index + 1} (${document?.slug ?? '?'}): ${issues}`);
+        throw new Error(
+          `${file} entry ${index + 1} (${document?.slug ?? '?'}): ${issues}`,
+        );
       }
       entries.push(result.data);
     });

@@ -26,7 +26,11 @@ describe('entries API', () => {
       ctx = await startCityHallYearBackend(databases, databaseId);
     });
 
-    async function create(person: Person, owner: string, overrides = {}): Promise<Entry> {
+    async function create(
+      person: Person,
+      owner: string,
+      overrides = {},
+    ): Promise<Entry> {
       const res = await request(ctx.server)
         .post(`${API}/entries`)
         .set('Authorization', as(person))
@@ -40,7 +44,8 @@ describe('entries API', () => {
     }
 
     async function revisionCount(id: string) {
-      const [{ count }] = await ctx.knex('city_hall_year_entry_revisions')
+      const [{ count }] = await ctx
+        .knex('city_hall_year_entry_revisions')
         .where({ entry_id: id })
         .count({ count: '*' });
       return Number(count);
@@ -48,8 +53,14 @@ describe('entries API', () => {
 
     describe('POST /entries', () => {
       it('creates an entry for the caller’s own department, identity from the token', async () => {
-        const body = { ...entryBody(FINANCE), createdBy: 'user:default/someone-else' };
-        const refused = await request(ctx.server).post(`${API}/entries`).set('Authorization', as('finance')).send(body);
+        const body = {
+          ...entryBody(FINANCE),
+          createdBy: 'user:default/someone-else',
+        };
+        const refused = await request(ctx.server)
+          .post(`${API}/entries`)
+          .set('Authorization', as('finance'))
+          .send(body);
         // Server-set fields are not accepted from the body at all.
         expect(refused.status).toBe(400);
         expect(refused.body.error.message).toMatch(/createdBy/);
@@ -70,9 +81,17 @@ describe('entries API', () => {
 
       it('refuses an entry for a department the caller does not belong to', async () => {
         const body = entryBody(COUNCIL);
-        const res = await request(ctx.server).post(`${API}/entries`).set('Authorization', as('finance')).send(body);
+        const res = await request(ctx.server)
+          .post(`${API}/entries`)
+          .set('Authorization', as('finance'))
+          .send(body);
         expect(res.status).toBe(403);
-        expect(await ctx.knex('city_hall_year_entries').where({ slug: body.slug }).first()).toBeUndefined();
+        expect(
+          await ctx
+            .knex('city_hall_year_entries')
+            .where({ slug: body.slug })
+            .first(),
+        ).toBeUndefined();
       });
 
       it('lets an HR editor create for any department', async () => {
@@ -80,7 +99,9 @@ describe('entries API', () => {
       });
 
       it('refuses a caller without a token', async () => {
-        const res = await request(ctx.server).post(`${API}/entries`).send(entryBody(FINANCE));
+        const res = await request(ctx.server)
+          .post(`${API}/entries`)
+          .send(entryBody(FINANCE));
         expect(res.status).toBe(401);
       });
 
@@ -90,7 +111,9 @@ describe('entries API', () => {
           .set('Authorization', as('hr'))
           .send(entryBody('group:default/no-such-division'));
         expect(res.status).toBe(400);
-        expect(res.body.error.message).toMatch(/owner: not a Group in the catalog/);
+        expect(res.body.error.message).toMatch(
+          /owner: not a Group in the catalog/,
+        );
       });
 
       it('refuses a slug that is taken', async () => {
@@ -114,8 +137,21 @@ describe('entries API', () => {
         send: (entry, person) => {
           const req = request(ctx.server).put(`${API}/entries/${entry.id}`);
           if (person) req.set('Authorization', as(person));
-          const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = entry;
-          return req.send({ ...fields, title: { ja: '更新後の題名' }, version });
+          const {
+            id,
+            version,
+            createdAt,
+            createdBy,
+            updatedAt,
+            updatedBy,
+            confirmedFiscalYear,
+            ...fields
+          } = entry;
+          return req.send({
+            ...fields,
+            title: { ja: '更新後の題名' },
+            version,
+          });
         },
       },
       {
@@ -136,7 +172,9 @@ describe('entries API', () => {
           expect(res.status).toBe(200);
         },
         send: (entry, person) => {
-          const req = request(ctx.server).post(`${API}/entries/${entry.id}/undelete`);
+          const req = request(ctx.server).post(
+            `${API}/entries/${entry.id}/undelete`,
+          );
           if (person) req.set('Authorization', as(person));
           return req.send({});
         },
@@ -144,7 +182,9 @@ describe('entries API', () => {
       {
         name: 'POST /entries/:id/confirm',
         send: (entry, person) => {
-          const req = request(ctx.server).post(`${API}/entries/${entry.id}/confirm`);
+          const req = request(ctx.server).post(
+            `${API}/entries/${entry.id}/confirm`,
+          );
           if (person) req.set('Authorization', as(person));
           return req.send({ version: entry.version });
         },
@@ -152,7 +192,9 @@ describe('entries API', () => {
       {
         name: 'POST /entries/:id/revisions/:n/restore',
         send: (entry, person) => {
-          const req = request(ctx.server).post(`${API}/entries/${entry.id}/revisions/1/restore`);
+          const req = request(ctx.server).post(
+            `${API}/entries/${entry.id}/revisions/1/restore`,
+          );
           if (person) req.set('Authorization', as(person));
           return req.send({ version: entry.version });
         },
@@ -176,14 +218,17 @@ describe('entries API', () => {
         expect(await revisionCount(entry.id)).toBe(entry.version + 1);
       });
 
-      it.each<Person>(['council', 'newHire', 'bureau'])('is refused for %s staff, changing nothing', async person => {
-        const entry = await fresh();
-        const before = await row(entry.id);
-        const res = await send(entry, person);
-        expect(res.status).toBe(403);
-        expect(await row(entry.id)).toEqual(before);
-        expect(await revisionCount(entry.id)).toBe(entry.version);
-      });
+      it.each<Person>(['council', 'newHire', 'bureau'])(
+        'is refused for %s staff, changing nothing',
+        async person => {
+          const entry = await fresh();
+          const before = await row(entry.id);
+          const res = await send(entry, person);
+          expect(res.status).toBe(403);
+          expect(await row(entry.id)).toEqual(before);
+          expect(await revisionCount(entry.id)).toBe(entry.version);
+        },
+      );
 
       it('succeeds for an HR editor', async () => {
         const entry = await fresh();
@@ -211,8 +256,21 @@ describe('entries API', () => {
     });
 
     describe('owners and reassignment', () => {
-      function update(entry: Entry, person: Person, changes: Record<string, unknown>) {
-        const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = entry;
+      function update(
+        entry: Entry,
+        person: Person,
+        changes: Record<string, unknown>,
+      ) {
+        const {
+          id,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          confirmedFiscalYear,
+          ...fields
+        } = entry;
         return request(ctx.server)
           .put(`${API}/entries/${entry.id}`)
           .set('Authorization', as(person))
@@ -233,27 +291,45 @@ describe('entries API', () => {
         expect(res.body.owner).toBe(COUNCIL);
         expect(ctx.events.published.at(-1)).toMatchObject({
           topic: 'city-hall-year.entry-changed',
-          eventPayload: { action: 'update', owner: COUNCIL, previousOwner: FINANCE, slug: entry.slug },
+          eventPayload: {
+            action: 'update',
+            owner: COUNCIL,
+            previousOwner: FINANCE,
+            slug: entry.slug,
+          },
         });
       });
 
       it('never lets the slug change', async () => {
         const entry = await create('finance', FINANCE);
-        const res = await update(entry, 'finance', { slug: `${entry.slug}-renamed` });
+        const res = await update(entry, 'finance', {
+          slug: `${entry.slug}-renamed`,
+        });
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(/slug/);
       });
 
       it('lets bureau-owned entries be edited by the staff of its divisions', async () => {
         const entry = await create('hr', BUREAU);
-        expect((await update(entry, 'finance', { title: { ja: '局の題名' } })).status).toBe(200);
+        expect(
+          (await update(entry, 'finance', { title: { ja: '局の題名' } }))
+            .status,
+        ).toBe(200);
       });
     });
 
     describe('no lost updates', () => {
       it('refuses a stale version with 409 and changes nothing', async () => {
         const entry = await create('finance', FINANCE);
-        const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = entry;
+        const {
+          id,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          ...fields
+        } = entry;
         const first = await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('finance'))
@@ -270,7 +346,15 @@ describe('entries API', () => {
 
       it('lets exactly one of 20 concurrent updates from the same version win', async () => {
         const entry = await create('finance', FINANCE);
-        const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = entry;
+        const {
+          id,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          ...fields
+        } = entry;
         const responses = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
             request(ctx.server)
@@ -285,28 +369,60 @@ describe('entries API', () => {
         expect(await revisionCount(id)).toBe(2);
         const winner = responses.find(r => r.status === 200)!;
         expect((await row(id)).version).toBe(2);
-        expect(JSON.parse((await row(id)).data).title.ja).toBe(winner.body.title.ja);
+        expect(JSON.parse((await row(id)).data).title.ja).toBe(
+          winner.body.title.ja,
+        );
       });
     });
 
     describe('history', () => {
       it('lists revisions with who changed what, and restores one as a new revision', async () => {
         const entry = await create('finance', FINANCE);
-        const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = entry;
+        const {
+          id,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          ...fields
+        } = entry;
         await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('hr'))
-          .send({ ...fields, summary: { ja: '人事課が書き換えた概要' }, version: 1 })
+          .send({
+            ...fields,
+            summary: { ja: '人事課が書き換えた概要' },
+            version: 1,
+          })
           .expect(200);
 
-        const list = await request(ctx.server).get(`${API}/entries/${id}/revisions`).set('Authorization', as('newHire'));
+        const list = await request(ctx.server)
+          .get(`${API}/entries/${id}/revisions`)
+          .set('Authorization', as('newHire'));
         expect(list.status).toBe(200);
-        expect(list.body.items.map((r: { revision: number; action: string; createdBy: string; changedFields: string[] }) => [r.revision, r.action, r.createdBy, r.changedFields])).toEqual([
+        expect(
+          list.body.items.map(
+            (r: {
+              revision: number;
+              action: string;
+              createdBy: string;
+              changedFields: string[];
+            }) => [r.revision, r.action, r.createdBy, r.changedFields],
+          ),
+        ).toEqual([
           [2, 'update', PEOPLE.hr.ref, ['summary']],
-          [1, 'create', PEOPLE.finance.ref, expect.arrayContaining(['title', 'owner'])],
+          [
+            1,
+            'create',
+            PEOPLE.finance.ref,
+            expect.arrayContaining(['title', 'owner']),
+          ],
         ]);
 
-        const first = await request(ctx.server).get(`${API}/entries/${id}/revisions/1`).set('Authorization', as('newHire'));
+        const first = await request(ctx.server)
+          .get(`${API}/entries/${id}/revisions/1`)
+          .set('Authorization', as('newHire'));
         expect(first.body.entry.summary.ja).toBe(fields.summary.ja);
 
         const restored = await request(ctx.server)
@@ -314,9 +430,20 @@ describe('entries API', () => {
           .set('Authorization', as('finance'))
           .send({ version: 2 });
         expect(restored.status).toBe(200);
-        expect(restored.body).toMatchObject({ version: 3, summary: fields.summary, updatedBy: PEOPLE.finance.ref });
-        const after = await request(ctx.server).get(`${API}/entries/${id}/revisions`).set('Authorization', as('finance'));
-        expect(after.body.items[0]).toMatchObject({ revision: 3, action: 'restore', restoredFrom: 1, changedFields: ['summary'] });
+        expect(restored.body).toMatchObject({
+          version: 3,
+          summary: fields.summary,
+          updatedBy: PEOPLE.finance.ref,
+        });
+        const after = await request(ctx.server)
+          .get(`${API}/entries/${id}/revisions`)
+          .set('Authorization', as('finance'));
+        expect(after.body.items[0]).toMatchObject({
+          revision: 3,
+          action: 'restore',
+          restoredFrom: 1,
+          changedFields: ['summary'],
+        });
 
         const missing = await request(ctx.server)
           .post(`${API}/entries/${id}/revisions/99/restore`)
@@ -327,7 +454,15 @@ describe('entries API', () => {
 
       it('does not let an owner restore a revision that had another owner', async () => {
         const entry = await create('hr', COUNCIL);
-        const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = entry;
+        const {
+          id,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          ...fields
+        } = entry;
         await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('hr'))
@@ -343,8 +478,14 @@ describe('entries API', () => {
 
       it('deletes softly: the entry disappears from reads and comes back with its history', async () => {
         const entry = await create('finance', FINANCE);
-        await request(ctx.server).delete(`${API}/entries/${entry.id}`).set('Authorization', as('finance')).send({}).expect(200);
-        const gone = await request(ctx.server).get(`${API}/entries/${entry.slug}`).set('Authorization', as('finance'));
+        await request(ctx.server)
+          .delete(`${API}/entries/${entry.id}`)
+          .set('Authorization', as('finance'))
+          .send({})
+          .expect(200);
+        const gone = await request(ctx.server)
+          .get(`${API}/entries/${entry.slug}`)
+          .set('Authorization', as('finance'));
         expect(gone.status).toBe(404);
         const back = await request(ctx.server)
           .post(`${API}/entries/${entry.id}/undelete`)
@@ -363,16 +504,30 @@ describe('entries API', () => {
           .send({ version: 1 });
         expect(res.status).toBe(200);
         const now = new Date();
-        const tokyoMonth = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Tokyo', month: 'numeric' }).format(now));
-        const tokyoYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(now));
-        expect(res.body.confirmedFiscalYear).toBe(tokyoMonth >= 4 ? tokyoYear : tokyoYear - 1);
+        const tokyoMonth = Number(
+          new Intl.DateTimeFormat('en', {
+            timeZone: 'Asia/Tokyo',
+            month: 'numeric',
+          }).format(now),
+        );
+        const tokyoYear = Number(
+          new Intl.DateTimeFormat('en', {
+            timeZone: 'Asia/Tokyo',
+            year: 'numeric',
+          }).format(now),
+        );
+        expect(res.body.confirmedFiscalYear).toBe(
+          tokyoMonth >= 4 ? tokyoYear : tokyoYear - 1,
+        );
       });
     });
 
     describe('drafts', () => {
       it('are read only by their owners and editors, and lists filter them in SQL', async () => {
         const draft = await create('finance', FINANCE, { status: 'draft' });
-        const councilDraft = await create('council', COUNCIL, { status: 'draft' });
+        const councilDraft = await create('council', COUNCIL, {
+          status: 'draft',
+        });
 
         const slugsFor = async (person: Person) => {
           const res = await request(ctx.server)
@@ -384,23 +539,36 @@ describe('entries API', () => {
         expect(await slugsFor('finance')).toContain(draft.slug);
         expect(await slugsFor('finance')).not.toContain(councilDraft.slug);
         expect(await slugsFor('newHire')).toEqual([]);
-        expect(await slugsFor('hr')).toEqual(expect.arrayContaining([draft.slug, councilDraft.slug]));
+        expect(await slugsFor('hr')).toEqual(
+          expect.arrayContaining([draft.slug, councilDraft.slug]),
+        );
 
-        const hidden = await request(ctx.server).get(`${API}/entries/${draft.slug}`).set('Authorization', as('newHire'));
+        const hidden = await request(ctx.server)
+          .get(`${API}/entries/${draft.slug}`)
+          .set('Authorization', as('newHire'));
         expect(hidden.status).toBe(404);
-        const shown = await request(ctx.server).get(`${API}/entries/${draft.slug}`).set('Authorization', as('finance'));
+        const shown = await request(ctx.server)
+          .get(`${API}/entries/${draft.slug}`)
+          .set('Authorization', as('finance'));
         expect(shown.status).toBe(200);
 
-        const history = await request(ctx.server).get(`${API}/entries/${draft.id}/revisions`).set('Authorization', as('newHire'));
+        const history = await request(ctx.server)
+          .get(`${API}/entries/${draft.id}/revisions`)
+          .set('Authorization', as('newHire'));
         expect(history.status).toBe(404);
       });
 
       it('pages a permission-filtered list consistently', async () => {
-        for (let i = 0; i < 3; i++) await create('accounting', 'group:default/kaikei-ka', { status: 'draft' });
+        for (let i = 0; i < 3; i++)
+          await create('accounting', 'group:default/kaikei-ka', {
+            status: 'draft',
+          });
         const page = async (offset: number) =>
           (
             await request(ctx.server)
-              .get(`${API}/entries?status=draft&owner=group:default/kaikei-ka&limit=2&offset=${offset}`)
+              .get(
+                `${API}/entries?status=draft&owner=group:default/kaikei-ka&limit=2&offset=${offset}`,
+              )
               .set('Authorization', as('accounting'))
           ).body;
         const [first, second] = [await page(0), await page(2)];

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { Entry, RevisionAction } from '@internal/plugin-city-hall-year-common';
+import type {
+  Entry,
+  RevisionAction,
+} from '@internal/plugin-city-hall-year-common';
 
 /** The topic on which every change to an entry is published through the events service. */
 export const ENTRY_CHANGED_TOPIC = 'city-hall-year.entry-changed';
@@ -24,7 +27,12 @@ export interface EntryChangedEvent {
  */
 export async function publishEntryChange(
   deps: { events: EventsService; logger: LoggerService },
-  change: { action: RevisionAction; entry: Entry; actor: string; previousOwner?: string },
+  change: {
+    action: RevisionAction;
+    entry: Entry;
+    actor: string;
+    previousOwner?: string;
+  },
 ): Promise<void> {
   const { action, entry, actor, previousOwner } = change;
   const payload: EntryChangedEvent = {
@@ -32,14 +40,21 @@ export async function publishEntryChange(
     entryId: entry.id,
     slug: entry.slug,
     owner: entry.owner,
-    ...(previousOwner && previousOwner !== entry.owner ? { previousOwner } : {}),
+    ...(previousOwner && previousOwner !== entry.owner
+      ? { previousOwner }
+      : {}),
     version: entry.version,
     actor,
     at: entry.updatedAt,
   };
   try {
-    await deps.events.publish({ topic: ENTRY_CHANGED_TOPIC, eventPayload: payload });
+    await deps.events.publish({
+      topic: ENTRY_CHANGED_TOPIC,
+      eventPayload: payload,
+    });
   } catch (error) {
-    deps.logger.warn(`Could not publish ${ENTRY_CHANGED_TOPIC} for ${entry.slug}: ${error}`);
+    deps.logger.warn(
+      `Could not publish ${ENTRY_CHANGED_TOPIC} for ${entry.slug}: ${error}`,
+    );
   }
 }

@@ -40,18 +40,17 @@ export async function createRouter(options: {
   const { httpAuth, yearService, entryService, transferService } = options;
   const router = Router();
   // Imports carry a whole file; every other body is one entry at most.
-  router.post(
-    '/import',
-    express.text({ type: () => true, limit: '20mb' }),
-  );
+  router.post('/import', express.text({ type: () => true, limit: '20mb' }));
   router.use(express.json({ limit: '256kb' }));
 
-  const reader = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const reader = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
   const writer = async (req: Request): Promise<CallContext> => ({
     credentials: await httpAuth.credentials(req, { allow: ['user'] }),
     request: req,
   });
-  const entryId = (req: Request) => parseRequest(idOrSlugSchema, req.params.id, 'entry id');
+  const entryId = (req: Request) =>
+    parseRequest(idOrSlugSchema, req.params.id, 'entry id');
   const body = <T extends z.ZodTypeAny>(schema: T, req: Request) =>
     parseRequest(schema, req.body ?? {}, 'body');
 
@@ -73,7 +72,11 @@ export async function createRouter(options: {
 
   router.get('/years/:fiscalYear', async (req, res) => {
     const credentials = await reader(req);
-    const fiscalYear = parseRequest(fiscalYearParamSchema, req.params.fiscalYear, 'fiscal year');
+    const fiscalYear = parseRequest(
+      fiscalYearParamSchema,
+      req.params.fiscalYear,
+      'fiscal year',
+    );
     parseRequest(noQuerySchema, req.query, 'query');
     res.json(await yearService.getYear(fiscalYear, credentials));
   });
@@ -114,26 +117,42 @@ export async function createRouter(options: {
 
   router.get('/entries/:id/revisions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json({ items: await entryService.listRevisions(entryId(req), { credentials }) });
+    res.json({
+      items: await entryService.listRevisions(entryId(req), { credentials }),
+    });
   });
 
   router.get('/entries/:id/revisions/:revision', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const revision = parseRequest(revisionSchema, req.params.revision, 'revision');
-    res.json(await entryService.getRevision(entryId(req), revision, { credentials }));
+    const revision = parseRequest(
+      revisionSchema,
+      req.params.revision,
+      'revision',
+    );
+    res.json(
+      await entryService.getRevision(entryId(req), revision, { credentials }),
+    );
   });
 
   router.post('/entries/:id/revisions/:revision/restore', async (req, res) => {
     const ctx = await writer(req);
     const id = entryId(req);
-    const revision = parseRequest(revisionSchema, req.params.revision, 'revision');
+    const revision = parseRequest(
+      revisionSchema,
+      req.params.revision,
+      'revision',
+    );
     const { version } = body(versionBodySchema, req);
     res.json(await entryService.restore(id, revision, version, ctx));
   });
 
   router.get('/export', async (req, res) => {
     const credentials = await reader(req);
-    const { format, ...filters } = parseRequest(exportQuerySchema, req.query, 'query');
+    const { format, ...filters } = parseRequest(
+      exportQuerySchema,
+      req.query,
+      'query',
+    );
     const entries = await yearService.listAll(filters, credentials);
     res
       .type(FILE_TYPES[format])
@@ -143,11 +162,20 @@ export async function createRouter(options: {
 
   router.post('/import', async (req, res) => {
     const ctx = await writer(req);
-    const { format, dryRun } = parseRequest(importQuerySchema, req.query, 'query');
+    const { format, dryRun } = parseRequest(
+      importQuerySchema,
+      req.query,
+      'query',
+    );
     if (typeof req.body !== 'string' || !req.body.trim()) {
-      throw new InputError('Send the file itself as the request body (YAML or CSV text)');
+      throw new InputError(
+        'Send the file itself as the request body (YAML or CSV text)',
+      );
     }
-    const report = await transferService.importEntries({ format, content: req.body, dryRun }, ctx);
+    const report = await transferService.importEntries(
+      { format, content: req.body, dryRun },
+      ctx,
+    );
     if (!dryRun && !report.applied) {
       // The report is the answer: which rows and columns to fix. Nothing was written.
       res.status(400).json({

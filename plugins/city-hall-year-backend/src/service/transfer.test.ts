@@ -1,6 +1,10 @@
 import type { ImportReport } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
-import { as, startCityHallYearBackend, type Person } from '../tests/testBackend';
+import {
+  as,
+  startCityHallYearBackend,
+  type Person,
+} from '../tests/testBackend';
 import { createTestDatabases } from '../tests/testDatabases';
 
 jest.setTimeout(120_000);
@@ -20,42 +24,75 @@ describe('import and export', () => {
     let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
 
     beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, { seed: true });
+      ctx = await startCityHallYearBackend(databases, databaseId, {
+        seed: true,
+      });
     });
 
     const snapshot = async () =>
-      (await ctx.knex('city_hall_year_entries').select('slug', 'version', 'data', 'deleted_at').orderBy('slug'));
+      await ctx
+        .knex('city_hall_year_entries')
+        .select('slug', 'version', 'data', 'deleted_at')
+        .orderBy('slug');
 
-    function importFile(person: Person | undefined, format: string, content: string, dryRun: boolean) {
+    function importFile(
+      person: Person | undefined,
+      format: string,
+      content: string,
+      dryRun: boolean,
+    ) {
       const req = request(ctx.server)
         .post(`${API}/import?format=${format}&dryRun=${dryRun}`)
-        .set('Content-Type', format === 'csv' ? 'text/csv' : 'application/yaml');
+        .set(
+          'Content-Type',
+          format === 'csv' ? 'text/csv' : 'application/yaml',
+        );
       if (person) req.set('Authorization', as(person));
       return req.send(content);
     }
 
-    it.each(['yaml', 'csv'])('exports the whole content as %s and imports it back with no changes', async format => {
-      const exported = await request(ctx.server).get(`${API}/export?format=${format}`).set('Authorization', as('hr'));
-      expect(exported.status).toBe(200);
-      expect(exported.headers['content-disposition']).toContain(`city-hall-year-entries.${format}`);
-      const before = await snapshot();
+    it.each(['yaml', 'csv'])(
+      'exports the whole content as %s and imports it back with no changes',
+      async format => {
+        const exported = await request(ctx.server)
+          .get(`${API}/export?format=${format}`)
+          .set('Authorization', as('hr'));
+        expect(exported.status).toBe(200);
+        expect(exported.headers['content-disposition']).toContain(
+          `city-hall-year-entries.${format}`,
+        );
+        const before = await snapshot();
 
-      const dryRun = await importFile('hr', format, exported.text, true);
-      expect(dryRun.status).toBe(200);
-      const report = dryRun.body as ImportReport;
-      expect(report.summary).toEqual({ create: 0, update: 0, unchanged: before.length, error: 0 });
+        const dryRun = await importFile('hr', format, exported.text, true);
+        expect(dryRun.status).toBe(200);
+        const report = dryRun.body as ImportReport;
+        expect(report.summary).toEqual({
+          create: 0,
+          update: 0,
+          unchanged: before.length,
+          error: 0,
+        });
 
-      const applied = await importFile('hr', format, exported.text, false);
-      expect(applied.status).toBe(200);
-      expect(applied.body.applied).toBe(true);
-      expect(await snapshot()).toEqual(before);
-    });
+        const applied = await importFile('hr', format, exported.text, false);
+        expect(applied.status).toBe(200);
+        expect(applied.body.applied).toBe(true);
+        expect(await snapshot()).toEqual(before);
+      },
+    );
 
     it('imports a spreadsheet with Japanese headers and a BOM: dry run first, then all rows', async () => {
       const before = await snapshot();
       const dryRun = await importFile('finance', 'csv', JAPANESE_CSV, true);
       expect(dryRun.status).toBe(200);
-      expect(dryRun.body.rows.map((r: { row: number; slug: string; action: string }) => [r.row, r.slug, r.action])).toEqual([
+      expect(
+        dryRun.body.rows.map(
+          (r: { row: number; slug: string; action: string }) => [
+            r.row,
+            r.slug,
+            r.action,
+          ],
+        ),
+      ).toEqual([
         [2, 'zaisei-test-shiryo', 'create'],
         [3, 'zaisei-test-yotei', 'create'],
       ]);
@@ -64,19 +101,45 @@ describe('import and export', () => {
       const applied = await importFile('finance', 'csv', JAPANESE_CSV, false);
       expect(applied.status).toBe(200);
       expect(applied.body.applied).toBe(true);
-      const created = await request(ctx.server).get(`${API}/entries/zaisei-test-shiryo`).set('Authorization', as('newHire'));
+      const created = await request(ctx.server)
+        .get(`${API}/entries/zaisei-test-shiryo`)
+        .set('Authorization', as('newHire'));
       expect(created.body).toMatchObject({
         cycle: 'budget',
         concernsFiscalYear: 'next',
         createdBy: 'user:default/yamada.taro',
         tags: ['予算', '点検'],
-        timing: { rules: [{ kind: 'months', from: { month: 10, part: 'middle' }, to: { month: 11, part: 'early' } }] },
+        timing: {
+          rules: [
+            {
+              kind: 'months',
+              from: { month: 10, part: 'middle' },
+              to: { month: 11, part: 'early' },
+            },
+          ],
+        },
       });
-      const history = await request(ctx.server).get(`${API}/entries/zaisei-test-shiryo/revisions`).set('Authorization', as('finance'));
-      expect(history.body.items[0]).toMatchObject({ revision: 1, action: 'import' });
+      const history = await request(ctx.server)
+        .get(`${API}/entries/zaisei-test-shiryo/revisions`)
+        .set('Authorization', as('finance'));
+      expect(history.body.items[0]).toMatchObject({
+        revision: 1,
+        action: 'import',
+      });
 
-      const again = await importFile('finance', 'csv', JAPANESE_CSV.replace('予算資料を点検します。', '予算資料を二重に点検します。'), true);
-      expect(again.body.rows[0]).toMatchObject({ action: 'update', changedFields: ['summary'] });
+      const again = await importFile(
+        'finance',
+        'csv',
+        JAPANESE_CSV.replace(
+          '予算資料を点検します。',
+          '予算資料を二重に点検します。',
+        ),
+        true,
+      );
+      expect(again.body.rows[0]).toMatchObject({
+        action: 'update',
+        changedFields: ['summary'],
+      });
       expect(again.body.rows[1]).toMatchObject({ action: 'unchanged' });
     });
 
@@ -93,23 +156,36 @@ describe('import and export', () => {
       const rows = dryRun.body.rows as ImportReport['rows'];
       expect(rows[0]).toMatchObject({ row: 2, action: 'create', errors: [] });
       expect(rows[1].action).toBe('error');
-      expect(rows[1].errors.map(e => e.column).sort()).toEqual(['cycle', 'slug', 'timing', 'title_ja'].sort());
+      expect(rows[1].errors.map(e => e.column).sort()).toEqual(
+        ['cycle', 'slug', 'timing', 'title_ja'].sort(),
+      );
       expect(rows[2].errors.map(e => e.column)).toEqual(['links']);
 
       const applied = await importFile('finance', 'csv', broken, false);
       expect(applied.status).toBe(400);
-      expect(applied.body.error.message).toMatch(/2 of 3 rows have errors; nothing was imported/);
+      expect(applied.body.error.message).toMatch(
+        /2 of 3 rows have errors; nothing was imported/,
+      );
       expect(applied.body.report.applied).toBe(false);
       expect(await snapshot()).toEqual(before);
     });
 
     it('obeys the same permissions as edits', async () => {
-      const exported = await request(ctx.server).get(`${API}/export?format=yaml&cycle=council`).set('Authorization', as('finance'));
-      const tampered = exported.text.replace(/summary:\n {4}ja: .*/, 'summary:\n    ja: 財政課が書き換えた概要');
+      const exported = await request(ctx.server)
+        .get(`${API}/export?format=yaml&cycle=council`)
+        .set('Authorization', as('finance'));
+      const tampered = exported.text.replace(
+        /summary:\n {4}ja: .*/,
+        'summary:\n    ja: 財政課が書き換えた概要',
+      );
       const before = await snapshot();
       const res = await importFile('finance', 'yaml', tampered, false);
       expect(res.status).toBe(400);
-      expect(res.body.report.rows.find((r: { action: string }) => r.action === 'error').errors[0]).toMatchObject({
+      expect(
+        res.body.report.rows.find(
+          (r: { action: string }) => r.action === 'error',
+        ).errors[0],
+      ).toMatchObject({
         column: 'owner',
         message: expect.stringMatching(/you may not change/),
       });
@@ -117,17 +193,35 @@ describe('import and export', () => {
 
       const foreign = `- slug: foreign-step\n  cycle: council\n  title: { ja: 題名 }\n  summary: { ja: 概要 }\n  purpose: { ja: 目的 }\n  whatHappens: { ja: 内容 }\n  forNewStaff: { ja: 新人へ }\n  owner: group:default/giji-ka\n  timing: { rules: [{ kind: date, on: { month: 6, day: 1 } }] }\n`;
       const refused = await importFile('finance', 'yaml', foreign, true);
-      expect(refused.body.rows[0].errors[0]).toMatchObject({ column: 'owner', message: expect.stringMatching(/may not create/) });
+      expect(refused.body.rows[0].errors[0]).toMatchObject({
+        column: 'owner',
+        message: expect.stringMatching(/may not create/),
+      });
     });
 
     it('refuses without a token, and refuses a malformed request', async () => {
-      expect((await importFile(undefined, 'csv', JAPANESE_CSV, true)).status).toBe(401);
-      expect((await importFile('finance', 'xlsx', JAPANESE_CSV, true)).status).toBe(400);
+      expect(
+        (await importFile(undefined, 'csv', JAPANESE_CSV, true)).status,
+      ).toBe(401);
+      expect(
+        (await importFile('finance', 'xlsx', JAPANESE_CSV, true)).status,
+      ).toBe(400);
       expect((await importFile('finance', 'csv', '', true)).status).toBe(400);
-      const yamlError = await importFile('finance', 'yaml', '- slug: [unclosed', true);
+      const yamlError = await importFile(
+        'finance',
+        'yaml',
+        '- slug: [unclosed',
+        true,
+      );
       expect(yamlError.status).toBe(200);
       expect(yamlError.body.rows[0].errors[0].message).toMatch(/YAML/);
-      expect((await request(ctx.server).get(`${API}/export?format=pdf`).set('Authorization', as('finance'))).status).toBe(400);
+      expect(
+        (
+          await request(ctx.server)
+            .get(`${API}/export?format=pdf`)
+            .set('Authorization', as('finance'))
+        ).status,
+      ).toBe(400);
     });
   });
 });

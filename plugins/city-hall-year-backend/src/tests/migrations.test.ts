@@ -1,41 +1,46 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from './testDatabases';
 
-const migrationsDir = resolvePackagePath('@internal/plugin-city-hall-year-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-city-hall-year-backend',
+  'migrations',
+);
 
 jest.setTimeout(60_000);
 
 describe('migrations', () => {
   const databases = createTestDatabases();
 
-  it.each(databases.eachSupportedId())('run up and down on %p', async databaseId => {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
-    for (const table of [
-      'city_hall_year_entries',
-      'city_hall_year_entry_revisions',
-      'city_hall_year_seeds',
-    ]) {
-      await expect(knex.schema.hasTable(table)).resolves.toBe(true);
-    }
+  it.each(databases.eachSupportedId())(
+    'run up and down on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      for (const table of [
+        'city_hall_year_entries',
+        'city_hall_year_entry_revisions',
+        'city_hall_year_seeds',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
 
-    await knex('city_hall_year_entries').insert({
-      id: '00000000-0000-0000-0000-000000000001',
-      slug: 'shutsuno-heisa',
-      cycle: 'settlement',
-      owner: 'group:default/kaikei-ka',
-      status: 'published',
-      title_ja: '出納閉鎖',
-      search_text: '出納閉鎖',
-      data: '{}',
-      version: 1,
-      created_by: 'user:default/nakamura.emi',
-      created_at: '2026-05-31T00:00:00.000Z',
-      updated_by: 'user:default/nakamura.emi',
-      updated_at: '2026-05-31T00:00:00.000Z',
-    });
-    // The slug is unique: a permalink names exactly one entry.
-    const duplicate = knex('city_hall_year_entries').insert({
+      await knex('city_hall_year_entries').insert({
+        id: '00000000-0000-0000-0000-000000000001',
+        slug: 'shutsuno-heisa',
+        cycle: 'settlement',
+        owner: 'group:default/kaikei-ka',
+        status: 'published',
+        title_ja: '出納閉鎖',
+        search_text: '出納閉鎖',
+        data: '{}',
+        version: 1,
+        created_by: 'user:default/nakamura.emi',
+        created_at: '2026-05-31T00:00:00.000Z',
+        updated_by: 'user:default/nakamura.emi',
+        updated_at: '2026-05-31T00:00:00.000Z',
+      });
+      // The slug is unique: a permalink names exactly one entry.
+      const duplicate = knex('city_hall_year_entries').insert({
         id: '00000000-0000-0000-0000-000000000002',
         slug: 'shutsuno-heisa',
         cycle: 'settlement',
@@ -50,21 +55,23 @@ describe('migrations', () => {
         updated_by: 'x',
         updated_at: 'x',
       });
-    // better-sqlite3's error is not an Error of Jest's realm, so compare the message.
-    const failure = await duplicate.then(
-      () => 'inserted',
-      (error: unknown) => String((error as { message?: string })?.message ?? error),
-    );
-    expect(failure).toMatch(/unique|duplicate/i);
+      // better-sqlite3's error is not an Error of Jest's realm, so compare the message.
+      const failure = await duplicate.then(
+        () => 'inserted',
+        (error: unknown) =>
+          String((error as { message?: string })?.message ?? error),
+      );
+      expect(failure).toMatch(/unique|duplicate/i);
 
-    await knex.migrate.rollback({ directory: migrationsDir }, true);
-    for (const table of [
-      'city_hall_year_entries',
-      'city_hall_year_entry_revisions',
-      'city_hall_year_seeds',
-    ]) {
-      await expect(knex.schema.hasTable(table)).resolves.toBe(false);
-    }
-    await knex.destroy();
-  });
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      for (const table of [
+        'city_hall_year_entries',
+        'city_hall_year_entry_revisions',
+        'city_hall_year_seeds',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await knex.destroy();
+    },
+  );
 });

@@ -13,7 +13,11 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { eventsServiceRef, type EventParams, type EventsService } from '@backstage/plugin-events-node';
+import {
+  eventsServiceRef,
+  type EventParams,
+  type EventsService,
+} from '@backstage/plugin-events-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
 import fs from 'node:fs';
@@ -28,7 +32,10 @@ export function exampleOrganisation(): Entity[] {
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(doc => doc.toJSON() as Entity)
     .filter(Boolean)
-    .map(entity => ({ ...entity, metadata: { namespace: 'default', ...entity.metadata } }));
+    .map(entity => ({
+      ...entity,
+      metadata: { namespace: 'default', ...entity.metadata },
+    }));
 }
 
 /**
@@ -44,11 +51,21 @@ export const PEOPLE = {
     ref: 'user:default/ito.makoto',
     claims: ['group:default/giji-ka', 'group:default/gikai-jimukyoku'],
   },
-  bureau: { ref: 'user:default/hayashi.osamu', claims: ['group:default/kikaku-zaisei-kyoku'] },
-  accounting: { ref: 'user:default/nakamura.emi', claims: ['group:default/kaikei-ka'] },
+  bureau: {
+    ref: 'user:default/hayashi.osamu',
+    claims: ['group:default/kikaku-zaisei-kyoku'],
+  },
+  accounting: {
+    ref: 'user:default/nakamura.emi',
+    claims: ['group:default/kaikei-ka'],
+  },
   hr: {
     ref: 'user:default/sato.hanako',
-    claims: ['group:default/jinji-kenshu-kakari', 'group:default/jinji-ka', 'group:default/somu-kyoku'],
+    claims: [
+      'group:default/jinji-kenshu-kakari',
+      'group:default/jinji-ka',
+      'group:default/somu-kyoku',
+    ],
   },
   newHire: {
     ref: 'user:default/kimura.aoi',
@@ -60,7 +77,8 @@ export const PEOPLE = {
 export type Person = keyof typeof PEOPLE;
 
 /** The Authorization header of a person. */
-export const as = (person: Person) => mockCredentials.user.header(PEOPLE[person].ref);
+export const as = (person: Person) =>
+  mockCredentials.user.header(PEOPLE[person].ref);
 
 /** Events published by the plugin during a test. */
 export class RecordingEvents implements EventsService {
@@ -73,7 +91,11 @@ export class RecordingEvents implements EventsService {
 
 /** Audit events of the plugin during a test, with how they ended. */
 export class RecordingAuditor implements AuditorService {
-  readonly events: Array<{ eventId: string; outcome?: 'success' | 'fail'; error?: string }> = [];
+  readonly events: Array<{
+    eventId: string;
+    outcome?: 'success' | 'fail';
+    error?: string;
+  }> = [];
   async createEvent(options: { eventId: string }) {
     const record: (typeof this.events)[number] = { eventId: options.eventId };
     this.events.push(record);
@@ -102,8 +124,13 @@ const authWithActors = createServiceFactory({
     return new Proxy(auth, {
       get(target, property, receiver) {
         if (property === 'getPluginRequestToken') {
-          return async (options: Parameters<typeof auth.getPluginRequestToken>[0]) => {
-            const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
+          return async (
+            options: Parameters<typeof auth.getPluginRequestToken>[0],
+          ) => {
+            const principal = options.onBehalfOf.principal as {
+              type: string;
+              userEntityRef?: string;
+            };
             if (principal.type === 'user') {
               return {
                 token: mockCredentials.user.token(principal.userEntityRef, {
@@ -143,11 +170,17 @@ export async function startCityHallYearBackend(
       cityHallYearPermissionPolicyModule,
       mockServices.database.factory({ knex }),
       authWithActors,
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.userInfo.mock({
         async getUserInfo(credentials: BackstageCredentials) {
-          const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
-          return { userEntityRef: ref, ownershipEntityRefs: claimsOf.get(ref) ?? [ref] };
+          const ref = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs: claimsOf.get(ref) ?? [ref],
+          };
         },
       }).factory,
       mockServices.rootConfig.factory({
@@ -160,7 +193,11 @@ export async function startCityHallYearBackend(
         },
       }),
       catalogServiceMock.factory({ entities: exampleOrganisation() }),
-      createServiceFactory({ service: eventsServiceRef, deps: {}, factory: () => events }),
+      createServiceFactory({
+        service: eventsServiceRef,
+        deps: {},
+        factory: () => events,
+      }),
       createServiceFactory({
         service: coreServices.auditor,
         deps: {},
@@ -174,19 +211,27 @@ export async function startCityHallYearBackend(
 let counter = 0;
 
 /** A valid entry body, owned by the given group, with a slug no other test uses. */
-export function entryBody(owner: string, overrides: Partial<EntryInput> = {}): EntryInput {
+export function entryBody(
+  owner: string,
+  overrides: Partial<EntryInput> = {},
+): EntryInput {
   counter += 1;
   return {
     slug: `test-step-${process.pid}-${counter}`,
     cycle: 'budget',
     title: { ja: '予算要求', en: 'Budget requests' },
-    summary: { ja: '各課が翌年度の予算を要求します。', en: 'Sections request next year’s budget.' },
+    summary: {
+      ja: '各課が翌年度の予算を要求します。',
+      en: 'Sections request next year’s budget.',
+    },
     purpose: { ja: '限られた財源を目的に沿って配分するためです。' },
     whatHappens: { ja: '- 各課が要求書を作ります。' },
     forNewStaff: { ja: '秋は係で要求資料を作ります。' },
     legalBasis: [{ law: '地方自治法', article: '第211条' }],
     owner,
-    timing: { rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }] },
+    timing: {
+      rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
+    },
     status: 'published',
     ...overrides,
   };

@@ -1,4 +1,7 @@
-import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 
 const POSTGRES_IDS: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -12,7 +15,11 @@ const POSTGRES_IDS: TestDatabaseId[] = [
 function configuredPostgres(): TestDatabaseId[] {
   return POSTGRES_IDS.filter(id => {
     const version = id.replace('POSTGRES_', '');
-    return Boolean(process.env[`BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING`]);
+    return Boolean(
+      process.env[
+        `BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING`
+      ],
+    );
   });
 }
 
@@ -24,10 +31,16 @@ function configuredPostgres(): TestDatabaseId[] {
  */
 export function createTestDatabases(): TestDatabases {
   const postgres = configuredPostgres();
-  if (postgres.length === 0 && (process.env.CI || process.env.CITY_HALL_YEAR_REQUIRE_POSTGRES)) {
+  if (
+    postgres.length === 0 &&
+    (process.env.CI || process.env.CITY_HALL_YEAR_REQUIRE_POSTGRES)
+  ) {
     throw new Error(
       'No PostgreSQL for the database tests: set BACKSTAGE_TEST_DATABASE_POSTGRES<version>_CONNECTION_STRING (scripts/test.sh starts a server and sets it)',
     );
   }
-  return TestDatabases.create({ ids: ['SQLITE_3', ...postgres], disableDocker: true });
+  return TestDatabases.create({
+    ids: ['SQLITE_3', ...postgres],
+    disableDocker: true,
+  });
 }

@@ -26,10 +26,7 @@ export interface ImportRequest {
  * columns, and nothing was written.
  */
 export class ImportRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly report: ImportReport,
-  ) {
+  constructor(message: string, readonly report: ImportReport) {
     super(message);
     this.name = 'ImportRefusedError';
   }
@@ -55,7 +52,10 @@ export interface CityHallYearApi {
   /** One entry by slug or id. */
   getEntry(idOrSlug: string): Promise<Entry>;
   /** The readable entries matching the filters, as a YAML or CSV file. */
-  exportEntries(format: TransferFormat, filters?: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'>): Promise<Blob>;
+  exportEntries(
+    format: TransferFormat,
+    filters?: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'>,
+  ): Promise<Blob>;
   /**
    * Imports a file: a dry run reports per row what would happen; an apply writes all
    * rows or none (then rejects with {@link ImportRefusedError}).

@@ -1,4 +1,8 @@
-import type { DiscoveryApi, FetchApi, IdentityApi } from '@backstage/core-plugin-api';
+import type {
+  DiscoveryApi,
+  FetchApi,
+  IdentityApi,
+} from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Entry,
@@ -39,7 +43,11 @@ export class CityHallYearClient implements CityHallYearApi {
   private readonly fetchApi: FetchApi;
   private readonly identityApi: IdentityApi;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi; identityApi: IdentityApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    identityApi: IdentityApi;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
     this.identityApi = options.identityApi;
@@ -58,7 +66,9 @@ export class CityHallYearClient implements CityHallYearApi {
     filters: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'> = {},
   ): Promise<Blob> {
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
-    const response = await this.fetchApi.fetch(`${baseUrl}/export${queryString({ format, ...filters })}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/export${queryString({ format, ...filters })}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -72,26 +82,43 @@ export class CityHallYearClient implements CityHallYearApi {
   async importEntries(request: ImportRequest): Promise<ImportReport> {
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
     const { token } = await this.identityApi.getCredentials();
-    const url = `${baseUrl}/import${queryString({ format: request.format, dryRun: request.dryRun })}`;
-    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const url = `${baseUrl}/import${queryString({
+      format: request.format,
+      dryRun: request.dryRun,
+    })}`;
+    const { status, body } = await new Promise<{
+      status: number;
+      body: string;
+    }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
       xhr.setRequestHeader('Content-Type', FILE_TYPES[request.format]);
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       xhr.upload.onprogress = event =>
-        request.onProgress?.({ phase: 'uploading', loaded: event.loaded, total: event.total });
+        request.onProgress?.({
+          phase: 'uploading',
+          loaded: event.loaded,
+          total: event.total,
+        });
       xhr.upload.onload = () => request.onProgress?.({ phase: 'checking' });
-      xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+      xhr.onload = () =>
+        resolve({ status: xhr.status, body: xhr.responseText });
       xhr.onerror = () => reject(new Error(`Could not reach ${url}`));
       xhr.send(request.content);
     });
     const parsed = body ? JSON.parse(body) : undefined;
     if (status === 400 && parsed?.report) {
-      throw new ImportRefusedError(parsed.error?.message ?? 'The import was refused', parsed.report);
+      throw new ImportRefusedError(
+        parsed.error?.message ?? 'The import was refused',
+        parsed.report,
+      );
     }
     if (status < 200 || status >= 300) {
       throw await ResponseError.fromResponse(
-        new Response(body, { status, headers: { 'Content-Type': 'application/json' } }),
+        new Response(body, {
+          status,
+          headers: { 'Content-Type': 'application/json' },
+        }),
       );
     }
     return parsed as ImportReport;

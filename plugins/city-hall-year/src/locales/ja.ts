@@ -44,20 +44,24 @@ const ja = {
   'transfer.title': '取り込み・書き出し',
   'transfer.subtitle': '課の表計算ファイルを取り込む、または一年分を書き出す',
   'transfer.exportTitle': '書き出し',
-  'transfer.exportHint': '閲覧できる公開済みの項目を、そのまま取り込み直せる形式で書き出します。',
+  'transfer.exportHint':
+    '閲覧できる公開済みの項目を、そのまま取り込み直せる形式で書き出します。',
   'transfer.exportYaml': 'YAML をダウンロード',
   'transfer.exportCsv': 'CSV（Excel）をダウンロード',
   'transfer.importTitle': '取り込み',
-  'transfer.importHint': 'CSV（UTF-8、BOM の有無は問いません。名称・目的・担当課・時期などの日本語の見出しも使えます）または YAML。まず確認してください。取り込むまで何も書き込まれず、取り込むときは全行を書き込むか、1行も書き込みません。',
+  'transfer.importHint':
+    'CSV（UTF-8、BOM の有無は問いません。名称・目的・担当課・時期などの日本語の見出しも使えます）または YAML。まず確認してください。取り込むまで何も書き込まれず、取り込むときは全行を書き込むか、1行も書き込みません。',
   'transfer.chooseFile': 'ファイルを選ぶ',
   'transfer.check': '確認する',
   'transfer.apply': '{{rows}}行を取り込む',
   'transfer.reading': 'ファイルを読んでいます…',
   'transfer.uploading': '送信中… {{percent}}%',
   'transfer.checking': '全行を確認しています…',
-  'transfer.summary': '新規 {{create}}件、更新 {{update}}件、変更なし {{unchanged}}件、エラー {{error}}件',
+  'transfer.summary':
+    '新規 {{create}}件、更新 {{update}}件、変更なし {{unchanged}}件、エラー {{error}}件',
   'transfer.applied': '取り込みました：新規 {{create}}件、更新 {{update}}件。',
-  'transfer.refused': '何も取り込んでいません。エラーのある行を直してから、もう一度お試しください。',
+  'transfer.refused':
+    '何も取り込んでいません。エラーのある行を直してから、もう一度お試しください。',
   'transfer.row': '行',
   'transfer.slug': 'スラッグ',
   'transfer.action': '結果',

@@ -5,7 +5,10 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import type { CityHallYearApi } from '../api';
 
-function occurrence(partial: Partial<YearOccurrence> & Pick<YearOccurrence, 'slug' | 'start' | 'end'>): YearOccurrence {
+function occurrence(
+  partial: Partial<YearOccurrence> &
+    Pick<YearOccurrence, 'slug' | 'start' | 'end'>,
+): YearOccurrence {
   return {
     precision: 'day',
     overridden: false,
@@ -60,7 +63,9 @@ export function fakeYear(fiscalYear: number): YearView {
 }
 
 /** A {@link CityHallYearApi} that answers from {@link fakeYear} and records the years asked for. */
-export function createFakeApi(): CityHallYearApi & { requestedYears: number[] } {
+export function createFakeApi(): CityHallYearApi & {
+  requestedYears: number[];
+} {
   const requestedYears: number[] = [];
   return {
     requestedYears,

@@ -24,7 +24,10 @@ interface DemoUser {
   description?: string;
 }
 
-function UserPicker(props: { users: DemoUser[]; onPick: (name: string) => void }) {
+function UserPicker(props: {
+  users: DemoUser[];
+  onPick: (name: string) => void;
+}) {
   const [typed, setTyped] = useState('');
   return (
     <Box sx={{ maxWidth: 960, mx: 'auto', p: 4 }}>
@@ -47,7 +50,10 @@ function UserPicker(props: { users: DemoUser[]; onPick: (name: string) => void }
         {props.users.map(user => (
           <li key={user.name}>
             <Card variant="outlined">
-              <CardActionArea onClick={() => props.onPick(user.name)} data-testid={`sign-in-as-${user.name}`}>
+              <CardActionArea
+                onClick={() => props.onPick(user.name)}
+                data-testid={`sign-in-as-${user.name}`}
+              >
                 <CardContent>
                   <Typography variant="h6" component="h2">
                     {user.label}
@@ -97,12 +103,16 @@ function UserPicker(props: { users: DemoUser[]; onPick: (name: string) => void }
  */
 export function DemoSignInPage(props: SignInPageProps) {
   const configApi = useApi(configApiRef);
-  const users: DemoUser[] = (configApi.getOptionalConfigArray('app.demoSignIn.users') ?? []).map(c => ({
+  const users: DemoUser[] = (
+    configApi.getOptionalConfigArray('app.demoSignIn.users') ?? []
+  ).map(c => ({
     name: c.getString('name'),
     label: c.getString('label'),
     description: c.getOptionalString('description'),
   }));
-  const [userName, setUserName] = useState(() => window.localStorage.getItem(DEMO_USER_STORAGE_KEY));
+  const [userName, setUserName] = useState(() =>
+    window.localStorage.getItem(DEMO_USER_STORAGE_KEY),
+  );
 
   const forget = () => {
     window.localStorage.removeItem(DEMO_USER_STORAGE_KEY);

@@ -11,7 +11,10 @@ import type { ComponentType } from 'react';
  * Colour and icon per cycle. The colours come from the Okabe–Ito palette, which stays
  * distinguishable for colour-blind readers; the icon carries the meaning as well.
  */
-export const CYCLE_STYLES: Record<Cycle, { color: string; Icon: ComponentType<{ fontSize?: 'inherit' | 'small' }> }> = {
+export const CYCLE_STYLES: Record<
+  Cycle,
+  { color: string; Icon: ComponentType<{ fontSize?: 'inherit' | 'small' }> }
+> = {
   council: { color: '#0072B2', Icon: GavelIcon },
   budget: { color: '#E69F00', Icon: AccountBalanceWalletIcon },
   settlement: { color: '#009E73', Icon: ReceiptLongIcon },

@@ -18,7 +18,10 @@ const entry: Entry = {
     cycle: 'settlement',
     title: { ja: '出納閉鎖', en: 'Books close' },
     summary: { ja: '5月31日に締め切ります。' },
-    purpose: { ja: '前年度の収支を**確定**させるためです。', en: 'To fix the figures.' },
+    purpose: {
+      ja: '前年度の収支を**確定**させるためです。',
+      en: 'To fix the figures.',
+    },
     whatHappens: { ja: '会計課が締め切ります。' },
     forNewStaff: { ja: '5月中に未払いを確認しましょう。' },
     legalBasis: [{ law: '地方自治法', article: '第235条の5' }],
@@ -60,17 +63,24 @@ describe('EntryPage', () => {
     const purpose = await screen.findByTestId('entry-purpose');
     const whatHappens = screen.getByTestId('entry-what-happens');
     const forNewStaff = screen.getByTestId('entry-for-new-staff');
-    expect(purpose.compareDocumentPosition(whatHappens) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(whatHappens.compareDocumentPosition(forNewStaff) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      purpose.compareDocumentPosition(whatHappens) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      whatHappens.compareDocumentPosition(forNewStaff) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(within(purpose).getByText('確定').tagName).toBe('STRONG');
     expect(api.getEntry).toHaveBeenCalledWith('shutsuno-heisa');
 
     const chain = screen.getByTestId('entry-chain');
-    expect(within(chain).getByText('shutsuno-seiri-kikan').closest('a')).toHaveAttribute(
-      'href',
-      '/city-hall-year/entries/shutsuno-seiri-kikan',
+    expect(
+      within(chain).getByText('shutsuno-seiri-kikan').closest('a'),
+    ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-seiri-kikan');
+    expect(screen.getByTestId('entry-confirmed')).toHaveTextContent(
+      'Confirmed for',
     );
-    expect(screen.getByTestId('entry-confirmed')).toHaveTextContent('Confirmed for');
     expect(screen.getByText('地方自治法 第235条の5')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy link' })).toHaveAttribute(
       'data-permalink',

@@ -6,7 +6,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  configApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -35,7 +40,11 @@ import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
 
-function Section(props: { title: string; children: ReactNode; testId?: string }) {
+function Section(props: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <Card variant="outlined" component="section" data-testid={props.testId}>
       <CardContent>
@@ -55,7 +64,13 @@ function Bilingual(props: { text: Entry['purpose'] }) {
         <GuideMarkdown content={props.text.ja} />
       </div>
       {props.text.en && (
-        <Typography component="div" variant="body2" color="text.secondary" lang="en" sx={{ mt: 1 }}>
+        <Typography
+          component="div"
+          variant="body2"
+          color="text.secondary"
+          lang="en"
+          sx={{ mt: 1 }}
+        >
           <GuideMarkdown content={props.text.en} />
         </Typography>
       )}
@@ -78,7 +93,12 @@ function Chain(props: { entry: Entry }) {
     </Stack>
   );
   return (
-    <Stack direction="row" spacing={2} alignItems="center" data-testid="entry-chain">
+    <Stack
+      direction="row"
+      spacing={2}
+      alignItems="center"
+      data-testid="entry-chain"
+    >
       {side(props.entry.dependsOn, t('entry.dependsOn'))}
       <ArrowForwardIcon color="action" />
       <Chip color="primary" label={props.entry.title.ja} />
@@ -91,7 +111,8 @@ function Chain(props: { entry: Entry }) {
 function Timing(props: { entry: Entry; fiscalYear: number }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { value: year } = useYear(props.fiscalYear);
-  const occurrences = year?.occurrences.filter(o => o.slug === props.entry.slug) ?? [];
+  const occurrences =
+    year?.occurrences.filter(o => o.slug === props.entry.slug) ?? [];
   const labels = fiscalYearLabels(props.fiscalYear);
   return (
     <Stack spacing={1}>
@@ -99,7 +120,12 @@ function Timing(props: { entry: Entry; fiscalYear: number }) {
         <Typography>{t('entry.asNeeded')}</Typography>
       )}
       {occurrences.map(o => (
-        <Typography key={`${o.start}-${o.end}`} variant="h6" component="p" data-testid="entry-occurrence">
+        <Typography
+          key={`${o.start}-${o.end}`}
+          variant="h6"
+          component="p"
+          data-testid="entry-occurrence"
+        >
           {occurrenceLabel(o, 'ja')}
           <Typography component="span" color="text.secondary">
             {' '}
@@ -113,7 +139,8 @@ function Timing(props: { entry: Entry; fiscalYear: number }) {
         </Typography>
       ))}
       <Typography variant="caption" color="text.secondary">
-        {labels.ja}（{labels.en}）・{t('entry.recurs')}: {formatTimingNotation(props.entry.timing).split('\n').join('、')}
+        {labels.ja}（{labels.en}）・{t('entry.recurs')}:{' '}
+        {formatTimingNotation(props.entry.timing).split('\n').join('、')}
       </Typography>
       {props.entry.timing.note && (
         <Typography variant="body2">{props.entry.timing.note.ja}</Typography>
@@ -130,7 +157,9 @@ export function EntryPage() {
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);
   const alertApi = useApi(alertApiRef);
-  const appBaseUrl = useApi(configApiRef).getOptionalString('app.baseUrl') ?? window.location.origin;
+  const appBaseUrl =
+    useApi(configApiRef).getOptionalString('app.baseUrl') ??
+    window.location.origin;
   const fiscalYear = resolveFiscalYear(new Date());
   const currentLabels = fiscalYearLabels(fiscalYear);
 
@@ -146,9 +175,13 @@ export function EntryPage() {
 
   const permalink = `${appBaseUrl}${entryLink({ slug: entry.slug })}`;
   const concerned = fiscalYearLabels(
-    fiscalYear + { previous: -1, current: 0, next: 1 }[entry.concernsFiscalYear],
+    fiscalYear +
+      { previous: -1, current: 0, next: 1 }[entry.concernsFiscalYear],
   );
-  const updated = DateTime.fromISO(entry.updatedAt).setZone('Asia/Tokyo').setLocale('ja-JP').toLocaleString(DateTime.DATETIME_MED);
+  const updated = DateTime.fromISO(entry.updatedAt)
+    .setZone('Asia/Tokyo')
+    .setLocale('ja-JP')
+    .toLocaleString(DateTime.DATETIME_MED);
 
   return (
     <Page themeId="tool">
@@ -159,7 +192,11 @@ export function EntryPage() {
           startIcon={<ContentCopyIcon />}
           onClick={async () => {
             await navigator.clipboard?.writeText(permalink);
-            alertApi.post({ message: t('entry.linkCopied'), severity: 'success', display: 'transient' });
+            alertApi.post({
+              message: t('entry.linkCopied'),
+              severity: 'success',
+              display: 'transient',
+            });
           }}
           data-permalink={permalink}
         >
@@ -168,15 +205,28 @@ export function EntryPage() {
       </Header>
       <Content>
         <Stack spacing={2}>
-          <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+          <Stack
+            direction="row"
+            spacing={1}
+            alignItems="center"
+            flexWrap="wrap"
+            useFlexGap
+          >
             <Link to={rootLink()}>{t('entry.back')}</Link>
             <CycleChip cycle={entry.cycle} />
             {entry.concernsFiscalYear !== 'current' && (
-              <Chip size="small" label={t('entry.concerns', { label: `${concerned.ja} / ${concerned.en}` })} />
+              <Chip
+                size="small"
+                label={t('entry.concerns', {
+                  label: `${concerned.ja} / ${concerned.en}`,
+                })}
+              />
             )}
             <Chip
               size="small"
-              color={entry.confirmedFiscalYear === fiscalYear ? 'success' : 'warning'}
+              color={
+                entry.confirmedFiscalYear === fiscalYear ? 'success' : 'warning'
+              }
               variant="outlined"
               data-testid="entry-confirmed"
               label={
@@ -195,10 +245,16 @@ export function EntryPage() {
                 <Section title={t('entry.purpose')} testId="entry-purpose">
                   <Bilingual text={entry.purpose} />
                 </Section>
-                <Section title={t('entry.whatHappens')} testId="entry-what-happens">
+                <Section
+                  title={t('entry.whatHappens')}
+                  testId="entry-what-happens"
+                >
                   <Bilingual text={entry.whatHappens} />
                 </Section>
-                <Section title={t('entry.forNewStaff')} testId="entry-for-new-staff">
+                <Section
+                  title={t('entry.forNewStaff')}
+                  testId="entry-for-new-staff"
+                >
                   <Bilingual text={entry.forNewStaff} />
                 </Section>
                 <Section title={t('entry.chain')}>
@@ -215,7 +271,11 @@ export function EntryPage() {
                   <EntityRefLink entityRef={entry.owner} />
                   {entry.relatedGroups.length > 0 && (
                     <>
-                      <Typography variant="overline" component="p" sx={{ mt: 1 }}>
+                      <Typography
+                        variant="overline"
+                        component="p"
+                        sx={{ mt: 1 }}
+                      >
                         {t('entry.relatedGroups')}
                       </Typography>
                       <Stack spacing={0.5}>
@@ -248,7 +308,12 @@ export function EntryPage() {
                   <Section title={t('entry.links')}>
                     <Stack spacing={0.5}>
                       {entry.links.map(link => (
-                        <Link key={link.url} to={link.url} target="_blank" rel="noopener noreferrer">
+                        <Link
+                          key={link.url}
+                          to={link.url}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                        >
                           {link.title}
                         </Link>
                       ))}
@@ -256,7 +321,11 @@ export function EntryPage() {
                   </Section>
                 )}
                 <Typography variant="caption" color="text.secondary">
-                  {t('entry.updated', { who: entry.updatedBy.replace(/^user:default\//, ''), when: updated, version: String(entry.version) })}
+                  {t('entry.updated', {
+                    who: entry.updatedBy.replace(/^user:default\//, ''),
+                    when: updated,
+                    version: String(entry.version),
+                  })}
                 </Typography>
               </Stack>
             </Grid>

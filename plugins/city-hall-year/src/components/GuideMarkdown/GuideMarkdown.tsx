@@ -1,7 +1,10 @@
 import { MarkdownContent } from '@backstage/core-components';
 
 const WIDE = '\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef';
-const SOFT_BREAK_BETWEEN_WIDE = new RegExp(`([${WIDE}])[ \\t]*\\n[ \\t]*(?=[${WIDE}])`, 'g');
+const SOFT_BREAK_BETWEEN_WIDE = new RegExp(
+  `([${WIDE}])[ \\t]*\\n[ \\t]*(?=[${WIDE}])`,
+  'g',
+);
 
 /**
  * Japanese text written across several lines: Markdown turns a single line break

@@ -34,32 +34,46 @@ function monthsOf(occurrence: YearOccurrence): number[] {
   return months;
 }
 
-function OccurrenceRow(props: { occurrence: YearOccurrence; fiscalYear: number }) {
+function OccurrenceRow(props: {
+  occurrence: YearOccurrence;
+  fiscalYear: number;
+}) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { occurrence } = props;
   const entryLink = useRouteRef(entryRouteRef);
-  const concerned = occurrence.concernedFiscalYear !== props.fiscalYear
-    ? fiscalYearLabels(occurrence.concernedFiscalYear)
-    : undefined;
+  const concerned =
+    occurrence.concernedFiscalYear !== props.fiscalYear
+      ? fiscalYearLabels(occurrence.concernedFiscalYear)
+      : undefined;
   return (
     <Box
       component="li"
       data-testid={`occurrence-${occurrence.slug}`}
       sx={{ listStyle: 'none', py: 1, borderTop: 1, borderColor: 'divider' }}
     >
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+      >
         <CycleChip cycle={occurrence.cycle} />
         <Typography variant="body2" color="text.secondary">
           {occurrenceLabel(occurrence, 'ja')}
         </Typography>
         {concerned && (
           <Typography variant="caption" color="text.secondary">
-            {t('entry.concerns', { label: `${concerned.ja} / ${concerned.en}` })}
+            {t('entry.concerns', {
+              label: `${concerned.ja} / ${concerned.en}`,
+            })}
           </Typography>
         )}
       </Stack>
       <Typography variant="subtitle1" component="h3" lang="ja">
-        <Link to={entryLink({ slug: occurrence.slug })}>{occurrence.title.ja}</Link>
+        <Link to={entryLink({ slug: occurrence.slug })}>
+          {occurrence.title.ja}
+        </Link>
       </Typography>
       {occurrence.title.en && (
         <Typography variant="body2" color="text.secondary" lang="en">
@@ -80,7 +94,9 @@ function OccurrenceRow(props: { occurrence: YearOccurrence; fiscalYear: number }
 export function MonthList(props: { year: YearView }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { year } = props;
-  const byMonth = new Map<number, YearOccurrence[]>(FISCAL_MONTHS.map(m => [m, []]));
+  const byMonth = new Map<number, YearOccurrence[]>(
+    FISCAL_MONTHS.map(m => [m, []]),
+  );
   for (const occurrence of year.occurrences) {
     for (const month of monthsOf(occurrence)) {
       byMonth.get(month)?.push(occurrence);
@@ -94,7 +110,13 @@ export function MonthList(props: { year: YearView }) {
           <Card key={month} variant="outlined" data-testid={`month-${month}`}>
             <CardContent>
               <Typography variant="h6" component="h2">
-                {month}月 <Typography component="span" color="text.secondary">/ {DateTime.local(2000, month, 1).setLocale('en').toFormat('LLLL')}</Typography>
+                {month}月{' '}
+                <Typography component="span" color="text.secondary">
+                  /{' '}
+                  {DateTime.local(2000, month, 1)
+                    .setLocale('en')
+                    .toFormat('LLLL')}
+                </Typography>
               </Typography>
               {items.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">
@@ -103,7 +125,11 @@ export function MonthList(props: { year: YearView }) {
               ) : (
                 <Box component="ul" sx={{ m: 0, p: 0 }}>
                   {items.map(o => (
-                    <OccurrenceRow key={`${o.slug}-${o.start}`} occurrence={o} fiscalYear={year.fiscalYear} />
+                    <OccurrenceRow
+                      key={`${o.slug}-${o.start}`}
+                      occurrence={o}
+                      fiscalYear={year.fiscalYear}
+                    />
                   ))}
                 </Box>
               )}

@@ -1,7 +1,11 @@
 import type { ImportReport } from '@internal/plugin-city-hall-year-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { cityHallYearApiRef, ImportRefusedError, type ImportRequest } from '../../api';
+import {
+  cityHallYearApiRef,
+  ImportRefusedError,
+  type ImportRequest,
+} from '../../api';
 import { createFakeApi } from '../../testing/fakeYear';
 import { TransferPage } from './TransferPage';
 
@@ -18,7 +22,9 @@ function report(partial: Partial<ImportReport>): ImportReport {
   };
 }
 
-async function renderPage(importEntries: (request: ImportRequest) => Promise<ImportReport>) {
+async function renderPage(
+  importEntries: (request: ImportRequest) => Promise<ImportReport>,
+) {
   const api = { ...createFakeApi(), importEntries: jest.fn(importEntries) };
   await renderInTestApp(
     <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
@@ -26,7 +32,9 @@ async function renderPage(importEntries: (request: ImportRequest) => Promise<Imp
     </TestApiProvider>,
   );
   const file = new File([CSV], 'zaisei.csv', { type: 'text/csv' });
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+  fireEvent.change(screen.getByTestId('import-file'), {
+    target: { files: [file] },
+  });
   await screen.findByText('zaisei.csv');
   return api;
 }
@@ -43,7 +51,11 @@ describe('TransferPage', () => {
             slug: 'Bad Slug',
             action: 'error',
             errors: [
-              { column: 'slug', message: 'slug: must be lower-case letters, digits and single hyphens' },
+              {
+                column: 'slug',
+                message:
+                  'slug: must be lower-case letters, digits and single hyphens',
+              },
               { column: 'title_ja', message: 'title: Required' },
             ],
           },
@@ -53,13 +65,23 @@ describe('TransferPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
 
     const errorRow = await screen.findByTestId('import-row-3');
-    expect(within(errorRow).getByText(/Column slug: slug: must be lower-case/)).toBeInTheDocument();
+    expect(
+      within(errorRow).getByText(/Column slug: slug: must be lower-case/),
+    ).toBeInTheDocument();
     expect(within(errorRow).getByText(/Column title_ja/)).toBeInTheDocument();
-    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 to create, 0 to update, 0 unchanged, 1 with errors');
-    expect(screen.getByRole('button', { name: /^Import \d+ rows$/ })).toBeDisabled();
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(
+      '1 to create, 0 to update, 0 unchanged, 1 with errors',
+    );
+    expect(
+      screen.getByRole('button', { name: /^Import \d+ rows$/ }),
+    ).toBeDisabled();
     expect(api.importEntries).toHaveBeenCalledWith(
       // Decoding as UTF-8 drops the BOM; the server accepts both.
-      expect.objectContaining({ format: 'csv', dryRun: true, content: CSV.replace(/^\uFEFF/, '') }),
+      expect.objectContaining({
+        format: 'csv',
+        dryRun: true,
+        content: CSV.replace(/^\uFEFF/, ''),
+      }),
     );
   });
 
@@ -79,9 +101,13 @@ describe('TransferPage', () => {
     expect(await screen.findByText('Sending… 50%')).toBeInTheDocument();
     release();
     await waitFor(() =>
-      expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported: 1 created, 0 updated.'),
+      expect(screen.getByTestId('import-summary')).toHaveTextContent(
+        'Imported: 1 created, 0 updated.',
+      ),
     );
-    expect(api.importEntries).toHaveBeenLastCalledWith(expect.objectContaining({ dryRun: false }));
+    expect(api.importEntries).toHaveBeenLastCalledWith(
+      expect.objectContaining({ dryRun: false }),
+    );
   });
 
   it('says nothing was imported when the server refuses the apply', async () => {
@@ -92,7 +118,20 @@ describe('TransferPage', () => {
         report({
           dryRun: false,
           summary: { create: 0, update: 0, unchanged: 0, error: 1 },
-          rows: [{ row: 2, slug: 'zaisei-a', action: 'error', errors: [{ column: 'owner', message: 'you may not create entries owned by group:default/giji-ka' }] }],
+          rows: [
+            {
+              row: 2,
+              slug: 'zaisei-a',
+              action: 'error',
+              errors: [
+                {
+                  column: 'owner',
+                  message:
+                    'you may not create entries owned by group:default/giji-ka',
+                },
+              ],
+            },
+          ],
         }),
       );
     });
@@ -101,6 +140,8 @@ describe('TransferPage', () => {
     await waitFor(() => expect(apply).toBeEnabled());
     fireEvent.click(apply);
     expect(await screen.findByText(/Nothing was imported/)).toBeInTheDocument();
-    expect(screen.getByText(/you may not create entries owned by/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/you may not create entries owned by/),
+    ).toBeInTheDocument();
   });
 });

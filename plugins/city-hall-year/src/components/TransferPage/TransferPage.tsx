@@ -1,7 +1,10 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { alertApiRef, errorApiRef, useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { ImportReport, TransferFormat } from '@internal/plugin-city-hall-year-common';
+import type {
+  ImportReport,
+  TransferFormat,
+} from '@internal/plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,7 +20,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { cityHallYearApiRef, ImportRefusedError, type ImportProgress } from '../../api';
+import {
+  cityHallYearApiRef,
+  ImportRefusedError,
+  type ImportProgress,
+} from '../../api';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /** Rows shown in the report table; the summary counts all of them. */
@@ -55,8 +62,14 @@ function ProgressLine(props: { status: Status }) {
     const percent = Math.round((progress.loaded / progress.total) * 100);
     return (
       <Box>
-        <LinearProgress variant="determinate" value={percent} aria-label={t('transfer.uploading', { percent: String(percent) })} />
-        <Typography variant="caption">{t('transfer.uploading', { percent: String(percent) })}</Typography>
+        <LinearProgress
+          variant="determinate"
+          value={percent}
+          aria-label={t('transfer.uploading', { percent: String(percent) })}
+        />
+        <Typography variant="caption">
+          {t('transfer.uploading', { percent: String(percent) })}
+        </Typography>
       </Box>
     );
   }
@@ -71,7 +84,11 @@ function ProgressLine(props: { status: Status }) {
 function ReportTable(props: { report: ImportReport }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const rows = [...props.report.rows]
-    .sort((a, b) => Number(b.action === 'error') - Number(a.action === 'error') || a.row - b.row)
+    .sort(
+      (a, b) =>
+        Number(b.action === 'error') - Number(a.action === 'error') ||
+        a.row - b.row,
+    )
     .slice(0, SHOWN_ROWS);
   return (
     <Table size="small" aria-label={t('transfer.importTitle')}>
@@ -92,7 +109,13 @@ function ReportTable(props: { report: ImportReport }) {
               <Chip
                 size="small"
                 label={t(`transfer.actions.${row.action}`)}
-                color={row.action === 'error' ? 'error' : row.action === 'unchanged' ? 'default' : 'primary'}
+                color={
+                  row.action === 'error'
+                    ? 'error'
+                    : row.action === 'unchanged'
+                    ? 'default'
+                    : 'primary'
+                }
                 variant={row.action === 'unchanged' ? 'outlined' : 'filled'}
               />
               {row.changedFields?.length ? (
@@ -104,7 +127,9 @@ function ReportTable(props: { report: ImportReport }) {
             <TableCell>
               {row.errors.map((error, i) => (
                 <Typography key={i} variant="body2" color="error">
-                  {error.column ? `${t('transfer.column')} ${error.column}: ` : ''}
+                  {error.column
+                    ? `${t('transfer.column')} ${error.column}: `
+                    : ''}
                   {error.message}
                 </Typography>
               ))}
@@ -122,7 +147,11 @@ export function TransferPage() {
   const api = useApi(cityHallYearApiRef);
   const errorApi = useApi(errorApiRef);
   const alertApi = useApi(alertApiRef);
-  const [file, setFile] = useState<{ name: string; content: string; format: TransferFormat }>();
+  const [file, setFile] = useState<{
+    name: string;
+    content: string;
+    format: TransferFormat;
+  }>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'reading' || status.kind === 'sending';
 
@@ -130,7 +159,11 @@ export function TransferPage() {
     if (!chosen) return;
     setStatus({ kind: 'reading' });
     try {
-      setFile({ name: chosen.name, content: await readText(chosen), format: formatOf(chosen.name) });
+      setFile({
+        name: chosen.name,
+        content: await readText(chosen),
+        format: formatOf(chosen.name),
+      });
       setStatus({ kind: 'idle' });
     } catch (error) {
       errorApi.post(error as Error);
@@ -150,7 +183,13 @@ export function TransferPage() {
       });
       setStatus({ kind: 'report', report });
       if (!dryRun) {
-        alertApi.post({ message: t('transfer.applied', { create: String(report.summary.create), update: String(report.summary.update) }), severity: 'success' });
+        alertApi.post({
+          message: t('transfer.applied', {
+            create: String(report.summary.create),
+            update: String(report.summary.update),
+          }),
+          severity: 'success',
+        });
       }
     } catch (error) {
       if (error instanceof ImportRefusedError) {
@@ -176,7 +215,10 @@ export function TransferPage() {
     }
   };
 
-  const report = status.kind === 'report' || status.kind === 'refused' ? status.report : undefined;
+  const report =
+    status.kind === 'report' || status.kind === 'refused'
+      ? status.report
+      : undefined;
   const writable = report ? report.summary.create + report.summary.update : 0;
 
   return (
@@ -224,13 +266,24 @@ export function TransferPage() {
                     />
                   </Button>
                   {file && <Typography variant="body2">{file.name}</Typography>}
-                  <Button variant="contained" disabled={!file || busy} onClick={() => send(true)}>
+                  <Button
+                    variant="contained"
+                    disabled={!file || busy}
+                    onClick={() => send(true)}
+                  >
                     {t('transfer.check')}
                   </Button>
                   <Button
                     variant="contained"
                     color="success"
-                    disabled={!file || busy || status.kind !== 'report' || !report?.dryRun || report.summary.error > 0 || writable === 0}
+                    disabled={
+                      !file ||
+                      busy ||
+                      status.kind !== 'report' ||
+                      !report?.dryRun ||
+                      report.summary.error > 0 ||
+                      writable === 0
+                    }
                     onClick={() => send(false)}
                   >
                     {t('transfer.apply', { rows: String(writable) })}
@@ -239,12 +292,23 @@ export function TransferPage() {
                 <ProgressLine status={status} />
                 {report && (
                   <Alert
-                    severity={report.summary.error > 0 ? 'error' : report.applied ? 'success' : 'info'}
+                    severity={
+                      report.summary.error > 0
+                        ? 'error'
+                        : report.applied
+                        ? 'success'
+                        : 'info'
+                    }
                     data-testid="import-summary"
                   >
-                    {status.kind === 'refused' ? `${t('transfer.refused')} ` : ''}
+                    {status.kind === 'refused'
+                      ? `${t('transfer.refused')} `
+                      : ''}
                     {report.applied
-                      ? t('transfer.applied', { create: String(report.summary.create), update: String(report.summary.update) })
+                      ? t('transfer.applied', {
+                          create: String(report.summary.create),
+                          update: String(report.summary.update),
+                        })
                       : t('transfer.summary', {
                           create: String(report.summary.create),
                           update: String(report.summary.update),

@@ -23,19 +23,31 @@ describe('YearPage', () => {
       },
     );
 
-    expect(await screen.findByTestId('occurrence-shutsuno-heisa')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('occurrence-shutsuno-heisa'),
+    ).toBeInTheDocument();
     expect(api.requestedYears).toEqual([current]);
-    expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent(`FY${current}`);
+    expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent(
+      `FY${current}`,
+    );
 
     const may = screen.getByTestId('month-5');
     expect(within(may).getByText('出納閉鎖')).toBeInTheDocument();
     // The settlement of the previous year says which year it concerns.
-    expect(within(may).getByText(new RegExp(`FY${current - 1}`))).toBeInTheDocument();
+    expect(
+      within(may).getByText(new RegExp(`FY${current - 1}`)),
+    ).toBeInTheDocument();
 
     // A span from mid-February to mid-March is listed in both months.
-    expect(within(screen.getByTestId('month-2')).getByText('第1回定例会')).toBeInTheDocument();
-    expect(within(screen.getByTestId('month-3')).getByText('第1回定例会')).toBeInTheDocument();
-    expect(within(screen.getByTestId('month-7')).queryByText('第1回定例会')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('month-2')).getByText('第1回定例会'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('month-3')).getByText('第1回定例会'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('month-7')).queryByText('第1回定例会'),
+    ).not.toBeInTheDocument();
   });
 
   it('switches to the next fiscal year', async () => {
@@ -56,7 +68,9 @@ describe('YearPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Next fiscal year' }));
 
-    expect(await screen.findByText(new RegExp(`FY${current + 1}`))).toBeInTheDocument();
+    expect(
+      await screen.findByText(new RegExp(`FY${current + 1}`)),
+    ).toBeInTheDocument();
     expect(api.requestedYears).toContain(current + 1);
   });
 });

@@ -28,7 +28,10 @@ function useFiscalYearParam(): [number, (fiscalYear: number) => void] {
   const [params, setParams] = useSearchParams();
   const current = resolveFiscalYear(new Date());
   const requested = Number(params.get('fy'));
-  const fiscalYear = Number.isInteger(requested) && requested >= 1989 && requested <= 2200 ? requested : current;
+  const fiscalYear =
+    Number.isInteger(requested) && requested >= 1989 && requested <= 2200
+      ? requested
+      : current;
   const setFiscalYear = (value: number) => {
     const next = new URLSearchParams(params);
     if (value === current) next.delete('fy');
@@ -50,19 +53,34 @@ export function YearPage() {
   return (
     <Page themeId="tool">
       <Header title={t('page.title')} subtitle={t('page.subtitle')}>
-        <Button variant="outlined" color="inherit" component={RouterLink} to={transferLink()}>
+        <Button
+          variant="outlined"
+          color="inherit"
+          component={RouterLink}
+          to={transferLink()}
+        >
           {t('transfer.link')}
         </Button>
       </Header>
       <Content>
         <Stack direction="row" alignItems="center" spacing={1} sx={{ mb: 2 }}>
-          <IconButton aria-label={t('yearSwitcher.previous')} onClick={() => setFiscalYear(fiscalYear - 1)}>
+          <IconButton
+            aria-label={t('yearSwitcher.previous')}
+            onClick={() => setFiscalYear(fiscalYear - 1)}
+          >
             <ChevronLeftIcon />
           </IconButton>
-          <Typography variant="h5" component="p" data-testid="fiscal-year-label">
+          <Typography
+            variant="h5"
+            component="p"
+            data-testid="fiscal-year-label"
+          >
             {labels.ja}（{labels.en}）
           </Typography>
-          <IconButton aria-label={t('yearSwitcher.next')} onClick={() => setFiscalYear(fiscalYear + 1)}>
+          <IconButton
+            aria-label={t('yearSwitcher.next')}
+            onClick={() => setFiscalYear(fiscalYear + 1)}
+          >
             <ChevronRightIcon />
           </IconButton>
           {fiscalYear !== current && (
@@ -72,7 +90,9 @@ export function YearPage() {
           )}
         </Stack>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} title={t('errors.loadYear')} />}
+        {error && (
+          <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
+        )}
         {year && !loading && <MonthList year={year} />}
       </Content>
     </Page>
