@@ -49,8 +49,9 @@ yarn install --immutable
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
-echo "==> Type-check"
+echo "==> Type-check and lint"
 yarn tsc
+yarn lint:all
 
 echo "==> Unit and database tests (SQLite and PostgreSQL)"
 start_test_postgres

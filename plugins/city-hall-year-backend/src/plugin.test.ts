@@ -3,8 +3,8 @@ import type {
   EntryPage,
 } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
-import { as, startCityHallYearBackend } from './tests/testBackend';
-import { createTestDatabases } from './tests/testDatabases';
+import { as, startCityHallYearBackend } from './__testUtils__/testBackend';
+import { createTestDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 

@@ -59,6 +59,25 @@ function listColumn(field: keyof EntryFields, headers: string[]): Column {
   };
 }
 
+const CYCLE_NAMES: Record<string, string> = {
+  議会: 'council',
+  予算: 'budget',
+  決算: 'settlement',
+  計画: 'planning',
+  人事: 'personnel',
+  その他: 'other',
+};
+const CONCERNS_NAMES: Record<string, string> = {
+  前年度: 'previous',
+  当年度: 'current',
+  今年度: 'current',
+  翌年度: 'next',
+};
+const STATUS_NAMES: Record<string, string> = {
+  下書き: 'draft',
+  公開: 'published',
+};
+
 /**
  * The columns of the CSV form of entries, in export order. Headers are matched
  * case-insensitively, in English or Japanese, so a department's spreadsheet with
@@ -172,25 +191,6 @@ export const ENTRY_COLUMNS: Column[] = [
     read: (t, c) => (t.publishAt = c),
   },
 ];
-
-const CYCLE_NAMES: Record<string, string> = {
-  議会: 'council',
-  予算: 'budget',
-  決算: 'settlement',
-  計画: 'planning',
-  人事: 'personnel',
-  その他: 'other',
-};
-const CONCERNS_NAMES: Record<string, string> = {
-  前年度: 'previous',
-  当年度: 'current',
-  今年度: 'current',
-  翌年度: 'next',
-};
-const STATUS_NAMES: Record<string, string> = {
-  下書き: 'draft',
-  公開: 'published',
-};
 
 const byHeader = new Map<string, Column>();
 for (const column of ENTRY_COLUMNS) {

@@ -4,7 +4,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import plugin from './alpha';
 import { cityHallYearApiRef } from './api';
-import { createFakeApi } from './testing/fakeYear';
+import { createFakeApi } from './__testUtils__/fakeYear';
 
 describe('new frontend system plugin', () => {
   it('mounts the year page at /city-hall-year', async () => {

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from './api';
 import { CityHallYearPage, cityHallYearPlugin } from './plugin';
 import { rootRouteRef } from './routes';
-import { createFakeApi } from './testing/fakeYear';
+import { createFakeApi } from './__testUtils__/fakeYear';
 
 describe('legacy plugin', () => {
   it('is the city-hall-year plugin', () => {

@@ -1,7 +1,7 @@
 import { entryInputSchema } from '@internal/plugin-city-hall-year-common';
 import knexFactory from 'knex';
-import { entryBody } from '../tests/testBackend';
-import { createTestDatabases } from '../tests/testDatabases';
+import { entryBody } from '../__testUtils__/testBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseEntryStore } from './DatabaseEntryStore';
 
 jest.setTimeout(60_000);

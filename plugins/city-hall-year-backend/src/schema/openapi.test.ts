@@ -3,8 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
-import { as, entryBody, startCityHallYearBackend } from '../tests/testBackend';
-import { createTestDatabases } from '../tests/testDatabases';
+import {
+  as,
+  entryBody,
+  startCityHallYearBackend,
+} from '../__testUtils__/testBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 

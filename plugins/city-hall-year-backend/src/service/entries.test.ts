@@ -1,13 +1,13 @@
 import type { Entry } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
-import { createTestDatabases } from '../tests/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   as,
   entryBody,
   PEOPLE,
   startCityHallYearBackend,
   type Person,
-} from '../tests/testBackend';
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 

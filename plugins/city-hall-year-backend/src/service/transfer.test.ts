@@ -4,8 +4,8 @@ import {
   as,
   startCityHallYearBackend,
   type Person,
-} from '../tests/testBackend';
-import { createTestDatabases } from '../tests/testDatabases';
+} from '../__testUtils__/testBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,10 @@
 import request from 'supertest';
-import { createTestDatabases } from '../tests/testDatabases';
-import { as, entryBody, startCityHallYearBackend } from '../tests/testBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  as,
+  entryBody,
+  startCityHallYearBackend,
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 
@@ -68,6 +72,7 @@ describe('bad input', () => {
       ['a slug with capitals', b => ({ ...b, slug: 'Budget_Step' }), /slug/],
       [
         'a javascript: link',
+        // eslint-disable-next-line no-script-url -- the payload this test must refuse
         b => ({ ...b, links: [{ title: 'x', url: 'javascript:alert(1)' }] }),
         /links\.0\.url/,
       ],

@@ -9,7 +9,7 @@ import {
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { createFakeApi } from '../../testing/fakeYear';
+import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { EntryPage } from './EntryPage';
 
 const entry: Entry = {

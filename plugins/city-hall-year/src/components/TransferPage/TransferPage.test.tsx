@@ -6,7 +6,7 @@ import {
   ImportRefusedError,
   type ImportRequest,
 } from '../../api';
-import { createFakeApi } from '../../testing/fakeYear';
+import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { TransferPage } from './TransferPage';
 
 const CSV = '\uFEFFスラッグ,名称\nzaisei-a,予算資料\nBad Slug,\n';

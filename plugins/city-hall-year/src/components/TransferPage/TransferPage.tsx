@@ -81,6 +81,18 @@ function ProgressLine(props: { status: Status }) {
   );
 }
 
+const ACTION_COLORS = {
+  create: 'primary',
+  update: 'primary',
+  unchanged: 'default',
+  error: 'error',
+} as const;
+
+function summarySeverity(report: ImportReport) {
+  if (report.summary.error > 0) return 'error';
+  return report.applied ? 'success' : 'info';
+}
+
 function ReportTable(props: { report: ImportReport }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const rows = [...props.report.rows]
@@ -109,13 +121,7 @@ function ReportTable(props: { report: ImportReport }) {
               <Chip
                 size="small"
                 label={t(`transfer.actions.${row.action}`)}
-                color={
-                  row.action === 'error'
-                    ? 'error'
-                    : row.action === 'unchanged'
-                    ? 'default'
-                    : 'primary'
-                }
+                color={ACTION_COLORS[row.action]}
                 variant={row.action === 'unchanged' ? 'outlined' : 'filled'}
               />
               {row.changedFields?.length ? (
@@ -292,13 +298,7 @@ export function TransferPage() {
                 <ProgressLine status={status} />
                 {report && (
                   <Alert
-                    severity={
-                      report.summary.error > 0
-                        ? 'error'
-                        : report.applied
-                        ? 'success'
-                        : 'info'
-                    }
+                    severity={summarySeverity(report)}
                     data-testid="import-summary"
                   >
                     {status.kind === 'refused'

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
 import { cityHallYearApiRef } from '../../api';
-import { createFakeApi } from '../../testing/fakeYear';
+import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
 import { YearPage } from './YearPage';
 

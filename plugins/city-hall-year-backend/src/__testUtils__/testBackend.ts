@@ -1,6 +1,7 @@
 import {
   coreServices,
   createServiceFactory,
+  resolvePackagePath,
   type AuditorService,
   type BackstageCredentials,
 } from '@backstage/backend-plugin-api';
@@ -21,14 +22,17 @@ import {
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { cityHallYearPlugin } from '../plugin';
 import { cityHallYearPermissionPolicyModule } from '../policy/module';
 
 /** The example organisation, as the app's catalog holds it. */
 export function exampleOrganisation(): Entity[] {
-  const file = path.resolve(__dirname, '../../../../examples/org.yaml');
+  // The repository's example organisation, two levels above this package.
+  const file = resolvePackagePath(
+    '@internal/plugin-city-hall-year-backend',
+    '../../examples/org.yaml',
+  );
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(doc => doc.toJSON() as Entity)
     .filter(Boolean)

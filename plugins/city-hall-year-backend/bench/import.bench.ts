@@ -9,8 +9,12 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import { stringify } from 'csv-stringify/sync';
 import request from 'supertest';
-import { as, entryBody, startCityHallYearBackend } from '../tests/testBackend';
-import { createTestDatabases } from '../tests/testDatabases';
+import {
+  as,
+  entryBody,
+  startCityHallYearBackend,
+} from '../src/__testUtils__/testBackend';
+import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 
 jest.setTimeout(600_000);
 

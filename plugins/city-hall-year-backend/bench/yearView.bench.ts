@@ -10,9 +10,13 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DatabaseEntryStore } from '../database/DatabaseEntryStore';
-import { createTestDatabases } from '../tests/testDatabases';
-import { as, entryBody, startCityHallYearBackend } from '../tests/testBackend';
+import { DatabaseEntryStore } from '../src/database/DatabaseEntryStore';
+import { createTestDatabases } from '../src/__testUtils__/testDatabases';
+import {
+  as,
+  entryBody,
+  startCityHallYearBackend,
+} from '../src/__testUtils__/testBackend';
 
 jest.setTimeout(600_000);
 
@@ -30,34 +34,22 @@ const OWNERS = [
 
 function generatedEntry(i: number): EntryFields {
   const month = (i % 12) + 1;
-  const timing =
-    i % 4 === 0
-      ? { rules: [{ kind: 'date', on: { month, day: (i % 28) + 1 } }] }
-      : i % 4 === 1
-      ? {
-          rules: [
-            {
-              kind: 'months',
-              from: { month, part: 'early' },
-              to: { month, part: 'late' },
-            },
-          ],
-        }
-      : i % 4 === 2
-      ? {
-          rules: [
-            {
-              kind: 'range',
-              from: { month, day: 1 },
-              to: { month: (month % 12) + 1, day: 15 },
-            },
-          ],
-        }
-      : {
-          rules: [
-            { kind: 'relative', entry: `bench-${i - 1}`, offsetDays: 10 },
-          ],
-        };
+  // A mix of every kind of rule, including chains of relative dates.
+  const rules = [
+    { kind: 'date', on: { month, day: (i % 28) + 1 } },
+    {
+      kind: 'months',
+      from: { month, part: 'early' },
+      to: { month, part: 'late' },
+    },
+    {
+      kind: 'range',
+      from: { month, day: 1 },
+      to: { month: (month % 12) + 1, day: 15 },
+    },
+    { kind: 'relative', entry: `bench-${i - 1}`, offsetDays: 10 },
+  ];
+  const timing = { rules: [rules[i % 4]] };
   return entryInputSchema.parse({
     ...entryBody(`group:default/${OWNERS[i % OWNERS.length]}`),
     slug: `bench-${i}`,
@@ -65,6 +57,8 @@ function generatedEntry(i: number): EntryFields {
     timing,
   });
 }
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function percentile(sorted: number[], p: number) {
   return sorted[
@@ -103,8 +97,6 @@ function get(
       .on('error', reject);
   });
 }
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 describe('benchmark', () => {
   const databases = createTestDatabases();
