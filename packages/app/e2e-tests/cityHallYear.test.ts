@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 
 const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
+/** Screenshots of the run, linked from the README. */
+const shots = 'docs/screenshots';
 
-test('a new member of staff signs in and reads the year served by the backend', async ({
+test('a new hire reads the year as a timeline, a month list and a wheel', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto('/city-hall-year');
-
-  // The development sign-in page offers the example users.
-  await page.getByTestId('sign-in-as-yamada.taro').click();
+  await page.getByTestId('sign-in-as-kimura.aoi').click();
 
   // The sidebar has the plugin's entry, and the page shows the fiscal year in both systems.
   await expect(
@@ -17,16 +18,46 @@ test('a new member of staff signs in and reads the year served by the backend', 
   await expect(page.getByTestId('fiscal-year-label')).toContainText('年度');
   await expect(page.getByTestId('fiscal-year-label')).toContainText('FY');
 
-  // Entries come from the backend's database (seeded from the content files).
-  const booksClose = page.getByTestId('occurrence-shutsuno-heisa');
-  await expect(booksClose).toContainText('出納閉鎖');
-  await expect(booksClose).toContainText('5月31日');
-  await expect(page.getByTestId('month-4')).toContainText('定期人事異動');
+  // Now and next, then the timeline: entries come from the backend's seeded content.
+  await expect(page.getByTestId('now-and-next')).toContainText('今月');
+  await expect(page.getByTestId('timeline-bar-shutsuno-heisa')).toContainText(
+    '出納閉鎖',
+  );
+  await expect(page.getByTestId('timeline-lane-council')).toContainText('議会');
+  await page.screenshot({ path: `${shots}/year-page.png` });
+  await page
+    .getByTestId('timeline')
+    .screenshot({ path: `${shots}/year-timeline.png` });
 
-  await page.screenshot({
-    path: 'test-results/e2e/city-hall-year.png',
-    fullPage: false,
-  });
+  await page.getByRole('tab', { name: '月ごとの一覧' }).click();
+  const may = page.getByTestId('month-5');
+  await expect(may.getByTestId('occurrence-shutsuno-heisa')).toContainText(
+    '5月31日',
+  );
+  await expect(may.getByTestId('occurrence-shutsuno-heisa')).toContainText(
+    '令和',
+  );
+
+  await page.getByRole('tab', { name: '年間サークル' }).click();
+  await expect(page.getByTestId('wheel-arc-shutsuno-heisa')).toBeVisible();
+  await page
+    .getByTestId('year-wheel')
+    .screenshot({ path: `${shots}/year-wheel.png` });
+
+  // An arc opens its entry (from the keyboard: an arc's box centre may lie off the
+  // curve), and the entry starts with its purpose.
+  await page.getByTestId('wheel-arc-kessan-chosei').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('entry-purpose')).toContainText('何のために');
+  const sections = await page
+    .locator('[data-testid^="entry-"] h2')
+    .allTextContents();
+  expect(sections.slice(0, 3)).toEqual([
+    '何のために',
+    '何が行われるか',
+    '新しく来たあなたにとって',
+  ]);
+  await page.screenshot({ path: `${shots}/entry.png` });
 });
 
 test('the API refuses requests without a token and answers with one', async ({
@@ -58,5 +89,5 @@ test('the API refuses requests without a token and answers with one', async ({
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(entries.status()).toBe(200);
-  expect((await entries.json()).totalCount).toBeGreaterThan(0);
+  expect((await entries.json()).totalCount).toBeGreaterThan(45);
 });

@@ -35,7 +35,6 @@ test('財政課 staff import a spreadsheet, and a malformed one changes nothing'
   await expect(page.getByTestId('import-summary')).toContainText(
     '取り込みました：新規 1件',
   );
-  await page.screenshot({ path: 'test-results/e2e/import.png' });
 
   await page.getByTestId('import-file').setInputFiles({
     name: 'broken.csv',
@@ -50,10 +49,10 @@ test('財政課 staff import a spreadsheet, and a malformed one changes nothing'
   await expect(
     page.getByRole('button', { name: /行を取り込む/ }),
   ).toBeDisabled();
-  await page.screenshot({ path: 'test-results/e2e/import-errors.png' });
+  await page.screenshot({ path: 'docs/screenshots/import-errors.png' });
 
   // The year shows the imported step, and nothing of the malformed file.
-  await page.goto('/city-hall-year');
+  await page.goto('/city-hall-year?view=list');
   await expect(page.getByTestId(`occurrence-${SLUG}`).first()).toContainText(
     '予算資料の点検',
   );

@@ -14,3 +14,4 @@ export * from './query';
 export * from './labels';
 export * from './timingNotation';
 export * from './entryTable';
+export * from './yearGeometry';

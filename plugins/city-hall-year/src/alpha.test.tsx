@@ -18,8 +18,10 @@ describe('new frontend system plugin', () => {
       },
     });
     expect(
-      await screen.findByTestId('occurrence-teiki-jinji-ido'),
+      await screen.findByTestId('timeline-bar-teiki-jinji-ido'),
     ).toBeInTheDocument();
-    expect(screen.getByText('定期人事異動')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('timeline-bar-teiki-jinji-ido'),
+    ).toHaveTextContent('定期人事異動');
   });
 });

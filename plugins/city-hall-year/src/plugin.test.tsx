@@ -28,7 +28,7 @@ describe('legacy plugin', () => {
       },
     );
     expect(
-      await screen.findByTestId('occurrence-shutsuno-heisa'),
+      await screen.findByTestId('timeline-bar-shutsuno-heisa'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'City Hall Year' }),

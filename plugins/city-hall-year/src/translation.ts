@@ -16,7 +16,35 @@ export const cityHallYearTranslationRef = createTranslationRef({
       next: 'Next fiscal year',
       current: 'This fiscal year',
     },
+    views: {
+      timeline: 'Timeline',
+      list: 'Month by month',
+      wheel: 'Year wheel',
+    },
+    filters: {
+      search: 'Search the year',
+      owner: 'Department',
+      allOwners: 'All departments',
+      cycles: 'Cycles',
+    },
+    timeline: {
+      title: 'Timeline of the fiscal year',
+      today: 'Today',
+    },
+    wheel: {
+      title: 'The fiscal year as a wheel, April at the top',
+    },
+    nowAndNext: {
+      title: 'Now and next',
+      thisMonth: 'This month',
+      next30: 'In the next 30 days',
+      nothing: 'Nothing scheduled.',
+      showAll: 'Show all {{total}}',
+      showFewer: 'Show fewer',
+      otherYear: 'Showing another fiscal year: now and next refer to today.',
+    },
     monthList: {
+      lead: 'This month for you',
       title: 'Month by month',
       empty: 'Nothing scheduled this month.',
       asNeeded: 'As needed',

@@ -5,6 +5,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import PeopleIcon from '@mui/icons-material/People';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import type { Cycle } from '@internal/plugin-city-hall-year-common';
+import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType } from 'react';
 
 /**
@@ -13,7 +14,7 @@ import type { ComponentType } from 'react';
  */
 export const CYCLE_STYLES: Record<
   Cycle,
-  { color: string; Icon: ComponentType<{ fontSize?: 'inherit' | 'small' }> }
+  { color: string; Icon: ComponentType<SvgIconProps> }
 > = {
   council: { color: '#0072B2', Icon: GavelIcon },
   budget: { color: '#E69F00', Icon: AccountBalanceWalletIcon },

@@ -6,6 +6,7 @@ import {
   FISCAL_MONTHS,
   fiscalYearLabels,
   occurrenceLabel,
+  resolveFiscalYear,
   type YearOccurrence,
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
@@ -90,8 +91,8 @@ function OccurrenceRow(props: {
   );
 }
 
-/** The fiscal year month by month, April first. */
-export function MonthList(props: { year: YearView }) {
+/** The fiscal year month by month, April first; the current month leads with what it means for you. */
+export function MonthList(props: { year: YearView; today?: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { year } = props;
   const byMonth = new Map<number, YearOccurrence[]>(
@@ -106,9 +107,27 @@ export function MonthList(props: { year: YearView }) {
     <Stack spacing={2} component="section" aria-label={t('monthList.title')}>
       {FISCAL_MONTHS.map(month => {
         const items = byMonth.get(month) ?? [];
+        const isCurrent =
+          props.today !== undefined &&
+          Number(props.today.slice(5, 7)) === month &&
+          resolveFiscalYear(props.today) === year.fiscalYear;
         return (
-          <Card key={month} variant="outlined" data-testid={`month-${month}`}>
+          <Card
+            key={month}
+            variant="outlined"
+            data-testid={`month-${month}`}
+            sx={
+              isCurrent
+                ? { borderColor: 'primary.main', borderWidth: 2 }
+                : undefined
+            }
+          >
             <CardContent>
+              {isCurrent && (
+                <Typography variant="overline" color="primary">
+                  {t('monthList.lead')}
+                </Typography>
+              )}
               <Typography variant="h6" component="h2">
                 {month}月{' '}
                 <Typography component="span" color="text.secondary">

@@ -7,38 +7,54 @@ import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
 import { YearPage } from './YearPage';
 
-describe('YearPage', () => {
-  it('shows the current fiscal year month by month from the API', async () => {
-    const api = createFakeApi();
-    const current = resolveFiscalYear(new Date());
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <YearPage />
-      </TestApiProvider>,
-      {
-        mountedRoutes: {
-          '/city-hall-year': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
+async function renderYearPage() {
+  const api = createFakeApi();
+  await renderInTestApp(
+    <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+      <YearPage />
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/city-hall-year': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
       },
-    );
+    },
+  );
+  return api;
+}
+
+describe('YearPage', () => {
+  it('shows the current fiscal year as a timeline, in both year systems', async () => {
+    const api = await renderYearPage();
+    const current = resolveFiscalYear(new Date());
 
     expect(
-      await screen.findByTestId('occurrence-shutsuno-heisa'),
-    ).toBeInTheDocument();
-    expect(api.requestedYears).toEqual([current]);
+      await screen.findByTestId('timeline-bar-shutsuno-heisa'),
+    ).toHaveTextContent('出納閉鎖');
+    expect(api.requestedYears).toContain(current);
     expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent(
       `FY${current}`,
     );
+    expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent('令和');
+    expect(
+      within(screen.getByTestId('timeline-lane-council')).getByText(
+        '第1回定例会',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('now-and-next')).toBeInTheDocument();
+  });
 
-    const may = screen.getByTestId('month-5');
+  it('switches to the month list, where a span is listed in every month it touches', async () => {
+    await renderYearPage();
+    await screen.findByTestId('timeline-bar-shutsuno-heisa');
+    fireEvent.click(screen.getByRole('tab', { name: 'Month by month' }));
+
+    const may = await screen.findByTestId('month-5');
+    const current = resolveFiscalYear(new Date());
     expect(within(may).getByText('出納閉鎖')).toBeInTheDocument();
-    // The settlement of the previous year says which year it concerns.
     expect(
       within(may).getByText(new RegExp(`FY${current - 1}`)),
     ).toBeInTheDocument();
-
-    // A span from mid-February to mid-March is listed in both months.
     expect(
       within(screen.getByTestId('month-2')).getByText('第1回定例会'),
     ).toBeInTheDocument();
@@ -50,24 +66,45 @@ describe('YearPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('draws the year wheel with one arc per occurrence', async () => {
+    await renderYearPage();
+    await screen.findByTestId('timeline-bar-shutsuno-heisa');
+    fireEvent.click(screen.getByRole('tab', { name: 'Year wheel' }));
+    const wheel = await screen.findByTestId('year-wheel');
+    expect(
+      within(wheel).getByTestId('wheel-arc-shutsuno-heisa'),
+    ).toBeInTheDocument();
+    expect(within(wheel).getByTestId('wheel-ring-council')).toBeInTheDocument();
+  });
+
+  it('filters by cycle and by text', async () => {
+    await renderYearPage();
+    await screen.findByTestId('timeline-bar-shutsuno-heisa');
+    fireEvent.click(screen.getByRole('button', { name: 'Council' }));
+    expect(
+      await screen.findByTestId('timeline-bar-dai1kai-teireikai'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('timeline-bar-shutsuno-heisa'),
+    ).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Council' }));
+    fireEvent.change(screen.getByLabelText('Search the year'), {
+      target: { value: '出納' },
+    });
+    expect(
+      await screen.findByTestId('timeline-bar-shutsuno-heisa'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('timeline-bar-dai1kai-teireikai'),
+    ).not.toBeInTheDocument();
+  });
+
   it('switches to the next fiscal year', async () => {
-    const api = createFakeApi();
+    const api = await renderYearPage();
     const current = resolveFiscalYear(new Date());
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <YearPage />
-      </TestApiProvider>,
-      {
-        mountedRoutes: {
-          '/city-hall-year': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    );
-    await screen.findByTestId('occurrence-shutsuno-heisa');
-
+    await screen.findByTestId('timeline-bar-shutsuno-heisa');
     fireEvent.click(screen.getByRole('button', { name: 'Next fiscal year' }));
-
     expect(
       await screen.findByText(new RegExp(`FY${current + 1}`)),
     ).toBeInTheDocument();

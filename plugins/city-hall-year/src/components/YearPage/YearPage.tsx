@@ -5,50 +5,100 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   fiscalYearLabels,
   resolveFiscalYear,
+  type Cycle,
 } from '@internal/plugin-city-hall-year-common';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import { transferRouteRef } from '../../routes';
+import { useNowAndNext } from '../../hooks/useNowAndNext';
+import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
+import { transferRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { MonthList } from '../MonthList';
+import { NowAndNext } from '../NowAndNext';
+import { Timeline } from '../Timeline';
+import {
+  YearFilters,
+  matchesFilters,
+  type YearFilterState,
+} from '../YearFilters';
+import { YearWheel } from '../YearWheel';
 
-/** Reads `?fy=` when it is a plausible fiscal year; otherwise the current one in Asia/Tokyo. */
-function useFiscalYearParam(): [number, (fiscalYear: number) => void] {
+const VIEWS = ['timeline', 'list', 'wheel'] as const;
+type View = (typeof VIEWS)[number];
+
+/**
+ * The page's state lives in the URL (`?fy=2026&view=wheel&cycle=budget&owner=…&q=…`),
+ * so that a link handed out in training opens the same picture.
+ */
+function usePageState(current: number) {
   const [params, setParams] = useSearchParams();
-  const current = resolveFiscalYear(new Date());
   const requested = Number(params.get('fy'));
   const fiscalYear =
     Number.isInteger(requested) && requested >= 1989 && requested <= 2200
       ? requested
       : current;
-  const setFiscalYear = (value: number) => {
+  const viewParam = params.get('view') as View | null;
+  const view: View =
+    viewParam && VIEWS.includes(viewParam) ? viewParam : 'timeline';
+  const filters: YearFilterState = {
+    cycles: (params.get('cycle')?.split(',').filter(Boolean) ?? []) as Cycle[],
+    owner: params.get('owner') ?? undefined,
+    query: params.get('q') ?? '',
+  };
+  const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    if (value === current) next.delete('fy');
-    else next.set('fy', String(value));
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
     setParams(next, { replace: true });
   };
-  return [fiscalYear, setFiscalYear];
+  return {
+    fiscalYear,
+    view,
+    filters,
+    setFiscalYear: (fy: number) =>
+      update({ fy: fy === current ? undefined : String(fy) }),
+    setView: (v: View) => update({ view: v === 'timeline' ? undefined : v }),
+    setFilters: (f: YearFilterState) =>
+      update({ cycle: f.cycles.join(','), owner: f.owner, q: f.query }),
+  };
 }
 
-/** The year page: the city hall's fiscal year, month by month. */
+/** The year page: now and next, then the fiscal year as a timeline, a month list or a wheel. */
 export function YearPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const [fiscalYear, setFiscalYear] = useFiscalYearParam();
-  const { value: year, loading, error } = useYear(fiscalYear);
-  const labels = fiscalYearLabels(fiscalYear);
-  const current = resolveFiscalYear(new Date());
+  const today = useToday();
+  const current = resolveFiscalYear(today);
+  const state = usePageState(current);
+  const { value: year, loading, error } = useYear(state.fiscalYear);
+  const around = useNowAndNext(today);
   const transferLink = useRouteRef(transferRouteRef);
+  const labels = fiscalYearLabels(state.fiscalYear);
+
+  const occurrences = (year?.occurrences ?? []).filter(o =>
+    matchesFilters(o, state.filters),
+  );
+  const owners = useMemo(
+    () => [...new Set((year?.occurrences ?? []).map(o => o.owner))].sort(),
+    [year],
+  );
 
   return (
     <Page themeId="tool">
@@ -63,37 +113,89 @@ export function YearPage() {
         </Button>
       </Header>
       <Content>
-        <Stack direction="row" alignItems="center" spacing={1} sx={{ mb: 2 }}>
-          <IconButton
-            aria-label={t('yearSwitcher.previous')}
-            onClick={() => setFiscalYear(fiscalYear - 1)}
+        <Stack spacing={2}>
+          <Card variant="outlined" data-testid="now-and-next">
+            <CardContent>
+              <Typography variant="h6" component="h2" gutterBottom>
+                {t('nowAndNext.title')}
+              </Typography>
+              {around.value && (
+                <NowAndNext occurrences={around.value} today={today} />
+              )}
+              {around.loading && <Progress />}
+            </CardContent>
+          </Card>
+
+          <Stack direction="row" alignItems="center" spacing={1}>
+            <IconButton
+              aria-label={t('yearSwitcher.previous')}
+              onClick={() => state.setFiscalYear(state.fiscalYear - 1)}
+            >
+              <ChevronLeftIcon />
+            </IconButton>
+            <Typography
+              variant="h5"
+              component="p"
+              data-testid="fiscal-year-label"
+            >
+              {labels.ja}（{labels.en}）
+            </Typography>
+            <IconButton
+              aria-label={t('yearSwitcher.next')}
+              onClick={() => state.setFiscalYear(state.fiscalYear + 1)}
+            >
+              <ChevronRightIcon />
+            </IconButton>
+            {state.fiscalYear !== current && (
+              <Button size="small" onClick={() => state.setFiscalYear(current)}>
+                {t('yearSwitcher.current')}
+              </Button>
+            )}
+          </Stack>
+
+          <YearFilters
+            value={state.filters}
+            owners={owners}
+            onChange={state.setFilters}
+          />
+
+          <Tabs
+            value={state.view}
+            onChange={(_e, v: View) => state.setView(v)}
+            aria-label={t('page.title')}
           >
-            <ChevronLeftIcon />
-          </IconButton>
-          <Typography
-            variant="h5"
-            component="p"
-            data-testid="fiscal-year-label"
-          >
-            {labels.ja}（{labels.en}）
-          </Typography>
-          <IconButton
-            aria-label={t('yearSwitcher.next')}
-            onClick={() => setFiscalYear(fiscalYear + 1)}
-          >
-            <ChevronRightIcon />
-          </IconButton>
-          {fiscalYear !== current && (
-            <Button size="small" onClick={() => setFiscalYear(current)}>
-              {t('yearSwitcher.current')}
-            </Button>
+            {VIEWS.map(v => (
+              <Tab
+                key={v}
+                value={v}
+                label={t(`views.${v}`)}
+                data-testid={`view-${v}`}
+              />
+            ))}
+          </Tabs>
+
+          {loading && <Progress />}
+          {error && (
+            <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
+          )}
+          {year && !loading && state.view === 'timeline' && (
+            <Timeline
+              fiscalYear={state.fiscalYear}
+              occurrences={occurrences}
+              today={today}
+            />
+          )}
+          {year && !loading && state.view === 'list' && (
+            <MonthList year={{ ...year, occurrences }} today={today} />
+          )}
+          {year && !loading && state.view === 'wheel' && (
+            <YearWheel
+              fiscalYear={state.fiscalYear}
+              occurrences={occurrences}
+              today={today}
+            />
           )}
         </Stack>
-        {loading && <Progress />}
-        {error && (
-          <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
-        )}
-        {year && !loading && <MonthList year={year} />}
       </Content>
     </Page>
   );

@@ -1,0 +1,96 @@
+import { DateTime } from 'luxon';
+import {
+  FISCAL_MONTHS,
+  calendarYearOfFiscalMonth,
+  fiscalYearBounds,
+} from './fiscalYear';
+import type { Occurrence } from './timing';
+
+/**
+ * Where an occurrence sits along its fiscal year, for the timeline and the wheel:
+ * `start` and `end` as fractions of the year (0 = 1 April, 1 = the end of 31 March),
+ * clipped to the year.
+ */
+export interface YearSpan {
+  start: number;
+  end: number;
+}
+
+function dayIndex(iso: string, fiscalYear: number): number {
+  const origin = DateTime.fromISO(fiscalYearBounds(fiscalYear).start, {
+    zone: 'utc',
+  });
+  return Math.round(
+    DateTime.fromISO(iso, { zone: 'utc' }).diff(origin, 'days').days,
+  );
+}
+
+/** Number of days in a fiscal year (366 when it holds 29 February). */
+export function fiscalYearLength(fiscalYear: number): number {
+  const { end } = fiscalYearBounds(fiscalYear);
+  return dayIndex(end, fiscalYear) + 1;
+}
+
+/** The span of an occurrence within the fiscal year, whole days included. */
+export function yearSpan(
+  occurrence: Pick<Occurrence, 'start' | 'end'>,
+  fiscalYear: number,
+): YearSpan {
+  const length = fiscalYearLength(fiscalYear);
+  const clip = (v: number) => Math.min(1, Math.max(0, v));
+  return {
+    start: clip(dayIndex(occurrence.start, fiscalYear) / length),
+    end: clip((dayIndex(occurrence.end, fiscalYear) + 1) / length),
+  };
+}
+
+/** Where each month of the fiscal year begins and ends, as fractions, April first. */
+export function monthSpans(
+  fiscalYear: number,
+): Array<YearSpan & { month: number }> {
+  return FISCAL_MONTHS.map(month => {
+    const first = DateTime.utc(
+      calendarYearOfFiscalMonth(fiscalYear, month),
+      month,
+      1,
+    );
+    const last = first.endOf('month').toISODate()!;
+    return {
+      month,
+      ...yearSpan({ start: first.toISODate()!, end: last }, fiscalYear),
+    };
+  });
+}
+
+/** Where today falls in the fiscal year, or undefined when it is another year. */
+export function todayPosition(
+  todayIso: string,
+  fiscalYear: number,
+): number | undefined {
+  const { start, end } = fiscalYearBounds(fiscalYear);
+  if (todayIso < start || todayIso > end) return undefined;
+  return yearSpan({ start: todayIso, end: todayIso }, fiscalYear).start;
+}
+
+/**
+ * Packs spans into as few lanes as possible without overlap (greedy by start), so a
+ * timeline lane can show concurrent steps one above the other. Returns each span's lane.
+ */
+export function packLanes(spans: YearSpan[]): number[] {
+  const order = spans
+    .map((span, index) => ({ span, index }))
+    .sort((a, b) => a.span.start - b.span.start);
+  const laneEnds: number[] = [];
+  const lanes = new Array<number>(spans.length);
+  for (const { span, index } of order) {
+    let lane = laneEnds.findIndex(end => end <= span.start);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(span.end);
+    } else {
+      laneEnds[lane] = span.end;
+    }
+    lanes[index] = lane;
+  }
+  return lanes;
+}

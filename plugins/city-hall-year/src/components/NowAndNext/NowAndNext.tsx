@@ -1,0 +1,125 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  occurrenceLabel,
+  occurrenceOverlaps,
+  type YearOccurrence,
+} from '@internal/plugin-city-hall-year-common';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { entryRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CycleChip } from '../CycleChip';
+
+/**
+ * What is happening this month, and what starts in the next 30 days (not already
+ * listed), from a list of occurrences. `today` is a JST date (YYYY-MM-DD).
+ */
+export function nowAndNext(occurrences: YearOccurrence[], today: string) {
+  const day = DateTime.fromISO(today, { zone: 'utc' });
+  const monthStart = day.startOf('month').toISODate()!;
+  const monthEnd = day.endOf('month').toISODate()!;
+  const horizon = day.plus({ days: 30 }).toISODate()!;
+  const thisMonth = occurrences.filter(
+    o => occurrenceOverlaps(o, monthStart, monthEnd) && o.end >= today,
+  );
+  const listed = new Set(thisMonth);
+  const next = occurrences.filter(
+    o => !listed.has(o) && o.start > today && o.start <= horizon,
+  );
+  return { thisMonth, next };
+}
+
+/** Items shown before "show all": the panel sits above the year and must stay short. */
+const SHOWN = 6;
+
+/** Shorter steps first: a step running all year says less about this month than one that starts now. */
+function byUrgency(a: YearOccurrence, b: YearOccurrence): number {
+  const length = (o: YearOccurrence) => Date.parse(o.end) - Date.parse(o.start);
+  return length(a) - length(b) || a.start.localeCompare(b.start);
+}
+
+function OccurrenceList(props: {
+  title: string;
+  items: YearOccurrence[];
+  testId: string;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const [expanded, setExpanded] = useState(false);
+  const sorted = [...props.items].sort(byUrgency);
+  const shown = expanded ? sorted : sorted.slice(0, SHOWN);
+  return (
+    <Stack spacing={1} data-testid={props.testId}>
+      <Typography variant="subtitle2" component="h3">
+        {props.title}
+      </Typography>
+      {props.items.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {t('nowAndNext.nothing')}
+        </Typography>
+      )}
+      {shown.map(o => (
+        <Stack
+          key={`${o.slug}-${o.start}`}
+          direction="row"
+          spacing={1}
+          alignItems="center"
+        >
+          <CycleChip cycle={o.cycle} />
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ minWidth: 110 }}
+          >
+            {occurrenceLabel(o, 'ja')}
+          </Typography>
+          <Link to={entryLink({ slug: o.slug })}>{o.title.ja}</Link>
+        </Stack>
+      ))}
+      {sorted.length > SHOWN && (
+        <Button
+          size="small"
+          sx={{ alignSelf: 'flex-start' }}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? t('nowAndNext.showFewer')
+            : t('nowAndNext.showAll', { total: String(sorted.length) })}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** This month and the next 30 days, for the year page and the home page. */
+export function NowAndNext(props: {
+  occurrences: YearOccurrence[];
+  today: string;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { thisMonth, next } = nowAndNext(props.occurrences, props.today);
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={6}>
+        <OccurrenceList
+          title={t('nowAndNext.thisMonth')}
+          items={thisMonth}
+          testId="now-this-month"
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <OccurrenceList
+          title={t('nowAndNext.next30')}
+          items={next}
+          testId="now-next-30"
+        />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { NowAndNext, nowAndNext } from './NowAndNext';

@@ -1,0 +1,230 @@
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  CYCLES,
+  monthSpans,
+  occurrenceLabel,
+  packLanes,
+  todayPosition,
+  yearSpan,
+  type YearOccurrence,
+} from '@internal/plugin-city-hall-year-common';
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { alpha, useTheme } from '@mui/material/styles';
+import { Link as RouterLink } from 'react-router-dom';
+import { entryRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CYCLE_STYLES } from '../CycleChip';
+
+const BAR_HEIGHT = 26;
+const LABEL_WIDTH = 112;
+const percent = (v: number) => `${(v * 100).toFixed(3)}%`;
+
+/**
+ * Twelve months April → March as columns, one swimlane per cycle, each occurrence a
+ * bar spanning its dates; thirds of a month (上旬・中旬・下旬) are marked, and today.
+ */
+export function Timeline(props: {
+  fiscalYear: number;
+  occurrences: YearOccurrence[];
+  today: string;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const theme = useTheme();
+  const entryLink = useRouteRef(entryRouteRef);
+  const months = monthSpans(props.fiscalYear);
+  const today = todayPosition(props.today, props.fiscalYear);
+  const cycles = CYCLES.filter(c => props.occurrences.some(o => o.cycle === c));
+
+  const grid = (
+    <>
+      {months.map(m => (
+        <Box key={m.month}>
+          <Box
+            sx={{
+              position: 'absolute',
+              top: 0,
+              bottom: 0,
+              left: percent(m.start),
+              borderLeft: 1,
+              borderColor: 'divider',
+            }}
+          />
+          {[1, 2].map(third => (
+            <Box
+              key={third}
+              sx={{
+                position: 'absolute',
+                top: 0,
+                bottom: 0,
+                left: percent(m.start + ((m.end - m.start) * third) / 3),
+                borderLeft: '1px dashed',
+                borderColor: alpha(theme.palette.text.primary, 0.08),
+              }}
+            />
+          ))}
+        </Box>
+      ))}
+      {today !== undefined && (
+        <Box
+          data-testid="timeline-today"
+          sx={{
+            position: 'absolute',
+            top: 0,
+            bottom: 0,
+            left: percent(today),
+            borderLeft: 2,
+            borderColor: 'error.main',
+            zIndex: 2,
+          }}
+        />
+      )}
+    </>
+  );
+
+  return (
+    <Box
+      role="figure"
+      aria-label={t('timeline.title')}
+      data-testid="timeline"
+      sx={{ overflowX: 'auto' }}
+    >
+      <Box sx={{ minWidth: 960 }}>
+        <Box
+          sx={{
+            display: 'flex',
+            pl: `${LABEL_WIDTH}px`,
+            position: 'relative',
+            height: 24,
+          }}
+        >
+          <Box sx={{ position: 'relative', flex: 1 }}>
+            {months.map(m => (
+              <Typography
+                key={m.month}
+                variant="caption"
+                sx={{
+                  position: 'absolute',
+                  left: percent(m.start),
+                  width: percent(m.end - m.start),
+                  textAlign: 'center',
+                  fontWeight: 600,
+                }}
+              >
+                {m.month}月
+              </Typography>
+            ))}
+            {today !== undefined && (
+              <Typography
+                variant="caption"
+                color="error"
+                sx={{
+                  position: 'absolute',
+                  left: percent(today),
+                  top: -4,
+                  transform: 'translateX(-50%)',
+                }}
+              >
+                ▼
+              </Typography>
+            )}
+          </Box>
+        </Box>
+        {cycles.map(cycle => {
+          const items = props.occurrences.filter(o => o.cycle === cycle);
+          const spans = items.map(o => yearSpan(o, props.fiscalYear));
+          const lanes = packLanes(spans);
+          const laneCount = Math.max(1, ...lanes.map(l => l + 1));
+          const { color, Icon } = CYCLE_STYLES[cycle];
+          return (
+            <Box
+              key={cycle}
+              sx={{ display: 'flex', borderTop: 1, borderColor: 'divider' }}
+              data-testid={`timeline-lane-${cycle}`}
+            >
+              <Box
+                sx={{
+                  width: LABEL_WIDTH,
+                  flexShrink: 0,
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: 0.5,
+                  px: 1,
+                  color,
+                }}
+              >
+                <Icon fontSize="small" />
+                <Typography
+                  variant="body2"
+                  sx={{ color: 'text.primary', fontWeight: 600 }}
+                >
+                  {t(`cycles.${cycle}`)}
+                </Typography>
+              </Box>
+              <Box
+                sx={{
+                  position: 'relative',
+                  flex: 1,
+                  height: laneCount * (BAR_HEIGHT + 4) + 6,
+                }}
+              >
+                {grid}
+                {items.map((o, i) => (
+                  <Tooltip
+                    key={`${o.slug}-${o.start}`}
+                    title={`${o.title.ja} — ${occurrenceLabel(o, 'ja')}${
+                      o.title.en ? ` / ${o.title.en}` : ''
+                    }`}
+                  >
+                    <Box
+                      component={RouterLink}
+                      to={entryLink({ slug: o.slug })}
+                      data-testid={`timeline-bar-${o.slug}`}
+                      sx={{
+                        position: 'absolute',
+                        zIndex: 1,
+                        left: percent(spans[i].start),
+                        width: `max(${percent(
+                          spans[i].end - spans[i].start,
+                        )}, 6px)`,
+                        top: 4 + lanes[i] * (BAR_HEIGHT + 4),
+                        height: BAR_HEIGHT,
+                        display: 'flex',
+                        alignItems: 'center',
+                        gap: 0.5,
+                        px: 0.5,
+                        overflow: 'hidden',
+                        whiteSpace: 'nowrap',
+                        textDecoration: 'none',
+                        color: 'text.primary',
+                        fontSize: 12,
+                        borderRadius: 1,
+                        bgcolor: alpha(
+                          color,
+                          theme.palette.mode === 'dark' ? 0.35 : 0.18,
+                        ),
+                        // Known only to a part of a month: a dashed outline says so.
+                        border:
+                          o.precision === 'day'
+                            ? 'none'
+                            : `1px dashed ${color}`,
+                        borderLeft: `3px solid ${color}`,
+                        '&:hover, &:focus-visible': {
+                          bgcolor: alpha(color, 0.4),
+                        },
+                      }}
+                    >
+                      {o.title.ja}
+                    </Box>
+                  </Tooltip>
+                ))}
+              </Box>
+            </Box>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}

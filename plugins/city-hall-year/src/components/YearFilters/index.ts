@@ -1,0 +1,2 @@
+export { YearFilters, matchesFilters } from './YearFilters';
+export type { YearFilterState } from './YearFilters';

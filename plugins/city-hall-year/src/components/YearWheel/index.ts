@@ -1,0 +1,1 @@
+export { YearWheel } from './YearWheel';

@@ -1,0 +1,26 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  resolveFiscalYear,
+  type YearOccurrence,
+} from '@internal/plugin-city-hall-year-common';
+import { DateTime } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef } from '../api';
+
+/**
+ * Occurrences around today: the current fiscal year, and the next one too when the
+ * next 30 days reach past 31 March.
+ */
+export function useNowAndNext(today: string) {
+  const api = useApi(cityHallYearApiRef);
+  return useAsync(async (): Promise<YearOccurrence[]> => {
+    const fiscalYear = resolveFiscalYear(today);
+    const years = [fiscalYear];
+    const horizon = DateTime.fromISO(today, { zone: 'utc' })
+      .plus({ days: 30 })
+      .toISODate()!;
+    if (resolveFiscalYear(horizon) !== fiscalYear) years.push(fiscalYear + 1);
+    const views = await Promise.all(years.map(y => api.getYear(y)));
+    return views.flatMap(v => v.occurrences);
+  }, [api, today]);
+}
