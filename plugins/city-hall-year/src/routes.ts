@@ -16,3 +16,24 @@ export const entryRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/entries/:slug',
 });
+
+/** The editor of an entry. */
+export const editEntryRouteRef = createSubRouteRef({
+  id: 'city-hall-year/edit-entry',
+  parent: rootRouteRef,
+  path: '/entries/:slug/edit',
+});
+
+/** The history of an entry: revisions, differences and restore. */
+export const entryHistoryRouteRef = createSubRouteRef({
+  id: 'city-hall-year/entry-history',
+  parent: rootRouteRef,
+  path: '/entries/:slug/history',
+});
+
+/** A new entry. */
+export const newEntryRouteRef = createSubRouteRef({
+  id: 'city-hall-year/new-entry',
+  parent: rootRouteRef,
+  path: '/new',
+});

@@ -79,6 +79,24 @@ export function createFakeApi(): CityHallYearApi & {
     async getEntry() {
       throw new Error('not used');
     },
+    async createEntry() {
+      throw new Error('not used');
+    },
+    async updateEntry() {
+      throw new Error('not used');
+    },
+    async confirmEntry() {
+      throw new Error('not used');
+    },
+    async listRevisions() {
+      throw new Error('not used');
+    },
+    async getRevision() {
+      throw new Error('not used');
+    },
+    async restoreRevision() {
+      throw new Error('not used');
+    },
     async exportEntries() {
       throw new Error('not used');
     },

@@ -1,7 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   Entry,
+  EntryInput,
   EntryPage,
+  EntryRevision,
+  EntryRevisionSummary,
   ImportReport,
   TransferFormat,
   YearView,
@@ -51,6 +54,25 @@ export interface CityHallYearApi {
   listEntries(request?: ListEntriesRequest): Promise<EntryPage>;
   /** One entry by slug or id. */
   getEntry(idOrSlug: string): Promise<Entry>;
+  /** Creates an entry; the server sets who and when from the signed-in user. */
+  createEntry(fields: EntryInput): Promise<Entry>;
+  /**
+   * Replaces an entry's editable fields. Rejects with a 409 `ResponseError` when the
+   * entry changed since `version`: nothing was written, the caller merges and retries.
+   */
+  updateEntry(id: string, fields: EntryInput, version: number): Promise<Entry>;
+  /** Confirms the entry for the current fiscal year. */
+  confirmEntry(id: string, version: number): Promise<Entry>;
+  /** The entry's revisions, newest first. */
+  listRevisions(id: string): Promise<EntryRevisionSummary[]>;
+  /** One revision with the whole entry as it was. */
+  getRevision(id: string, revision: number): Promise<EntryRevision>;
+  /** Brings a revision's content back as a new revision. */
+  restoreRevision(
+    id: string,
+    revision: number,
+    version: number,
+  ): Promise<Entry>;
   /** The readable entries matching the filters, as a YAML or CSV file. */
   exportEntries(
     format: TransferFormat,

@@ -6,7 +6,10 @@ import type {
 import { ResponseError } from '@backstage/errors';
 import type {
   Entry,
+  EntryInput,
   EntryPage,
+  EntryRevision,
+  EntryRevisionSummary,
   ImportReport,
   TransferFormat,
   YearView,
@@ -126,6 +129,69 @@ export class CityHallYearClient implements CityHallYearApi {
 
   getEntry(idOrSlug: string): Promise<Entry> {
     return this.get(`/entries/${encodeURIComponent(idOrSlug)}`);
+  }
+
+  createEntry(fields: EntryInput): Promise<Entry> {
+    return this.send('POST', '/entries', fields);
+  }
+
+  updateEntry(id: string, fields: EntryInput, version: number): Promise<Entry> {
+    return this.send('PUT', `/entries/${encodeURIComponent(id)}`, {
+      ...fields,
+      version,
+    });
+  }
+
+  confirmEntry(id: string, version: number): Promise<Entry> {
+    return this.send('POST', `/entries/${encodeURIComponent(id)}/confirm`, {
+      version,
+    });
+  }
+
+  async listRevisions(id: string): Promise<EntryRevisionSummary[]> {
+    const { items } = await this.get<{ items: EntryRevisionSummary[] }>(
+      `/entries/${encodeURIComponent(id)}/revisions`,
+    );
+    return items;
+  }
+
+  getRevision(id: string, revision: number): Promise<EntryRevision> {
+    return this.get(
+      `/entries/${encodeURIComponent(id)}/revisions/${encodeURIComponent(
+        String(revision),
+      )}`,
+    );
+  }
+
+  restoreRevision(
+    id: string,
+    revision: number,
+    version: number,
+  ): Promise<Entry> {
+    return this.send(
+      'POST',
+      `/entries/${encodeURIComponent(id)}/revisions/${encodeURIComponent(
+        String(revision),
+      )}/restore`,
+      { version },
+    );
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
   }
 
   private async get<T>(path: string): Promise<T> {

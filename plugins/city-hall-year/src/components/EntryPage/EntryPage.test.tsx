@@ -1,5 +1,11 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
   entryInputSchema,
@@ -42,23 +48,48 @@ const entry: Entry = {
   updatedAt: '2026-05-01T03:00:00.000Z',
 };
 
+/**
+ * Each test uses its own entry id: the permission hook caches decisions per
+ * resource, across renders.
+ */
+async function renderEntryPage(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  id: string,
+) {
+  const api = {
+    ...createFakeApi(),
+    getEntry: jest.fn(async () => ({ ...entry, id })),
+  };
+  const asked: unknown[] = [];
+  const permissionApi = new MockPermissionApi(request => {
+    asked.push(request);
+    return result;
+  });
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [cityHallYearApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      <Routes>
+        <Route path="/city-hall-year/entries/:slug" element={<EntryPage />} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/city-hall-year/entries/shutsuno-heisa'],
+      mountedRoutes: {
+        '/city-hall-year': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+  return { api, asked };
+}
+
 describe('EntryPage', () => {
   it('puts the purpose first, then what happens, then what it means for new staff', async () => {
-    const api = { ...createFakeApi(), getEntry: jest.fn(async () => entry) };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <Routes>
-          <Route path="/city-hall-year/entries/:slug" element={<EntryPage />} />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/city-hall-year/entries/shutsuno-heisa'],
-        mountedRoutes: {
-          '/city-hall-year': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    );
+    const { api } = await renderEntryPage(AuthorizeResult.DENY, 'id-1');
 
     const purpose = await screen.findByTestId('entry-purpose');
     const whatHappens = screen.getByTestId('entry-what-happens');
@@ -87,5 +118,31 @@ describe('EntryPage', () => {
       expect.stringMatching(/\/city-hall-year\/entries\/shutsuno-heisa$/),
     );
     expect(screen.getByText(/Concerns 令和\d+年度/)).toBeInTheDocument();
+  });
+
+  it('offers editing only when the permission framework allows it', async () => {
+    await renderEntryPage(AuthorizeResult.DENY, 'id-2');
+    await screen.findByTestId('entry-purpose');
+    expect(
+      screen.queryByRole('link', { name: 'Edit' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'History' })).toBeInTheDocument();
+  });
+
+  it('shows the edit button to the owner', async () => {
+    const { asked } = await renderEntryPage(AuthorizeResult.ALLOW, 'id-3');
+    await screen.findByTestId('entry-purpose');
+    expect(await screen.findByRole('link', { name: 'Edit' })).toHaveAttribute(
+      'href',
+      '/city-hall-year/entries/shutsuno-heisa/edit',
+    );
+    expect(asked).toContainEqual(
+      expect.objectContaining({
+        permission: expect.objectContaining({
+          name: 'city-hall-year.entry.update',
+        }),
+        resourceRef: 'id-3',
+      }),
+    );
   });
 });

@@ -14,7 +14,9 @@ import {
 } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  entryUpdatePermission,
   fiscalYearLabels,
   formatTimingNotation,
   occurrenceLabel,
@@ -32,10 +34,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useEntry } from '../../hooks/useEntry';
 import { useYear } from '../../hooks/useYear';
-import { entryRouteRef, rootRouteRef } from '../../routes';
+import { cityHallYearApiRef } from '../../api';
+import {
+  editEntryRouteRef,
+  entryHistoryRouteRef,
+  entryRouteRef,
+  rootRouteRef,
+} from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
@@ -149,6 +157,63 @@ function Timing(props: { entry: Entry; fiscalYear: number }) {
   );
 }
 
+/**
+ * Edit and confirm appear only when the permission framework allows them for this
+ * entry; the server checks again on every request.
+ */
+function EntryActions(props: { entry: Entry }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const alertApi = useApi(alertApiRef);
+  const editLink = useRouteRef(editEntryRouteRef);
+  const historyLink = useRouteRef(entryHistoryRouteRef);
+  const { allowed: canEdit } = usePermission({
+    permission: entryUpdatePermission,
+    resourceRef: props.entry.id,
+  });
+  const fiscalYear = resolveFiscalYear(new Date());
+  return (
+    <Stack direction="row" spacing={1} sx={{ mr: 1 }}>
+      {canEdit && (
+        <Button
+          variant="contained"
+          color="primary"
+          component={RouterLink}
+          to={editLink({ slug: props.entry.slug })}
+          data-testid="entry-edit"
+        >
+          {t('editor.edit')}
+        </Button>
+      )}
+      {canEdit && props.entry.confirmedFiscalYear !== fiscalYear && (
+        <Button
+          variant="outlined"
+          color="inherit"
+          onClick={async () => {
+            await api.confirmEntry(props.entry.id, props.entry.version);
+            alertApi.post({
+              message: t('editor.confirmed'),
+              severity: 'success',
+              display: 'transient',
+            });
+            window.location.reload();
+          }}
+        >
+          {t('editor.confirm')}
+        </Button>
+      )}
+      <Button
+        variant="outlined"
+        color="inherit"
+        component={RouterLink}
+        to={historyLink({ slug: props.entry.slug })}
+      >
+        {t('editor.history')}
+      </Button>
+    </Stack>
+  );
+}
+
 /** One entry: purpose first, then what happens, what it means for new staff, and the rest. */
 export function EntryPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
@@ -186,6 +251,7 @@ export function EntryPage() {
   return (
     <Page themeId="tool">
       <Header title={entry.title.ja} subtitle={entry.title.en}>
+        <EntryActions entry={entry} />
         <Button
           variant="outlined"
           color="inherit"

@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
+import { EntryEditorPage } from '../EntryEditor';
+import { EntryHistoryPage } from '../EntryHistory';
 import { EntryPage } from '../EntryPage';
 import { TransferPage } from '../TransferPage';
 import { YearPage } from '../YearPage';
@@ -10,6 +12,9 @@ export function Router() {
       <Route path="/" element={<YearPage />} />
       <Route path="/transfer" element={<TransferPage />} />
       <Route path="/entries/:slug" element={<EntryPage />} />
+      <Route path="/entries/:slug/edit" element={<EntryEditorPage />} />
+      <Route path="/entries/:slug/history" element={<EntryHistoryPage />} />
+      <Route path="/new" element={<EntryEditorPage />} />
     </Routes>
   );
 }

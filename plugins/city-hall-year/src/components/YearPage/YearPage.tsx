@@ -27,7 +27,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
-import { transferRouteRef } from '../../routes';
+import { newEntryRouteRef, transferRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { MonthList } from '../MonthList';
 import { NowAndNext } from '../NowAndNext';
@@ -90,6 +90,7 @@ export function YearPage() {
   const { value: year, loading, error } = useYear(state.fiscalYear);
   const around = useNowAndNext(today);
   const transferLink = useRouteRef(transferRouteRef);
+  const newEntryLink = useRouteRef(newEntryRouteRef);
   const labels = fiscalYearLabels(state.fiscalYear);
 
   const occurrences = (year?.occurrences ?? []).filter(o =>
@@ -103,6 +104,15 @@ export function YearPage() {
   return (
     <Page themeId="tool">
       <Header title={t('page.title')} subtitle={t('page.subtitle')}>
+        <Button
+          variant="contained"
+          color="primary"
+          component={RouterLink}
+          to={newEntryLink()}
+          sx={{ mr: 1 }}
+        >
+          {t('editor.create')}
+        </Button>
         <Button
           variant="outlined"
           color="inherit"

@@ -1,0 +1,185 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  entryInputSchema,
+  type Entry,
+  type EntryInput,
+} from '@internal/plugin-city-hall-year-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { rootRouteRef } from '../../routes';
+import { EntryEditorPage } from './EntryEditor';
+
+const stored = (version: number, changes: Partial<EntryInput> = {}): Entry => ({
+  ...entryInputSchema.parse({
+    slug: 'yosan-yokyu',
+    cycle: 'budget',
+    title: { ja: '予算要求' },
+    summary: { ja: '各課が要求します。' },
+    purpose: { ja: '目的に沿って配分するためです。' },
+    whatHappens: { ja: '要求書を作ります。' },
+    forNewStaff: { ja: '積算の根拠を確かめましょう。' },
+    owner: 'group:default/zaisei-ka',
+    timing: {
+      rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
+    },
+    status: 'published',
+    ...changes,
+  }),
+  id: 'entry-1',
+  version,
+  createdBy: 'user:default/yamada.taro',
+  createdAt: '2026-04-01T00:00:00.000Z',
+  updatedBy:
+    version > 1 ? 'user:default/sato.hanako' : 'user:default/yamada.taro',
+  updatedAt: '2026-10-01T00:00:00.000Z',
+});
+
+async function conflict(): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: { name: 'ConflictError', message: 'changed meanwhile' },
+    response: { statusCode: 409 },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status: 409,
+    statusText: 'Conflict',
+    headers: new Headers({ 'Content-Type': 'application/json' }),
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/city-hall-year/entries/entry-1',
+    text: async () => body,
+  });
+}
+
+async function renderEditor(api: ReturnType<typeof createFakeApi>) {
+  const identityApi = {
+    getBackstageIdentity: async () => ({
+      type: 'user' as const,
+      userEntityRef: 'user:default/yamada.taro',
+      ownershipEntityRefs: [
+        'user:default/yamada.taro',
+        'group:default/zaisei-ka',
+      ],
+    }),
+  };
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [cityHallYearApiRef, api],
+        [identityApiRef, identityApi],
+      ]}
+    >
+      <Routes>
+        <Route
+          path="/city-hall-year/entries/:slug/edit"
+          element={<EntryEditorPage />}
+        />
+        <Route
+          path="/city-hall-year/entries/:slug"
+          element={<div>entry page</div>}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/city-hall-year/entries/yosan-yokyu/edit'],
+      mountedRoutes: { '/city-hall-year': rootRouteRef },
+    },
+  );
+  await screen.findByTestId('editor-title-ja');
+}
+
+describe('EntryEditorPage', () => {
+  function fakeApi() {
+    const api = createFakeApi();
+    return Object.assign(api, {
+      listEntries: jest.fn(async () => ({
+        items: [stored(1)],
+        totalCount: 1,
+        offset: 0,
+        limit: 200,
+      })),
+      getYear: jest.fn(async (fy: number) => fakeYear(fy)),
+    });
+  }
+
+  it('shows the shared schema’s messages inline and does not save invalid input', async () => {
+    const api = Object.assign(fakeApi(), {
+      getEntry: jest.fn(async () => stored(1)),
+      updateEntry: jest.fn(),
+    });
+    await renderEditor(api);
+    fireEvent.change(screen.getByTestId('editor-title-ja'), {
+      target: { value: '' },
+    });
+    expect(await screen.findByText(/at least 1 character/)).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('editor-timing'), {
+      target: { value: '来年の春' },
+    });
+    expect(
+      await screen.findByText(/cannot read '来年の春'/),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('editor-publish'));
+    expect(api.updateEntry).not.toHaveBeenCalled();
+  });
+
+  it('previews this year’s dates of the timing as it is typed', async () => {
+    const api = Object.assign(fakeApi(), {
+      getEntry: jest.fn(async () => stored(1)),
+    });
+    await renderEditor(api);
+    fireEvent.change(screen.getByTestId('editor-timing'), {
+      target: { value: '6月上旬' },
+    });
+    expect(
+      await screen.findByText(/6月上旬/, { selector: 'p' }),
+    ).toHaveTextContent('6月上旬');
+  });
+
+  it('on a conflict shows both versions and saves the merge without losing the text', async () => {
+    const latest = stored(2, { title: { ja: '予算要求（人事課が修正）' } });
+    const api = Object.assign(fakeApi(), {
+      getEntry: jest
+        .fn()
+        .mockResolvedValueOnce(stored(1))
+        .mockResolvedValue(latest),
+      updateEntry: jest
+        .fn()
+        .mockImplementationOnce(async () => Promise.reject(await conflict()))
+        .mockImplementation(
+          async (_id: string, fields: EntryInput, version: number) => ({
+            ...latest,
+            ...fields,
+            version: version + 1,
+          }),
+        ),
+    });
+    await renderEditor(api);
+
+    fireEvent.change(screen.getByTestId('editor-purpose-ja'), {
+      target: { value: '財政課が書き直した目的です。' },
+    });
+    fireEvent.click(screen.getByTestId('editor-publish'));
+
+    const dialog = await screen.findByRole('dialog');
+    // My purpose and their title both differ from each other; each side is shown.
+    expect(within(dialog).getByTestId('merge-mine-purpose')).toHaveTextContent(
+      '財政課が書き直した目的です。',
+    );
+    expect(within(dialog).getByTestId('merge-theirs-title')).toHaveTextContent(
+      '予算要求（人事課が修正）',
+    );
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Save the merged entry' }),
+    );
+
+    await waitFor(() => expect(api.updateEntry).toHaveBeenCalledTimes(2));
+    const [, merged, version] = api.updateEntry.mock.calls[1];
+    expect(version).toBe(2);
+    expect(merged.purpose.ja).toBe('財政課が書き直した目的です。');
+    expect(merged.title.ja).toBe('予算要求（人事課が修正）');
+  });
+});

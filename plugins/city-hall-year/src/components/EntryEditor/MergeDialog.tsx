@@ -1,0 +1,135 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { Entry, EntryInput } from '@internal/plugin-city-hall-year-common';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { cityHallYearTranslationRef } from '../../translation';
+import {
+  conflictingFields,
+  mergeEntry,
+  type MergeChoice,
+  type MergeField,
+} from './merge';
+
+function show(value: unknown): string {
+  if (value && typeof value === 'object' && 'ja' in (value as object)) {
+    const { ja, en } = value as { ja: string; en?: string };
+    return en ? `${ja}\n\n${en}` : ja;
+  }
+  return JSON.stringify(value ?? null, null, 2);
+}
+
+/**
+ * Shown when a save meets a newer version: every field that differs, both versions
+ * side by side, and a choice per field. Saving uses the newer version's number, so
+ * the merged entry replaces it without losing what either person wrote.
+ */
+export function MergeDialog(props: {
+  mine: EntryInput;
+  theirs: Entry;
+  initial: MergeChoice;
+  onCancel: () => void;
+  onMerge: (merged: EntryInput) => void;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const [choices, setChoices] = useState<MergeChoice>(props.initial);
+  const fields = conflictingFields(props.mine, props.theirs as EntryInput);
+  const who = props.theirs.updatedBy.replace(/^user:default\//, '');
+  return (
+    <Dialog
+      open
+      maxWidth="lg"
+      fullWidth
+      onClose={props.onCancel}
+      aria-labelledby="merge-title"
+    >
+      <DialogTitle id="merge-title">{t('editor.conflictTitle')}</DialogTitle>
+      <DialogContent>
+        <Typography gutterBottom>{t('editor.conflictHelp')}</Typography>
+        <Stack spacing={2}>
+          {fields.map((field: MergeField) => (
+            <Box
+              key={field}
+              data-testid={`merge-field-${field}`}
+              sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}
+            >
+              <Typography variant="subtitle2">{field}</Typography>
+              <Stack direction="row" spacing={2}>
+                {(['mine', 'theirs'] as const).map(side => (
+                  <Box key={side} sx={{ flex: 1 }}>
+                    <Typography variant="caption">
+                      {side === 'mine'
+                        ? t('editor.mine')
+                        : t('editor.theirs', { who })}
+                    </Typography>
+                    <Box
+                      component="pre"
+                      data-testid={`merge-${side}-${field}`}
+                      sx={{
+                        whiteSpace: 'pre-wrap',
+                        m: 0,
+                        p: 1,
+                        bgcolor: 'action.hover',
+                        borderRadius: 1,
+                        fontFamily: 'inherit',
+                      }}
+                    >
+                      {show(
+                        side === 'mine'
+                          ? props.mine[field]
+                          : (props.theirs as EntryInput)[field],
+                      )}
+                    </Box>
+                  </Box>
+                ))}
+              </Stack>
+              <RadioGroup
+                row
+                value={choices[field] ?? 'mine'}
+                onChange={event =>
+                  setChoices({
+                    ...choices,
+                    [field]: event.target.value as 'mine' | 'theirs',
+                  })
+                }
+              >
+                <FormControlLabel
+                  value="mine"
+                  control={<Radio />}
+                  label={t('editor.keepMine')}
+                />
+                <FormControlLabel
+                  value="theirs"
+                  control={<Radio />}
+                  label={t('editor.keepTheirs')}
+                />
+              </RadioGroup>
+            </Box>
+          ))}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>{t('editor.cancel')}</Button>
+        <Button
+          variant="contained"
+          onClick={() =>
+            props.onMerge(
+              mergeEntry(props.mine, props.theirs as EntryInput, choices),
+            )
+          }
+        >
+          {t('editor.saveMerged')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntryEditorPage } from './EntryEditor';

@@ -1,0 +1,230 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  alertApiRef,
+  errorApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  entryUpdatePermission,
+  type EntryRevision,
+} from '@internal/plugin-city-hall-year-common';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { cityHallYearApiRef } from '../../api';
+import { entryRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+
+function show(value: unknown): string {
+  if (value && typeof value === 'object' && 'ja' in (value as object)) {
+    const { ja, en } = value as { ja: string; en?: string };
+    return en ? `${ja}\n\n${en}` : ja;
+  }
+  return JSON.stringify(value ?? null, null, 2);
+}
+
+/** The changed fields of a revision, the version before beside it. */
+function RevisionDiff(props: {
+  entryId: string;
+  revision: number;
+  fields: string[];
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const { value, loading } = useAsync(async () => {
+    const after = await api.getRevision(props.entryId, props.revision);
+    const before =
+      props.revision > 1
+        ? await api.getRevision(props.entryId, props.revision - 1)
+        : undefined;
+    return { after, before };
+  }, [api, props.entryId, props.revision]);
+  if (loading || !value) return <Progress />;
+  const field = (revision: EntryRevision | undefined, key: string) =>
+    revision
+      ? show((revision.entry as unknown as Record<string, unknown>)[key])
+      : '';
+  return (
+    <Stack spacing={2} data-testid="revision-diff">
+      <Typography variant="subtitle2">{t('historyPage.diff')}</Typography>
+      {props.fields.map(key => (
+        <Box key={key}>
+          <Typography variant="overline">{key}</Typography>
+          <Grid container spacing={1}>
+            <Grid item xs={6}>
+              <Box
+                component="pre"
+                sx={{
+                  whiteSpace: 'pre-wrap',
+                  m: 0,
+                  p: 1,
+                  bgcolor: 'error.light',
+                  color: 'error.contrastText',
+                  opacity: 0.85,
+                  borderRadius: 1,
+                  fontFamily: 'inherit',
+                }}
+              >
+                {field(value.before, key)}
+              </Box>
+            </Grid>
+            <Grid item xs={6}>
+              <Box
+                component="pre"
+                sx={{
+                  whiteSpace: 'pre-wrap',
+                  m: 0,
+                  p: 1,
+                  bgcolor: 'success.light',
+                  color: 'success.contrastText',
+                  opacity: 0.85,
+                  borderRadius: 1,
+                  fontFamily: 'inherit',
+                }}
+              >
+                {field(value.after, key)}
+              </Box>
+            </Grid>
+          </Grid>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+/** Every saved state of an entry: who changed what and when, the differences, and restore. */
+export function EntryHistoryPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { slug = '' } = useParams();
+  const api = useApi(cityHallYearApiRef);
+  const alertApi = useApi(alertApiRef);
+  const errorApi = useApi(errorApiRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const [selected, setSelected] = useState<number>();
+  const state = useAsyncRetry(async () => {
+    const entry = await api.getEntry(slug);
+    return { entry, revisions: await api.listRevisions(entry.id) };
+  }, [api, slug]);
+  const { allowed: canRestore } = usePermission({
+    permission: entryUpdatePermission,
+    resourceRef: state.value?.entry.id,
+  });
+
+  if (state.loading && !state.value) return <Progress />;
+  if (state.error || !state.value)
+    return (
+      <ResponseErrorPanel
+        error={state.error ?? new Error(t('entry.notFound'))}
+      />
+    );
+  const { entry, revisions } = state.value;
+  const current = revisions.find(
+    r => r.revision === (selected ?? revisions[0]?.revision),
+  );
+
+  return (
+    <Page themeId="tool">
+      <Header title={t('historyPage.title', { title: entry.title.ja })} />
+      <Content>
+        <Stack spacing={2}>
+          <Link to={entryLink({ slug: entry.slug })}>{entry.title.ja}</Link>
+          <Grid container spacing={2}>
+            <Grid item xs={12} md={4}>
+              <Card variant="outlined">
+                <List dense data-testid="revision-list">
+                  {revisions.map(r => (
+                    <ListItemButton
+                      key={r.revision}
+                      selected={r.revision === current?.revision}
+                      onClick={() => setSelected(r.revision)}
+                    >
+                      <ListItemText
+                        primary={`${t('historyPage.revision', {
+                          revision: String(r.revision),
+                        })} — ${t(`historyPage.actions.${r.action}`)}`}
+                        secondary={`${t('historyPage.by', {
+                          who: r.createdBy.replace(/^user:default\//, ''),
+                          when: DateTime.fromISO(r.createdAt)
+                            .setZone('Asia/Tokyo')
+                            .setLocale('ja-JP')
+                            .toLocaleString(DateTime.DATETIME_MED),
+                        })} ・ ${t('historyPage.changed', {
+                          fields: r.changedFields.join(', '),
+                        })}`}
+                      />
+                    </ListItemButton>
+                  ))}
+                </List>
+              </Card>
+            </Grid>
+            <Grid item xs={12} md={8}>
+              {current && (
+                <Card variant="outlined">
+                  <CardContent>
+                    <Stack spacing={2}>
+                      <RevisionDiff
+                        entryId={entry.id}
+                        revision={current.revision}
+                        fields={current.changedFields}
+                      />
+                      {canRestore && current.revision !== entry.version && (
+                        <Button
+                          variant="outlined"
+                          sx={{ alignSelf: 'flex-start' }}
+                          onClick={async () => {
+                            try {
+                              const restored = await api.restoreRevision(
+                                entry.id,
+                                current.revision,
+                                entry.version,
+                              );
+                              alertApi.post({
+                                message: t('historyPage.restored', {
+                                  revision: String(current.revision),
+                                  version: String(restored.version),
+                                }),
+                                severity: 'success',
+                              });
+                              setSelected(undefined);
+                              state.retry();
+                            } catch (error) {
+                              errorApi.post(error as Error);
+                            }
+                          }}
+                        >
+                          {t('historyPage.restore')}
+                        </Button>
+                      )}
+                    </Stack>
+                  </CardContent>
+                </Card>
+              )}
+            </Grid>
+          </Grid>
+        </Stack>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntryHistoryPage } from './EntryHistory';
