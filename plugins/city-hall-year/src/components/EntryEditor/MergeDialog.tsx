@@ -1,5 +1,9 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Entry, EntryInput } from '@internal/plugin-city-hall-year-common';
+import {
+  editableFields,
+  type Entry,
+  type EntryInput,
+} from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -42,7 +46,8 @@ export function MergeDialog(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const [choices, setChoices] = useState<MergeChoice>(props.initial);
-  const fields = conflictingFields(props.mine, props.theirs as EntryInput);
+  const theirs = editableFields(props.theirs);
+  const fields = conflictingFields(props.mine, theirs);
   const who = props.theirs.updatedBy.replace(/^user:default\//, '');
   return (
     <Dialog
