@@ -91,3 +91,18 @@ test('the API refuses requests without a token and answers with one', async ({
   expect(entries.status()).toBe(200);
   expect((await entries.json()).totalCount).toBeGreaterThan(45);
 });
+
+test('the home page and a department’s catalog page show the year too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/');
+  await page.getByTestId('sign-in-as-yamada.taro').click();
+  await expect(page.getByTestId('now-and-next-card')).toContainText('今月');
+  await page.screenshot({ path: `${shots}/home.png` });
+
+  await page.goto('/catalog/default/group/zaisei-ka');
+  await expect(page.getByTestId('department-year')).toContainText(
+    '件を担当しています',
+  );
+});

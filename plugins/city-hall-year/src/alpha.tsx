@@ -10,6 +10,8 @@ import {
   fetchApiRef,
   identityApiRef,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { CityHallYearClient, cityHallYearApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -42,6 +44,32 @@ const cityHallYearPage = PageBlueprint.make({
   },
 });
 
+/** This month and the next 30 days, as a widget of the home page. */
+const nowAndNextWidget = HomePageWidgetBlueprint.make({
+  name: 'now-and-next',
+  params: {
+    name: 'CityHallYearNowAndNext',
+    title: '今月とこれから（市役所の一年）',
+    description: 'What is happening this month and in the next 30 days',
+    components: () =>
+      import('./components/NowAndNextCard').then(m => ({
+        Content: () => compatWrapper(<m.NowAndNextCard />),
+      })),
+  },
+});
+
+/** "This department's year" on the catalog page of every Group. */
+const departmentYearCard = EntityCardBlueprint.make({
+  name: 'department-year',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/DepartmentYearCard').then(m =>
+        compatWrapper(<m.DepartmentYearCard />),
+      ),
+  },
+});
+
 /**
  * City Hall Year for apps on the new frontend system.
  *
@@ -51,7 +79,12 @@ export default createFrontendPlugin({
   pluginId: 'city-hall-year',
   info: { packageJson: () => import('../package.json') },
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
-  extensions: [cityHallYearApi, cityHallYearPage],
+  extensions: [
+    cityHallYearApi,
+    cityHallYearPage,
+    nowAndNextWidget,
+    departmentYearCard,
+  ],
 });
 
 export { cityHallYearTranslationRef } from './translation';

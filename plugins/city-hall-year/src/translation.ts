@@ -82,6 +82,12 @@ export const cityHallYearTranslationRef = createTranslationRef({
       notFound: 'No such entry',
     },
     errors: { loadYear: 'Could not load the year' },
+    department: {
+      title: "This department's year",
+      count: 'Owns {{total}} entries of the year',
+      next: 'Next',
+      unconfirmed: 'Not yet confirmed for this year: {{total}}',
+    },
     editor: {
       newTitle: 'New entry',
       editTitle: 'Edit: {{title}}',

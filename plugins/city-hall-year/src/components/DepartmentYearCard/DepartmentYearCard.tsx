@@ -1,0 +1,103 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  fiscalYearLabels,
+  occurrenceLabel,
+  resolveFiscalYear,
+} from '@internal/plugin-city-hall-year-common';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef } from '../../api';
+import { useToday } from '../../hooks/useToday';
+import { entryRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CycleChip } from '../CycleChip';
+
+/**
+ * "This department's year", for a catalog Group page: the entries it owns, the next
+ * one coming up, and those not yet confirmed for this fiscal year.
+ */
+export function DepartmentYearCard() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { entity } = useEntity();
+  const api = useApi(cityHallYearApiRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const today = useToday();
+  const fiscalYear = resolveFiscalYear(today);
+  const owner = stringifyEntityRef(entity);
+  const { value, loading, error } = useAsync(async () => {
+    const [page, year] = await Promise.all([
+      api.listEntries({ owner: [owner], limit: 200 }),
+      api.getYear(fiscalYear),
+    ]);
+    const next = year.occurrences.find(
+      o => o.owner === owner && o.end >= today,
+    );
+    const unconfirmed = page.items.filter(
+      e => e.confirmedFiscalYear !== fiscalYear,
+    );
+    return { entries: page.items, next, unconfirmed };
+  }, [api, owner, fiscalYear, today]);
+
+  return (
+    <InfoCard
+      title={t('department.title')}
+      subheader={fiscalYearLabels(fiscalYear).ja}
+    >
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {value && (
+        <Stack spacing={2} data-testid="department-year">
+          <Typography>
+            {t('department.count', { total: String(value.entries.length) })}
+          </Typography>
+          {value.next && (
+            <Stack spacing={0.5}>
+              <Typography variant="overline">{t('department.next')}</Typography>
+              <Stack direction="row" spacing={1} alignItems="center">
+                <CycleChip cycle={value.next.cycle} />
+                <Typography variant="body2">
+                  {occurrenceLabel(value.next, 'ja')}
+                </Typography>
+                <Link to={entryLink({ slug: value.next.slug })}>
+                  {value.next.title.ja}
+                </Link>
+              </Stack>
+            </Stack>
+          )}
+          <Stack spacing={0.5}>
+            <Typography variant="overline">
+              {t('department.unconfirmed', {
+                total: String(value.unconfirmed.length),
+              })}
+            </Typography>
+            <Stack direction="row" flexWrap="wrap" gap={1}>
+              {value.unconfirmed.map(e => (
+                <Chip
+                  key={e.slug}
+                  size="small"
+                  color="warning"
+                  variant="outlined"
+                  label={e.title.ja}
+                  component="a"
+                  href={entryLink({ slug: e.slug })}
+                  clickable
+                />
+              ))}
+            </Stack>
+          </Stack>
+        </Stack>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { DepartmentYearCard } from './DepartmentYearCard';

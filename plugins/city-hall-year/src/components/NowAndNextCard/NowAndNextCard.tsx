@@ -1,0 +1,25 @@
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import Stack from '@mui/material/Stack';
+import { useNowAndNext } from '../../hooks/useNowAndNext';
+import { useToday } from '../../hooks/useToday';
+import { rootRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { NowAndNext } from '../NowAndNext';
+
+/** This month and the next 30 days, as the content of a home-page widget. */
+export function NowAndNextCard() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const today = useToday();
+  const { value, loading, error } = useNowAndNext(today);
+  const rootLink = useRouteRef(rootRouteRef);
+  return (
+    <Stack spacing={2} data-testid="now-and-next-card">
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {value && <NowAndNext occurrences={value} today={today} />}
+      <Link to={rootLink()}>{t('page.title')}</Link>
+    </Stack>
+  );
+}

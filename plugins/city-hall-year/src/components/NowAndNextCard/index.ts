@@ -1,0 +1,1 @@
+export { NowAndNextCard } from './NowAndNextCard';
