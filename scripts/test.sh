@@ -42,7 +42,7 @@ wait_for_url() {
 }
 
 SECONDS=0
-ensure_system_packages chromium fonts-liberation fonts-noto-cjk postgresql
+ensure_system_packages chromium fonts-liberation fonts-noto-cjk postgresql poppler-utils
 
 echo "==> Installing dependencies"
 yarn install --immutable

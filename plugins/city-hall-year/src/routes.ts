@@ -37,3 +37,10 @@ export const newEntryRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/new',
 });
+
+/** The year on one sheet, for printing. */
+export const printRouteRef = createSubRouteRef({
+  id: 'city-hall-year/print',
+  parent: rootRouteRef,
+  path: '/print',
+});

@@ -82,6 +82,10 @@ export const cityHallYearTranslationRef = createTranslationRef({
       notFound: 'No such entry',
     },
     errors: { loadYear: 'Could not load the year' },
+    print: {
+      link: 'Print the year',
+      footer: 'City Hall Year, printed {{date}}. The living version is online.',
+    },
     department: {
       title: "This department's year",
       count: 'Owns {{total}} entries of the year',

@@ -59,6 +59,9 @@ const ja = {
   'entry.back': '一年の流れへ戻る',
   'entry.notFound': 'この項目は見つかりません',
   'errors.loadYear': '一年の流れを読み込めませんでした',
+  'print.link': '一年を印刷',
+  'print.footer':
+    '市役所の一年（{{date}} 印刷）。最新の内容はオンラインで確認してください。',
   'department.title': 'この課の一年',
   'department.count': '一年の流れのうち {{total}} 件を担当しています',
   'department.next': '次の予定',

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { EntryEditorPage } from '../EntryEditor';
 import { EntryHistoryPage } from '../EntryHistory';
 import { EntryPage } from '../EntryPage';
+import { PrintPage } from '../PrintPage';
 import { TransferPage } from '../TransferPage';
 import { YearPage } from '../YearPage';
 
@@ -15,6 +16,7 @@ export function Router() {
       <Route path="/entries/:slug/edit" element={<EntryEditorPage />} />
       <Route path="/entries/:slug/history" element={<EntryHistoryPage />} />
       <Route path="/new" element={<EntryEditorPage />} />
+      <Route path="/print" element={<PrintPage />} />
     </Routes>
   );
 }

@@ -30,6 +30,8 @@ export function Timeline(props: {
   fiscalYear: number;
   occurrences: YearOccurrence[];
   today: string;
+  /** Fits the width of the sheet instead of scrolling, for the print view. */
+  printable?: boolean;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const theme = useTheme();
@@ -89,9 +91,9 @@ export function Timeline(props: {
       role="figure"
       aria-label={t('timeline.title')}
       data-testid="timeline"
-      sx={{ overflowX: 'auto' }}
+      sx={{ overflowX: props.printable ? 'visible' : 'auto' }}
     >
-      <Box sx={{ minWidth: 960 }}>
+      <Box sx={{ minWidth: props.printable ? 0 : 960 }}>
         <Box
           sx={{
             display: 'flex',

@@ -27,7 +27,11 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
-import { newEntryRouteRef, transferRouteRef } from '../../routes';
+import {
+  newEntryRouteRef,
+  printRouteRef,
+  transferRouteRef,
+} from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { MonthList } from '../MonthList';
 import { NowAndNext } from '../NowAndNext';
@@ -91,6 +95,7 @@ export function YearPage() {
   const around = useNowAndNext(today);
   const transferLink = useRouteRef(transferRouteRef);
   const newEntryLink = useRouteRef(newEntryRouteRef);
+  const printLink = useRouteRef(printRouteRef);
   const labels = fiscalYearLabels(state.fiscalYear);
 
   const occurrences = (year?.occurrences ?? []).filter(o =>
@@ -112,6 +117,15 @@ export function YearPage() {
           sx={{ mr: 1 }}
         >
           {t('editor.create')}
+        </Button>
+        <Button
+          variant="outlined"
+          color="inherit"
+          component={RouterLink}
+          to={`${printLink()}?fy=${state.fiscalYear}`}
+          sx={{ mr: 1 }}
+        >
+          {t('print.link')}
         </Button>
         <Button
           variant="outlined"

@@ -1,0 +1,117 @@
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  CYCLES,
+  fiscalYearLabels,
+  resolveFiscalYear,
+} from '@internal/plugin-city-hall-year-common';
+import Box from '@mui/material/Box';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { createPortal } from 'react-dom';
+import { useSearchParams } from 'react-router-dom';
+import { rootRouteRef } from '../../routes';
+import { useToday } from '../../hooks/useToday';
+import { useYear } from '../../hooks/useYear';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CycleChip } from '../CycleChip';
+import { Timeline } from '../Timeline';
+
+const SIZES = { a3: 'A3 landscape', a4: 'A4 landscape' } as const;
+const PRINT_ROOT = 'city-hall-year-print';
+
+/**
+ * The whole year on one sheet for training handouts: the timeline and a legend, sized
+ * for A3 (or A4) landscape by print CSS. The app's navigation is hidden on paper.
+ */
+export function PrintPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const [params] = useSearchParams();
+  const today = useToday();
+  const requested = Number(params.get('fy'));
+  const fiscalYear =
+    Number.isInteger(requested) && requested >= 1989
+      ? requested
+      : resolveFiscalYear(today);
+  const size = params.get('size') === 'a4' ? 'a4' : 'a3';
+  const { value: year, loading, error } = useYear(fiscalYear);
+  const rootLink = useRouteRef(rootRouteRef);
+  const labels = fiscalYearLabels(fiscalYear);
+  const cycles = CYCLES.filter(c => year?.occurrences.some(o => o.cycle === c));
+
+  // Rendered straight into <body>, so that print CSS can leave out the whole app around it.
+  return createPortal(
+    <Box
+      id={PRINT_ROOT}
+      data-testid="print-page"
+      sx={{
+        // On screen, a full-window preview above the app; on paper, the only thing printed.
+        position: 'fixed',
+        inset: 0,
+        zIndex: 1300,
+        overflow: 'auto',
+        p: 2,
+        bgcolor: 'background.paper',
+        color: 'text.primary',
+      }}
+    >
+      <GlobalStyles
+        styles={{
+          '@page': { size: SIZES[size], margin: '8mm' },
+          '@media print': {
+            [`body > :not(#${PRINT_ROOT})`]: { display: 'none !important' },
+            [`#${PRINT_ROOT}`]: {
+              position: 'static !important',
+              overflow: 'visible !important',
+              padding: '0 !important',
+              // The A3 layout, shrunk to the narrower A4 sheet.
+              zoom: size === 'a4' ? 0.7 : 1,
+            },
+            body: {
+              printColorAdjust: 'exact',
+              WebkitPrintColorAdjust: 'exact',
+            },
+          },
+        }}
+      />
+      <Box sx={{ '@media print': { display: 'none' }, mb: 1 }}>
+        <Link to={`${rootLink()}?fy=${fiscalYear}`}>{t('entry.back')}</Link>
+      </Box>
+      <Stack
+        direction="row"
+        justifyContent="space-between"
+        alignItems="baseline"
+        sx={{ mb: 1 }}
+      >
+        <Typography variant="h5" component="h1">
+          {t('page.title')} — {labels.ja}（{labels.en}）
+        </Typography>
+        <Stack direction="row" spacing={1} aria-label={t('filters.cycles')}>
+          {cycles.map(cycle => (
+            <CycleChip key={cycle} cycle={cycle} />
+          ))}
+        </Stack>
+      </Stack>
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {year && (
+        <Timeline
+          fiscalYear={fiscalYear}
+          occurrences={year.occurrences}
+          today={today}
+          printable
+        />
+      )}
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        sx={{ mt: 1, display: 'block' }}
+      >
+        {t('print.footer', { date: today })}
+      </Typography>
+    </Box>,
+    document.body,
+  );
+}
