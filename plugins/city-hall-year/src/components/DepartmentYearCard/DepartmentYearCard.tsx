@@ -20,6 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
 import { useToday } from '../../hooks/useToday';
 import { entryRouteRef } from '../../routes';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -29,6 +30,7 @@ import { CycleChip } from '../CycleChip';
  */
 export function DepartmentYearCard() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const { entity } = useEntity();
   const api = useApi(cityHallYearApiRef);
   const entryLink = useRouteRef(entryRouteRef);
@@ -67,7 +69,7 @@ export function DepartmentYearCard() {
               <Stack direction="row" spacing={1} alignItems="center">
                 <CycleChip cycle={value.next.cycle} />
                 <Typography variant="body2">
-                  {occurrenceLabel(value.next, 'ja')}
+                  {occurrenceLabel(value.next, language)}
                 </Typography>
                 <Link to={entryLink({ slug: value.next.slug })}>
                   {value.next.title.ja}

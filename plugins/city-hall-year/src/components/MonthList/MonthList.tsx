@@ -17,6 +17,7 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -40,6 +41,7 @@ function OccurrenceRow(props: {
   fiscalYear: number;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const { occurrence } = props;
   const entryLink = useRouteRef(entryRouteRef);
   const concerned =
@@ -61,7 +63,7 @@ function OccurrenceRow(props: {
       >
         <CycleChip cycle={occurrence.cycle} />
         <Typography variant="body2" color="text.secondary">
-          {occurrenceLabel(occurrence, 'ja')}
+          {occurrenceLabel(occurrence, language)}
         </Typography>
         {concerned && (
           <Typography variant="caption" color="text.secondary">

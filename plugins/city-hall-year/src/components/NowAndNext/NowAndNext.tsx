@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { entryRouteRef } from '../../routes';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -50,6 +51,7 @@ function OccurrenceList(props: {
   testId: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const entryLink = useRouteRef(entryRouteRef);
   const [expanded, setExpanded] = useState(false);
   const sorted = [...props.items].sort(byUrgency);
@@ -77,7 +79,7 @@ function OccurrenceList(props: {
             color="text.secondary"
             sx={{ minWidth: 110 }}
           >
-            {occurrenceLabel(o, 'ja')}
+            {occurrenceLabel(o, language)}
           </Typography>
           <Link to={entryLink({ slug: o.slug })}>{o.title.ja}</Link>
         </Stack>

@@ -14,6 +14,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
 import { Link as RouterLink } from 'react-router-dom';
+import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES } from '../CycleChip';
@@ -34,6 +35,7 @@ export function Timeline(props: {
   printable?: boolean;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const theme = useTheme();
   const entryLink = useRouteRef(entryRouteRef);
   const months = monthSpans(props.fiscalYear);
@@ -115,7 +117,7 @@ export function Timeline(props: {
                   fontWeight: 600,
                 }}
               >
-                {m.month}月
+                {monthName(m.month, language)}
               </Typography>
             ))}
             {today !== undefined && (
@@ -176,7 +178,7 @@ export function Timeline(props: {
                 {items.map((o, i) => (
                   <Tooltip
                     key={`${o.slug}-${o.start}`}
-                    title={`${o.title.ja} — ${occurrenceLabel(o, 'ja')}${
+                    title={`${o.title.ja} — ${occurrenceLabel(o, language)}${
                       o.title.en ? ` / ${o.title.en}` : ''
                     }`}
                   >

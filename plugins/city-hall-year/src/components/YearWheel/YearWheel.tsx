@@ -14,6 +14,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
 import { useNavigate } from 'react-router-dom';
+import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES, CycleChip } from '../CycleChip';
@@ -55,6 +56,7 @@ export function YearWheel(props: {
   today: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const theme = useTheme();
   const navigate = useNavigate();
   const entryLink = useRouteRef(entryRouteRef);
@@ -111,7 +113,7 @@ export function YearWheel(props: {
                     style={{ cursor: 'pointer' }}
                     tabIndex={0}
                     role="link"
-                    aria-label={`${o.title.ja} ${occurrenceLabel(o, 'ja')}`}
+                    aria-label={`${o.title.ja} ${occurrenceLabel(o, language)}`}
                     data-testid={`wheel-arc-${o.slug}`}
                     onClick={() => navigate(entryLink({ slug: o.slug }))}
                     onKeyDown={event => {
@@ -152,7 +154,7 @@ export function YearWheel(props: {
                 fontWeight={600}
                 fill={ink}
               >
-                {m.month}月
+                {monthName(m.month, language)}
               </text>
             </g>
           );

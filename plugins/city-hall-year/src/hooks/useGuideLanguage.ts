@@ -1,0 +1,19 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { appLanguageApiRef } from '@backstage/core-plugin-api/alpha';
+import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
+import { DateTime } from 'luxon';
+import useObservable from 'react-use/esm/useObservable';
+
+/** The language the person chose for the app: dates and month names follow it. */
+export function useGuideLanguage(): GuideLanguage {
+  const api = useApi(appLanguageApiRef);
+  const { language } = useObservable(api.language$(), api.getLanguage());
+  return language === 'ja' ? 'ja' : 'en';
+}
+
+/** A month's short name in the guide's language: 4月, Apr. */
+export function monthName(month: number, language: GuideLanguage): string {
+  return language === 'ja'
+    ? `${month}月`
+    : DateTime.utc(2000, month, 1).setLocale('en').toFormat('LLL');
+}
