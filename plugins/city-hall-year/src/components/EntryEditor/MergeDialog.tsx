@@ -67,7 +67,9 @@ export function MergeDialog(props: {
               data-testid={`merge-field-${field}`}
               sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}
             >
-              <Typography variant="subtitle2">{field}</Typography>
+              <Typography variant="subtitle2">
+                {t(`fields.${field}`)}
+              </Typography>
               <Stack direction="row" spacing={2}>
                 {(['mine', 'theirs'] as const).map(side => (
                   <Box key={side} sx={{ flex: 1 }}>

@@ -71,7 +71,9 @@ function RevisionDiff(props: {
       <Typography variant="subtitle2">{t('historyPage.diff')}</Typography>
       {props.fields.map(key => (
         <Box key={key}>
-          <Typography variant="overline">{key}</Typography>
+          <Typography variant="overline">
+            {t(`fields.${key}` as 'fields.title')}
+          </Typography>
           <Grid container spacing={1}>
             <Grid item xs={6}>
               <Box
@@ -171,7 +173,9 @@ export function EntryHistoryPage() {
                             .setLocale('ja-JP')
                             .toLocaleString(DateTime.DATETIME_MED),
                         })} ・ ${t('historyPage.changed', {
-                          fields: r.changedFields.join(', '),
+                          fields: r.changedFields
+                            .map(f => t(`fields.${f}` as 'fields.title'))
+                            .join('、'),
                         })}`}
                       />
                     </ListItemButton>

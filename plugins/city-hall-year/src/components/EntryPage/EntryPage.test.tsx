@@ -1,4 +1,4 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -60,6 +60,14 @@ async function renderEntryPage(
     ...createFakeApi(),
     getEntry: jest.fn(async () => ({ ...entry, id })),
   };
+  const catalogApi = {
+    getEntityByRef: async () => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'kaikei-ka' },
+      spec: { profile: { email: 'kaikei-ka@city.example.jp' } },
+    }),
+  };
   const asked: unknown[] = [];
   const permissionApi = new MockPermissionApi(request => {
     asked.push(request);
@@ -70,6 +78,7 @@ async function renderEntryPage(
       apis={[
         [cityHallYearApiRef, api],
         [permissionApiRef, permissionApi],
+        [catalogApiRef, catalogApi],
       ]}
     >
       <Routes>
@@ -113,6 +122,10 @@ describe('EntryPage', () => {
       'Confirmed for',
     );
     expect(screen.getByText('地方自治法 第235条の5')).toBeInTheDocument();
+    expect(await screen.findByTestId('entry-owner-contact')).toHaveAttribute(
+      'href',
+      'mailto:kaikei-ka@city.example.jp',
+    );
     expect(screen.getByRole('button', { name: 'Copy link' })).toHaveAttribute(
       'data-permalink',
       expect.stringMatching(/\/city-hall-year\/entries\/shutsuno-heisa$/),

@@ -10,10 +10,12 @@ import {
   alertApiRef,
   configApiRef,
   useApi,
+  useApiHolder,
   useRouteRef,
 } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   entryUpdatePermission,
@@ -155,6 +157,23 @@ function Timing(props: { entry: Entry; fiscalYear: number }) {
       )}
     </Stack>
   );
+}
+
+/** The owning department's contact, from its catalog entity. */
+function OwnerContact(props: { owner: string }) {
+  const catalogApi = useApiHolder().get(catalogApiRef);
+  const { value: email } = useAsync(async () => {
+    const group = await catalogApi?.getEntityByRef(props.owner);
+    const profile = (
+      group?.spec as { profile?: { email?: string } } | undefined
+    )?.profile;
+    return profile?.email;
+  }, [catalogApi, props.owner]);
+  return email ? (
+    <Link to={`mailto:${email}`} data-testid="entry-owner-contact">
+      {email}
+    </Link>
+  ) : null;
 }
 
 /**
@@ -334,7 +353,10 @@ export function EntryPage() {
                   <Timing entry={entry} fiscalYear={fiscalYear} />
                 </Section>
                 <Section title={t('entry.owner')}>
-                  <EntityRefLink entityRef={entry.owner} />
+                  <Stack spacing={0.5}>
+                    <EntityRefLink entityRef={entry.owner} />
+                    <OwnerContact owner={entry.owner} />
+                  </Stack>
                   {entry.relatedGroups.length > 0 && (
                     <>
                       <Typography
