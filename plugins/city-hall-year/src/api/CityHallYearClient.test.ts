@@ -84,6 +84,34 @@ describe('CityHallYearClient', () => {
     expect(error.body.error.name).toBe('ConflictError');
   });
 
+  it('serves a year asked for twice at once with one request, and asks again after a write', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${baseUrl}/years/2027`, () => {
+        requests += 1;
+        return HttpResponse.json({
+          fiscalYear: 2027,
+          labels: {},
+          occurrences: [],
+          asNeeded: [],
+        });
+      }),
+      http.post(`${baseUrl}/entries/entry-1/confirm`, () =>
+        HttpResponse.json({ version: 2 }),
+      ),
+    );
+    const fresh = new CityHallYearClient({
+      discoveryApi: { getBaseUrl: async () => baseUrl },
+      fetchApi: new MockFetchApi(),
+      identityApi: { getCredentials: async () => ({}) } as any,
+    });
+    await Promise.all([fresh.getYear(2027), fresh.getYear(2027)]);
+    expect(requests).toBe(1);
+    await fresh.confirmEntry('entry-1', 1);
+    await fresh.getYear(2027);
+    expect(requests).toBe(2);
+  });
+
   it('downloads an export as a file', async () => {
     server.use(
       http.get(`${baseUrl}/export`, ({ request }) => {

@@ -21,6 +21,9 @@ import {
   type ListEntriesRequest,
 } from './CityHallYearApi';
 
+/** How long a fetched year answers repeated asks (a page render, not a session). */
+const YEAR_REUSE_MS = 5_000;
+
 const FILE_TYPES: Record<TransferFormat, string> = {
   yaml: 'application/yaml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
@@ -45,6 +48,10 @@ export class CityHallYearClient implements CityHallYearApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly identityApi: IdentityApi;
+  private readonly years = new Map<
+    number,
+    { at: number; view: Promise<YearView> }
+  >();
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
@@ -56,8 +63,21 @@ export class CityHallYearClient implements CityHallYearApi {
     this.identityApi = options.identityApi;
   }
 
+  /**
+   * The year page and its now-and-next panel ask for the same year at once; one
+   * request serves both. Any write through this client forgets the answer.
+   */
   getYear(fiscalYear: number): Promise<YearView> {
-    return this.get(`/years/${encodeURIComponent(String(fiscalYear))}`);
+    const cached = this.years.get(fiscalYear);
+    if (cached && Date.now() - cached.at < YEAR_REUSE_MS) {
+      return cached.view;
+    }
+    const view = this.get<YearView>(
+      `/years/${encodeURIComponent(String(fiscalYear))}`,
+    );
+    this.years.set(fiscalYear, { at: Date.now(), view });
+    view.catch(() => this.years.delete(fiscalYear));
+    return view;
   }
 
   listEntries(request: ListEntriesRequest = {}): Promise<EntryPage> {
@@ -83,6 +103,7 @@ export class CityHallYearClient implements CityHallYearApi {
    * progress, which a file of thousands of rows needs.
    */
   async importEntries(request: ImportRequest): Promise<ImportReport> {
+    this.years.clear();
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
     const { token } = await this.identityApi.getCredentials();
     const url = `${baseUrl}/import${queryString({
@@ -182,6 +203,7 @@ export class CityHallYearClient implements CityHallYearApi {
     path: string,
     body: unknown,
   ): Promise<T> {
+    this.years.clear();
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,

@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   FISCAL_MONTHS,
@@ -18,6 +19,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
 import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -39,11 +41,13 @@ function monthsOf(occurrence: YearOccurrence): number[] {
 function OccurrenceRow(props: {
   occurrence: YearOccurrence;
   fiscalYear: number;
+  ownerNames: Map<string, string>;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const language = useGuideLanguage();
   const { occurrence } = props;
   const entryLink = useRouteRef(entryRouteRef);
+  const entityLink = useRouteRef(entityRouteRef);
   const concerned =
     occurrence.concernedFiscalYear !== props.fiscalYear
       ? fiscalYearLabels(occurrence.concernedFiscalYear)
@@ -87,7 +91,11 @@ function OccurrenceRow(props: {
         {occurrence.summary.ja}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {t('entry.owner')}: <EntityRefLink entityRef={occurrence.owner} />
+        {t('entry.owner')}:{' '}
+        <Link to={entityLink(parseEntityRef(occurrence.owner))}>
+          {props.ownerNames.get(occurrence.owner) ??
+            shortName(occurrence.owner)}
+        </Link>
       </Typography>
     </Box>
   );
@@ -97,6 +105,7 @@ function OccurrenceRow(props: {
 export function MonthList(props: { year: YearView; today?: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { year } = props;
+  const ownerNames = useOwnerNames(year.occurrences.map(o => o.owner));
   const byMonth = new Map<number, YearOccurrence[]>(
     FISCAL_MONTHS.map(m => [m, []]),
   );
@@ -147,6 +156,7 @@ export function MonthList(props: { year: YearView; today?: string }) {
                 <Box component="ul" sx={{ m: 0, p: 0 }}>
                   {items.map(o => (
                     <OccurrenceRow
+                      ownerNames={ownerNames}
                       key={`${o.slug}-${o.start}`}
                       occurrence={o}
                       fiscalYear={year.fiscalYear}

@@ -10,7 +10,6 @@ import {
   type YearOccurrence,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
 import { Link as RouterLink } from 'react-router-dom';
@@ -172,57 +171,58 @@ export function Timeline(props: {
                   position: 'relative',
                   flex: 1,
                   height: laneCount * (BAR_HEIGHT + 4) + 6,
+                  '& .bar': {
+                    position: 'absolute',
+                    zIndex: 1,
+                    height: BAR_HEIGHT,
+                    display: 'flex',
+                    alignItems: 'center',
+                    px: 0.5,
+                    overflow: 'hidden',
+                    whiteSpace: 'nowrap',
+                    textDecoration: 'none',
+                    color: 'text.primary',
+                    fontSize: 12,
+                    borderRadius: 1,
+                    bgcolor: alpha(
+                      color,
+                      theme.palette.mode === 'dark' ? 0.35 : 0.18,
+                    ),
+                    borderLeft: `3px solid ${color}`,
+                    boxSizing: 'border-box',
+                  },
+                  // Known only to a part of a month: a dashed outline says so.
+                  '& .bar-part': {
+                    border: `1px dashed ${color}`,
+                    borderLeft: `3px solid ${color}`,
+                  },
+                  '& .bar:hover, & .bar:focus-visible': {
+                    bgcolor: alpha(color, 0.4),
+                  },
                 }}
               >
                 {grid}
                 {items.map((o, i) => (
-                  <Tooltip
+                  // Plain links with inline geometry: a year holds a thousand bars, and a
+                  // styled component (or a tooltip) per bar would make the page slow.
+                  <RouterLink
                     key={`${o.slug}-${o.start}`}
+                    to={entryLink({ slug: o.slug })}
+                    className={o.precision === 'day' ? 'bar' : 'bar bar-part'}
+                    data-testid={`timeline-bar-${o.slug}`}
                     title={`${o.title.ja} — ${occurrenceLabel(o, language)}${
                       o.title.en ? ` / ${o.title.en}` : ''
                     }`}
+                    style={{
+                      left: percent(spans[i].start),
+                      width: `max(${percent(
+                        spans[i].end - spans[i].start,
+                      )}, 6px)`,
+                      top: 4 + lanes[i] * (BAR_HEIGHT + 4),
+                    }}
                   >
-                    <Box
-                      component={RouterLink}
-                      to={entryLink({ slug: o.slug })}
-                      data-testid={`timeline-bar-${o.slug}`}
-                      sx={{
-                        position: 'absolute',
-                        zIndex: 1,
-                        left: percent(spans[i].start),
-                        width: `max(${percent(
-                          spans[i].end - spans[i].start,
-                        )}, 6px)`,
-                        top: 4 + lanes[i] * (BAR_HEIGHT + 4),
-                        height: BAR_HEIGHT,
-                        display: 'flex',
-                        alignItems: 'center',
-                        gap: 0.5,
-                        px: 0.5,
-                        overflow: 'hidden',
-                        whiteSpace: 'nowrap',
-                        textDecoration: 'none',
-                        color: 'text.primary',
-                        fontSize: 12,
-                        borderRadius: 1,
-                        bgcolor: alpha(
-                          color,
-                          theme.palette.mode === 'dark' ? 0.35 : 0.18,
-                        ),
-                        // Known only to a part of a month: a dashed outline says so.
-                        border:
-                          o.precision === 'day'
-                            ? 'none'
-                            : `1px dashed ${color}`,
-                        borderLeft: `3px solid ${color}`,
-                        '&:hover, &:focus-visible': {
-                          bgcolor: alpha(color, 0.4),
-                        },
-                      }}
-                    >
-                      {o.title.ja}
-                    </Box>
-                  </Tooltip>
+                    {o.title.ja}
+                  </RouterLink>
                 ))}
               </Box>
             </Box>
