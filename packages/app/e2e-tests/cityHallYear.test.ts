@@ -106,3 +106,15 @@ test('the home page and a department’s catalog page show the year too', async 
     '件を担当しています',
   );
 });
+
+test('the timeline stays readable in the dark theme', async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem('theme', 'dark'));
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/city-hall-year');
+  await page.getByTestId('sign-in-as-kimura.aoi').click();
+  await expect(page.locator('body')).toHaveAttribute('data-theme-mode', 'dark');
+  await expect(page.getByTestId('timeline-bar-shutsuno-heisa')).toBeVisible();
+  await page
+    .getByTestId('timeline')
+    .screenshot({ path: `${shots}/year-timeline-dark.png` });
+});

@@ -16,26 +16,25 @@ function partOf(day: number): 1 | 11 | 21 {
   return 21;
 }
 
+const LOCALES: Record<GuideLanguage, string> = { ja: 'ja-JP', en: 'en-GB' };
+
 function pointLabel(
   iso: string,
   precision: Occurrence['precision'],
   language: GuideLanguage,
 ): string {
   const date = DateTime.fromISO(iso, { zone: CITY_HALL_TIME_ZONE }).setLocale(
-    language === 'ja' ? 'ja-JP' : 'en-GB',
+    LOCALES[language],
   );
+  if (precision === 'day') {
+    return date.toLocaleString({ month: 'long', day: 'numeric' });
+  }
+  const month = date.toLocaleString({ month: 'long' });
   if (precision === 'month') {
-    return language === 'ja' ? `${date.month}月` : date.toFormat('LLLL');
+    return month;
   }
-  if (precision === 'month-part') {
-    const part = PART_LABELS[language][partOf(date.day)];
-    return language === 'ja'
-      ? `${date.month}月${part}`
-      : `${part} ${date.toFormat('LLLL')}`;
-  }
-  return language === 'ja'
-    ? `${date.month}月${date.day}日`
-    : date.toFormat('d LLLL');
+  const part = PART_LABELS[language][partOf(date.day)];
+  return language === 'ja' ? `${month}${part}` : `${part} ${month}`;
 }
 
 /**

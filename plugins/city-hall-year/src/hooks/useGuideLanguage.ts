@@ -11,9 +11,9 @@ export function useGuideLanguage(): GuideLanguage {
   return language === 'ja' ? 'ja' : 'en';
 }
 
-/** A month's short name in the guide's language: 4月, Apr. */
+/** A month's short name in the guide's language, from luxon: 4月, Apr. */
 export function monthName(month: number, language: GuideLanguage): string {
-  return language === 'ja'
-    ? `${month}月`
-    : DateTime.utc(2000, month, 1).setLocale('en').toFormat('LLL');
+  return DateTime.utc(2000, month, 1)
+    .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
+    .toLocaleString({ month: 'short' });
 }

@@ -12,13 +12,12 @@ import {
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
-import { DateTime } from 'luxon';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
@@ -140,12 +139,9 @@ export function MonthList(props: { year: YearView; today?: string }) {
                 </Typography>
               )}
               <Typography variant="h6" component="h2">
-                {month}月{' '}
+                {monthName(month, 'ja')}{' '}
                 <Typography component="span" color="text.secondary">
-                  /{' '}
-                  {DateTime.local(2000, month, 1)
-                    .setLocale('en')
-                    .toFormat('LLLL')}
+                  / {monthName(month, 'en')}
                 </Typography>
               </Typography>
               {items.length === 0 ? (
