@@ -17,20 +17,13 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
+import { fieldText } from './fieldText';
 import {
   conflictingFields,
   mergeEntry,
   type MergeChoice,
   type MergeField,
 } from './merge';
-
-function show(value: unknown): string {
-  if (value && typeof value === 'object' && 'ja' in (value as object)) {
-    const { ja, en } = value as { ja: string; en?: string };
-    return en ? `${ja}\n\n${en}` : ja;
-  }
-  return JSON.stringify(value ?? null, null, 2);
-}
 
 /**
  * Shown when a save meets a newer version: every field that differs, both versions
@@ -90,7 +83,7 @@ export function MergeDialog(props: {
                         fontFamily: 'inherit',
                       }}
                     >
-                      {show(
+                      {fieldText(
                         side === 'mine'
                           ? props.mine[field]
                           : (props.theirs as EntryInput)[field],

@@ -36,13 +36,27 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { fieldText } from '../EntryEditor/fieldText';
 
-function show(value: unknown): string {
-  if (value && typeof value === 'object' && 'ja' in (value as object)) {
-    const { ja, en } = value as { ja: string; en?: string };
-    return en ? `${ja}\n\n${en}` : ja;
-  }
-  return JSON.stringify(value ?? null, null, 2);
+/** One side of a difference: the text before (error tone) or after (success tone). */
+function Side(props: { tone: 'error' | 'success'; children: string }) {
+  return (
+    <Box
+      component="pre"
+      sx={{
+        whiteSpace: 'pre-wrap',
+        m: 0,
+        p: 1,
+        bgcolor: `${props.tone}.light`,
+        color: `${props.tone}.contrastText`,
+        opacity: 0.85,
+        borderRadius: 1,
+        fontFamily: 'inherit',
+      }}
+    >
+      {props.children}
+    </Box>
+  );
 }
 
 /** The changed fields of a revision, the version before beside it. */
@@ -64,7 +78,7 @@ function RevisionDiff(props: {
   if (loading || !value) return <Progress />;
   const field = (revision: EntryRevision | undefined, key: string) =>
     revision
-      ? show((revision.entry as unknown as Record<string, unknown>)[key])
+      ? fieldText((revision.entry as unknown as Record<string, unknown>)[key])
       : '';
   return (
     <Stack spacing={2} data-testid="revision-diff">
@@ -76,38 +90,10 @@ function RevisionDiff(props: {
           </Typography>
           <Grid container spacing={1}>
             <Grid item xs={6}>
-              <Box
-                component="pre"
-                sx={{
-                  whiteSpace: 'pre-wrap',
-                  m: 0,
-                  p: 1,
-                  bgcolor: 'error.light',
-                  color: 'error.contrastText',
-                  opacity: 0.85,
-                  borderRadius: 1,
-                  fontFamily: 'inherit',
-                }}
-              >
-                {field(value.before, key)}
-              </Box>
+              <Side tone="error">{field(value.before, key)}</Side>
             </Grid>
             <Grid item xs={6}>
-              <Box
-                component="pre"
-                sx={{
-                  whiteSpace: 'pre-wrap',
-                  m: 0,
-                  p: 1,
-                  bgcolor: 'success.light',
-                  color: 'success.contrastText',
-                  opacity: 0.85,
-                  borderRadius: 1,
-                  fontFamily: 'inherit',
-                }}
-              >
-                {field(value.after, key)}
-              </Box>
+              <Side tone="success">{field(value.after, key)}</Side>
             </Grid>
           </Grid>
         </Box>
