@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -8,6 +7,7 @@ import {
   fiscalYearLabels,
   occurrenceLabel,
   resolveFiscalYear,
+  type GuideLanguage,
   type YearOccurrence,
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
@@ -15,12 +15,13 @@ import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
+import { Link as RouterLink } from 'react-router-dom';
 import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
 import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
-import { CycleChip } from '../CycleChip';
+import { CYCLE_STYLES } from '../CycleChip';
 
 /** The months (1–12) an occurrence touches, in fiscal order. */
 function monthsOf(occurrence: YearOccurrence): number[] {
@@ -37,74 +38,98 @@ function monthsOf(occurrence: YearOccurrence): number[] {
   return months;
 }
 
+/**
+ * One step in a month. A year holds a thousand of these, so a row is plain elements
+ * styled once by the list (see ROW_STYLES), not a tree of styled components.
+ */
 function OccurrenceRow(props: {
   occurrence: YearOccurrence;
   fiscalYear: number;
   ownerNames: Map<string, string>;
+  labels: { owner: string; cycle: string; concerns?: string };
+  language: GuideLanguage;
+  entryHref: string;
+  ownerHref: string;
 }) {
-  const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const language = useGuideLanguage();
   const { occurrence } = props;
-  const entryLink = useRouteRef(entryRouteRef);
-  const entityLink = useRouteRef(entityRouteRef);
-  const concerned =
-    occurrence.concernedFiscalYear !== props.fiscalYear
-      ? fiscalYearLabels(occurrence.concernedFiscalYear)
-      : undefined;
+  const { color, Icon } = CYCLE_STYLES[occurrence.cycle];
   return (
-    <Box
-      component="li"
-      data-testid={`occurrence-${occurrence.slug}`}
-      sx={{ listStyle: 'none', py: 1, borderTop: 1, borderColor: 'divider' }}
-    >
-      <Stack
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        flexWrap="wrap"
-        useFlexGap
-      >
-        <CycleChip cycle={occurrence.cycle} />
-        <Typography variant="body2" color="text.secondary">
-          {occurrenceLabel(occurrence, language)}
-        </Typography>
-        {concerned && (
-          <Typography variant="caption" color="text.secondary">
-            {t('entry.concerns', {
-              label: `${concerned.ja} / ${concerned.en}`,
-            })}
-          </Typography>
+    <li data-testid={`occurrence-${occurrence.slug}`}>
+      <div className="meta">
+        <span className="cycle" style={{ borderColor: color }}>
+          <Icon fontSize="inherit" style={{ color }} />
+          {props.labels.cycle}
+        </span>
+        <span>{occurrenceLabel(occurrence, props.language)}</span>
+        {props.labels.concerns && (
+          <span className="concerns">{props.labels.concerns}</span>
         )}
-      </Stack>
-      <Typography variant="subtitle1" component="h3" lang="ja">
-        <Link to={entryLink({ slug: occurrence.slug })}>
-          {occurrence.title.ja}
-        </Link>
-      </Typography>
+      </div>
+      <h3 lang="ja">
+        <RouterLink to={props.entryHref}>{occurrence.title.ja}</RouterLink>
+      </h3>
       {occurrence.title.en && (
-        <Typography variant="body2" color="text.secondary" lang="en">
+        <div className="english" lang="en">
           {occurrence.title.en}
-        </Typography>
+        </div>
       )}
-      <Typography variant="body2" lang="ja" sx={{ mt: 0.5 }}>
-        {occurrence.summary.ja}
-      </Typography>
-      <Typography variant="caption" color="text.secondary">
-        {t('entry.owner')}:{' '}
-        <Link to={entityLink(parseEntityRef(occurrence.owner))}>
+      <p lang="ja">{occurrence.summary.ja}</p>
+      <div className="owner">
+        {props.labels.owner}:{' '}
+        <RouterLink to={props.ownerHref}>
           {props.ownerNames.get(occurrence.owner) ??
             shortName(occurrence.owner)}
-        </Link>
-      </Typography>
-    </Box>
+        </RouterLink>
+      </div>
+    </li>
   );
 }
+
+/** Styles of every row, defined once for the whole list. */
+const ROW_STYLES = {
+  m: 0,
+  p: 0,
+  '& li': { listStyle: 'none', py: 1, borderTop: 1, borderColor: 'divider' },
+  '& .meta': {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: 1,
+    alignItems: 'center',
+    color: 'text.secondary',
+    fontSize: 14,
+  },
+  '& .cycle': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 0.5,
+    px: 1,
+    border: '1px solid',
+    borderRadius: 4,
+    fontSize: 13,
+    color: 'text.primary',
+  },
+  '& .concerns': { fontSize: 12 },
+  '& h3': { m: 0, fontSize: 16, fontWeight: 500 },
+  '& a': { color: 'primary.main' },
+  '& .english': { color: 'text.secondary', fontSize: 14 },
+  '& p': { m: 0, mt: 0.5, fontSize: 14 },
+  '& .owner': { color: 'text.secondary', fontSize: 12 },
+} as const;
 
 /** The fiscal year month by month, April first; the current month leads with what it means for you. */
 export function MonthList(props: { year: YearView; today?: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
+  const entryLink = useRouteRef(entryRouteRef);
+  const entityLink = useRouteRef(entityRouteRef);
   const { year } = props;
   const ownerNames = useOwnerNames(year.occurrences.map(o => o.owner));
+  const ownerLabel = t('entry.owner');
+  const concernsLabel = (o: YearOccurrence) => {
+    if (o.concernedFiscalYear === year.fiscalYear) return undefined;
+    const labels = fiscalYearLabels(o.concernedFiscalYear);
+    return t('entry.concerns', { label: `${labels.ja} / ${labels.en}` });
+  };
   const byMonth = new Map<number, YearOccurrence[]>(
     FISCAL_MONTHS.map(m => [m, []]),
   );
@@ -149,13 +174,21 @@ export function MonthList(props: { year: YearView; today?: string }) {
                   {t('monthList.empty')}
                 </Typography>
               ) : (
-                <Box component="ul" sx={{ m: 0, p: 0 }}>
+                <Box component="ul" sx={ROW_STYLES}>
                   {items.map(o => (
                     <OccurrenceRow
-                      ownerNames={ownerNames}
                       key={`${o.slug}-${o.start}`}
                       occurrence={o}
                       fiscalYear={year.fiscalYear}
+                      ownerNames={ownerNames}
+                      language={language}
+                      labels={{
+                        owner: ownerLabel,
+                        cycle: t(`cycles.${o.cycle}`),
+                        concerns: concernsLabel(o),
+                      }}
+                      entryHref={entryLink({ slug: o.slug })}
+                      ownerHref={entityLink(parseEntityRef(o.owner))}
                     />
                   ))}
                 </Box>
