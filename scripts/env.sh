@@ -34,12 +34,26 @@ ensure_registry() {
   export COREPACK_NPM_REGISTRY="${registry%/}"
 }
 
-# Yarn runs from the release committed in .yarn/releases (see .yarnrc.yml).
+# Yarn 4 comes from the npm registry like Node (the package @yarnpkg/cli-dist), so that
+# no registry address is written into the repository; a shim puts it on PATH.
+YARN_VERSION="$(sed -n 's/.*"packageManager": "yarn@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
+
 ensure_yarn() {
+  local dir="$TOOLS/yarn"
+  if [ ! -f "$dir/bin/yarn.js" ] || [ "$(cat "$dir/VERSION" 2>/dev/null)" != "$YARN_VERSION" ]; then
+    echo "==> Installing Yarn ${YARN_VERSION} into .tools/yarn (from the npm registry)"
+    rm -rf "$dir" "$TOOLS/pack-yarn"
+    mkdir -p "$TOOLS/pack-yarn"
+    (cd "$TOOLS/pack-yarn" && npm pack --silent "@yarnpkg/cli-dist@${YARN_VERSION}" >/dev/null)
+    tar -xzf "$TOOLS"/pack-yarn/yarnpkg-cli-dist-*.tgz -C "$TOOLS/pack-yarn"
+    mv "$TOOLS/pack-yarn/package" "$dir"
+    echo "$YARN_VERSION" >"$dir/VERSION"
+    rm -rf "$TOOLS/pack-yarn"
+  fi
   mkdir -p "$TOOLS/bin"
   cat >"$TOOLS/bin/yarn" <<SHIM
 #!/bin/sh
-exec node "$ROOT/.yarn/releases/yarn-4.13.0.cjs" "\$@"
+exec node "$dir/bin/yarn.js" "\$@"
 SHIM
   chmod +x "$TOOLS/bin/yarn"
   export PATH="$TOOLS/bin:$PATH"
