@@ -118,3 +118,27 @@ test('the timeline stays readable in the dark theme', async ({ page }) => {
     .getByTestId('timeline')
     .screenshot({ path: `${shots}/year-timeline-dark.png` });
 });
+
+// The development search engine (Lunr) drops Japanese words when it tokenizes, so this
+// searches the English title; Japanese search needs a Japanese-aware engine.
+test('the app search finds an entry, shown with its cycle and timing', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('sign-in-as-kimura.aoi').click();
+  await expect(page.getByTestId('now-and-next-card')).toBeVisible();
+  // The index is built a few seconds after the backend starts; ask again until it is.
+  await expect(async () => {
+    await page.goto('/search?query=books%20close');
+    await expect(
+      page.getByTestId('city-hall-year-search-result').first(),
+    ).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+  const result = page
+    .getByTestId('city-hall-year-search-result')
+    .filter({ hasText: '出納閉鎖' })
+    .first();
+  await expect(result).toContainText('5月31日');
+  await result.getByRole('link').first().click();
+  await expect(page.getByTestId('entry-purpose')).toBeVisible();
+});

@@ -3,7 +3,10 @@
  * sign-in, permissions, search and notifications, and the City Hall Year plugin.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { cityHallYearPermissionPolicyModule } from '@internal/plugin-city-hall-year-backend';
+import {
+  cityHallYearPermissionPolicyModule,
+  searchModuleCityHallYearCollator,
+} from '@internal/plugin-city-hall-year-backend';
 import { demoAuthProviderModule } from './modules/demoAuthProvider';
 import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
 
@@ -26,6 +29,7 @@ backend.add(cityHallYearPermissionPolicyModule);
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(searchModuleCityHallYearCollator);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -5,6 +5,12 @@
  */
 export { cityHallYearPlugin as default } from './plugin';
 export { cityHallYearPermissionPolicyModule } from './policy/module';
+export { searchModuleCityHallYearCollator } from './search/module';
+export {
+  CITY_HALL_YEAR_DOCUMENT_TYPE,
+  EntryCollatorFactory,
+} from './search/EntryCollatorFactory';
+export type { CityHallYearDocument } from './search/EntryCollatorFactory';
 export { CityHallYearPermissionPolicy } from './policy/CityHallYearPermissionPolicy';
 export {
   cityHallYearEntryConditions,

@@ -12,6 +12,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { CityHallYearClient, cityHallYearApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -70,6 +71,20 @@ const departmentYearCard = EntityCardBlueprint.make({
   },
 });
 
+/** Entries in the app's search results, with their cycle, timing and owner. */
+const searchResultItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type === 'city-hall-year',
+    component: () =>
+      import('./components/SearchResultItem').then(
+        m => props =>
+          compatWrapper(
+            <m.CityHallYearSearchResultItem result={props.result as never} />,
+          ),
+      ),
+  },
+});
+
 /**
  * City Hall Year for apps on the new frontend system.
  *
@@ -84,6 +99,7 @@ export default createFrontendPlugin({
     cityHallYearPage,
     nowAndNextWidget,
     departmentYearCard,
+    searchResultItem,
   ],
 });
 

@@ -1,0 +1,1 @@
+export { CityHallYearSearchResultItem } from './SearchResultItem';
