@@ -24,6 +24,7 @@ test('a new hire reads the year as a timeline, a month list and a wheel', async 
     '出納閉鎖',
   );
   await expect(page.getByTestId('timeline-lane-council')).toContainText('議会');
+  await expect(page.getByTestId('as-needed')).toContainText('臨時会');
   await page.screenshot({ path: `${shots}/year-page.png` });
   await page
     .getByTestId('timeline')

@@ -58,7 +58,18 @@ export function fakeYear(fiscalYear: number): YearView {
         concernedFiscalYear: fiscalYear + 1,
       }),
     ],
-    asNeeded: [],
+    asNeeded: [
+      {
+        entryId: 'id-rinjikai',
+        slug: 'rinjikai',
+        cycle: 'council',
+        title: { ja: '臨時会', en: 'Extraordinary session' },
+        summary: { ja: '必要に応じて招集されます。' },
+        owner: 'group:default/giji-ka',
+        concernsFiscalYear: 'current',
+        concernedFiscalYear: fiscalYear,
+      },
+    ],
   };
 }
 

@@ -23,9 +23,9 @@ export interface YearFilterState {
   query: string;
 }
 
-/** Whether an occurrence passes the filters. */
+/** Whether an occurrence (or a step held as needed) passes the filters. */
 export function matchesFilters(
-  o: YearOccurrence,
+  o: Pick<YearOccurrence, 'cycle' | 'owner' | 'slug' | 'title' | 'summary'>,
   filters: YearFilterState,
 ): boolean {
   if (filters.cycles.length && !filters.cycles.includes(o.cycle)) return false;

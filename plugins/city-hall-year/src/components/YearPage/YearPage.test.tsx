@@ -42,6 +42,10 @@ describe('YearPage', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByTestId('now-and-next')).toBeInTheDocument();
+    // Steps held as needed have no bar, but the year lists them.
+    expect(
+      within(screen.getByTestId('as-needed')).getByText('臨時会'),
+    ).toBeInTheDocument();
   });
 
   it('switches to the month list, where a span is listed in every month it touches', async () => {

@@ -33,6 +33,7 @@ import {
   transferRouteRef,
 } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { AsNeeded } from '../AsNeeded';
 import { MonthList } from '../MonthList';
 import { NowAndNext } from '../NowAndNext';
 import { Timeline } from '../Timeline';
@@ -217,6 +218,13 @@ export function YearPage() {
               fiscalYear={state.fiscalYear}
               occurrences={occurrences}
               today={today}
+            />
+          )}
+          {year && !loading && (
+            <AsNeeded
+              items={year.asNeeded.filter(item =>
+                matchesFilters(item, state.filters),
+              )}
             />
           )}
         </Stack>

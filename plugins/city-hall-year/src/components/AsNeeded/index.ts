@@ -1,0 +1,1 @@
+export { AsNeeded } from './AsNeeded';
