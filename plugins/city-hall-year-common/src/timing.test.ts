@@ -1,5 +1,9 @@
 import { timingSchema, type Timing } from './schema';
-import { resolveOccurrences, TimingResolutionError } from './timing';
+import {
+  monthsOfOccurrence,
+  resolveOccurrences,
+  TimingResolutionError,
+} from './timing';
 
 const timing = (value: unknown): Timing => timingSchema.parse(value);
 
@@ -338,5 +342,18 @@ describe('timingSchema', () => {
     const result = timingSchema.safeParse(value);
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toMatch(message);
+  });
+});
+
+describe('monthsOfOccurrence', () => {
+  it.each([
+    ['2026-05-31', '2026-05-31', [5]],
+    ['2026-06-01', '2026-08-31', [6, 7, 8]],
+    ['2026-12-20', '2027-01-10', [12, 1]],
+    ['2027-02-11', '2027-03-20', [2, 3]],
+    ['2026-04-01', '2027-03-31', [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]],
+    ['2026-04-01', '2027-05-31', [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]],
+  ])('%s … %s touches %j', (start, end, months) => {
+    expect(monthsOfOccurrence({ start, end })).toEqual(months);
   });
 });

@@ -271,3 +271,23 @@ export function occurrenceInFiscalYear(
   const bounds = fiscalYearBounds(fiscalYear);
   return occurrenceOverlaps(occurrence, bounds.start, bounds.end);
 }
+
+/**
+ * The calendar months (1–12) an occurrence touches, in order: 6月1日〜8月31日 gives
+ * 6, 7, 8; a span across New Year wraps (12, 1). At most twelve months.
+ */
+export function monthsOfOccurrence(
+  occurrence: Pick<Occurrence, 'start' | 'end'>,
+): number[] {
+  const months: number[] = [];
+  let year = Number(occurrence.start.slice(0, 4));
+  let month = Number(occurrence.start.slice(5, 7));
+  const endKey = occurrence.end.slice(0, 7);
+  while (months.length < 12) {
+    months.push(month);
+    if (`${year}-${String(month).padStart(2, '0')}` >= endKey) break;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year += 1;
+  }
+  return months;
+}

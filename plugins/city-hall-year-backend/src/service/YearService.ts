@@ -5,6 +5,7 @@ import type {
 import { NotFoundError } from '@backstage/errors';
 import {
   councilSessionLabels,
+  monthsOfOccurrence,
   fiscalYearLabels,
   resolveOccurrences,
   type Entry,
@@ -89,7 +90,9 @@ export class YearService {
     const resolve = await this.resolver();
     const matching = entries.filter(entry =>
       resolve(entry, fiscalYear).some(
-        o => query.month === undefined || this.touchesMonth(o, query.month),
+        o =>
+          query.month === undefined ||
+          monthsOfOccurrence(o).includes(query.month),
       ),
     );
     return {
@@ -181,17 +184,6 @@ export class YearService {
       occurrences,
       asNeeded,
     };
-  }
-
-  private touchesMonth(occurrence: Occurrence, month: number): boolean {
-    const start = Number(occurrence.start.slice(5, 7));
-    const end = Number(occurrence.end.slice(5, 7));
-    const months = new Set<number>();
-    for (let m = start, guard = 0; guard < 13; m = (m % 12) + 1, guard++) {
-      months.add(m);
-      if (m === end) break;
-    }
-    return months.has(month);
   }
 
   /** Resolves timings with every live entry available as an anchor for relative dates. */

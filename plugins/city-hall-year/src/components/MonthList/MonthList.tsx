@@ -5,6 +5,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   FISCAL_MONTHS,
   fiscalYearLabels,
+  monthsOfOccurrence,
   occurrenceLabel,
   resolveFiscalYear,
   type GuideLanguage,
@@ -22,21 +23,6 @@ import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES } from '../CycleChip';
-
-/** The months (1–12) an occurrence touches, in fiscal order. */
-function monthsOf(occurrence: YearOccurrence): number[] {
-  const months: number[] = [];
-  let year = Number(occurrence.start.slice(0, 4));
-  let month = Number(occurrence.start.slice(5, 7));
-  const endKey = occurrence.end.slice(0, 7);
-  for (let guard = 0; guard < 13; guard++) {
-    months.push(month);
-    if (`${year}-${String(month).padStart(2, '0')}` >= endKey) break;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year += 1;
-  }
-  return months;
-}
 
 /**
  * One step in a month. A year holds a thousand of these, so a row is plain elements
@@ -134,7 +120,7 @@ export function MonthList(props: { year: YearView; today?: string }) {
     FISCAL_MONTHS.map(m => [m, []]),
   );
   for (const occurrence of year.occurrences) {
-    for (const month of monthsOf(occurrence)) {
+    for (const month of monthsOfOccurrence(occurrence)) {
       byMonth.get(month)?.push(occurrence);
     }
   }
