@@ -62,7 +62,11 @@ export const cityHallYearPlugin = createBackendPlugin({
         });
         permissionsRegistry.addPermissions(cityHallYearPermissions);
 
-        if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
+        // Reading and checking the content files is skipped on every start after the first.
+        if (
+          (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) &&
+          !(await store.isSeeded(STARTING_CONTENT))
+        ) {
           const seeded = await store.seedOnce(
             STARTING_CONTENT,
             await loadStartingContent(),

@@ -20,7 +20,11 @@ import {
   type EventsService,
 } from '@backstage/plugin-events-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import type { EntryInput } from '@internal/plugin-city-hall-year-common';
+import {
+  editableFields,
+  type Entry,
+  type EntryInput,
+} from '@internal/plugin-city-hall-year-common';
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { cityHallYearPlugin } from '../plugin';
@@ -239,4 +243,16 @@ export function entryBody(
     status: 'published',
     ...overrides,
   };
+}
+
+/**
+ * The body of a `PUT /entries/:id`: the entry's editable fields with `changes` on top,
+ * based on `version` (by default the entry's own).
+ */
+export function putBody(
+  entry: Entry,
+  changes: Partial<EntryInput> = {},
+  version: number = entry.version,
+) {
+  return { ...editableFields(entry), ...changes, version };
 }

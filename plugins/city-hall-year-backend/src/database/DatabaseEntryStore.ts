@@ -146,6 +146,12 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, c => `\\${c}`);
 }
 
+/** What a change does to the current row: the columns it sets and the fields it changes. */
+type RowChange = (current: EntryRow) => {
+  columns: Partial<EntryRow>;
+  changed: string[];
+};
+
 /** Knex implementation of {@link EntryStore}, on SQLite or PostgreSQL. */
 export class DatabaseEntryStore implements EntryStore {
   static async create(options: {
@@ -180,6 +186,11 @@ export class DatabaseEntryStore implements EntryStore {
   async listAllEntries(filter: EntryFilter): Promise<Entry[]> {
     const rows = await this.filtered(filter).select('*').orderBy('slug');
     return rows.map(rowToEntry);
+  }
+
+  async listEntryIds(filter: EntryFilter): Promise<Set<string>> {
+    const ids: string[] = await this.filtered(filter).pluck('id');
+    return new Set(ids);
   }
 
   async getEntry(idOrSlug: string): Promise<Entry | undefined> {
@@ -357,7 +368,7 @@ export class DatabaseEntryStore implements EntryStore {
     }
   }
 
-  private async isSeeded(name: string): Promise<boolean> {
+  async isSeeded(name: string): Promise<boolean> {
     const row = await this.db(SEEDS).where({ name }).first();
     return Boolean(row);
   }
@@ -412,10 +423,7 @@ export class DatabaseEntryStore implements EntryStore {
     id: string,
     change: EntryChange,
     state: { deleted: boolean },
-    apply: (current: EntryRow) => {
-      columns: Partial<EntryRow>;
-      changed: string[];
-    },
+    apply: RowChange,
   ): Promise<Entry> {
     return this.db.transaction(tx =>
       this.mutateIn(tx, id, change, state, apply),
@@ -427,10 +435,7 @@ export class DatabaseEntryStore implements EntryStore {
     id: string,
     change: EntryChange,
     state: { deleted: boolean },
-    apply: (current: EntryRow) => {
-      columns: Partial<EntryRow>;
-      changed: string[];
-    },
+    apply: RowChange,
   ): Promise<Entry> {
     const current = await this.rowInState(tx, id, state.deleted);
     if (!current) {

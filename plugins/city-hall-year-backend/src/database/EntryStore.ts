@@ -55,6 +55,9 @@ export interface EntryStore {
   /** Every entry that matches, unpaged; for the year view, which shows a whole year. */
   listAllEntries(filter: EntryFilter): Promise<Entry[]>;
 
+  /** The ids of every entry that matches: the filter alone, without reading entries. */
+  listEntryIds(filter: EntryFilter): Promise<Set<string>>;
+
   /** A live entry by its id or slug. */
   getEntry(idOrSlug: string): Promise<Entry | undefined>;
 
@@ -117,6 +120,9 @@ export interface EntryStore {
     },
     change: ChangeContext,
   ): Promise<Entry[]>;
+
+  /** Whether a named content set was loaded into this database. */
+  isSeeded(name: string): Promise<boolean>;
 
   /**
    * Loads a named content set into the database, exactly once per database: when

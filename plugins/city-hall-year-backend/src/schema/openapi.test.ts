@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   as,
   entryBody,
+  putBody,
   startCityHallYearBackend,
 } from '../__testUtils__/testBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -118,20 +119,8 @@ describe('OpenAPI document', () => {
       404,
     );
 
-    const {
-      id: _i,
-      version,
-      createdAt,
-      createdBy,
-      updatedAt,
-      updatedBy,
-      ...fields
-    } = created.body;
-    const update = (v: number) => ({
-      ...fields,
-      summary: { ja: '改訂した概要' },
-      version: v,
-    });
+    const update = (v: number) =>
+      putBody(created.body, { summary: { ja: '改訂した概要' } }, v);
     await check(
       'PUT /entries/{id}',
       await request(s)

@@ -17,6 +17,7 @@ import {
   entryCreatePermission,
   entryReadPermission,
   type Entry,
+  type EntryFields,
   type EntryPermission,
 } from '@internal/plugin-city-hall-year-common';
 import { entryResourceRef, type EntryQuery } from '../permissions/rules';
@@ -70,21 +71,15 @@ export class EntryAuthorizer {
     return this.authorizeLoaded(decision, entry);
   }
 
-  /**
-   * Refuses unless the caller may create this entry. The entry does not exist yet, so
-   * the policy's conditions are applied to the candidate here.
-   */
+  /** Refuses unless the caller may create this entry; see {@link EntryAuthorizer.creatable}. */
   async assertCanCreate(
-    candidate: Entry,
+    fields: Pick<EntryFields, 'owner' | 'status'>,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: entryCreatePermission }],
-      { credentials },
-    );
-    if (!this.authorizeLoaded(decision, candidate)) {
+    const [allowed] = await this.creatable([fields], credentials);
+    if (!allowed) {
       throw new NotAllowedError(
-        `You may not create entries owned by ${candidate.owner}`,
+        `You may not create entries owned by ${fields.owner}`,
       );
     }
   }
@@ -104,18 +99,22 @@ export class EntryAuthorizer {
     }
   }
 
-  /** For each candidate entry, whether the caller may create it (one permission request). */
+  /**
+   * For each entry about to be created, whether the caller may create it, in one
+   * permission request. The entries are not stored yet, so the policy's conditions are
+   * applied here to what the rules look at (owner and status).
+   */
   async creatable(
-    candidates: Entry[],
+    entries: Array<Pick<EntryFields, 'owner' | 'status'>>,
     credentials: BackstageCredentials,
   ): Promise<boolean[]> {
-    if (candidates.length === 0) return [];
+    if (entries.length === 0) return [];
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: entryCreatePermission }],
       { credentials },
     );
-    return candidates.map(candidate =>
-      this.authorizeLoaded(decision, candidate),
+    return entries.map(({ owner, status }) =>
+      this.authorizeLoaded(decision, { id: '', owner, status }),
     );
   }
 

@@ -57,10 +57,7 @@ export class EntryService {
       async () => {
         const actor = ctx.credentials.principal.userEntityRef;
         const at = this.now();
-        await this.deps.authorizer.assertCanCreate(
-          this.candidate(fields, actor, at),
-          ctx.credentials,
-        );
+        await this.deps.authorizer.assertCanCreate(fields, ctx.credentials);
         await this.validate(fields, undefined, ctx);
         const entry = await this.deps.store.createEntry(fields, { actor, at });
         await this.publish('create', entry, ctx);
@@ -287,18 +284,6 @@ export class EntryService {
     if (first) {
       throw new InputError(first.message);
     }
-  }
-
-  private candidate(fields: EntryFields, actor: string, at: string): Entry {
-    return {
-      ...fields,
-      id: '',
-      version: 0,
-      createdBy: actor,
-      createdAt: at,
-      updatedBy: actor,
-      updatedAt: at,
-    };
   }
 
   private async audited<T extends Entry>(

@@ -293,19 +293,8 @@ export class TransferService {
   private async checkPermissions(rows: PlannedRow[], ctx: CallContext) {
     const creates = rows.filter(r => r.fields && !r.existing);
     const updates = rows.filter(r => r.fields && r.existing);
-    const actor = ctx.credentials.principal.userEntityRef;
-    const at = this.now();
-
     const creatable = await this.deps.authorizer.creatable(
-      creates.map(r => ({
-        ...r.fields!,
-        id: '',
-        version: 0,
-        createdBy: actor,
-        createdAt: at,
-        updatedBy: actor,
-        updatedAt: at,
-      })),
+      creates.map(r => r.fields!),
       ctx.credentials,
     );
     creates.forEach((row, i) => {

@@ -86,8 +86,7 @@ export class YearService {
     // Dates come from resolving each entry's timing, which SQL cannot do: the rows
     // are filtered here, before paging, so every page is a true slice of the result.
     const fiscalYear = query.fiscalYear;
-    const entries = await this.store.listAllEntries(filter);
-    const resolve = await this.resolver();
+    const { entries, resolve } = await this.matchingWithResolver(filter);
     const matching = entries.filter(entry =>
       resolve(entry, fiscalYear).some(
         o =>
@@ -142,14 +141,13 @@ export class YearService {
     credentials: BackstageCredentials,
   ): Promise<YearView> {
     const scope = await this.authorizer.readScope(credentials);
-    const entries =
+    const { entries, resolve } =
       scope.kind === 'none'
-        ? []
-        : await this.store.listAllEntries({
+        ? { entries: [], resolve: () => [] }
+        : await this.matchingWithResolver({
             statuses: ['published'],
             permission: permissionCriteria(scope),
           });
-    const resolve = await this.resolver();
     const occurrences: YearOccurrence[] = [];
     const asNeeded: YearView['asNeeded'] = [];
     for (const entry of entries) {
@@ -186,14 +184,22 @@ export class YearService {
     };
   }
 
-  /** Resolves timings with every live entry available as an anchor for relative dates. */
-  private async resolver(): Promise<
-    (entry: Entry, fiscalYear: number) => Occurrence[]
-  > {
-    const all = await this.store.listAllEntries({});
+  /**
+   * The entries matching a filter (the caller's permission included, applied in SQL)
+   * and a resolver whose relative dates may anchor on any live entry. Live entries are
+   * read and parsed once; the filter only selects their ids.
+   */
+  private async matchingWithResolver(filter: EntryFilter): Promise<{
+    entries: Entry[];
+    resolve: (entry: Entry, fiscalYear: number) => Occurrence[];
+  }> {
+    const [all, ids] = await Promise.all([
+      this.store.listAllEntries({}),
+      this.store.listEntryIds(filter),
+    ]);
     const timings = new Map<string, Timing>(all.map(e => [e.slug, e.timing]));
     const lookup = (slug: string) => timings.get(slug);
-    return (entry, fiscalYear) => {
+    const resolve = (entry: Entry, fiscalYear: number): Occurrence[] => {
       try {
         return resolveOccurrences(entry.timing, fiscalYear, {
           slug: entry.slug,
@@ -207,5 +213,6 @@ export class YearService {
         return [];
       }
     };
+    return { entries: all.filter(entry => ids.has(entry.id)), resolve };
   }
 }

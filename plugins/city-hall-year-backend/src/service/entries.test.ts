@@ -4,6 +4,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   as,
   entryBody,
+  putBody,
   PEOPLE,
   startCityHallYearBackend,
   type Person,
@@ -137,21 +138,7 @@ describe('entries API', () => {
         send: (entry, person) => {
           const req = request(ctx.server).put(`${API}/entries/${entry.id}`);
           if (person) req.set('Authorization', as(person));
-          const {
-            id,
-            version,
-            createdAt,
-            createdBy,
-            updatedAt,
-            updatedBy,
-            confirmedFiscalYear,
-            ...fields
-          } = entry;
-          return req.send({
-            ...fields,
-            title: { ja: '更新後の題名' },
-            version,
-          });
+          return req.send(putBody(entry, { title: { ja: '更新後の題名' } }));
         },
       },
       {
@@ -261,20 +248,10 @@ describe('entries API', () => {
         person: Person,
         changes: Record<string, unknown>,
       ) {
-        const {
-          id,
-          version,
-          createdAt,
-          createdBy,
-          updatedAt,
-          updatedBy,
-          confirmedFiscalYear,
-          ...fields
-        } = entry;
         return request(ctx.server)
           .put(`${API}/entries/${entry.id}`)
           .set('Authorization', as(person))
-          .send({ ...fields, ...changes, version });
+          .send(putBody(entry, changes));
       }
 
       it('does not let an owner give the entry to another department', async () => {
@@ -321,46 +298,30 @@ describe('entries API', () => {
     describe('no lost updates', () => {
       it('refuses a stale version with 409 and changes nothing', async () => {
         const entry = await create('finance', FINANCE);
-        const {
-          id,
-          version,
-          createdAt,
-          createdBy,
-          updatedAt,
-          updatedBy,
-          ...fields
-        } = entry;
+        const { id } = entry;
         const first = await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('finance'))
-          .send({ ...fields, title: { ja: '最初の変更' }, version: 1 });
+          .send(putBody(entry, { title: { ja: '最初の変更' } }, 1));
         expect(first.status).toBe(200);
         const before = await row(id);
         const stale = await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('hr'))
-          .send({ ...fields, title: { ja: '古い版からの変更' }, version: 1 });
+          .send(putBody(entry, { title: { ja: '古い版からの変更' } }, 1));
         expect(stale.status).toBe(409);
         expect(await row(id)).toEqual(before);
       });
 
       it('lets exactly one of 20 concurrent updates from the same version win', async () => {
         const entry = await create('finance', FINANCE);
-        const {
-          id,
-          version,
-          createdAt,
-          createdBy,
-          updatedAt,
-          updatedBy,
-          ...fields
-        } = entry;
+        const { id } = entry;
         const responses = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
             request(ctx.server)
               .put(`${API}/entries/${id}`)
               .set('Authorization', as(i % 2 ? 'finance' : 'hr'))
-              .send({ ...fields, title: { ja: `同時編集 ${i}` }, version: 1 }),
+              .send(putBody(entry, { title: { ja: `同時編集 ${i}` } }, 1)),
           ),
         );
         const statuses = responses.map(r => r.status).sort();
@@ -378,23 +339,13 @@ describe('entries API', () => {
     describe('history', () => {
       it('lists revisions with who changed what, and restores one as a new revision', async () => {
         const entry = await create('finance', FINANCE);
-        const {
-          id,
-          version,
-          createdAt,
-          createdBy,
-          updatedAt,
-          updatedBy,
-          ...fields
-        } = entry;
+        const { id } = entry;
         await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('hr'))
-          .send({
-            ...fields,
-            summary: { ja: '人事課が書き換えた概要' },
-            version: 1,
-          })
+          .send(
+            putBody(entry, { summary: { ja: '人事課が書き換えた概要' } }, 1),
+          )
           .expect(200);
 
         const list = await request(ctx.server)
@@ -423,7 +374,7 @@ describe('entries API', () => {
         const first = await request(ctx.server)
           .get(`${API}/entries/${id}/revisions/1`)
           .set('Authorization', as('newHire'));
-        expect(first.body.entry.summary.ja).toBe(fields.summary.ja);
+        expect(first.body.entry.summary.ja).toBe(entry.summary.ja);
 
         const restored = await request(ctx.server)
           .post(`${API}/entries/${id}/revisions/1/restore`)
@@ -432,7 +383,7 @@ describe('entries API', () => {
         expect(restored.status).toBe(200);
         expect(restored.body).toMatchObject({
           version: 3,
-          summary: fields.summary,
+          summary: entry.summary,
           updatedBy: PEOPLE.finance.ref,
         });
         const after = await request(ctx.server)
@@ -454,19 +405,11 @@ describe('entries API', () => {
 
       it('does not let an owner restore a revision that had another owner', async () => {
         const entry = await create('hr', COUNCIL);
-        const {
-          id,
-          version,
-          createdAt,
-          createdBy,
-          updatedAt,
-          updatedBy,
-          ...fields
-        } = entry;
+        const { id } = entry;
         await request(ctx.server)
           .put(`${API}/entries/${id}`)
           .set('Authorization', as('hr'))
-          .send({ ...fields, owner: FINANCE, version: 1 })
+          .send(putBody(entry, { owner: FINANCE }, 1))
           .expect(200);
         const res = await request(ctx.server)
           .post(`${API}/entries/${id}/revisions/1/restore`)

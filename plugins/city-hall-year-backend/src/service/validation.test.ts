@@ -3,6 +3,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   as,
   entryBody,
+  putBody,
   startCityHallYearBackend,
 } from '../__testUtils__/testBackend';
 
@@ -187,26 +188,16 @@ describe('bad input', () => {
       const anchor = await request(ctx.server)
         .get(`${API}/entries/${anchorSlug}`)
         .set('Authorization', as('finance'));
-      const {
-        id,
-        version,
-        createdAt,
-        createdBy,
-        updatedAt,
-        updatedBy,
-        confirmedFiscalYear,
-        ...fields
-      } = anchor.body;
       const res = await request(ctx.server)
-        .put(`${API}/entries/${id}`)
+        .put(`${API}/entries/${anchor.body.id}`)
         .set('Authorization', as('finance'))
-        .send({
-          ...fields,
-          timing: {
-            rules: [{ kind: 'relative', entry: first.slug, offsetDays: 1 }],
-          },
-          version,
-        });
+        .send(
+          putBody(anchor.body, {
+            timing: {
+              rules: [{ kind: 'relative', entry: first.slug, offsetDays: 1 }],
+            },
+          }),
+        );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/cycle/);
     });

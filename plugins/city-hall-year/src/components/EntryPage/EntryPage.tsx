@@ -38,6 +38,7 @@ import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useEntry } from '../../hooks/useEntry';
+import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearApiRef } from '../../api';
 import {
@@ -190,7 +191,7 @@ function EntryActions(props: { entry: Entry }) {
     permission: entryUpdatePermission,
     resourceRef: props.entry.id,
   });
-  const fiscalYear = resolveFiscalYear(new Date());
+  const fiscalYear = resolveFiscalYear(useToday());
   return (
     <Stack direction="row" spacing={1} sx={{ mr: 1 }}>
       {canEdit && (
@@ -244,7 +245,7 @@ export function EntryPage() {
   const appBaseUrl =
     useApi(configApiRef).getOptionalString('app.baseUrl') ??
     window.location.origin;
-  const fiscalYear = resolveFiscalYear(new Date());
+  const fiscalYear = resolveFiscalYear(useToday());
   const currentLabels = fiscalYearLabels(fiscalYear);
 
   if (loading) return <Progress />;
