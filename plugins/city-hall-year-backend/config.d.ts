@@ -14,5 +14,23 @@ export interface Config {
        */
       enabled?: boolean;
     };
+    reminders?: {
+      /**
+       * Send reminders through the notifications plugin (steps starting soon, the
+       * yearly confirmation in April, entries whose owner left the catalog).
+       * Default: true. Needs the notifications backend in the app.
+       */
+      enabled?: boolean;
+      /**
+       * Days before a step starts that its owner group is reminded, unless the entry
+       * sets its own `reminderDaysBefore`. Default: 14.
+       */
+      daysBefore?: number;
+      /**
+       * How often the reminder task runs, once across all replicas, as a cron
+       * expression. Default: `'15 * * * *'` (every hour).
+       */
+      schedule?: string;
+    };
   };
 }

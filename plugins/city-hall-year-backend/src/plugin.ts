@@ -4,14 +4,25 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { cityHallYearPermissions } from '@internal/plugin-city-hall-year-common';
+import { DatabaseCurriculumStore } from './database/DatabaseCurriculumStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
+import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
+import { DatabaseReaderStore } from './database/DatabaseReaderStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
+import { ChangeService } from './service/ChangeService';
 import {
   loadStartingContent,
+  loadStartingCurricula,
   SEED_ACTOR,
   STARTING_CONTENT,
+  STARTING_CURRICULA,
 } from './service/contentSeed';
+import { CurriculumService } from './service/CurriculumService';
+import { FeedService } from './service/FeedService';
+import { HandoverService } from './service/HandoverService';
+import { ReminderService } from './service/ReminderService';
 import { EntryAuthorizer } from './service/EntryAuthorizer';
 import { EntryService } from './service/EntryService';
 import { EntryValidator } from './service/EntryValidator';
@@ -38,8 +49,11 @@ export const cityHallYearPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const {
@@ -51,6 +65,8 @@ export const cityHallYearPlugin = createBackendPlugin({
           permissionsRegistry,
         } = deps;
         const store = await DatabaseEntryStore.create({ database });
+        const curriculumStore = new DatabaseCurriculumStore(store.client);
+        const readerStore = new DatabaseReaderStore(store.client);
 
         permissionsRegistry.addResourceType({
           resourceRef: entryResourceRef,
@@ -63,20 +79,40 @@ export const cityHallYearPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(cityHallYearPermissions);
 
         // Reading and checking the content files is skipped on every start after the first.
-        if (
-          (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) &&
-          !(await store.isSeeded(STARTING_CONTENT))
-        ) {
-          const seeded = await store.seedOnce(
-            STARTING_CONTENT,
-            await loadStartingContent(),
-            {
-              actor: SEED_ACTOR,
-              at: new Date().toISOString(),
-            },
-          );
-          if (seeded) {
+        if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
+          const change = { actor: SEED_ACTOR, at: new Date().toISOString() };
+          if (
+            !(await store.isSeeded(STARTING_CONTENT)) &&
+            (await store.seedOnce(
+              STARTING_CONTENT,
+              await loadStartingContent(),
+              change,
+            ))
+          ) {
             logger.info(`Loaded the starting content (${STARTING_CONTENT})`);
+          }
+          if (!(await store.isSeeded(STARTING_CURRICULA))) {
+            // Courses keep only the steps whose entries exist in this database.
+            const live = new Set(
+              (await store.listAllEntries({})).map(e => e.slug),
+            );
+            const curricula = (await loadStartingCurricula())
+              .map(c => ({
+                ...c,
+                steps: c.steps.filter(s => live.has(s.entry)),
+              }))
+              .filter(c => c.steps.length > 0);
+            if (
+              await curriculumStore.seedOnce(
+                STARTING_CURRICULA,
+                curricula,
+                change,
+              )
+            ) {
+              logger.info(
+                `Loaded the example curricula (${STARTING_CURRICULA})`,
+              );
+            }
           }
         }
 
@@ -102,15 +138,84 @@ export const cityHallYearPlugin = createBackendPlugin({
           events: deps.events,
           logger,
         });
+        const handoverService = new HandoverService({
+          store,
+          authorizer,
+          validator,
+          auth: deps.auth,
+          auditor: deps.auditor,
+          events: deps.events,
+          logger,
+        });
+        const feedService = new FeedService({
+          tokens: new DatabaseFeedTokenStore(store.client),
+          curricula: curriculumStore,
+          years: yearService,
+          auditor: deps.auditor,
+          logger,
+          appBaseUrl: config.getString('app.baseUrl').replace(/\/+$/, ''),
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             yearService,
             entryService,
             transferService,
+            integrations: {
+              curricula: new CurriculumService({
+                store: curriculumStore,
+                entries: store,
+                years: yearService,
+                authorizer,
+                auditor: deps.auditor,
+                logger,
+              }),
+              feeds: feedService,
+              handover: handoverService,
+              changes: new ChangeService({
+                store,
+                readers: readerStore,
+                authorizer,
+              }),
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Calendar apps cannot send Backstage tokens: the feed checks its own token.
+        httpRouter.addAuthPolicy({ path: '/feeds', allow: 'unauthenticated' });
+
+        if (
+          config.getOptionalBoolean('cityHallYear.reminders.enabled') ??
+          true
+        ) {
+          const reminders = new ReminderService({
+            years: yearService,
+            readers: readerStore,
+            handover: handoverService,
+            notifications: deps.notifications,
+            logger,
+            daysBefore:
+              config.getOptionalNumber('cityHallYear.reminders.daysBefore') ??
+              14,
+            editorGroups:
+              config.getOptionalStringArray('cityHallYear.editorGroups') ?? [],
+          });
+          await deps.scheduler.scheduleTask({
+            id: 'city-hall-year-reminders',
+            frequency: {
+              cron:
+                config.getOptionalString('cityHallYear.reminders.schedule') ??
+                '15 * * * *',
+            },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+            // One replica runs it; the reminder log makes overlapping runs harmless too.
+            scope: 'global',
+            fn: async () => {
+              await reminders.run(new Date());
+            },
+          });
+        }
       },
     });
   },

@@ -49,7 +49,8 @@ export type RevisionAction =
   | 'undelete'
   | 'restore'
   | 'confirm'
-  | 'import';
+  | 'import'
+  | 'reassign';
 
 /** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
 export interface EntryRevisionSummary {

@@ -190,6 +190,13 @@ export const ENTRY_COLUMNS: Column[] = [
     write: e => e.publishAt ?? '',
     read: (t, c) => (t.publishAt = c),
   },
+  {
+    key: 'reminder_days_before',
+    headers: ['リマインド日数'],
+    write: e =>
+      e.reminderDaysBefore === undefined ? '' : String(e.reminderDaysBefore),
+    read: (t, c) => (t.reminderDaysBefore = /^\d+$/.test(c) ? Number(c) : c),
+  },
 ];
 
 const byHeader = new Map<string, Column>();

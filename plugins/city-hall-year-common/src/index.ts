@@ -15,3 +15,5 @@ export * from './labels';
 export * from './timingNotation';
 export * from './entryTable';
 export * from './yearGeometry';
+export * from './curriculum';
+export * from './integrations';

@@ -14,10 +14,22 @@ export const ENTRY_LIMITS = {
   occurrencesPerYear: 12,
   overrideCount: 30,
   maxOffsetDays: 366,
+  maxReminderDays: 180,
 } as const;
 
 /** Paging of list routes. */
 export const PAGE_LIMITS = {
   defaultLimit: 50,
   maxLimit: 200,
+} as const;
+
+/** Limits of curricula. */
+export const CURRICULUM_LIMITS = {
+  steps: 60,
+} as const;
+
+/** Limits of calendar feed tokens. */
+export const FEED_TOKEN_LIMITS = {
+  perUser: 20,
+  labelLength: 80,
 } as const;

@@ -52,6 +52,24 @@ export const entryReassignPermission: BasicPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Permission to create, change and delete curricula (ordered courses through the
+ * year). Every signed-in user reads them; in the default policy only HR editors hold this.
+ */
+export const curriculumManagePermission: BasicPermission = createPermission({
+  name: 'city-hall-year.curriculum.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Permission to see the overviews HR works from: unconfirmed entries per department
+ * and entries whose owner left the catalog.
+ */
+export const overviewReadPermission: BasicPermission = createPermission({
+  name: 'city-hall-year.overview.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
   entryCreatePermission,
@@ -59,6 +77,8 @@ export const cityHallYearPermissions = [
   entryUpdatePermission,
   entryDeletePermission,
   entryReassignPermission,
+  curriculumManagePermission,
+  overviewReadPermission,
 ];
 
 /** Names of the plugin's permission rules, for policies written against them. */

@@ -137,7 +137,8 @@ export const timingOverrideSchema = z
   })
   .strict();
 
-const bilingualText = (max: number) =>
+/** Text in Japanese (required) with English alongside (optional). */
+export const bilingualTextSchema = (max: number) =>
   z
     .object({
       ja: z.string().trim().min(1).max(max),
@@ -153,7 +154,7 @@ export const timingSchema = z
     rules: z.array(timingRuleSchema).max(L.occurrencesPerYear).default([]),
     overrides: z.array(timingOverrideSchema).max(L.overrideCount).default([]),
     /** How the dates come about, in words: "typically mid-February to about 20 March". */
-    note: bilingualText(L.noteLength).optional(),
+    note: bilingualTextSchema(L.noteLength).optional(),
   })
   .strict()
   .refine(v => v.asNeeded || v.rules.length > 0 || v.overrides.length > 0, {
@@ -196,12 +197,12 @@ export const entryInputSchema = z
   .object({
     slug: slugSchema,
     cycle: z.enum(CYCLES),
-    title: bilingualText(L.titleLength),
-    summary: bilingualText(L.summaryLength),
+    title: bilingualTextSchema(L.titleLength),
+    summary: bilingualTextSchema(L.summaryLength),
     /** 何のために: why the step exists. */
-    purpose: bilingualText(L.markdownLength),
-    whatHappens: bilingualText(L.markdownLength),
-    forNewStaff: bilingualText(L.markdownLength),
+    purpose: bilingualTextSchema(L.markdownLength),
+    whatHappens: bilingualTextSchema(L.markdownLength),
+    forNewStaff: bilingualTextSchema(L.markdownLength),
     legalBasis: z
       .array(
         z
@@ -239,6 +240,16 @@ export const entryInputSchema = z
     timing: timingSchema,
     status: z.enum(ENTRY_STATUSES).default('draft'),
     publishAt: isoDate.optional(),
+    /**
+     * How many days before the step starts its owner is reminded; the plugin's
+     * default (`cityHallYear.reminders.daysBefore`, 14) when left out, none when 0.
+     */
+    reminderDaysBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(L.maxReminderDays)
+      .optional(),
   })
   .strict();
 

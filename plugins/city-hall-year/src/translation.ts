@@ -106,6 +106,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       timing: 'When',
       status: 'Status',
       publishAt: 'Publish date',
+      reminderDaysBefore: 'Reminder (days before)',
       confirmedFiscalYear: 'Confirmed for',
       deleted: 'Deleted',
     },
@@ -181,6 +182,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
         restore: 'Restored',
         confirm: 'Confirmed',
         import: 'Imported',
+        reassign: 'Handed over',
       },
     },
     transfer: {

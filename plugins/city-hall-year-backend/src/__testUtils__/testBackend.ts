@@ -19,7 +19,13 @@ import {
   type EventParams,
   type EventsService,
 } from '@backstage/plugin-events-node';
+import {
+  notificationService,
+  type NotificationSendOptions,
+  type NotificationService,
+} from '@backstage/plugin-notifications-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import type { Knex } from 'knex';
 import {
   editableFields,
   type Entry,
@@ -119,6 +125,38 @@ export class RecordingAuditor implements AuditorService {
   }
 }
 
+/** Notifications the plugin sent during a test. */
+export class RecordingNotifications implements NotificationService {
+  readonly sent: NotificationSendOptions[] = [];
+  async send(options: NotificationSendOptions) {
+    this.sent.push(options);
+  }
+  /** How many notifications each recipient entity got. */
+  countsByRecipient(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { recipients } of this.sent) {
+      if (recipients.type !== 'entity') continue;
+      for (const ref of [recipients.entityRef].flat()) {
+        counts[ref] = (counts[ref] ?? 0) + 1;
+      }
+    }
+    return counts;
+  }
+}
+
+/** Scheduled tasks of a test backend, run by the test instead of a clock. */
+export class CapturedTasks {
+  readonly tasks = new Map<
+    string,
+    { fn: () => Promise<void>; scope?: string }
+  >();
+  async run(id: string) {
+    const task = this.tasks.get(id);
+    if (!task) throw new Error(`No task ${id} was scheduled`);
+    await task.fn();
+  }
+}
+
 /**
  * Mock auth whose on-behalf-of tokens carry the calling plugin as actor, as real
  * tokens do. The permission backend refuses conditional requests from a user directly
@@ -163,11 +201,21 @@ const authWithActors = createServiceFactory({
 export async function startCityHallYearBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
-  options: { seed?: boolean } = {},
+  options: {
+    seed?: boolean;
+    /** Another backend's database, to run two backends on one database. */
+    knex?: Knex;
+    /** The catalog's entities; the example organisation by default. */
+    entities?: Entity[];
+    notifications?: RecordingNotifications;
+    config?: Record<string, unknown>;
+  } = {},
 ) {
-  const knex = await databases.init(databaseId);
+  const knex = options.knex ?? (await databases.init(databaseId));
   const events = new RecordingEvents();
   const auditor = new RecordingAuditor();
+  const notifications = options.notifications ?? new RecordingNotifications();
+  const scheduled = new CapturedTasks();
   const claimsOf = new Map<string, string[]>(
     Object.values(PEOPLE).map(p => [p.ref, [p.ref, ...p.claims]]),
   );
@@ -193,14 +241,33 @@ export async function startCityHallYearBackend(
       }).factory,
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           permission: { enabled: true },
           cityHallYear: {
             editorGroups: ['group:default/jinji-kenshu-kakari'],
             seed: { enabled: options.seed ?? false },
+            ...options.config,
           },
         },
       }),
-      catalogServiceMock.factory({ entities: exampleOrganisation() }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? exampleOrganisation(),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => notifications,
+      }),
+      mockServices.scheduler.mock({
+        async scheduleTask(task) {
+          scheduled.tasks.set(task.id, {
+            fn: async () => {
+              await task.fn(new AbortController().signal);
+            },
+            scope: task.scope,
+          });
+        },
+      }).factory,
       createServiceFactory({
         service: eventsServiceRef,
         deps: {},
@@ -213,7 +280,7 @@ export async function startCityHallYearBackend(
       }),
     ],
   });
-  return { server, knex, events, auditor };
+  return { server, knex, events, auditor, notifications, scheduled };
 }
 
 let counter = 0;

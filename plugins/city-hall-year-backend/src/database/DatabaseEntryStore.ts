@@ -167,6 +167,11 @@ export class DatabaseEntryStore implements EntryStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /** The database client, for the plugin's other stores (whose tables these migrations make). */
+  get client(): Knex {
+    return this.db;
+  }
+
   async listEntries(options: {
     filter: EntryFilter;
     offset: number;
@@ -275,6 +280,61 @@ export class DatabaseEntryStore implements EntryStore {
       }
       return written;
     });
+  }
+
+  async reassignEntries(
+    moves: Array<{ id: string; expectedVersion: number; owner: string }>,
+    change: ChangeContext,
+  ): Promise<Entry[]> {
+    return this.db.transaction(async tx => {
+      const written: Entry[] = [];
+      for (const move of moves) {
+        written.push(
+          await this.mutateIn(
+            tx,
+            move.id,
+            {
+              ...change,
+              expectedVersion: move.expectedVersion,
+              action: 'reassign',
+            },
+            { deleted: false },
+            current => {
+              const fields = { ...fieldsOf(current), owner: move.owner };
+              return {
+                columns: fieldColumns(fields),
+                changed: changedFields(fieldsOf(current), fields),
+              };
+            },
+          ),
+        );
+      }
+      return written;
+    });
+  }
+
+  async listRevisionsSince(
+    since: string,
+    options: { excludeActor?: string; limit: number },
+  ): Promise<EntryRevisionSummary[]> {
+    const query = this.db<RevisionRow>(REVISIONS)
+      .where('created_at', '>', since)
+      .select(
+        'entry_id',
+        'revision',
+        'action',
+        'changed_fields',
+        'restored_from',
+        'created_by',
+        'created_at',
+      )
+      .orderBy([{ column: 'created_at' }, { column: 'revision' }])
+      .limit(options.limit);
+    if (options.excludeActor) {
+      query.whereNot('created_by', options.excludeActor);
+    }
+    const rows = await query;
+    return rows.map(row => rowToRevisionSummary(row as RevisionRow));
   }
 
   async updateEntry(

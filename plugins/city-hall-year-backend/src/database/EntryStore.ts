@@ -121,6 +121,21 @@ export interface EntryStore {
     change: ChangeContext,
   ): Promise<Entry[]>;
 
+  /**
+   * Gives entries to new owners in one transaction (revision action `reassign`), or
+   * changes nothing when any of them is no longer at the expected version.
+   */
+  reassignEntries(
+    moves: Array<{ id: string; expectedVersion: number; owner: string }>,
+    change: ChangeContext,
+  ): Promise<Entry[]>;
+
+  /** Revisions written after a moment, oldest first, by anybody but `excludeActor`. */
+  listRevisionsSince(
+    since: string,
+    options: { excludeActor?: string; limit: number },
+  ): Promise<EntryRevisionSummary[]>;
+
   /** Whether a named content set was loaded into this database. */
   isSeeded(name: string): Promise<boolean>;
 

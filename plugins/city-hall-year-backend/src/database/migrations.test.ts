@@ -8,6 +8,16 @@ const migrationsDir = resolvePackagePath(
 
 jest.setTimeout(60_000);
 
+const TABLES = [
+  'city_hall_year_entries',
+  'city_hall_year_entry_revisions',
+  'city_hall_year_seeds',
+  'city_hall_year_curricula',
+  'city_hall_year_feed_tokens',
+  'city_hall_year_reminders',
+  'city_hall_year_last_seen',
+];
+
 describe('migrations', () => {
   const databases = createTestDatabases();
 
@@ -16,11 +26,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      for (const table of [
-        'city_hall_year_entries',
-        'city_hall_year_entry_revisions',
-        'city_hall_year_seeds',
-      ]) {
+      for (const table of TABLES) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
 
@@ -63,12 +69,17 @@ describe('migrations', () => {
       );
       expect(failure).toMatch(/unique|duplicate/i);
 
+      // The second migration goes down alone and leaves the first one's tables.
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasTable('city_hall_year_curricula'),
+      ).resolves.toBe(false);
+      const [{ n }] = await knex('city_hall_year_entries').count({ n: '*' });
+      expect(Number(n)).toBe(1);
+      await knex.migrate.up({ directory: migrationsDir });
+
       await knex.migrate.rollback({ directory: migrationsDir }, true);
-      for (const table of [
-        'city_hall_year_entries',
-        'city_hall_year_entry_revisions',
-        'city_hall_year_seeds',
-      ]) {
+      for (const table of TABLES) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(false);
       }
       await knex.destroy();

@@ -9,11 +9,13 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  curriculumManagePermission,
   entryCreatePermission,
   entryDeletePermission,
   entryReadPermission,
   entryReassignPermission,
   entryUpdatePermission,
+  overviewReadPermission,
 } from '@internal/plugin-city-hall-year-common';
 import {
   cityHallYearEntryConditions as conditions,
@@ -29,7 +31,9 @@ import {
  * | create | any owner | owner among their claims | — |
  * | update, confirm, restore | every entry | their entries | — |
  * | delete, undelete | every entry | their entries | — |
- * | reassign owner | yes | — | — |
+ * | reassign owner, hand over orphaned entries | yes | — | — |
+ * | manage curricula | yes | — | — |
+ * | read HR overviews (confirmations, orphans) | yes | — | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
  * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
@@ -62,7 +66,11 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     const claims = user?.info.ownershipEntityRefs ?? [];
     const editor = this.isEditor(user);
 
-    if (isPermission(permission, entryReassignPermission)) {
+    if (
+      isPermission(permission, entryReassignPermission) ||
+      isPermission(permission, curriculumManagePermission) ||
+      isPermission(permission, overviewReadPermission)
+    ) {
       return { result: editor ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (isPermission(permission, entryReadPermission)) {

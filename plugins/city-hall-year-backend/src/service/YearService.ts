@@ -185,11 +185,23 @@ export class YearService {
   }
 
   /**
+   * The entries the caller may read (any status their permission allows) with the
+   * resolver; for curricula, which show the steps each reader may open.
+   */
+  async readableWithResolver(credentials: BackstageCredentials) {
+    const scope = await this.authorizer.readScope(credentials);
+    if (scope.kind === 'none') {
+      return { entries: [] as Entry[], resolve: () => [] as Occurrence[] };
+    }
+    return this.matchingWithResolver({ permission: permissionCriteria(scope) });
+  }
+
+  /**
    * The entries matching a filter (the caller's permission included, applied in SQL)
    * and a resolver whose relative dates may anchor on any live entry. Live entries are
    * read and parsed once; the filter only selects their ids.
    */
-  private async matchingWithResolver(filter: EntryFilter): Promise<{
+  async matchingWithResolver(filter: EntryFilter): Promise<{
     entries: Entry[];
     resolve: (entry: Entry, fiscalYear: number) => Occurrence[];
   }> {

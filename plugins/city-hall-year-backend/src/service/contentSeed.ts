@@ -1,6 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
+  curriculumInputSchema,
   entryInputSchema,
+  type CurriculumFields,
   type EntryFields,
 } from '@internal/plugin-city-hall-year-common';
 import { promises as fs } from 'node:fs';
@@ -56,4 +58,30 @@ export async function loadStartingContent(
     slugs.add(entry.slug);
   }
   return entries;
+}
+
+/** Name of the starting curricula, loaded once after the starting content. */
+export const STARTING_CURRICULA = 'starting-curricula-v1';
+
+/**
+ * Reads and validates the shipped example curricula: one curriculum per `*.yaml` file
+ * under `content/curricula/`.
+ */
+export async function loadStartingCurricula(
+  dir: string = path.join(contentDir, 'curricula'),
+): Promise<CurriculumFields[]> {
+  const files = (await fs.readdir(dir)).filter(f => f.endsWith('.yaml')).sort();
+  const curricula: CurriculumFields[] = [];
+  for (const file of files) {
+    const document = parseYaml(await fs.readFile(path.join(dir, file), 'utf8'));
+    const result = curriculumInputSchema.safeParse(document);
+    if (!result.success) {
+      const issues = result.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      throw new Error(`curricula/${file}: ${issues}`);
+    }
+    curricula.push(result.data);
+  }
+  return curricula;
 }

@@ -17,6 +17,7 @@ import type { CallContext, EntryService } from './EntryService';
 import { parseRequest } from './parse';
 import type { TransferService } from './TransferService';
 import type { YearService } from './YearService';
+import { addIntegrationRoutes } from './integrationRoutes';
 
 const FILE_TYPES = {
   yaml: 'application/yaml; charset=utf-8',
@@ -36,6 +37,7 @@ export async function createRouter(options: {
   yearService: YearService;
   entryService: EntryService;
   transferService: TransferService;
+  integrations: Omit<Parameters<typeof addIntegrationRoutes>[1], 'httpAuth'>;
 }): Promise<express.Router> {
   const { httpAuth, yearService, entryService, transferService } = options;
   const router = Router();
@@ -189,6 +191,8 @@ export async function createRouter(options: {
     }
     res.json(report);
   });
+
+  addIntegrationRoutes(router, { httpAuth, ...options.integrations });
 
   return router;
 }

@@ -1,0 +1,249 @@
+import type {
+  AuditorService,
+  BackstageUserPrincipal,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthenticationError,
+  InputError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  FEED_TOKEN_LIMITS,
+  occurrenceLabel,
+  resolveFiscalYear,
+  type CreatedFeedToken,
+  type Entry,
+  type FeedQuery,
+  type FeedToken,
+  type Occurrence,
+} from '@internal/plugin-city-hall-year-common';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { CurriculumStore } from '../database/CurriculumStore';
+import type { FeedTokenStore } from '../database/FeedTokenStore';
+import type { YearService } from './YearService';
+
+const ZONE = 'Asia/Tokyo';
+const CYCLE_NAMES: Record<Entry['cycle'], string> = {
+  council: '議会 Council',
+  budget: '予算 Budget',
+  settlement: '決算 Settlement',
+  planning: '計画 Planning',
+  personnel: '人事 Personnel',
+  other: 'その他 Other',
+};
+const PRECISION_NOTES: Record<Occurrence['precision'], string> = {
+  day: '',
+  'month-part':
+    '時期は旬（上旬・中旬・下旬）単位の目安です。The dates give the part of the month (early, middle, late), not exact days.',
+  month: '時期は月単位の目安です。The dates give the month, not exact days.',
+};
+
+/** The SHA-256 of a feed token: the only form in which tokens are stored. */
+export function hashFeedToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Calendar feeds (RFC 5545) of published entries. Calendar apps cannot send Backstage
+ * tokens, so a feed URL carries a feed token of its user instead; the token grants
+ * reading feeds and nothing else, and its user revokes it from the guide.
+ */
+export class FeedService {
+  constructor(
+    private readonly deps: {
+      tokens: FeedTokenStore;
+      curricula: CurriculumStore;
+      years: YearService;
+      auditor: AuditorService;
+      logger: LoggerService;
+      /** The app's base URL, for links from events back to the entry pages. */
+      appBaseUrl: string;
+      now?: () => Date;
+    },
+  ) {}
+
+  async createToken(
+    label: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<CreatedFeedToken> {
+    const userRef = credentials.principal.userEntityRef;
+    const existing = await this.deps.tokens.listTokens(userRef);
+    if (existing.length >= FEED_TOKEN_LIMITS.perUser) {
+      throw new InputError(
+        `You have ${existing.length} feed tokens; revoke one before creating another`,
+      );
+    }
+    const token = `chy_${randomBytes(32).toString('base64url')}`;
+    const created: FeedToken = {
+      id: randomUUID(),
+      label,
+      createdAt: this.now().toISOString(),
+    };
+    await this.deps.tokens.createToken({
+      ...created,
+      userRef,
+      tokenHash: hashFeedToken(token),
+    });
+    const event = await this.deps.auditor.createEvent({
+      eventId: 'feed-token-create',
+      severityLevel: 'low',
+      meta: { tokenId: created.id, actor: userRef },
+    });
+    await event.success();
+    return { ...created, token };
+  }
+
+  listTokens(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<FeedToken[]> {
+    return this.deps.tokens.listTokens(credentials.principal.userEntityRef);
+  }
+
+  async revokeToken(
+    id: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<void> {
+    const userRef = credentials.principal.userEntityRef;
+    const revoked = await this.deps.tokens.revokeToken(
+      userRef,
+      id,
+      this.now().toISOString(),
+    );
+    const event = await this.deps.auditor.createEvent({
+      eventId: 'feed-token-revoke',
+      severityLevel: 'low',
+      meta: { tokenId: id, actor: userRef },
+    });
+    if (!revoked) {
+      const error = new NotFoundError(`You have no feed token '${id}'`);
+      await event.fail({ error });
+      throw error;
+    }
+    await event.success();
+  }
+
+  /** The iCalendar text of a feed, for the holder of a live feed token. */
+  async calendar(query: FeedQuery): Promise<string> {
+    if (!query.token) {
+      throw new AuthenticationError(
+        'A calendar feed needs the feed token in its URL (?token=…)',
+      );
+    }
+    const user = await this.deps.tokens.useToken(
+      hashFeedToken(query.token),
+      this.now().toISOString(),
+    );
+    if (!user) {
+      throw new AuthenticationError('The feed token is unknown or revoked');
+    }
+    const first = query.fy ?? resolveFiscalYear(this.now());
+    const { entries, resolve } = await this.deps.years.matchingWithResolver({
+      statuses: ['published'],
+      ...(query.cycle ? { cycles: [query.cycle] } : {}),
+      ...(query.owner
+        ? { owners: [query.owner.toLocaleLowerCase('en-US')] }
+        : {}),
+    });
+    let selected = entries;
+    let name = '市役所の一年 City Hall Year';
+    if (query.entry) {
+      selected = entries.filter(e => e.slug === query.entry);
+      if (selected.length === 0) {
+        throw new NotFoundError(`No published entry '${query.entry}'`);
+      }
+      name = `${selected[0].title.ja} — ${name}`;
+    }
+    if (query.curriculum) {
+      const curriculum = await this.deps.curricula.getCurriculum(
+        query.curriculum,
+      );
+      if (!curriculum) {
+        throw new NotFoundError(`No curriculum '${query.curriculum}'`);
+      }
+      const inCourse = new Set(curriculum.steps.map(s => s.entry));
+      selected = selected.filter(e => inCourse.has(e.slug));
+      name = `${curriculum.title.ja} — ${name}`;
+    }
+    if (query.cycle) name = `${CYCLE_NAMES[query.cycle]} — ${name}`;
+    if (query.owner) name = `${query.owner} — ${name}`;
+
+    const calendar = ical({
+      name,
+      prodId: {
+        company: 'City Hall Year',
+        product: 'city-hall-year',
+        language: 'JA',
+      },
+      method: ICalCalendarMethod.PUBLISH,
+      timezone: {
+        name: ZONE,
+        generator: tz => {
+          const block = tzlib_get_ical_block(tz);
+          return Array.isArray(block) ? block[0] : block;
+        },
+      },
+      ttl: 60 * 60 * 6,
+    });
+    for (const fiscalYear of [first, first + 1]) {
+      for (const entry of selected) {
+        resolve(entry, fiscalYear).forEach((occurrence, index) => {
+          this.addEvent(calendar, entry, occurrence, fiscalYear, index);
+        });
+      }
+    }
+    return calendar.toString();
+  }
+
+  private addEvent(
+    calendar: ReturnType<typeof ical>,
+    entry: Entry,
+    occurrence: Occurrence,
+    fiscalYear: number,
+    index: number,
+  ) {
+    const link = `${
+      this.deps.appBaseUrl
+    }/city-hall-year/entries/${encodeURIComponent(
+      entry.slug,
+    )}?fy=${fiscalYear}`;
+    const label = occurrenceLabel(occurrence, 'ja');
+    const description = [
+      entry.summary.ja,
+      entry.summary.en,
+      `時期: ${label}`,
+      PRECISION_NOTES[occurrence.precision],
+      entry.timing.note?.ja,
+      `担当: ${entry.owner}`,
+      link,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    calendar.createEvent({
+      // The entry's id (never its text) and the occurrence: an edit changes the event
+      // in subscribed calendars instead of adding a second one.
+      id: `${entry.id}-fy${fiscalYear}-${index + 1}@city-hall-year`,
+      allDay: true,
+      start: DateTime.fromISO(occurrence.start, { zone: ZONE }),
+      // DTEND of an all-day event is the day after the last one.
+      end: DateTime.fromISO(occurrence.end, { zone: ZONE }).plus({ days: 1 }),
+      summary: entry.title.en
+        ? `${entry.title.ja} / ${entry.title.en}`
+        : entry.title.ja,
+      description,
+      url: link,
+      categories: [{ name: CYCLE_NAMES[entry.cycle] }],
+      stamp: DateTime.fromISO(entry.updatedAt, { zone: ZONE }),
+      lastModified: DateTime.fromISO(entry.updatedAt, { zone: ZONE }),
+      sequence: entry.version,
+    });
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}

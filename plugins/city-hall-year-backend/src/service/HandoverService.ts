@@ -1,0 +1,205 @@
+import type {
+  AuditorService,
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { EventsService } from '@backstage/plugin-events-node';
+import {
+  entryReassignPermission,
+  overviewReadPermission,
+  type ConfirmationOverview,
+  type Entry,
+  type HandoverReport,
+  type OrphanedEntry,
+} from '@internal/plugin-city-hall-year-common';
+import type { EntryStore } from '../database/EntryStore';
+import type { EntryAuthorizer } from './EntryAuthorizer';
+import type { CallContext } from './EntryService';
+import type { EntryValidator } from './EntryValidator';
+import { publishEntryChange } from './entryEvents';
+
+/**
+ * What HR looks after across departments: entries whose owner Group left the catalog
+ * (April's reorganisation renames and merges groups) and how far each department has
+ * confirmed its entries for the year.
+ */
+export class HandoverService {
+  constructor(
+    private readonly deps: {
+      store: EntryStore;
+      authorizer: EntryAuthorizer;
+      validator: EntryValidator;
+      auth: AuthService;
+      auditor: AuditorService;
+      events: EventsService;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  /**
+   * Live entries whose owner is not a Group in the catalog, by vanished owner. Asked
+   * with the plugin's own credentials: a group hidden from one reader has not vanished.
+   */
+  async orphans(): Promise<Map<string, Entry[]>> {
+    const entries = await this.deps.store.listAllEntries({});
+    const missing = await this.deps.validator.missingGroups(
+      entries.map(e => e.owner),
+      await this.deps.auth.getOwnServiceCredentials(),
+    );
+    const byOwner = new Map<string, Entry[]>();
+    for (const entry of entries) {
+      if (missing.has(entry.owner)) {
+        byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), entry]);
+      }
+    }
+    return byOwner;
+  }
+
+  /** The hand-over screen's report; for HR. */
+  async report(ctx: Pick<CallContext, 'credentials'>): Promise<HandoverReport> {
+    await this.deps.authorizer.assertBasic(
+      overviewReadPermission,
+      ctx.credentials,
+    );
+    const orphans = await this.orphans();
+    return {
+      checkedAt: this.now().toISOString(),
+      orphans: [...orphans.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([owner, entries]) => ({
+          owner,
+          entries: entries.map(
+            (e): OrphanedEntry => ({
+              id: e.id,
+              slug: e.slug,
+              title: e.title,
+              cycle: e.cycle,
+              owner: e.owner,
+              version: e.version,
+            }),
+          ),
+        })),
+    };
+  }
+
+  /**
+   * Gives entries to new owner Groups, all in one transaction: a revision `reassign`
+   * on each, an audit event and a change event per entry. Refused whole (nothing
+   * written) when a new owner is not a Group or an entry changed meanwhile.
+   */
+  async reassign(
+    moves: Array<{ entry: string; version: number; owner: string }>,
+    ctx: CallContext,
+  ): Promise<Entry[]> {
+    const actor = ctx.credentials.principal.userEntityRef;
+    const event = await this.deps.auditor.createEvent({
+      eventId: 'entry-handover',
+      severityLevel: 'medium',
+      request: ctx.request,
+      meta: { actor, count: moves.length },
+    });
+    try {
+      await this.deps.authorizer.assertBasic(
+        entryReassignPermission,
+        ctx.credentials,
+      );
+      const normalized = moves.map(m => ({
+        ...m,
+        owner: m.owner.toLocaleLowerCase('en-US'),
+      }));
+      const missing = await this.deps.validator.missingGroups(
+        normalized.map(m => m.owner),
+        ctx.credentials,
+      );
+      normalized.forEach((move, i) => {
+        if (missing.has(move.owner)) {
+          throw new InputError(
+            `moves.${i}.owner: not a Group in the catalog: ${move.owner}`,
+          );
+        }
+      });
+      const resolved = await Promise.all(
+        normalized.map(async (move, i) => {
+          const entry = await this.deps.store.getEntry(move.entry);
+          if (!entry) {
+            throw new NotFoundError(
+              `moves.${i}.entry: no entry '${move.entry}'`,
+            );
+          }
+          return {
+            id: entry.id,
+            expectedVersion: move.version,
+            owner: move.owner,
+            before: entry.owner,
+          };
+        }),
+      );
+      const written = await this.deps.store.reassignEntries(resolved, {
+        actor,
+        at: this.now().toISOString(),
+      });
+      for (const [i, entry] of written.entries()) {
+        await publishEntryChange(this.deps, {
+          action: 'reassign',
+          entry,
+          actor,
+          previousOwner: resolved[i].before,
+        });
+      }
+      await event.success({
+        meta: { entries: written.map(e => e.slug).join(',') },
+      });
+      return written;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  /** How far each department has confirmed its live entries for a fiscal year; for HR. */
+  async confirmations(
+    fiscalYear: number,
+    ctx: Pick<CallContext, 'credentials'>,
+  ): Promise<ConfirmationOverview> {
+    await this.deps.authorizer.assertBasic(
+      overviewReadPermission,
+      ctx.credentials,
+    );
+    const entries = await this.deps.store.listAllEntries({});
+    const byOwner = new Map<string, Entry[]>();
+    for (const entry of entries) {
+      byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), entry]);
+    }
+    return {
+      fiscalYear,
+      departments: [...byOwner.entries()]
+        .map(([owner, own]) => {
+          const unconfirmed = own.filter(
+            e => e.confirmedFiscalYear !== fiscalYear,
+          );
+          return {
+            owner,
+            total: own.length,
+            confirmed: own.length - unconfirmed.length,
+            unconfirmed: unconfirmed.map(e => ({
+              id: e.id,
+              slug: e.slug,
+              title: e.title,
+              cycle: e.cycle,
+            })),
+          };
+        })
+        .sort(
+          (a, b) =>
+            b.unconfirmed.length - a.unconfirmed.length ||
+            a.owner.localeCompare(b.owner),
+        ),
+    };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}

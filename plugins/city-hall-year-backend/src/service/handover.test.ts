@@ -1,0 +1,292 @@
+import {
+  resolveFiscalYear,
+  type ChangesSince,
+  type EntryRevisionSummary,
+  type HandoverReport,
+} from '@internal/plugin-city-hall-year-common';
+import request from 'supertest';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  as,
+  entryBody,
+  exampleOrganisation,
+  putBody,
+  startCityHallYearBackend,
+} from '../__testUtils__/testBackend';
+
+jest.setTimeout(120_000);
+
+const API = '/api/city-hall-year';
+const ACCOUNTING = 'group:default/kaikei-ka';
+const FINANCE = 'group:default/zaisei-ka';
+
+describe('reorganisation hand-over, confirmations and changes since the last look', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+
+    beforeAll(async () => {
+      // 会計課 was removed from the catalog in a reorganisation.
+      ctx = await startCityHallYearBackend(databases, databaseId, {
+        seed: true,
+        entities: exampleOrganisation().filter(
+          e => e.metadata.name !== 'kaikei-ka',
+        ),
+      });
+    });
+
+    const accountingRows = () =>
+      ctx
+        .knex('city_hall_year_entries')
+        .where({ owner: ACCOUNTING })
+        .whereNull('deleted_at')
+        .orderBy('slug');
+
+    it('flags the entries of a Group that left the catalog as orphaned', async () => {
+      const res = await request(ctx.server)
+        .get(`${API}/handover`)
+        .set('Authorization', as('hr'));
+      expect(res.status).toBe(200);
+      const report: HandoverReport = res.body;
+      expect(report.orphans.map(o => o.owner)).toEqual([ACCOUNTING]);
+      const slugs = report.orphans[0].entries.map(e => e.slug).sort();
+      expect(slugs).toEqual((await accountingRows()).map(r => r.slug));
+      expect(slugs).toContain('shutsuno-heisa');
+    });
+
+    it('tells HR once about the vanished owner', async () => {
+      await ctx.scheduled.run('city-hall-year-reminders');
+      await ctx.scheduled.run('city-hall-year-reminders');
+      const told = ctx.notifications.sent.filter(n =>
+        n.payload.scope?.startsWith('orphan:'),
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0].recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/jinji-kenshu-kakari'],
+      });
+      expect(told[0].payload.link).toBe('/city-hall-year/handover');
+    });
+
+    it.each(['finance', 'accounting', 'newHire'] as const)(
+      'shows the hand-over only to HR (%s gets 403) and lets only HR reassign',
+      async person => {
+        const before = await accountingRows();
+        expect(
+          (
+            await request(ctx.server)
+              .get(`${API}/handover`)
+              .set('Authorization', as(person))
+          ).status,
+        ).toBe(403);
+        const res = await request(ctx.server)
+          .post(`${API}/handover`)
+          .set('Authorization', as(person))
+          .send({
+            moves: [
+              {
+                entry: before[0].id,
+                version: before[0].version,
+                owner: FINANCE,
+              },
+            ],
+          });
+        expect(res.status).toBe(403);
+        expect(await accountingRows()).toEqual(before);
+      },
+    );
+
+    it('refuses a hand-over to a group not in the catalog, or from a stale version, and writes nothing', async () => {
+      const before = await accountingRows();
+      const unknown = await request(ctx.server)
+        .post(`${API}/handover`)
+        .set('Authorization', as('hr'))
+        .send({
+          moves: [
+            { entry: before[0].id, version: before[0].version, owner: FINANCE },
+            {
+              entry: before[1].id,
+              version: before[1].version,
+              owner: 'group:default/no-such-ka',
+            },
+          ],
+        });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(/moves\.1\.owner/);
+      const stale = await request(ctx.server)
+        .post(`${API}/handover`)
+        .set('Authorization', as('hr'))
+        .send({
+          moves: [
+            { entry: before[0].id, version: before[0].version, owner: FINANCE },
+            {
+              entry: before[1].id,
+              version: before[1].version + 5,
+              owner: FINANCE,
+            },
+          ],
+        });
+      expect(stale.status).toBe(409);
+      expect(await accountingRows()).toEqual(before);
+    });
+
+    it('reassigns orphaned entries in bulk, recorded in each history', async () => {
+      const before = await accountingRows();
+      const res = await request(ctx.server)
+        .post(`${API}/handover`)
+        .set('Authorization', as('hr'))
+        .send({
+          moves: before.map(r => ({
+            entry: r.slug,
+            version: r.version,
+            owner: FINANCE,
+          })),
+        });
+      expect(res.status).toBe(200);
+      expect(res.body.items).toHaveLength(before.length);
+      expect(await accountingRows()).toEqual([]);
+
+      const history: EntryRevisionSummary[] = (
+        await request(ctx.server)
+          .get(`${API}/entries/shutsuno-heisa/revisions`)
+          .set('Authorization', as('finance'))
+      ).body.items;
+      expect(history[0]).toMatchObject({
+        action: 'reassign',
+        changedFields: ['owner'],
+        createdBy: 'user:default/sato.hanako',
+      });
+      expect(ctx.events.published).toContainEqual(
+        expect.objectContaining({
+          eventPayload: expect.objectContaining({
+            action: 'reassign',
+            slug: 'shutsuno-heisa',
+            owner: FINANCE,
+            previousOwner: ACCOUNTING,
+          }),
+        }),
+      );
+      const report = await request(ctx.server)
+        .get(`${API}/handover`)
+        .set('Authorization', as('hr'));
+      expect(report.body.orphans).toEqual([]);
+    });
+
+    it('shows HR how far each department has confirmed its entries', async () => {
+      const entry = (
+        await request(ctx.server)
+          .get(`${API}/entries/yosan-hensei-hoshin`)
+          .set('Authorization', as('finance'))
+      ).body;
+      await request(ctx.server)
+        .post(`${API}/entries/${entry.id}/confirm`)
+        .set('Authorization', as('finance'))
+        .send({ version: entry.version })
+        .expect(200);
+      const fy = resolveFiscalYear(new Date());
+      const res = await request(ctx.server)
+        .get(`${API}/confirmations/${fy}`)
+        .set('Authorization', as('hr'));
+      expect(res.status).toBe(200);
+      const finance = res.body.departments.find(
+        (d: any) => d.owner === FINANCE,
+      );
+      expect(finance.confirmed).toBe(1);
+      expect(finance.total).toBe(
+        finance.confirmed + finance.unconfirmed.length,
+      );
+      expect(finance.unconfirmed.map((e: any) => e.slug)).not.toContain(
+        'yosan-hensei-hoshin',
+      );
+      expect(
+        (
+          await request(ctx.server)
+            .get(`${API}/confirmations/${fy}`)
+            .set('Authorization', as('finance'))
+        ).status,
+      ).toBe(403);
+    });
+
+    it('lists what others changed since the reader last looked, and nothing after marking it seen', async () => {
+      const first: ChangesSince = (
+        await request(ctx.server)
+          .get(`${API}/changes`)
+          .set('Authorization', as('newHire'))
+      ).body;
+      expect(first).toEqual({ changes: [] });
+      await request(ctx.server)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('newHire'))
+        .send({})
+        .expect(200);
+      await new Promise(r => setTimeout(r, 5));
+
+      const entry = (
+        await request(ctx.server)
+          .get(`${API}/entries/yosan-yokyu`)
+          .set('Authorization', as('finance'))
+      ).body;
+      await request(ctx.server)
+        .put(`${API}/entries/${entry.id}`)
+        .set('Authorization', as('finance'))
+        .send(putBody(entry, { summary: { ja: '要求の締切は10月末です。' } }))
+        .expect(200);
+      const draft = await request(ctx.server)
+        .post(`${API}/entries`)
+        .set('Authorization', as('finance'))
+        .send(entryBody(FINANCE, { status: 'draft' }))
+        .expect(201);
+
+      const since: ChangesSince = (
+        await request(ctx.server)
+          .get(`${API}/changes`)
+          .set('Authorization', as('newHire'))
+      ).body;
+      expect(since.lastSeenAt).toBeDefined();
+      expect(since.changes).toEqual([
+        expect.objectContaining({
+          slug: 'yosan-yokyu',
+          owner: FINANCE,
+          actions: ['update'],
+          changedFields: ['summary'],
+          changedBy: ['user:default/yamada.taro'],
+        }),
+      ]);
+      expect(JSON.stringify(since)).not.toContain(draft.body.slug);
+
+      // The editor's own changes are not news to the editor.
+      await request(ctx.server)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('finance'))
+        .send({ at: since.lastSeenAt })
+        .expect(200);
+      const own: ChangesSince = (
+        await request(ctx.server)
+          .get(`${API}/changes`)
+          .set('Authorization', as('finance'))
+      ).body;
+      expect(own.changes).toEqual([]);
+
+      await request(ctx.server)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('newHire'))
+        .send({})
+        .expect(200);
+      const after: ChangesSince = (
+        await request(ctx.server)
+          .get(`${API}/changes`)
+          .set('Authorization', as('newHire'))
+      ).body;
+      expect(after.changes).toEqual([]);
+    });
+
+    it('refuses a malformed last-seen body', async () => {
+      const res = await request(ctx.server)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('newHire'))
+        .send({ at: 'yesterday' });
+      expect(res.status).toBe(400);
+    });
+  });
+});

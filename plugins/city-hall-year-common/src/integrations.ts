@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { FEED_TOKEN_LIMITS } from './limits';
+import { fiscalYearParamSchema } from './query';
+import { CYCLES, slugSchema, type Entry, type Cycle } from './schema';
+import type { RevisionAction } from './api';
+
+/** A calendar feed token of the signed-in user, as listed; the secret is never shown again. */
+export interface FeedToken {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+/** A newly created feed token: the only time its secret is returned. */
+export interface CreatedFeedToken extends FeedToken {
+  token: string;
+}
+
+/** Body of `POST /feed-tokens`. */
+export const feedTokenInputSchema = z
+  .object({
+    label: z.string().trim().min(1).max(FEED_TOKEN_LIMITS.labelLength),
+  })
+  .strict();
+
+/**
+ * Query of `GET /feeds/calendar.ics`. The feed token authenticates (calendar apps
+ * cannot send Backstage tokens); the other keys choose what the feed holds: everything
+ * published, one department, one cycle, one curriculum or one entry.
+ */
+export const feedQuerySchema = z
+  .object({
+    /** Checked by the server; a missing or wrong token is answered with 401. */
+    token: z.string().max(200).optional(),
+    owner: z.string().min(1).max(255).optional(),
+    cycle: z.enum(CYCLES).optional(),
+    curriculum: slugSchema.optional(),
+    entry: slugSchema.optional(),
+    /** The first fiscal year; the feed holds it and the next one. */
+    fy: fiscalYearParamSchema.optional(),
+  })
+  .strict();
+
+/** Parsed query of the calendar feed. */
+export type FeedQuery = z.output<typeof feedQuerySchema>;
+
+/** What changed in one entry since the reader last looked. */
+export interface EntryChangeSince {
+  entryId: string;
+  slug: string;
+  title: Entry['title'];
+  cycle: Cycle;
+  /** The department that owns the entry (and made or received the change). */
+  owner: string;
+  actions: RevisionAction[];
+  changedFields: string[];
+  changedBy: string[];
+  lastChangedAt: string;
+}
+
+/** Answer of `GET /changes`: what changed since the reader's last look. */
+export interface ChangesSince {
+  /** When the reader last marked the year as seen; absent on a first visit. */
+  lastSeenAt?: string;
+  changes: EntryChangeSince[];
+}
+
+/** Body of `POST /last-seen`: the moment the reader saw (defaults to now; never in the future). */
+export const lastSeenInputSchema = z
+  .object({ at: z.string().datetime().optional() })
+  .strict();
+
+/** An entry whose owner Group is no longer in the catalog. */
+export interface OrphanedEntry {
+  id: string;
+  slug: string;
+  title: Entry['title'];
+  cycle: Cycle;
+  owner: string;
+  version: number;
+}
+
+/** Answer of `GET /handover`: orphaned entries grouped by the vanished owner. */
+export interface HandoverReport {
+  checkedAt: string;
+  orphans: Array<{ owner: string; entries: OrphanedEntry[] }>;
+}
+
+/** Body of `POST /handover`: each orphaned entry to its new owner, all or nothing. */
+export const handoverInputSchema = z
+  .object({
+    moves: z
+      .array(
+        z
+          .object({
+            entry: z.string().min(1).max(80),
+            version: z.number().int().min(1),
+            owner: z.string().min(1).max(255),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+/** Confirmation of one department's entries for a fiscal year, for HR's overview. */
+export interface DepartmentConfirmation {
+  owner: string;
+  total: number;
+  confirmed: number;
+  unconfirmed: Array<Pick<Entry, 'id' | 'slug' | 'title' | 'cycle'>>;
+}
+
+/** Answer of `GET /confirmations/:fy`. */
+export interface ConfirmationOverview {
+  fiscalYear: number;
+  departments: DepartmentConfirmation[];
+}
