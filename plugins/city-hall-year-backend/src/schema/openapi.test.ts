@@ -18,6 +18,8 @@ jestOpenAPI(specFile);
 
 const API = '/api/city-hall-year';
 const FINANCE = 'group:default/zaisei-ka';
+const COUNCIL = 'group:default/giji-ka';
+const NEW_HIRE_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';
 
 /** Every operation of the document, as `METHOD /path`. */
 function documentedOperations(): string[] {
@@ -72,6 +74,7 @@ describe('OpenAPI document', () => {
     const body = entryBody(FINANCE, {
       dependsOn: ['shutsuno-heisa'],
       links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
+      reminderDaysBefore: 7,
     });
     const created = await request(s)
       .post(`${API}/entries`)
@@ -213,6 +216,273 @@ describe('OpenAPI document', () => {
         .get(`${API}/years/abc`)
         .set('Authorization', as('newHire')),
       400,
+    );
+
+    // Curricula
+    await check(
+      'GET /curricula',
+      await request(s)
+        .get(`${API}/curricula`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    await check(
+      'GET /curricula',
+      await request(s).get(`${API}/curricula`),
+      401,
+    );
+    await check(
+      'GET /curricula/{slug}',
+      await request(s)
+        .get(`${API}/curricula/${NEW_HIRE_COURSE}?fy=2026`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    await check(
+      'GET /curricula/{slug}',
+      await request(s)
+        .get(`${API}/curricula/none-such`)
+        .set('Authorization', as('newHire')),
+      404,
+    );
+    const course = {
+      slug: `openapi-course-${process.pid}`,
+      title: { ja: '新任係長研修', en: 'New unit heads' },
+      audience: { ja: '新任係長' },
+      description: { ja: '係長として押さえる一年の節目です。' },
+      steps: [
+        { entry: 'shutsuno-heisa', note: { ja: '決算の始まりを知るため' } },
+        { entry: body.slug },
+      ],
+    };
+    await check(
+      'POST /curricula',
+      await request(s)
+        .post(`${API}/curricula`)
+        .set('Authorization', as('hr'))
+        .send(course),
+      201,
+    );
+    await check(
+      'POST /curricula',
+      await request(s)
+        .post(`${API}/curricula`)
+        .set('Authorization', as('hr'))
+        .send({}),
+      400,
+    );
+    await check(
+      'POST /curricula',
+      await request(s)
+        .post(`${API}/curricula`)
+        .set('Authorization', as('finance'))
+        .send({ ...course, slug: `${course.slug}-2` }),
+      403,
+    );
+    const retitled = (version: number) => ({
+      ...course,
+      title: { ja: '新任係長研修（改訂）' },
+      version,
+    });
+    await check(
+      'PUT /curricula/{slug}',
+      await request(s)
+        .put(`${API}/curricula/${course.slug}`)
+        .set('Authorization', as('hr'))
+        .send(retitled(1)),
+      200,
+    );
+    await check(
+      'PUT /curricula/{slug}',
+      await request(s)
+        .put(`${API}/curricula/${course.slug}`)
+        .set('Authorization', as('hr'))
+        .send(retitled(1)),
+      409,
+    );
+    await check(
+      'GET /entries/{id}/curricula',
+      await request(s)
+        .get(`${API}/entries/shutsuno-heisa/curricula`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    await check(
+      'DELETE /curricula/{slug}',
+      await request(s)
+        .delete(`${API}/curricula/${course.slug}`)
+        .set('Authorization', as('finance'))
+        .send({ version: 2 }),
+      403,
+    );
+    await check(
+      'DELETE /curricula/{slug}',
+      await request(s)
+        .delete(`${API}/curricula/${course.slug}`)
+        .set('Authorization', as('hr'))
+        .send({ version: 2 }),
+      204,
+    );
+
+    // Feed tokens and the calendar feed
+    const feedToken = await request(s)
+      .post(`${API}/feed-tokens`)
+      .set('Authorization', as('newHire'))
+      .send({ label: 'Google カレンダー' });
+    await check('POST /feed-tokens', feedToken, 201);
+    await check(
+      'POST /feed-tokens',
+      await request(s)
+        .post(`${API}/feed-tokens`)
+        .set('Authorization', as('newHire'))
+        .send({}),
+      400,
+    );
+    await check(
+      'GET /feed-tokens',
+      await request(s)
+        .get(`${API}/feed-tokens`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    const calendar = await request(s).get(
+      `${API}/feeds/calendar.ics?token=${feedToken.body.token}&fy=2026`,
+    );
+    expect(calendar.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(calendar.text).toMatch(/^BEGIN:VCALENDAR/);
+    await check('GET /feeds/calendar.ics', calendar, 200);
+    await check(
+      'GET /feeds/calendar.ics',
+      await request(s).get(`${API}/feeds/calendar.ics`),
+      401,
+    );
+    await check(
+      'GET /feeds/calendar.ics',
+      await request(s).get(
+        `${API}/feeds/calendar.ics?token=${feedToken.body.token}&cycle=none`,
+      ),
+      400,
+    );
+    await check(
+      'DELETE /feed-tokens/{id}',
+      await request(s)
+        .delete(`${API}/feed-tokens/${feedToken.body.id}`)
+        .set('Authorization', as('newHire')),
+      204,
+    );
+    await check(
+      'DELETE /feed-tokens/{id}',
+      await request(s)
+        .delete(`${API}/feed-tokens/${feedToken.body.id}`)
+        .set('Authorization', as('newHire')),
+      404,
+    );
+    await check(
+      'GET /feeds/calendar.ics',
+      await request(s).get(
+        `${API}/feeds/calendar.ics?token=${feedToken.body.token}`,
+      ),
+      401,
+    );
+
+    // "Changed since": a first visit, then the reader marks a moment before the
+    // hand-over below.
+    await check(
+      'GET /changes',
+      await request(s)
+        .get(`${API}/changes`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    await check(
+      'POST /last-seen',
+      await request(s)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('newHire'))
+        .send({ at: new Date(Date.now() - 60_000).toISOString() }),
+      200,
+    );
+    await check(
+      'POST /last-seen',
+      await request(s)
+        .post(`${API}/last-seen`)
+        .set('Authorization', as('newHire'))
+        .send({ at: 'yesterday' }),
+      400,
+    );
+
+    // Hand-over and the confirmation overview
+    await check(
+      'GET /handover',
+      await request(s).get(`${API}/handover`).set('Authorization', as('hr')),
+      200,
+    );
+    await check(
+      'GET /handover',
+      await request(s)
+        .get(`${API}/handover`)
+        .set('Authorization', as('finance')),
+      403,
+    );
+    const { version } = (
+      await request(s)
+        .get(`${API}/entries/${id}`)
+        .set('Authorization', as('hr'))
+    ).body;
+    const move = (owner: string, v: number = version) => ({
+      moves: [{ entry: body.slug, version: v, owner }],
+    });
+    await check(
+      'POST /handover',
+      await request(s)
+        .post(`${API}/handover`)
+        .set('Authorization', as('finance'))
+        .send(move(COUNCIL)),
+      403,
+    );
+    await check(
+      'POST /handover',
+      await request(s)
+        .post(`${API}/handover`)
+        .set('Authorization', as('hr'))
+        .send(move('group:default/none-such')),
+      400,
+    );
+    const moved = await request(s)
+      .post(`${API}/handover`)
+      .set('Authorization', as('hr'))
+      .send(move(COUNCIL));
+    await check('POST /handover', moved, 200);
+    expect(moved.body.items[0].owner).toBe(COUNCIL);
+    await check(
+      'POST /handover',
+      await request(s)
+        .post(`${API}/handover`)
+        .set('Authorization', as('hr'))
+        .send(move(FINANCE)),
+      409,
+    );
+    await check(
+      'GET /confirmations/{fiscalYear}',
+      await request(s)
+        .get(`${API}/confirmations/2026`)
+        .set('Authorization', as('hr')),
+      200,
+    );
+    await check(
+      'GET /confirmations/{fiscalYear}',
+      await request(s)
+        .get(`${API}/confirmations/2026`)
+        .set('Authorization', as('newHire')),
+      403,
+    );
+
+    const since = await request(s)
+      .get(`${API}/changes`)
+      .set('Authorization', as('newHire'));
+    await check('GET /changes', since, 200);
+    expect(since.body.changes).toContainEqual(
+      expect.objectContaining({ slug: body.slug }),
     );
 
     expect([...exercised].sort()).toEqual(documentedOperations().sort());
