@@ -6,6 +6,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   cityHallYearPermissionPolicyModule,
   searchModuleCityHallYearCollator,
+  searchModuleJapaneseLunr,
 } from '@internal/plugin-city-hall-year-backend';
 import { demoAuthProviderModule } from './modules/demoAuthProvider';
 import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
@@ -28,6 +29,8 @@ backend.add(cityHallYearPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
+// Lunr (SQLite) that finds Japanese; on PostgreSQL the pg module's engine is used.
+backend.add(searchModuleJapaneseLunr);
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(searchModuleCityHallYearCollator);
 

@@ -6,6 +6,8 @@
 export { cityHallYearPlugin as default } from './plugin';
 export { cityHallYearPermissionPolicyModule } from './policy/module';
 export { searchModuleCityHallYearCollator } from './search/module';
+export { searchModuleJapaneseLunr } from './search/japaneseModule';
+export { JapaneseLunrSearchEngine } from './search/JapaneseLunrSearchEngine';
 export {
   CITY_HALL_YEAR_DOCUMENT_TYPE,
   EntryCollatorFactory,

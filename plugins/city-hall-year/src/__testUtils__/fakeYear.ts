@@ -1,5 +1,6 @@
 import {
   fiscalYearLabels,
+  type ChangesSince,
   type YearOccurrence,
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
@@ -74,12 +75,41 @@ export function fakeYear(fiscalYear: number): YearView {
 }
 
 /** A {@link CityHallYearApi} that answers from {@link fakeYear} and records the years asked for. */
-export function createFakeApi(): CityHallYearApi & {
+export function createFakeApi(
+  options: { changes?: ChangesSince } = {},
+): CityHallYearApi & {
   requestedYears: number[];
+  seen: string[];
 } {
   const requestedYears: number[] = [];
+  const seen: string[] = [];
+  const notUsed = async (): Promise<never> => {
+    throw new Error('not used');
+  };
   return {
     requestedYears,
+    seen,
+    async getChangesSince() {
+      return options.changes ?? { changes: [] };
+    },
+    async markSeen(at) {
+      const lastSeenAt = at ?? new Date().toISOString();
+      seen.push(lastSeenAt);
+      return { lastSeenAt };
+    },
+    listCurricula: notUsed,
+    getCurriculum: notUsed,
+    createCurriculum: notUsed,
+    updateCurriculum: notUsed,
+    deleteCurriculum: notUsed,
+    listEntryCurricula: notUsed,
+    listFeedTokens: notUsed,
+    createFeedToken: notUsed,
+    revokeFeedToken: notUsed,
+    feedUrl: notUsed,
+    getHandover: notUsed,
+    handOver: notUsed,
+    getConfirmations: notUsed,
     async getYear(fiscalYear) {
       requestedYears.push(fiscalYear);
       return fakeYear(fiscalYear);

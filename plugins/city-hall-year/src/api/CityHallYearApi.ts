@@ -1,5 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ChangesSince,
+  ConfirmationOverview,
+  CreatedFeedToken,
+  Curriculum,
+  CurriculumBacklink,
+  CurriculumInput,
+  CurriculumView,
+  FeedToken,
+  HandoverReport,
   Entry,
   EntryInput,
   EntryPage,
@@ -46,6 +55,14 @@ export interface ListEntriesRequest {
   limit?: number;
 }
 
+/** What a calendar feed holds; nothing chosen means every published step. */
+export interface FeedSelection {
+  owner?: string;
+  cycle?: string;
+  curriculum?: string;
+  entry?: string;
+}
+
 /** Client of the City Hall Year backend. */
 export interface CityHallYearApi {
   /** Every published occurrence of a fiscal year, sorted, for the year views. */
@@ -83,6 +100,46 @@ export interface CityHallYearApi {
    * rows or none (then rejects with {@link ImportRefusedError}).
    */
   importEntries(request: ImportRequest): Promise<ImportReport>;
+
+  /** Every curriculum. */
+  listCurricula(): Promise<Curriculum[]>;
+  /** A curriculum with its steps resolved for a fiscal year (the current one by default). */
+  getCurriculum(slug: string, fiscalYear?: number): Promise<CurriculumView>;
+  /** Creates a curriculum (HR editors). */
+  createCurriculum(fields: CurriculumInput): Promise<Curriculum>;
+  /** Replaces a curriculum; a 409 `ResponseError` when it changed since `version`. */
+  updateCurriculum(
+    slug: string,
+    fields: CurriculumInput,
+    version: number,
+  ): Promise<Curriculum>;
+  /** Deletes a curriculum. */
+  deleteCurriculum(slug: string, version: number): Promise<void>;
+  /** The curricula that use an entry, with the step. */
+  listEntryCurricula(entrySlug: string): Promise<CurriculumBacklink[]>;
+
+  /** The signed-in user's calendar feed tokens. */
+  listFeedTokens(): Promise<FeedToken[]>;
+  /** Creates a feed token; its secret is returned this once. */
+  createFeedToken(label: string): Promise<CreatedFeedToken>;
+  /** Revokes a feed token: calendars using it get 401 from then on. */
+  revokeFeedToken(id: string): Promise<void>;
+  /** The address a calendar app subscribes to. */
+  feedUrl(token: string, selection?: FeedSelection): Promise<string>;
+
+  /** Entries whose owner left the catalog (HR). */
+  getHandover(): Promise<HandoverReport>;
+  /** Gives entries to new owners, all or nothing (HR). */
+  handOver(
+    moves: Array<{ entry: string; version: number; owner: string }>,
+  ): Promise<Entry[]>;
+  /** How far each department confirmed its entries for a fiscal year (HR). */
+  getConfirmations(fiscalYear: number): Promise<ConfirmationOverview>;
+
+  /** What others changed since the signed-in user last marked the year as seen. */
+  getChangesSince(): Promise<ChangesSince>;
+  /** Marks the year as seen now (or at `at`). */
+  markSeen(at?: string): Promise<{ lastSeenAt: string }>;
 }
 
 /** API reference of {@link CityHallYearApi}. */

@@ -5,6 +5,15 @@ import type {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ChangesSince,
+  ConfirmationOverview,
+  CreatedFeedToken,
+  Curriculum,
+  CurriculumBacklink,
+  CurriculumInput,
+  CurriculumView,
+  FeedToken,
+  HandoverReport,
   Entry,
   EntryInput,
   EntryPage,
@@ -17,6 +26,7 @@ import type {
 import {
   ImportRefusedError,
   type CityHallYearApi,
+  type FeedSelection,
   type ImportRequest,
   type ListEntriesRequest,
 } from './CityHallYearApi';
@@ -198,6 +208,93 @@ export class CityHallYearClient implements CityHallYearApi {
     );
   }
 
+  async listCurricula(): Promise<Curriculum[]> {
+    const { items } = await this.get<{ items: Curriculum[] }>('/curricula');
+    return items;
+  }
+
+  getCurriculum(slug: string, fiscalYear?: number): Promise<CurriculumView> {
+    return this.get(
+      `/curricula/${encodeURIComponent(slug)}${queryString({
+        fy: fiscalYear,
+      })}`,
+    );
+  }
+
+  createCurriculum(fields: CurriculumInput): Promise<Curriculum> {
+    return this.send('POST', '/curricula', fields);
+  }
+
+  updateCurriculum(
+    slug: string,
+    fields: CurriculumInput,
+    version: number,
+  ): Promise<Curriculum> {
+    return this.send('PUT', `/curricula/${encodeURIComponent(slug)}`, {
+      ...fields,
+      version,
+    });
+  }
+
+  async deleteCurriculum(slug: string, version: number): Promise<void> {
+    await this.send('DELETE', `/curricula/${encodeURIComponent(slug)}`, {
+      version,
+    });
+  }
+
+  async listEntryCurricula(entrySlug: string): Promise<CurriculumBacklink[]> {
+    const { items } = await this.get<{ items: CurriculumBacklink[] }>(
+      `/entries/${encodeURIComponent(entrySlug)}/curricula`,
+    );
+    return items;
+  }
+
+  async listFeedTokens(): Promise<FeedToken[]> {
+    const { items } = await this.get<{ items: FeedToken[] }>('/feed-tokens');
+    return items;
+  }
+
+  createFeedToken(label: string): Promise<CreatedFeedToken> {
+    return this.send('POST', '/feed-tokens', { label });
+  }
+
+  async revokeFeedToken(id: string): Promise<void> {
+    await this.send('DELETE', `/feed-tokens/${encodeURIComponent(id)}`, {});
+  }
+
+  async feedUrl(token: string, selection: FeedSelection = {}): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
+    return `${baseUrl}/feeds/calendar.ics${queryString({
+      token,
+      ...selection,
+    })}`;
+  }
+
+  getHandover(): Promise<HandoverReport> {
+    return this.get('/handover');
+  }
+
+  async handOver(
+    moves: Array<{ entry: string; version: number; owner: string }>,
+  ): Promise<Entry[]> {
+    const { items } = await this.send<{ items: Entry[] }>('POST', '/handover', {
+      moves,
+    });
+    return items;
+  }
+
+  getConfirmations(fiscalYear: number): Promise<ConfirmationOverview> {
+    return this.get(`/confirmations/${encodeURIComponent(String(fiscalYear))}`);
+  }
+
+  getChangesSince(): Promise<ChangesSince> {
+    return this.get('/changes');
+  }
+
+  markSeen(at?: string): Promise<{ lastSeenAt: string }> {
+    return this.send('POST', '/last-seen', at ? { at } : {});
+  }
+
   private async send<T>(
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,
@@ -213,6 +310,7 @@ export class CityHallYearClient implements CityHallYearApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 

@@ -1,6 +1,7 @@
 export { cityHallYearApiRef, ImportRefusedError } from './CityHallYearApi';
 export type {
   CityHallYearApi,
+  FeedSelection,
   ImportProgress,
   ImportRequest,
   ListEntriesRequest,

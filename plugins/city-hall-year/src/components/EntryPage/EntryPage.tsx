@@ -36,12 +36,17 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import {
+  Link as RouterLink,
+  useParams,
+  useSearchParams,
+} from 'react-router-dom';
 import { useEntry } from '../../hooks/useEntry';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearApiRef } from '../../api';
 import {
+  curriculumStepRouteRef,
   editEntryRouteRef,
   entryHistoryRouteRef,
   entryRouteRef,
@@ -177,6 +182,40 @@ function OwnerContact(props: { owner: string }) {
   ) : null;
 }
 
+/** The training courses that link this entry, each to its step. */
+function UsedInCourses(props: { slug: string }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const stepLink = useRouteRef(curriculumStepRouteRef);
+  const { value } = useAsync(
+    () => api.listEntryCurricula(props.slug),
+    [api, props.slug],
+  );
+  if (!value?.length) return null;
+  return (
+    <Section title={t('curricula.usedIn')} testId="entry-used-in">
+      <Stack spacing={0.5}>
+        {value.map(course => (
+          <Link
+            key={course.slug}
+            to={stepLink({ slug: course.slug, step: String(course.position) })}
+          >
+            {course.title.ja}（
+            {t('curricula.step', { position: String(course.position) })}）
+          </Link>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
+/** A fiscal year from `?fy=` (links from calendar feeds and courses carry one). */
+function useRequestedFiscalYear(): number | undefined {
+  const [params] = useSearchParams();
+  const fy = Number(params.get('fy'));
+  return Number.isInteger(fy) && fy >= 1989 && fy <= 2200 ? fy : undefined;
+}
+
 /**
  * Edit and confirm appear only when the permission framework allows them for this
  * entry; the server checks again on every request.
@@ -234,10 +273,21 @@ function EntryActions(props: { entry: Entry }) {
   );
 }
 
-/** One entry: purpose first, then what happens, what it means for new staff, and the rest. */
-export function EntryPage() {
+/**
+ * One entry: purpose first, then what happens, what it means for new staff, and the
+ * rest. A course step shows it with the course's navigation and pinned fiscal year.
+ */
+export function EntryPage(
+  props: {
+    slug?: string;
+    fiscalYear?: number;
+    courseNavigation?: ReactNode;
+  } = {},
+) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const { slug = '' } = useParams();
+  const params = useParams();
+  const slug = props.slug ?? params.slug ?? '';
+  const requestedYear = useRequestedFiscalYear();
   const { value: entry, loading, error } = useEntry(slug);
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);
@@ -245,8 +295,12 @@ export function EntryPage() {
   const appBaseUrl =
     useApi(configApiRef).getOptionalString('app.baseUrl') ??
     window.location.origin;
-  const fiscalYear = resolveFiscalYear(useToday());
+  const today = useToday();
+  const fiscalYear =
+    props.fiscalYear ?? requestedYear ?? resolveFiscalYear(today);
+  const confirmationYear = resolveFiscalYear(today);
   const currentLabels = fiscalYearLabels(fiscalYear);
+  const confirmationLabels = fiscalYearLabels(confirmationYear);
 
   if (loading) return <Progress />;
   if (error || !entry) {
@@ -291,6 +345,7 @@ export function EntryPage() {
       </Header>
       <Content>
         <Stack spacing={2}>
+          {props.courseNavigation}
           <Stack
             direction="row"
             spacing={1}
@@ -311,14 +366,16 @@ export function EntryPage() {
             <Chip
               size="small"
               color={
-                entry.confirmedFiscalYear === fiscalYear ? 'success' : 'warning'
+                entry.confirmedFiscalYear === confirmationYear
+                  ? 'success'
+                  : 'warning'
               }
               variant="outlined"
               data-testid="entry-confirmed"
               label={
-                entry.confirmedFiscalYear === fiscalYear
-                  ? t('entry.confirmed', { year: currentLabels.ja })
-                  : t('entry.notConfirmed', { year: currentLabels.ja })
+                entry.confirmedFiscalYear === confirmationYear
+                  ? t('entry.confirmed', { year: confirmationLabels.ja })
+                  : t('entry.notConfirmed', { year: confirmationLabels.ja })
               }
             />
           </Stack>
@@ -409,6 +466,7 @@ export function EntryPage() {
                     </Stack>
                   </Section>
                 )}
+                <UsedInCourses slug={entry.slug} />
                 <Typography variant="caption" color="text.secondary">
                   {t('entry.updated', {
                     who: entry.updatedBy.replace(/^user:default\//, ''),

@@ -32,7 +32,13 @@ function OccurrenceRow(props: {
   occurrence: YearOccurrence;
   fiscalYear: number;
   ownerNames: Map<string, string>;
-  labels: { owner: string; cycle: string; concerns?: string };
+  labels: {
+    owner: string;
+    cycle: string;
+    concerns?: string;
+    /** Shown when the entry changed since the reader last looked. */
+    changed?: string;
+  };
   language: GuideLanguage;
   entryHref: string;
   ownerHref: string;
@@ -49,6 +55,11 @@ function OccurrenceRow(props: {
         <span>{occurrenceLabel(occurrence, props.language)}</span>
         {props.labels.concerns && (
           <span className="concerns">{props.labels.concerns}</span>
+        )}
+        {props.labels.changed && (
+          <span className="changed" data-testid="changed-marker">
+            {props.labels.changed}
+          </span>
         )}
       </div>
       <h3 lang="ja">
@@ -100,10 +111,23 @@ const ROW_STYLES = {
   '& .english': { color: 'text.secondary', fontSize: 14 },
   '& p': { m: 0, mt: 0.5, fontSize: 14 },
   '& .owner': { color: 'text.secondary', fontSize: 12 },
+  '& .changed': {
+    bgcolor: 'info.main',
+    color: 'info.contrastText',
+    borderRadius: 1,
+    px: 0.75,
+    fontSize: 12,
+    fontWeight: 'bold',
+  },
 } as const;
 
 /** The fiscal year month by month, April first; the current month leads with what it means for you. */
-export function MonthList(props: { year: YearView; today?: string }) {
+export function MonthList(props: {
+  year: YearView;
+  today?: string;
+  /** Entries changed since the reader last looked; their rows carry a marker. */
+  changedSlugs?: Set<string>;
+}) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const language = useGuideLanguage();
   const entryLink = useRouteRef(entryRouteRef);
@@ -111,6 +135,7 @@ export function MonthList(props: { year: YearView; today?: string }) {
   const { year } = props;
   const ownerNames = useOwnerNames(year.occurrences.map(o => o.owner));
   const ownerLabel = t('entry.owner');
+  const changedLabel = t('changes.marker');
   const concernsLabel = (o: YearOccurrence) => {
     if (o.concernedFiscalYear === year.fiscalYear) return undefined;
     const labels = fiscalYearLabels(o.concernedFiscalYear);
@@ -172,6 +197,9 @@ export function MonthList(props: { year: YearView; today?: string }) {
                         owner: ownerLabel,
                         cycle: t(`cycles.${o.cycle}`),
                         concerns: concernsLabel(o),
+                        changed: props.changedSlugs?.has(o.slug)
+                          ? changedLabel
+                          : undefined,
                       }}
                       entryHref={entryLink({ slug: o.slug })}
                       ownerHref={entityLink(parseEntityRef(o.owner))}

@@ -1,27 +1,6 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
-import { cityHallYearApiRef } from '../../api';
-import { createFakeApi } from '../../__testUtils__/fakeYear';
-import { rootRouteRef } from '../../routes';
-import { YearPage } from './YearPage';
-
-async function renderYearPage() {
-  const api = createFakeApi();
-  await renderInTestApp(
-    <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-      <YearPage />
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/city-hall-year': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
-  return api;
-}
+import { renderYearPage } from '../../__testUtils__/renderYearPage';
 
 describe('YearPage', () => {
   it('shows the current fiscal year as a timeline, in both year systems', async () => {
@@ -113,5 +92,63 @@ describe('YearPage', () => {
       await screen.findByText(new RegExp(`FY${current + 1}`)),
     ).toBeInTheDocument();
     expect(api.requestedYears).toContain(current + 1);
+  });
+
+  it('marks entries changed since the last look, lists them, and forgets them once seen', async () => {
+    const api = await renderYearPage({
+      changes: {
+        lastSeenAt: '2026-05-01T00:00:00.000Z',
+        changes: [
+          {
+            entryId: 'id-shutsuno-heisa',
+            slug: 'shutsuno-heisa',
+            title: { ja: '出納閉鎖' },
+            cycle: 'settlement',
+            owner: 'group:default/kaikei-ka',
+            actions: ['update'],
+            changedFields: ['summary', 'timing'],
+            changedBy: ['user:default/nakamura.emi'],
+            lastChangedAt: '2026-05-02T00:00:00.000Z',
+          },
+        ],
+      },
+    });
+    const banner = await screen.findByTestId('changes-since');
+    expect(banner).toHaveTextContent('2026/05/01 09:00');
+    expect(banner).toHaveTextContent('1 entries changed');
+    fireEvent.click(within(banner).getByText('Show the changes'));
+    expect(screen.getByTestId('change-shutsuno-heisa')).toHaveTextContent(
+      'Changed: 概要、時期',
+    );
+    expect(screen.getByTestId('change-shutsuno-heisa')).toHaveTextContent(
+      'nakamura.emi',
+    );
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Month by month' }));
+    const may = await screen.findByTestId('month-5');
+    expect(within(may).getByTestId('changed-marker')).toHaveTextContent(
+      'Updated',
+    );
+    const april = screen.getByTestId('month-4');
+    expect(within(april).queryByTestId('changed-marker')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('changes-mark-seen'));
+    await screen.findByTestId('month-5');
+    expect(api.seen).toHaveLength(1);
+  });
+
+  it('remembers a first visit without showing changes', async () => {
+    const api = await renderYearPage();
+    await screen.findByTestId('timeline-bar-shutsuno-heisa');
+    expect(screen.queryByTestId('changes-since')).toBeNull();
+    expect(api.seen).toHaveLength(1);
+  });
+
+  it('links the courses and feeds for everyone, and the HR pages only for HR', async () => {
+    await renderYearPage();
+    const nav = await screen.findByTestId('year-nav');
+    expect(nav).toHaveTextContent('Training courses');
+    expect(nav).toHaveTextContent('Calendar feeds');
+    expect(nav).not.toHaveTextContent('Hand-over');
   });
 });

@@ -5,10 +5,13 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   fiscalYearLabels,
+  overviewReadPermission,
   resolveFiscalYear,
   type Cycle,
 } from '@internal/plugin-city-hall-year-common';
@@ -28,10 +31,15 @@ import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import {
+  confirmationsRouteRef,
+  curriculaRouteRef,
+  feedsRouteRef,
+  handoverRouteRef,
   newEntryRouteRef,
   printRouteRef,
   transferRouteRef,
 } from '../../routes';
+import { ChangesSinceBanner, useChangesSince } from '../ChangesSince';
 import { cityHallYearTranslationRef } from '../../translation';
 import { AsNeeded } from '../AsNeeded';
 import { MonthList } from '../MonthList';
@@ -97,6 +105,18 @@ export function YearPage() {
   const transferLink = useRouteRef(transferRouteRef);
   const newEntryLink = useRouteRef(newEntryRouteRef);
   const printLink = useRouteRef(printRouteRef);
+  const curriculaLink = useRouteRef(curriculaRouteRef);
+  const feedsLink = useRouteRef(feedsRouteRef);
+  const handoverLink = useRouteRef(handoverRouteRef);
+  const confirmationsLink = useRouteRef(confirmationsRouteRef);
+  const { allowed: isHr } = usePermission({
+    permission: overviewReadPermission,
+  });
+  const changes = useChangesSince();
+  const changedSlugs = useMemo(
+    () => new Set(changes.value?.changes.map(c => c.slug) ?? []),
+    [changes.value],
+  );
   const labels = fiscalYearLabels(state.fiscalYear);
 
   const occurrences = (year?.occurrences ?? []).filter(o =>
@@ -139,6 +159,27 @@ export function YearPage() {
       </Header>
       <Content>
         <Stack spacing={2}>
+          <Stack
+            direction="row"
+            spacing={3}
+            flexWrap="wrap"
+            useFlexGap
+            component="nav"
+            data-testid="year-nav"
+          >
+            <Link to={curriculaLink()}>{t('nav.curricula')}</Link>
+            <Link to={feedsLink()}>{t('nav.feeds')}</Link>
+            {isHr && <Link to={handoverLink()}>{t('nav.handover')}</Link>}
+            {isHr && (
+              <Link to={confirmationsLink()}>{t('nav.confirmations')}</Link>
+            )}
+          </Stack>
+          {changes.value && (
+            <ChangesSinceBanner
+              changes={changes.value}
+              onMarkSeen={changes.markSeen}
+            />
+          )}
           <Card variant="outlined" data-testid="now-and-next">
             <CardContent>
               <Typography variant="h6" component="h2" gutterBottom>
@@ -211,7 +252,11 @@ export function YearPage() {
             />
           )}
           {year && !loading && state.view === 'list' && (
-            <MonthList year={{ ...year, occurrences }} today={today} />
+            <MonthList
+              year={{ ...year, occurrences }}
+              today={today}
+              changedSlugs={changedSlugs}
+            />
           )}
           {year && !loading && state.view === 'wheel' && (
             <YearWheel

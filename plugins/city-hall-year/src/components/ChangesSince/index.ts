@@ -1,0 +1,1 @@
+export { ChangesSinceBanner, useChangesSince } from './ChangesSince';

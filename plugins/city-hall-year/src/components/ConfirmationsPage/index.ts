@@ -1,0 +1,1 @@
+export { ConfirmationsPage } from './ConfirmationsPage';

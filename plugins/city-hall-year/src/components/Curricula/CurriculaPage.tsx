@@ -1,0 +1,95 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { curriculumManagePermission } from '@internal/plugin-city-hall-year-common';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { Link as RouterLink } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import {
+  curriculumRouteRef,
+  newCurriculumRouteRef,
+  rootRouteRef,
+} from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/** Every training course, each with its audience and length. */
+export function CurriculaPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const courseLink = useRouteRef(curriculumRouteRef);
+  const newLink = useRouteRef(newCurriculumRouteRef);
+  const rootLink = useRouteRef(rootRouteRef);
+  const { allowed: canManage } = usePermission({
+    permission: curriculumManagePermission,
+  });
+  const { value, loading, error } = useAsync(() => api.listCurricula(), [api]);
+
+  return (
+    <Page themeId="tool">
+      <Header title={t('curricula.title')} subtitle={t('curricula.subtitle')}>
+        {canManage && (
+          <Button
+            variant="contained"
+            component={RouterLink}
+            to={newLink()}
+            data-testid="curriculum-new"
+          >
+            {t('curricula.create')}
+          </Button>
+        )}
+      </Header>
+      <Content>
+        <Typography sx={{ mb: 2 }}>
+          <Link to={rootLink()}>{t('entry.back')}</Link>
+        </Typography>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value?.length === 0 && <Typography>{t('curricula.empty')}</Typography>}
+        <Grid container spacing={2}>
+          {value?.map(course => (
+            <Grid item xs={12} md={6} key={course.slug}>
+              <Card
+                variant="outlined"
+                data-testid={`curriculum-${course.slug}`}
+              >
+                <CardContent>
+                  <Typography variant="h6" component="h2" lang="ja">
+                    <Link to={courseLink({ slug: course.slug })}>
+                      {course.title.ja}
+                    </Link>
+                  </Typography>
+                  {course.title.en && (
+                    <Typography color="text.secondary" lang="en">
+                      {course.title.en}
+                    </Typography>
+                  )}
+                  <Typography variant="body2" sx={{ mt: 1 }}>
+                    {t('curricula.audience')}: {course.audience.ja}
+                  </Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {t('curricula.stepCount', {
+                      n: String(course.steps.length),
+                    })}
+                  </Typography>
+                </CardContent>
+              </Card>
+            </Grid>
+          ))}
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  curriculumManagePermission,
+  fiscalYearLabels,
+  occurrenceLabel,
+} from '@internal/plugin-city-hall-year-common';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
+import {
+  curriculaRouteRef,
+  curriculumStepRouteRef,
+  editCurriculumRouteRef,
+  feedsRouteRef,
+} from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { CycleChip } from '../CycleChip';
+import { GuideMarkdown } from '../GuideMarkdown';
+import { useCurriculum, usePinnedFiscalYear } from './useCurriculum';
+
+/** A training course: its steps in order, each with why it is in the course. */
+export function CurriculumPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { slug = '' } = useParams();
+  const pinned = usePinnedFiscalYear();
+  const { value: view, loading, error } = useCurriculum(slug, pinned);
+  const stepLink = useRouteRef(curriculumStepRouteRef);
+  const editLink = useRouteRef(editCurriculumRouteRef);
+  const listLink = useRouteRef(curriculaRouteRef);
+  const feedsLink = useRouteRef(feedsRouteRef);
+  const { allowed: canManage } = usePermission({
+    permission: curriculumManagePermission,
+  });
+  const owners = useOwnerNames(
+    view?.steps.flatMap(s => (s.entry ? [s.entry.owner] : [])) ?? [],
+  );
+
+  if (loading) return <Progress />;
+  if (error || !view) {
+    return (
+      <Page themeId="tool">
+        <Header title={t('curricula.notFound')} />
+        <Content>{error && <ResponseErrorPanel error={error} />}</Content>
+      </Page>
+    );
+  }
+  const { curriculum } = view;
+  const labels = fiscalYearLabels(view.fiscalYear);
+  const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
+
+  return (
+    <Page themeId="tool">
+      <Header title={curriculum.title.ja} subtitle={curriculum.title.en}>
+        <Button
+          variant="contained"
+          component={RouterLink}
+          to={withYear(stepLink({ slug, step: '1' }))}
+          data-testid="curriculum-start"
+          sx={{ mr: 1 }}
+        >
+          {t('curricula.start')}
+        </Button>
+        {canManage && (
+          <Button
+            variant="outlined"
+            color="inherit"
+            component={RouterLink}
+            to={editLink({ slug })}
+            data-testid="curriculum-edit"
+          >
+            {t('curricula.edit')}
+          </Button>
+        )}
+      </Header>
+      <Content>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+            <Link to={listLink()}>{t('curricula.title')}</Link>
+            <Link to={`${feedsLink()}?curriculum=${encodeURIComponent(slug)}`}>
+              {t('curricula.subscribe')}
+            </Link>
+          </Stack>
+          <Typography>
+            {t('curricula.audience')}: {curriculum.audience.ja}
+            {curriculum.audience.en && ` / ${curriculum.audience.en}`}
+          </Typography>
+          {curriculum.description && (
+            <div lang="ja">
+              <GuideMarkdown content={curriculum.description.ja} />
+            </div>
+          )}
+          <Typography variant="overline" data-testid="curriculum-year">
+            {t('curricula.datesOf', { year: `${labels.ja}（${labels.en}）` })}
+          </Typography>
+          <Stack component="ol" spacing={1} sx={{ pl: 0, m: 0 }}>
+            {view.steps.map(step => (
+              <Card
+                component="li"
+                variant="outlined"
+                key={step.position}
+                sx={{ listStyle: 'none' }}
+                data-testid={`curriculum-step-${step.position}`}
+              >
+                <CardContent>
+                  <Typography variant="overline">
+                    {t('curricula.step', { position: String(step.position) })}
+                  </Typography>
+                  {step.entry ? (
+                    <>
+                      <Stack direction="row" spacing={1} alignItems="center">
+                        <CycleChip cycle={step.entry.cycle} />
+                        <Typography variant="h6" component="h2" lang="ja">
+                          <Link
+                            to={withYear(
+                              stepLink({ slug, step: String(step.position) }),
+                            )}
+                          >
+                            {step.entry.title.ja}
+                          </Link>
+                        </Typography>
+                      </Stack>
+                      <Typography variant="body2" color="text.secondary">
+                        {step.entry.occurrences
+                          .map(o => occurrenceLabel(o, 'ja'))
+                          .join('、') || '—'}
+                        {' ・ '}
+                        {owners.get(step.entry.owner) ??
+                          shortName(step.entry.owner)}
+                      </Typography>
+                    </>
+                  ) : (
+                    <Typography color="text.secondary">
+                      {t('curricula.unavailable')}
+                    </Typography>
+                  )}
+                  {step.note && (
+                    <Typography sx={{ mt: 1 }} lang="ja">
+                      {step.note.ja}
+                    </Typography>
+                  )}
+                </CardContent>
+              </Card>
+            ))}
+          </Stack>
+        </Stack>
+      </Content>
+    </Page>
+  );
+}

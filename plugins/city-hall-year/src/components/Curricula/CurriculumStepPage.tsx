@@ -1,0 +1,118 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { curriculumRouteRef, curriculumStepRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { EntryPage } from '../EntryPage';
+import { useCurriculum, usePinnedFiscalYear } from './useCurriculum';
+
+/**
+ * One step of a course (`/curricula/:slug/:step`): the linked entry as it is now,
+ * with the step's note and previous / next in this course.
+ */
+export function CurriculumStepPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { slug = '', step = '' } = useParams();
+  const pinned = usePinnedFiscalYear();
+  const { value: view, loading, error } = useCurriculum(slug, pinned);
+  const stepLink = useRouteRef(curriculumStepRouteRef);
+  const courseLink = useRouteRef(curriculumRouteRef);
+
+  if (loading) return <Progress />;
+  if (error || !view) return <ResponseErrorPanel error={error!} />;
+  const position = Number(step);
+  const current = view.steps.find(s => s.position === position);
+  const total = view.steps.length;
+  const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
+  const to = (p: number) => withYear(stepLink({ slug, step: String(p) }));
+
+  const navigation = (
+    <Stack spacing={1} data-testid="curriculum-navigation">
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+      >
+        <Button
+          component={RouterLink}
+          to={withYear(courseLink({ slug }))}
+          size="small"
+        >
+          {view.curriculum.title.ja}
+        </Button>
+        <Typography data-testid="curriculum-position">
+          {t('curricula.stepOf', {
+            position: String(position),
+            total: String(total),
+          })}
+        </Typography>
+        <span style={{ flex: 1 }} />
+        <Button
+          variant="outlined"
+          startIcon={<ArrowBackIcon />}
+          disabled={position <= 1}
+          component={RouterLink}
+          to={to(Math.max(1, position - 1))}
+          data-testid="curriculum-previous"
+        >
+          {t('curricula.previous')}
+        </Button>
+        {position < total ? (
+          <Button
+            variant="contained"
+            endIcon={<ArrowForwardIcon />}
+            component={RouterLink}
+            to={to(position + 1)}
+            data-testid="curriculum-next"
+          >
+            {t('curricula.next')}
+          </Button>
+        ) : (
+          <Button
+            variant="contained"
+            component={RouterLink}
+            to={withYear(courseLink({ slug }))}
+            data-testid="curriculum-finish"
+          >
+            {t('curricula.finish')}
+          </Button>
+        )}
+      </Stack>
+      {current?.note && (
+        <Alert severity="info" icon={false} lang="ja">
+          {current.note.ja}
+          {current.note.en && (
+            <Typography variant="body2" color="text.secondary" lang="en">
+              {current.note.en}
+            </Typography>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+
+  if (!current?.entry) {
+    return (
+      <Stack spacing={2} sx={{ p: 3 }}>
+        {navigation}
+        <Typography>{t('curricula.unavailable')}</Typography>
+      </Stack>
+    );
+  }
+  return (
+    <EntryPage
+      slug={current.entry.slug}
+      fiscalYear={view.fiscalYear}
+      courseNavigation={navigation}
+    />
+  );
+}

@@ -1,0 +1,3 @@
+export { CurriculaPage } from './CurriculaPage';
+export { CurriculumPage } from './CurriculumPage';
+export { CurriculumStepPage } from './CurriculumStepPage';

@@ -1,0 +1,357 @@
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { ResponseError } from '@backstage/errors';
+import {
+  resolveFiscalYear,
+  type Curriculum,
+  type CurriculumInput,
+} from '@internal/plugin-city-hall-year-common';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import DeleteIcon from '@mui/icons-material/Delete';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef } from '../../api';
+import { useToday } from '../../hooks/useToday';
+import { curriculaRouteRef, curriculumRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+
+interface StepDraft {
+  key: number;
+  entry: string;
+  noteJa: string;
+  noteEn: string;
+}
+
+interface Draft {
+  slug: string;
+  titleJa: string;
+  titleEn: string;
+  audienceJa: string;
+  audienceEn: string;
+  descriptionJa: string;
+  steps: StepDraft[];
+}
+
+let stepKeys = 0;
+const newStep = (entry = '', noteJa = '', noteEn = ''): StepDraft => ({
+  key: ++stepKeys,
+  entry,
+  noteJa,
+  noteEn,
+});
+
+function toDraft(course?: Curriculum): Draft {
+  return {
+    slug: course?.slug ?? '',
+    titleJa: course?.title.ja ?? '',
+    titleEn: course?.title.en ?? '',
+    audienceJa: course?.audience.ja ?? '',
+    audienceEn: course?.audience.en ?? '',
+    descriptionJa: course?.description?.ja ?? '',
+    steps: course?.steps.map(s =>
+      newStep(s.entry, s.note?.ja ?? '', s.note?.en ?? ''),
+    ) ?? [newStep()],
+  };
+}
+
+const optional = (ja: string, en: string) =>
+  ja.trim()
+    ? { ja: ja.trim(), ...(en.trim() ? { en: en.trim() } : {}) }
+    : undefined;
+
+/** What the draft sends; the server checks it with the shared schema. */
+function toInput(draft: Draft): CurriculumInput {
+  const description = optional(draft.descriptionJa, '');
+  return {
+    slug: draft.slug.trim(),
+    title: {
+      ja: draft.titleJa.trim(),
+      ...(draft.titleEn.trim() ? { en: draft.titleEn.trim() } : {}),
+    },
+    audience: {
+      ja: draft.audienceJa.trim(),
+      ...(draft.audienceEn.trim() ? { en: draft.audienceEn.trim() } : {}),
+    },
+    ...(description ? { description } : {}),
+    steps: draft.steps
+      .filter(s => s.entry)
+      .map(s => {
+        const note = optional(s.noteJa, s.noteEn);
+        return { entry: s.entry, ...(note ? { note } : {}) };
+      }),
+  };
+}
+
+/** The editor of a training course (HR): title, audience and the ordered steps. */
+export function CurriculumEditor() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const alertApi = useApi(alertApiRef);
+  const navigate = useNavigate();
+  const courseLink = useRouteRef(curriculumRouteRef);
+  const listLink = useRouteRef(curriculaRouteRef);
+  const { slug } = useParams();
+  const fiscalYear = resolveFiscalYear(useToday());
+
+  const existing = useAsync(
+    async () => (slug ? (await api.getCurriculum(slug)).curriculum : undefined),
+    [api, slug],
+  );
+  const year = useAsync(() => api.getYear(fiscalYear), [api, fiscalYear]);
+  const entries = useMemo(() => {
+    const titles = new Map<string, string>();
+    for (const o of [
+      ...(year.value?.occurrences ?? []),
+      ...(year.value?.asNeeded ?? []),
+    ]) {
+      titles.set(o.slug, o.title.ja);
+    }
+    return titles;
+  }, [year.value]);
+
+  const [draft, setDraft] = useState<Draft>(() => toDraft());
+  const [error, setError] = useState<Error>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (existing.value) setDraft(toDraft(existing.value));
+  }, [existing.value]);
+
+  if (existing.loading) return <Progress />;
+  if (existing.error) return <ResponseErrorPanel error={existing.error} />;
+
+  const set = (patch: Partial<Draft>) => setDraft(d => ({ ...d, ...patch }));
+  const setStep = (key: number, patch: Partial<StepDraft>) =>
+    set({
+      steps: draft.steps.map(s => (s.key === key ? { ...s, ...patch } : s)),
+    });
+  const move = (index: number, by: number) => {
+    const steps = [...draft.steps];
+    const [step] = steps.splice(index, 1);
+    steps.splice(index + by, 0, step);
+    set({ steps });
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const input = toInput(draft);
+      const saved = existing.value
+        ? await api.updateCurriculum(
+            existing.value.slug,
+            input,
+            existing.value.version,
+          )
+        : await api.createCurriculum(input);
+      alertApi.post({
+        message: t('curriculumEditor.saved'),
+        severity: 'success',
+        display: 'transient',
+      });
+      navigate(courseLink({ slug: saved.slug }));
+    } catch (e) {
+      setError(
+        e instanceof ResponseError && e.statusCode === 409
+          ? new Error(t('curriculumEditor.conflict'))
+          : (e as Error),
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!existing.value) return;
+    try {
+      await api.deleteCurriculum(existing.value.slug, existing.value.version);
+      alertApi.post({
+        message: t('curriculumEditor.deleted'),
+        severity: 'success',
+        display: 'transient',
+      });
+      navigate(listLink());
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const field = (
+    key: keyof Omit<Draft, 'steps'>,
+    label: string,
+    extra: { multiline?: boolean; disabled?: boolean; required?: boolean } = {},
+  ) => (
+    <TextField
+      label={label}
+      value={draft[key]}
+      onChange={e => set({ [key]: e.target.value })}
+      fullWidth
+      multiline={extra.multiline}
+      minRows={extra.multiline ? 3 : undefined}
+      disabled={extra.disabled}
+      required={extra.required}
+      inputProps={{ 'data-testid': `curriculum-field-${key}` }}
+    />
+  );
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={
+          existing.value
+            ? t('curriculumEditor.titleEdit')
+            : t('curriculumEditor.titleNew')
+        }
+        subtitle={existing.value?.title.ja}
+      />
+      <Content>
+        <Stack spacing={2} sx={{ maxWidth: 900 }}>
+          {error && <Alert severity="error">{error.message}</Alert>}
+          {field('slug', t('curriculumEditor.slug'), {
+            disabled: Boolean(existing.value),
+            required: true,
+          })}
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            {field('titleJa', t('curriculumEditor.titleJa'), {
+              required: true,
+            })}
+            {field('titleEn', t('curriculumEditor.titleEn'))}
+          </Stack>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            {field('audienceJa', t('curriculumEditor.audienceJa'), {
+              required: true,
+            })}
+            {field('audienceEn', t('curriculumEditor.audienceEn'))}
+          </Stack>
+          {field('descriptionJa', t('curriculumEditor.descriptionJa'), {
+            multiline: true,
+          })}
+          <Typography variant="h6" component="h2">
+            {t('curriculumEditor.steps')}
+          </Typography>
+          {draft.steps.map((step, index) => (
+            <Card
+              variant="outlined"
+              key={step.key}
+              data-testid={`curriculum-editor-step-${index + 1}`}
+            >
+              <CardContent>
+                <Stack spacing={1}>
+                  <Stack direction="row" spacing={1} alignItems="center">
+                    <Typography sx={{ minWidth: 32 }}>{index + 1}.</Typography>
+                    <Autocomplete
+                      sx={{ flex: 1 }}
+                      options={[...entries.keys()]}
+                      value={step.entry || null}
+                      onChange={(_e, value) =>
+                        setStep(step.key, { entry: value ?? '' })
+                      }
+                      getOptionLabel={slugOption =>
+                        entries.has(slugOption)
+                          ? `${entries.get(slugOption)}（${slugOption}）`
+                          : slugOption
+                      }
+                      renderInput={params => (
+                        <TextField
+                          {...params}
+                          label={t('curriculumEditor.entry')}
+                          inputProps={{
+                            ...params.inputProps,
+                            'data-testid': `curriculum-step-entry-${index + 1}`,
+                          }}
+                        />
+                      )}
+                    />
+                    <IconButton
+                      aria-label={t('curriculumEditor.moveUp')}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      <ArrowUpwardIcon />
+                    </IconButton>
+                    <IconButton
+                      aria-label={t('curriculumEditor.moveDown')}
+                      disabled={index === draft.steps.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      <ArrowDownwardIcon />
+                    </IconButton>
+                    <IconButton
+                      aria-label={t('curriculumEditor.remove')}
+                      disabled={draft.steps.length === 1}
+                      onClick={() =>
+                        set({
+                          steps: draft.steps.filter(s => s.key !== step.key),
+                        })
+                      }
+                    >
+                      <DeleteIcon />
+                    </IconButton>
+                  </Stack>
+                  <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                    <TextField
+                      label={t('curriculumEditor.noteJa')}
+                      value={step.noteJa}
+                      onChange={e =>
+                        setStep(step.key, { noteJa: e.target.value })
+                      }
+                      fullWidth
+                    />
+                    <TextField
+                      label={t('curriculumEditor.noteEn')}
+                      value={step.noteEn}
+                      onChange={e =>
+                        setStep(step.key, { noteEn: e.target.value })
+                      }
+                      fullWidth
+                    />
+                  </Stack>
+                </Stack>
+              </CardContent>
+            </Card>
+          ))}
+          <div>
+            <Button
+              onClick={() => set({ steps: [...draft.steps, newStep()] })}
+              data-testid="curriculum-add-step"
+            >
+              {t('curriculumEditor.addStep')}
+            </Button>
+          </div>
+          <Stack direction="row" spacing={1}>
+            <Button
+              variant="contained"
+              onClick={save}
+              disabled={saving}
+              data-testid="curriculum-save"
+            >
+              {t('curriculumEditor.save')}
+            </Button>
+            {existing.value && (
+              <Button color="error" onClick={remove}>
+                {t('curriculumEditor.delete')}
+              </Button>
+            )}
+          </Stack>
+        </Stack>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { CurriculumEditor } from './CurriculumEditor';

@@ -1,0 +1,217 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  alertApiRef,
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  CYCLES,
+  type CreatedFeedToken,
+} from '@internal/plugin-city-hall-year-common';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { cityHallYearApiRef, type FeedSelection } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+
+const when = (iso: string) =>
+  DateTime.fromISO(iso)
+    .setZone('Asia/Tokyo')
+    .setLocale('ja-JP')
+    .toLocaleString(DateTime.DATETIME_MED);
+
+function FeedAddress(props: { label: string; url: string }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const alertApi = useApi(alertApiRef);
+  return (
+    <Stack direction="row" spacing={1} alignItems="center">
+      <TextField
+        label={props.label}
+        value={props.url}
+        fullWidth
+        size="small"
+        InputProps={{ readOnly: true }}
+        inputProps={{ 'data-testid': 'feed-url' }}
+      />
+      <IconButton
+        aria-label={t('feeds.copy')}
+        onClick={async () => {
+          await navigator.clipboard?.writeText(props.url);
+          alertApi.post({
+            message: t('feeds.copied'),
+            severity: 'success',
+            display: 'transient',
+          });
+        }}
+      >
+        <ContentCopyIcon />
+      </IconButton>
+    </Stack>
+  );
+}
+
+/** The addresses a fresh token gives: the whole year, the user's departments, each cycle. */
+function FeedAddresses(props: { token: CreatedFeedToken }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const identityApi = useApi(identityApiRef);
+  const [params] = useSearchParams();
+  const curriculum = params.get('curriculum') ?? undefined;
+  const { value } = useAsync(async () => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const selections: Array<{ label: string; selection: FeedSelection }> = [
+      { label: t('feeds.all'), selection: {} },
+      ...(curriculum
+        ? [
+            {
+              label: `${t('feeds.curriculum')}: ${curriculum}`,
+              selection: { curriculum },
+            },
+          ]
+        : []),
+      ...ownershipEntityRefs
+        .filter(ref => ref.startsWith('group:'))
+        .map(owner => ({
+          label: `${t('feeds.owner')}: ${owner}`,
+          selection: { owner },
+        })),
+      ...CYCLES.filter(c => c !== 'other').map(cycle => ({
+        label: `${t('feeds.cycle')}: ${t(`cycles.${cycle}`)}`,
+        selection: { cycle },
+      })),
+    ];
+    return Promise.all(
+      selections.map(async s => ({
+        label: s.label,
+        url: await api.feedUrl(props.token.token, s.selection),
+      })),
+    );
+  }, [api, identityApi, props.token, curriculum]);
+  return (
+    <Alert severity="success" data-testid="feed-created">
+      <Typography gutterBottom>{t('feeds.created')}</Typography>
+      <Stack spacing={1.5} sx={{ mt: 1 }}>
+        {value?.map(a => (
+          <FeedAddress key={a.url} label={a.label} url={a.url} />
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Calendar feeds: create and revoke the feed tokens that calendar apps use. */
+export function FeedsPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const alertApi = useApi(alertApiRef);
+  const rootLink = useRouteRef(rootRouteRef);
+  const tokens = useAsyncRetry(() => api.listFeedTokens(), [api]);
+  const [label, setLabel] = useState('');
+  const [created, setCreated] = useState<CreatedFeedToken>();
+  const [error, setError] = useState<Error>();
+
+  return (
+    <Page themeId="tool">
+      <Header title={t('feeds.title')} />
+      <Content>
+        <Stack spacing={2} sx={{ maxWidth: 960 }}>
+          <Link to={rootLink()}>{t('entry.back')}</Link>
+          <Typography>{t('feeds.lead')}</Typography>
+          {error && <ResponseErrorPanel error={error} />}
+          <Stack direction="row" spacing={1}>
+            <TextField
+              label={t('feeds.label')}
+              value={label}
+              onChange={e => setLabel(e.target.value)}
+              size="small"
+              sx={{ flex: 1 }}
+              inputProps={{ 'data-testid': 'feed-label', maxLength: 80 }}
+            />
+            <Button
+              variant="contained"
+              disabled={!label.trim()}
+              data-testid="feed-create"
+              onClick={async () => {
+                try {
+                  setError(undefined);
+                  setCreated(await api.createFeedToken(label.trim()));
+                  setLabel('');
+                  tokens.retry();
+                } catch (e) {
+                  setError(e as Error);
+                }
+              }}
+            >
+              {t('feeds.create')}
+            </Button>
+          </Stack>
+          {created && <FeedAddresses token={created} />}
+          <Typography variant="h6" component="h2">
+            {t('feeds.tokens')}
+          </Typography>
+          {tokens.loading && <Progress />}
+          {tokens.error && <ResponseErrorPanel error={tokens.error} />}
+          {tokens.value?.length === 0 && (
+            <Typography>{t('feeds.none')}</Typography>
+          )}
+          {tokens.value?.map(token => (
+            <Card variant="outlined" key={token.id} data-testid="feed-token">
+              <CardContent
+                sx={{ display: 'flex', alignItems: 'center', gap: 2 }}
+              >
+                <div style={{ flex: 1 }}>
+                  <Typography>{token.label}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {t('feeds.createdAt', { when: when(token.createdAt) })}
+                    {token.lastUsedAt &&
+                      ` ・ ${t('feeds.lastUsed', {
+                        when: when(token.lastUsedAt),
+                      })}`}
+                  </Typography>
+                </div>
+                <Button
+                  color="error"
+                  variant="outlined"
+                  data-testid="feed-revoke"
+                  onClick={async () => {
+                    await api.revokeFeedToken(token.id);
+                    if (created?.id === token.id) setCreated(undefined);
+                    alertApi.post({
+                      message: t('feeds.revoked'),
+                      severity: 'success',
+                      display: 'transient',
+                    });
+                    tokens.retry();
+                  }}
+                >
+                  {t('feeds.revoke')}
+                </Button>
+              </CardContent>
+            </Card>
+          ))}
+        </Stack>
+      </Content>
+    </Page>
+  );
+}
