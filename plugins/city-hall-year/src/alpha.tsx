@@ -74,7 +74,9 @@ const departmentYearCard = EntityCardBlueprint.make({
 /** Entries in the app's search results, with their cycle, timing and owner. */
 const searchResultItem = SearchResultListItemBlueprint.make({
   params: {
-    predicate: result => result.type === 'city-hall-year',
+    predicate: result =>
+      result.type === 'city-hall-year' ||
+      result.type === 'city-hall-year-curriculum',
     component: () =>
       import('./components/SearchResultItem').then(
         m => props =>

@@ -1,5 +1,10 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from './api';
@@ -14,7 +19,12 @@ describe('legacy plugin', () => {
 
   it('mounts the year page as a routable extension', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, createFakeApi()]]}>
+      <TestApiProvider
+        apis={[
+          [cityHallYearApiRef, createFakeApi()],
+          [permissionApiRef, new MockPermissionApi()],
+        ]}
+      >
         <Routes>
           <Route path="/city-hall-year" element={<CityHallYearPage />} />
         </Routes>

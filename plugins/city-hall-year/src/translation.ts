@@ -214,6 +214,8 @@ export const cityHallYearTranslationRef = createTranslationRef({
       unconfirmed: 'Not yet confirmed for this year: {{total}}',
     },
     editor: {
+      reminderHelp:
+        'Days before the step starts that your department is notified. Empty: the default (14); 0: no reminder.',
       newTitle: 'New entry',
       editTitle: 'Edit: {{title}}',
       edit: 'Edit',

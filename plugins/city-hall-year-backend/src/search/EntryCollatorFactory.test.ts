@@ -8,6 +8,10 @@ import {
 } from '../__testUtils__/testBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
+  CurriculumCollatorFactory,
+  type CityHallYearCurriculumDocument,
+} from './CurriculumCollatorFactory';
+import {
   EntryCollatorFactory,
   type CityHallYearDocument,
 } from './EntryCollatorFactory';
@@ -61,5 +65,61 @@ describe('EntryCollatorFactory', () => {
     expect(booksClose.text).toContain('地方自治法 第235条の5');
     expect(booksClose.text).toContain('確定');
     expect(factory.visibilityPermission.name).toBe('city-hall-year.entry.read');
+  });
+
+  it('indexes training courses with their audience, notes and linked published entries', async () => {
+    const { server } = await startCityHallYearBackend(databases, 'SQLITE_3', {
+      seed: true,
+    });
+    const draft = entryBody('group:default/jinji-kenshu-kakari', {
+      status: 'draft',
+      title: { ja: '未公開の研修計画' },
+    });
+    await request(server)
+      .post('/api/city-hall-year/entries')
+      .set('Authorization', as('hr'))
+      .send(draft)
+      .expect(201);
+    await request(server)
+      .post('/api/city-hall-year/curricula')
+      .set('Authorization', as('hr'))
+      .send({
+        slug: 'with-a-draft',
+        title: { ja: '下書きを含むコース' },
+        audience: { ja: '研修係' },
+        steps: [{ entry: 'shutsuno-heisa' }, { entry: draft.slug }],
+      })
+      .expect(201);
+    const port = (server.address() as AddressInfo).port;
+    const factory = new CurriculumCollatorFactory({
+      discovery: {
+        getBaseUrl: async () => `http://localhost:${port}/api/city-hall-year`,
+        getExternalBaseUrl: async () => '',
+      },
+      auth: mockServices.auth({ pluginId: 'search' }),
+    });
+    const documents: CityHallYearCurriculumDocument[] = [];
+    for await (const document of await factory.getCollator())
+      documents.push(document);
+
+    expect(documents.map(d => d.slug).sort()).toEqual([
+      'shinki-saiyo-shiyakusho-no-ichinen',
+      'with-a-draft',
+      'yosan-kessan-no-tsunagari',
+    ]);
+    const newHire = documents.find(
+      d => d.slug === 'shinki-saiyo-shiyakusho-no-ichinen',
+    )!;
+    expect(newHire).toMatchObject({
+      title: expect.stringContaining('新規採用職員研修'),
+      location: '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+      audience: expect.stringContaining('新規採用職員'),
+      stepCount: 10,
+    });
+    expect(newHire.text).toContain('出納閉鎖');
+    expect(newHire.text).toContain('条件付採用期間です');
+    const withDraft = documents.find(d => d.slug === 'with-a-draft')!;
+    expect(withDraft.text).toContain('出納閉鎖');
+    expect(withDraft.text).not.toContain('未公開の研修計画');
   });
 });

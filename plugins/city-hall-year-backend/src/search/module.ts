@@ -3,11 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { CurriculumCollatorFactory } from './CurriculumCollatorFactory';
 import { EntryCollatorFactory } from './EntryCollatorFactory';
 
 /**
- * Puts published City Hall Year entries into Backstage search, re-read every ten
- * minutes (once across replicas, through the scheduler).
+ * Puts published City Hall Year entries and training courses into Backstage search,
+ * re-read every ten minutes (once across replicas, through the scheduler).
  *
  * @public
  */
@@ -30,6 +31,14 @@ export const searchModuleCityHallYearCollator = createBackendModule({
             initialDelay: { seconds: 5 },
           }),
           factory: new EntryCollatorFactory({ discovery, auth }),
+        });
+        indexRegistry.addCollator({
+          schedule: scheduler.createScheduledTaskRunner({
+            frequency: { minutes: 10 },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 10 },
+          }),
+          factory: new CurriculumCollatorFactory({ discovery, auth }),
         });
       },
     });

@@ -3,6 +3,8 @@
  * nothing falls back to English.
  */
 const ja = {
+  'editor.reminderHelp':
+    '手続の開始の何日前に担当課へ通知するか。空欄なら既定（14日）、0なら通知しません。',
   'nav.curricula': '研修コース',
   'nav.feeds': 'カレンダー配信',
   'nav.handover': '引き継ぎ',

@@ -323,6 +323,30 @@ function EntryForm(props: {
             </Grid>
             <Grid item xs={12} md={6}>
               <TextField
+                type="number"
+                label={t('fields.reminderDaysBefore')}
+                value={form.reminderDaysBefore ?? ''}
+                error={Boolean(errorOf('reminderDaysBefore'))}
+                helperText={
+                  errorOf('reminderDaysBefore') ?? t('editor.reminderHelp')
+                }
+                onChange={e =>
+                  set({
+                    reminderDaysBefore:
+                      e.target.value === ''
+                        ? undefined
+                        : Number(e.target.value),
+                  })
+                }
+                inputProps={{
+                  min: 0,
+                  max: 180,
+                  'data-testid': 'editor-reminder-days',
+                }}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <TextField
                 fullWidth
                 multiline
                 label={t('editor.legalBasis')}

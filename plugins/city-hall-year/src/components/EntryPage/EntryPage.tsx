@@ -156,7 +156,14 @@ function Timing(props: { entry: Entry; fiscalYear: number }) {
       ))}
       <Typography variant="caption" color="text.secondary">
         {labels.ja}（{labels.en}）・{t('entry.recurs')}:{' '}
-        {formatTimingNotation(props.entry.timing).split('\n').join('、')}
+        {/* The recurring rule only: the note is shown below, and a year's override is in the dates above. */}
+        {formatTimingNotation({
+          ...props.entry.timing,
+          note: undefined,
+          overrides: [],
+        })
+          .split('\n')
+          .join('、')}
       </Typography>
       {props.entry.timing.note && (
         <Typography variant="body2">{props.entry.timing.note.ja}</Typography>

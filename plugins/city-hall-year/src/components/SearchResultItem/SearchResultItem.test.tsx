@@ -23,4 +23,26 @@ describe('CityHallYearSearchResultItem', () => {
     expect(screen.getByText('5月31日')).toBeInTheDocument();
     expect(screen.getByText(/kaikei-ka/)).toBeInTheDocument();
   });
+
+  it('shows a training course with its audience and number of steps', async () => {
+    await renderInTestApp(
+      <CityHallYearSearchResultItem
+        result={{
+          title: '新規採用職員研修：市役所の一年',
+          text: '出納閉鎖',
+          location:
+            '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+          audience: '新規採用職員',
+          stepCount: 10,
+        }}
+      />,
+    );
+    expect(
+      screen.getByRole('link', { name: '新規採用職員研修：市役所の一年' }),
+    ).toHaveAttribute(
+      'href',
+      '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+    );
+    expect(screen.getByText(/新規採用職員 ・ 10 steps/)).toBeInTheDocument();
+  });
 });

@@ -16,9 +16,15 @@ interface EntryDocument {
   cycle?: string;
   owner?: string;
   when?: string;
+  /** Training courses (`city-hall-year-curriculum` documents) only. */
+  audience?: string;
+  stepCount?: number;
 }
 
-/** A City Hall Year entry in the search results: its cycle, when it happens and who owns it. */
+/**
+ * A City Hall Year entry in the search results: its cycle, when it happens and who
+ * owns it; or a training course with its audience and length.
+ */
 export function CityHallYearSearchResultItem(props: {
   result?: EntryDocument;
 }) {
@@ -40,6 +46,13 @@ export function CityHallYearSearchResultItem(props: {
         {result.when && (
           <Typography variant="body2" color="text.secondary">
             {result.when}
+          </Typography>
+        )}
+        {result.stepCount !== undefined && (
+          <Typography variant="body2" color="text.secondary">
+            {t('curricula.title')} ・ {t('curricula.audience')}:{' '}
+            {result.audience} ・{' '}
+            {t('curricula.stepCount', { n: String(result.stepCount) })}
           </Typography>
         )}
         {result.owner && (

@@ -1,0 +1,216 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
+const api = `${backend}/api/city-hall-year`;
+/** Screenshots of the run, linked from the README. */
+const shots = 'docs/screenshots';
+
+async function signIn(
+  request: APIRequestContext,
+  user: string,
+): Promise<Record<string, string>> {
+  const res = await request.get(
+    `${backend}/api/auth/demo/refresh?env=development`,
+    {
+      headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
+    },
+  );
+  expect(res.status()).toBe(200);
+  const { token } = (await res.json()).backstageIdentity;
+  return { Authorization: `Bearer ${token}` };
+}
+
+test('a new hire follows the new-hire course from step 1 to the end', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/city-hall-year');
+  await page.getByTestId('sign-in-as-kimura.aoi').click();
+  await page.getByTestId('year-nav').getByText('研修コース').click();
+  await page
+    .getByTestId('curriculum-shinki-saiyo-shiyakusho-no-ichinen')
+    .getByRole('link')
+    .click();
+  await expect(page.getByTestId('curriculum-step-1')).toContainText(
+    '定期人事異動',
+  );
+  await page.screenshot({ path: `${shots}/course.png` });
+
+  await page.getByTestId('curriculum-start').click();
+  await expect(page).toHaveURL(
+    /\/city-hall-year\/curricula\/shinki-saiyo-shiyakusho-no-ichinen\/1$/,
+  );
+  await expect(page.getByTestId('curriculum-previous')).toBeDisabled();
+  await page.screenshot({ path: `${shots}/course-step.png` });
+
+  const total = 10;
+  const titles: string[] = [];
+  for (let step = 1; step <= total; step++) {
+    await expect(page.getByTestId('curriculum-position')).toHaveText(
+      `ステップ ${step} / ${total}`,
+    );
+    // Each step is the linked entry itself, purpose first.
+    await expect(page.getByTestId('entry-purpose')).toBeVisible();
+    titles.push((await page.locator('header h1').first().textContent()) ?? '');
+    if (step < total) await page.getByTestId('curriculum-next').click();
+  }
+  expect(new Set(titles).size).toBe(total);
+  expect(titles[0]).toContain('定期人事異動');
+  expect(titles[total - 1]).toContain('予算');
+  // The last step leads back to the course.
+  await page.getByTestId('curriculum-finish').click();
+  await expect(page.getByTestId('curriculum-step-1')).toBeVisible();
+
+  // The entry page says which courses use it.
+  await page.goto('/city-hall-year/entries/shutsuno-heisa');
+  await expect(page.getByTestId('entry-used-in')).toContainText(
+    '新規採用職員研修',
+  );
+});
+
+test('HR builds a course in the editor; a pinned fiscal year keeps its dates', async ({
+  page,
+  request,
+}) => {
+  const slug = `e2e-course-${Date.now()}`;
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/city-hall-year/curricula');
+  await page.getByTestId('sign-in-as-sato.hanako').click();
+  await page.getByTestId('curriculum-new').click();
+  await page.getByTestId('curriculum-field-slug').fill(slug);
+  await page.getByTestId('curriculum-field-titleJa').fill('決算の基本（E2E）');
+  await page.getByTestId('curriculum-field-audienceJa').fill('会計担当');
+  await page.getByTestId('curriculum-step-entry-1').fill('出納閉鎖');
+  await page.getByRole('option', { name: /出納閉鎖/ }).click();
+  await page.getByTestId('curriculum-add-step').click();
+  await page.getByTestId('curriculum-step-entry-2').fill('決算の認定');
+  await page
+    .getByRole('option', { name: /決算の認定/ })
+    .first()
+    .click();
+  await page.getByTestId('curriculum-save').click();
+
+  await expect(page).toHaveURL(new RegExp(`/curricula/${slug}$`));
+  await expect(page.getByTestId('curriculum-step-1')).toContainText('出納閉鎖');
+  await expect(page.getByTestId('curriculum-step-2')).toContainText('決算');
+
+  // A training handout pins FY2030: the dates are those of that year.
+  await page.goto(`/city-hall-year/curricula/${slug}/1?fy=2030`);
+  await expect(
+    page.getByRole('heading', { name: /令和12年度/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('entry-occurrence').first()).toContainText(
+    '5月31日',
+  );
+  await page.getByTestId('curriculum-next').click();
+  await expect(page).toHaveURL(new RegExp(`/curricula/${slug}/2\\?fy=2030$`));
+
+  // Somebody outside HR sees no edit button, and the server refuses the change.
+  const newHire = await signIn(request, 'kimura.aoi');
+  const course = await (
+    await request.get(`${api}/curricula/${slug}`, { headers: newHire })
+  ).json();
+  const refused = await request.put(`${api}/curricula/${slug}`, {
+    headers: newHire,
+    data: {
+      slug,
+      title: { ja: '書き換え' },
+      audience: { ja: '全員' },
+      steps: [{ entry: 'shutsuno-heisa' }],
+      version: course.curriculum.version,
+    },
+  });
+  expect(refused.status()).toBe(403);
+});
+
+test('an edit shows as changed since the reader last looked, until marked as seen', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/city-hall-year');
+  await page.getByTestId('sign-in-as-takahashi.ken').click();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  // Whatever was news before is seen now.
+  const markSeen = page.getByTestId('changes-mark-seen');
+  if (await markSeen.isVisible()) await markSeen.click();
+  await expect(page.getByTestId('changes-since')).toHaveCount(0);
+
+  // 財政課 edits the budget-request entry meanwhile.
+  const finance = await signIn(request, 'yamada.taro');
+  const entry = await (
+    await request.get(`${api}/entries/yosan-yokyu`, { headers: finance })
+  ).json();
+  const {
+    id,
+    createdAt,
+    createdBy,
+    updatedAt,
+    updatedBy,
+    confirmedFiscalYear,
+    ...fields
+  } = entry;
+  const edited = await request.put(`${api}/entries/${id}`, {
+    headers: finance,
+    data: {
+      ...fields,
+      summary: {
+        ...entry.summary,
+        ja: `${entry.summary.ja.replace(/（.*）$/, '')}（${Date.now()} 更新）`,
+      },
+    },
+  });
+  expect(edited.status()).toBe(200);
+
+  await page.reload();
+  const banner = page.getByTestId('changes-since');
+  await expect(banner).toContainText('前回の確認');
+  await banner.getByRole('button', { name: '変更を表示' }).click();
+  await expect(page.getByTestId('change-yosan-yokyu')).toContainText('概要');
+  await expect(page.getByTestId('change-yosan-yokyu')).toContainText(
+    'yamada.taro',
+  );
+  await page.getByRole('tab', { name: '月ごとの一覧' }).click();
+  await expect(
+    page
+      .getByTestId('occurrence-yosan-yokyu')
+      .first()
+      .getByTestId('changed-marker'),
+  ).toHaveText('更新');
+  await page.screenshot({ path: `${shots}/changed-since.png` });
+
+  await page.getByTestId('changes-mark-seen').click();
+  await expect(page.getByTestId('changes-since')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('fiscal-year-label')).toBeVisible();
+  await expect(page.getByTestId('year-nav')).toBeVisible();
+  await expect(page.getByTestId('changes-since')).toHaveCount(0);
+});
+
+test('a calendar feed token lets a calendar read the year until it is revoked', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/city-hall-year/feeds');
+  await page.getByTestId('sign-in-as-kimura.aoi').click();
+  await page.getByTestId('feed-label').fill('Outlook');
+  await page.getByTestId('feed-create').click();
+  const url = await page.getByTestId('feed-url').first().inputValue();
+  expect(url).toMatch(
+    /\/api\/city-hall-year\/feeds\/calendar\.ics\?token=chy_/,
+  );
+  await page.screenshot({ path: `${shots}/feeds.png` });
+
+  // A calendar app fetches the address without any Backstage sign-in.
+  const feed = await request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('text/calendar');
+  const text = await feed.text();
+  expect(text).toContain('BEGIN:VCALENDAR');
+  expect(text).toContain('SUMMARY:出納閉鎖');
+
+  await page.getByTestId('feed-revoke').first().click();
+  await expect(page.getByTestId('feed-token')).toHaveCount(0);
+  expect((await request.get(url)).status()).toBe(401);
+});

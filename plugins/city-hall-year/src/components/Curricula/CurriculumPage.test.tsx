@@ -1,0 +1,128 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import type { CurriculumView } from '@internal/plugin-city-hall-year-common';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import { createFakeApi } from '../../__testUtils__/fakeYear';
+import { rootRouteRef } from '../../routes';
+import { CurriculumPage } from './CurriculumPage';
+
+function view(fiscalYear: number): CurriculumView {
+  return {
+    fiscalYear,
+    curriculum: {
+      id: 'c1',
+      slug: 'yosan-kessan-no-tsunagari',
+      title: {
+        ja: '予算と決算のつながり',
+        en: 'The budget and settlement chain',
+      },
+      audience: { ja: '新任係長' },
+      steps: [
+        { entry: 'shutsuno-heisa', note: { ja: '前年度の締めくくり' } },
+        { entry: 'secret-draft' },
+      ],
+      version: 3,
+      createdBy: 'user:default/sato.hanako',
+      createdAt: '2026-04-01T00:00:00.000Z',
+      updatedBy: 'user:default/sato.hanako',
+      updatedAt: '2026-04-01T00:00:00.000Z',
+    },
+    steps: [
+      {
+        position: 1,
+        entrySlug: 'shutsuno-heisa',
+        note: { ja: '前年度の締めくくり' },
+        entry: {
+          id: 'e1',
+          slug: 'shutsuno-heisa',
+          cycle: 'settlement',
+          title: { ja: '出納閉鎖' },
+          summary: { ja: '5月31日に閉鎖' },
+          owner: 'group:default/kaikei-ka',
+          timing: { asNeeded: false, rules: [], overrides: [] },
+          occurrences: [
+            {
+              start: `${fiscalYear}-05-31`,
+              end: `${fiscalYear}-05-31`,
+              precision: 'day',
+              overridden: false,
+            },
+          ],
+        },
+      },
+      { position: 2, entrySlug: 'secret-draft' },
+    ],
+  };
+}
+
+async function renderCourse(path: string, canManage: boolean) {
+  const asked: Array<number | undefined> = [];
+  const api = {
+    ...createFakeApi(),
+    getCurriculum: jest.fn(async (_slug: string, fiscalYear?: number) => {
+      asked.push(fiscalYear);
+      return view(fiscalYear ?? 2026);
+    }),
+  };
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [cityHallYearApiRef, api],
+        [
+          permissionApiRef,
+          new MockPermissionApi(() =>
+            canManage ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          ),
+        ],
+      ]}
+    >
+      <Routes>
+        <Route
+          path="/city-hall-year/curricula/:slug"
+          element={<CurriculumPage />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/city-hall-year': rootRouteRef },
+    },
+  );
+  return { asked };
+}
+
+describe('CurriculumPage', () => {
+  it('lists the steps in order with their notes, links into step permalinks, and keeps a pinned year', async () => {
+    const { asked } = await renderCourse(
+      '/city-hall-year/curricula/yosan-kessan-no-tsunagari?fy=2030',
+      false,
+    );
+    const first = await screen.findByTestId('curriculum-step-1');
+    expect(first).toHaveTextContent('出納閉鎖');
+    expect(first).toHaveTextContent('前年度の締めくくり');
+    expect(first).toHaveTextContent('5月31日');
+    expect(
+      within(first).getByRole('link', { name: '出納閉鎖' }),
+    ).toHaveAttribute(
+      'href',
+      '/city-hall-year/curricula/yosan-kessan-no-tsunagari/1?fy=2030',
+    );
+    expect(asked).toEqual([2030]);
+    expect(screen.getByTestId('curriculum-start')).toHaveAttribute(
+      'href',
+      '/city-hall-year/curricula/yosan-kessan-no-tsunagari/1?fy=2030',
+    );
+    // A step the reader may not read stays in place, without content.
+    expect(screen.getByTestId('curriculum-step-2')).toHaveTextContent(
+      'not available',
+    );
+    expect(screen.queryByTestId('curriculum-edit')).toBeNull();
+  });
+});
