@@ -142,6 +142,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           store,
           authorizer,
           validator,
+          catalog: deps.catalog,
           auth: deps.auth,
           auditor: deps.auditor,
           events: deps.events,

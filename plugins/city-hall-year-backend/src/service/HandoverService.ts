@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryReassignPermission,
@@ -19,6 +20,9 @@ import type { CallContext } from './EntryService';
 import type { EntryValidator } from './EntryValidator';
 import { publishEntryChange } from './entryEvents';
 
+/** Set by the catalog on entities whose source no longer lists them. */
+const ORPHAN_ANNOTATION = 'backstage.io/orphan';
+
 /**
  * What HR looks after across departments: entries whose owner Group left the catalog
  * (April's reorganisation renames and merges groups) and how far each department has
@@ -30,6 +34,7 @@ export class HandoverService {
       store: EntryStore;
       authorizer: EntryAuthorizer;
       validator: EntryValidator;
+      catalog: CatalogService;
       auth: AuthService;
       auditor: AuditorService;
       events: EventsService;
@@ -39,18 +44,36 @@ export class HandoverService {
   ) {}
 
   /**
-   * Live entries whose owner is not a Group in the catalog, by vanished owner. Asked
-   * with the plugin's own credentials: a group hidden from one reader has not vanished.
+   * Live entries whose owner is not a Group in the catalog (or only an orphan left
+   * behind by its source), by vanished owner. Asked with the plugin's own
+   * credentials: a group hidden from one reader has not vanished.
    */
   async orphans(): Promise<Map<string, Entry[]>> {
     const entries = await this.deps.store.listAllEntries({});
-    const missing = await this.deps.validator.missingGroups(
-      entries.map(e => e.owner),
-      await this.deps.auth.getOwnServiceCredentials(),
-    );
+    const owners = [...new Set(entries.map(e => e.owner))];
+    const vanished = new Set<string>();
+    if (owners.length > 0) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: owners,
+          fields: ['kind', 'metadata.annotations'],
+        },
+        { credentials: await this.deps.auth.getOwnServiceCredentials() },
+      );
+      owners.forEach((owner, i) => {
+        const entity = items[i];
+        // A Group taken out of its catalog file stays as an orphan until cleaned up.
+        if (
+          entity?.kind?.toLocaleLowerCase('en-US') !== 'group' ||
+          entity.metadata?.annotations?.[ORPHAN_ANNOTATION] === 'true'
+        ) {
+          vanished.add(owner);
+        }
+      });
+    }
     const byOwner = new Map<string, Entry[]>();
     for (const entry of entries) {
-      if (missing.has(entry.owner)) {
+      if (vanished.has(entry.owner)) {
         byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), entry]);
       }
     }
