@@ -50,6 +50,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
@@ -120,7 +121,12 @@ export const cityHallYearPlugin = createBackendPlugin({
           deps.permissions,
           permissionsRegistry,
         );
-        const yearService = new YearService(store, authorizer, logger);
+        const yearService = new YearService(
+          store,
+          authorizer,
+          logger,
+          deps.cache,
+        );
         const validator = new EntryValidator(deps.catalog);
         const entryService = new EntryService({
           store,

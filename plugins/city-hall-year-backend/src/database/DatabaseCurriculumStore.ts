@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { CurriculumStore } from './CurriculumStore';
 import type { ChangeContext } from './EntryStore';
+import { bumpGeneration } from './DatabaseEntryStore';
 
 const CURRICULA = 'city_hall_year_curricula';
 const SEEDS = 'city_hall_year_seeds';
@@ -88,6 +89,7 @@ export class DatabaseCurriculumStore implements CurriculumStore {
           `Curriculum '${current.slug}' is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
         );
       }
+      await bumpGeneration(tx);
       return rowToCurriculum(
         (await tx<CurriculumRow>(CURRICULA).where({ id }).first())!,
       );
@@ -95,9 +97,13 @@ export class DatabaseCurriculumStore implements CurriculumStore {
   }
 
   async deleteCurriculum(id: string, expectedVersion: number): Promise<void> {
-    const deleted = await this.db<CurriculumRow>(CURRICULA)
-      .where({ id, version: expectedVersion })
-      .delete();
+    const deleted = await this.db.transaction(async tx => {
+      const count = await tx<CurriculumRow>(CURRICULA)
+        .where({ id, version: expectedVersion })
+        .delete();
+      if (count === 1) await bumpGeneration(tx);
+      return count;
+    });
     if (deleted !== 1) {
       const current = await this.db<CurriculumRow>(CURRICULA)
         .where({ id })
@@ -154,6 +160,7 @@ export class DatabaseCurriculumStore implements CurriculumStore {
       updated_at: change.at,
     };
     await tx(CURRICULA).insert(row);
+    await bumpGeneration(tx);
     return rowToCurriculum(row);
   }
 }

@@ -24,6 +24,15 @@ import type {
 const ENTRIES = 'city_hall_year_entries';
 const REVISIONS = 'city_hall_year_entry_revisions';
 const SEEDS = 'city_hall_year_seeds';
+const STATE = 'city_hall_year_state';
+
+/**
+ * Raises the content generation inside a write's transaction; readers key their
+ * caches on it (see {@link DatabaseEntryStore.generation}).
+ */
+export async function bumpGeneration(tx: Knex.Transaction): Promise<void> {
+  await tx(STATE).where({ name: 'content' }).increment('value', 1);
+}
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-city-hall-year-backend',
@@ -170,6 +179,11 @@ export class DatabaseEntryStore implements EntryStore {
   /** The database client, for the plugin's other stores (whose tables these migrations make). */
   get client(): Knex {
     return this.db;
+  }
+
+  async generation(): Promise<number> {
+    const row = await this.db(STATE).where({ name: 'content' }).first('value');
+    return Number(row?.value ?? 0);
   }
 
   async listEntries(options: {
@@ -459,6 +473,7 @@ export class DatabaseEntryStore implements EntryStore {
       deleted_by: null,
     };
     await tx(ENTRIES).insert(row);
+    await bumpGeneration(tx);
     const entry = rowToEntry(row);
     await tx<RevisionRow>(REVISIONS).insert({
       entry_id: row.id,
@@ -525,6 +540,7 @@ export class DatabaseEntryStore implements EntryStore {
     if (updated !== 1) {
       throw new ConflictError(`Entry '${current.slug}' was changed meanwhile`);
     }
+    await bumpGeneration(tx);
     const row = (await tx<EntryRow>(ENTRIES).where({ id }).first())!;
     const entry = rowToEntry(row);
     await tx<RevisionRow>(REVISIONS).insert({

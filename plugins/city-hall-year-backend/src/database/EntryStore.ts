@@ -45,6 +45,12 @@ export interface EntryChange extends ChangeContext {
 
 /** Storage of entries and their revisions. Every write and its revision share one transaction. */
 export interface EntryStore {
+  /**
+   * The content generation: raised by every write to entries or curricula, in the
+   * write's transaction. Equal generations mean equal content, on every replica.
+   */
+  generation(): Promise<number>;
+
   /** A page of entries, ordered by Japanese title then slug. */
   listEntries(options: {
     filter: EntryFilter;

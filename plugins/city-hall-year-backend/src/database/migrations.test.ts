@@ -16,6 +16,7 @@ const TABLES = [
   'city_hall_year_feed_tokens',
   'city_hall_year_reminders',
   'city_hall_year_last_seen',
+  'city_hall_year_state',
 ];
 
 describe('migrations', () => {
@@ -69,14 +70,23 @@ describe('migrations', () => {
       );
       expect(failure).toMatch(/unique|duplicate/i);
 
-      // The second migration goes down alone and leaves the first one's tables.
+      // Each later migration goes down alone and leaves the earlier ones' tables.
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(knex.schema.hasTable('city_hall_year_state')).resolves.toBe(
+        false,
+      );
+      await expect(
+        knex.schema.hasTable('city_hall_year_curricula'),
+      ).resolves.toBe(true);
       await knex.migrate.down({ directory: migrationsDir });
       await expect(
         knex.schema.hasTable('city_hall_year_curricula'),
       ).resolves.toBe(false);
       const [{ n }] = await knex('city_hall_year_entries').count({ n: '*' });
       expect(Number(n)).toBe(1);
-      await knex.migrate.up({ directory: migrationsDir });
+      await knex.migrate.latest({ directory: migrationsDir });
+      const [state] = await knex('city_hall_year_state');
+      expect(state).toMatchObject({ name: 'content' });
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
       for (const table of TABLES) {

@@ -142,6 +142,19 @@ export class FeedService {
       throw new AuthenticationError('The feed token is unknown or revoked');
     }
     const first = query.fy ?? resolveFiscalYear(this.now());
+    const key = [
+      'ics',
+      first,
+      query.owner?.toLocaleLowerCase('en-US') ?? '',
+      query.cycle ?? '',
+      query.curriculum ?? '',
+      query.entry ?? '',
+    ].join(':');
+    return this.deps.years.cached(key, () => this.build(query, first));
+  }
+
+  /** Writes the calendar; only published entries, whoever holds the token. */
+  private async build(query: FeedQuery, first: number): Promise<string> {
     const { entries, resolve } = await this.deps.years.matchingWithResolver({
       statuses: ['published'],
       ...(query.cycle ? { cycles: [query.cycle] } : {}),

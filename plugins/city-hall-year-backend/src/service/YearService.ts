@@ -1,7 +1,9 @@
 import type {
   BackstageCredentials,
+  CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
 import {
   councilSessionLabels,
@@ -43,13 +45,64 @@ function summarize(
   };
 }
 
-/** Reading the year: lists, single entries and the whole-year view. */
+/** How long a computed answer stays in the cache; a write makes it unreachable at once. */
+const CACHE_TTL_MS = 10 * 60 * 1000;
+
+/** What a reader may see, as a short cache key: everything, or the criteria's hash. */
+function scopeKey(scope: ReadScope): string {
+  if (scope.kind !== 'some') return scope.kind;
+  return createHash('sha256')
+    .update(JSON.stringify(scope.criteria))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
+ * Reading the year: lists, single entries and the whole-year view.
+ *
+ * Answers that take work (the year view, calendar feeds) are cached under the content
+ * generation, which every write raises in its own transaction: after a write, on any
+ * replica, the next read finds no answer for the new generation and computes a fresh
+ * one. Nothing stale is ever served; old answers simply age out of the cache.
+ */
 export class YearService {
+  private live?: {
+    generation: number;
+    entries: Entry[];
+    timings: Map<string, Timing>;
+  };
+
   constructor(
     private readonly store: EntryStore,
     private readonly authorizer: EntryAuthorizer,
     private readonly logger: LoggerService,
+    private readonly cache?: CacheService,
   ) {}
+
+  /**
+   * A value computed from the content, cached for this content generation. `key` must
+   * name everything else the value depends on (the reader's scope, the query).
+   */
+  async cached(key: string, compute: () => Promise<string>): Promise<string> {
+    const generation = await this.store.generation();
+    const fullKey = `${key}:g${generation}`;
+    const hit = await this.cache?.get<string>(fullKey);
+    if (typeof hit === 'string') return hit;
+    const value = await compute();
+    await this.cache?.set(fullKey, value, { ttl: CACHE_TTL_MS });
+    return value;
+  }
+
+  /** The year view as JSON text, from the cache when the content has not changed. */
+  async getYearJson(
+    fiscalYear: number,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const scope = await this.authorizer.readScope(credentials);
+    return this.cached(`year:${fiscalYear}:${scopeKey(scope)}`, async () =>
+      JSON.stringify(await this.yearFor(fiscalYear, scope)),
+    );
+  }
 
   /**
    * A page of the entries the caller may read. Published entries are listed unless
@@ -140,7 +193,16 @@ export class YearService {
     fiscalYear: number,
     credentials: BackstageCredentials,
   ): Promise<YearView> {
-    const scope = await this.authorizer.readScope(credentials);
+    return this.yearFor(
+      fiscalYear,
+      await this.authorizer.readScope(credentials),
+    );
+  }
+
+  private async yearFor(
+    fiscalYear: number,
+    scope: ReadScope,
+  ): Promise<YearView> {
     const { entries, resolve } =
       scope.kind === 'none'
         ? { entries: [], resolve: () => [] }
@@ -205,11 +267,10 @@ export class YearService {
     entries: Entry[];
     resolve: (entry: Entry, fiscalYear: number) => Occurrence[];
   }> {
-    const [all, ids] = await Promise.all([
-      this.store.listAllEntries({}),
+    const [{ entries: all, timings }, ids] = await Promise.all([
+      this.liveEntries(),
       this.store.listEntryIds(filter),
     ]);
-    const timings = new Map<string, Timing>(all.map(e => [e.slug, e.timing]));
     const lookup = (slug: string) => timings.get(slug);
     const resolve = (entry: Entry, fiscalYear: number): Occurrence[] => {
       try {
@@ -226,5 +287,22 @@ export class YearService {
       }
     };
     return { entries: all.filter(entry => ids.has(entry.id)), resolve };
+  }
+
+  /**
+   * Every live entry, parsed once per content generation: the generation is read
+   * first, so what is kept is never older than the generation it is kept under.
+   */
+  private async liveEntries() {
+    const generation = await this.store.generation();
+    if (this.live?.generation !== generation) {
+      const entries = await this.store.listAllEntries({});
+      this.live = {
+        generation,
+        entries,
+        timings: new Map(entries.map(e => [e.slug, e.timing])),
+      };
+    }
+    return this.live;
   }
 }

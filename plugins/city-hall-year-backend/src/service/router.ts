@@ -80,7 +80,9 @@ export async function createRouter(options: {
       'fiscal year',
     );
     parseRequest(noQuerySchema, req.query, 'query');
-    res.json(await yearService.getYear(fiscalYear, credentials));
+    res
+      .type('application/json')
+      .send(await yearService.getYearJson(fiscalYear, credentials));
   });
 
   router.post('/entries', async (req, res) => {
