@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRICULUM_LIMITS, ENTRY_LIMITS as L } from './limits';
+import { CURRICULUM_LIMITS, ENTRY_LIMITS as L, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
 import { bilingualTextSchema, slugSchema, type Entry } from './schema';
 import type { Occurrence } from './timing';
@@ -66,7 +66,7 @@ export interface Curriculum extends CurriculumFields {
 
 /** Body of `PUT /curricula/:slug`: every field and the version the change was based on. */
 export const curriculumUpdateSchema = curriculumInputSchema.extend({
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_VERSION),
 });
 
 /** Query of `GET /curricula/:slug`: the fiscal year whose dates the steps show. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEED_TOKEN_LIMITS } from './limits';
+import { FEED_TOKEN_LIMITS, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
 import { CYCLES, slugSchema, type Entry, type Cycle } from './schema';
 import type { RevisionAction } from './api';
@@ -95,7 +95,7 @@ export const handoverInputSchema = z
         z
           .object({
             entry: z.string().min(1).max(80),
-            version: z.number().int().min(1),
+            version: z.number().int().min(1).max(MAX_VERSION),
             owner: z.string().min(1).max(255),
           })
           .strict(),

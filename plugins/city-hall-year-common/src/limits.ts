@@ -17,6 +17,12 @@ export const ENTRY_LIMITS = {
   maxReminderDays: 180,
 } as const;
 
+/**
+ * The largest version a write may name: versions are 32-bit integers in the database,
+ * and a write stores the version after the one it names.
+ */
+export const MAX_VERSION = 2_147_483_646;
+
 /** Paging of list routes. */
 export const PAGE_LIMITS = {
   defaultLimit: 50,

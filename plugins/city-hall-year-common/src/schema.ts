@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTRY_LIMITS as L } from './limits';
+import { ENTRY_LIMITS as L, MAX_VERSION } from './limits';
 
 /** The cycles of the city hall's year. */
 export const CYCLES = [
@@ -165,13 +165,18 @@ export const timingSchema = z
 /** When a step happens, every fiscal year. */
 export type Timing = z.infer<typeof timingSchema>;
 
-const httpUrl = z
-  .string()
-  .max(L.urlLength)
-  .url()
-  .refine(v => /^https?:$/.test(new URL(v).protocol), {
-    message: 'only http and https links are accepted',
-  });
+/** Whether a URL's scheme is http or https; a text that is no URL at all is not. */
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.string().max(L.urlLength).url().refine(isHttpUrl, {
+  message: 'only http and https links are accepted',
+});
 
 const groupRefPattern = /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i;
 
@@ -277,7 +282,7 @@ export interface Entry extends EntryFields {
  * the change was based on. A stale version is refused with 409 and changes nothing.
  */
 export const entryUpdateSchema = entryInputSchema.extend({
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_VERSION),
 });
 
 /** Body of `PUT /entries/:id`. */
@@ -285,7 +290,7 @@ export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
 
 /** Body of the routes that only name the version they act on (delete, restore, confirm). */
 export const versionBodySchema = z
-  .object({ version: z.number().int().min(1).optional() })
+  .object({ version: z.number().int().min(1).max(MAX_VERSION).optional() })
   .strict();
 
 /**

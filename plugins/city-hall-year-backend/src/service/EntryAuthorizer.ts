@@ -22,11 +22,19 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import { entryResourceRef, type EntryQuery } from '../permissions/rules';
 
+type ReadDecision = Awaited<
+  ReturnType<PermissionsService['authorizeConditional']>
+>[number];
+
 /** What a caller may read: everything, nothing, or what the criteria select (in SQL). */
 export type ReadScope =
   | { kind: 'all' }
   | { kind: 'none' }
   | { kind: 'some'; criteria: PermissionCriteria<EntryQuery> };
+
+/** How long a reader's read decision is reused for the same token. */
+const READ_DECISION_TTL_MS = 30_000;
+const READ_DECISION_MAX = 10_000;
 
 /**
  * Asks the permission framework about entries. The server always decides: every
@@ -35,6 +43,10 @@ export type ReadScope =
 export class EntryAuthorizer {
   private readonly toQuery;
   private readonly authorizeLoaded;
+  private readonly readDecisions = new Map<
+    string,
+    { at: number; decision: Promise<ReadDecision> }
+  >();
 
   constructor(
     private readonly permissions: PermissionsService,
@@ -45,12 +57,44 @@ export class EntryAuthorizer {
     this.authorizeLoaded = createConditionAuthorizer(ruleset);
   }
 
+  /**
+   * The read decision for a caller. A user's decision depends only on the claims their
+   * token carries and on the policy, so it is reused for the same token (user and
+   * expiry) for a few seconds: readers of a busy year page are not each a round trip
+   * to the permission backend. Write decisions are never reused.
+   */
+  private readDecision(
+    credentials: BackstageCredentials,
+  ): Promise<ReadDecision> {
+    const ask = () =>
+      this.permissions
+        .authorizeConditional([{ permission: entryReadPermission }], {
+          credentials,
+        })
+        .then(([decision]) => decision);
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
+    if (principal.type !== 'user' || !credentials.expiresAt) return ask();
+    const key = `${principal.userEntityRef}|${credentials.expiresAt.getTime()}`;
+    const now = Date.now();
+    const memo = this.readDecisions.get(key);
+    if (memo && now - memo.at < READ_DECISION_TTL_MS) return memo.decision;
+    const decision = ask();
+    decision.catch(() => this.readDecisions.delete(key));
+    this.readDecisions.delete(key);
+    this.readDecisions.set(key, { at: now, decision });
+    if (this.readDecisions.size > READ_DECISION_MAX) {
+      const [oldest] = this.readDecisions.keys();
+      this.readDecisions.delete(oldest);
+    }
+    return decision;
+  }
+
   /** Which entries the caller may read, as criteria for the list query. */
   async readScope(credentials: BackstageCredentials): Promise<ReadScope> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: entryReadPermission }],
-      { credentials },
-    );
+    const decision = await this.readDecision(credentials);
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       return { kind: 'some', criteria: this.toQuery(decision.conditions) };
     }
@@ -64,11 +108,7 @@ export class EntryAuthorizer {
     entry: Entry,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: entryReadPermission }],
-      { credentials },
-    );
-    return this.authorizeLoaded(decision, entry);
+    return this.authorizeLoaded(await this.readDecision(credentials), entry);
   }
 
   /** Refuses unless the caller may create this entry; see {@link EntryAuthorizer.creatable}. */

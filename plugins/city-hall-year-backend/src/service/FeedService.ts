@@ -25,7 +25,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { CurriculumStore } from '../database/CurriculumStore';
 import type { FeedTokenStore } from '../database/FeedTokenStore';
-import type { YearService } from './YearService';
+import type { CachedBody, YearService } from './YearService';
 
 const ZONE = 'Asia/Tokyo';
 const CYCLE_NAMES: Record<Entry['cycle'], string> = {
@@ -128,7 +128,7 @@ export class FeedService {
   }
 
   /** The iCalendar text of a feed, for the holder of a live feed token. */
-  async calendar(query: FeedQuery): Promise<string> {
+  async calendar(query: FeedQuery): Promise<CachedBody> {
     if (!query.token) {
       throw new AuthenticationError(
         'A calendar feed needs the feed token in its URL (?token=…)',

@@ -225,7 +225,20 @@ export class TransferService {
             },
           ];
         }
-        const value = document.toJSON();
+        let value: unknown;
+        try {
+          // Unresolved aliases and alias bombs are refused here, as a row error.
+          value = document.toJSON();
+        } catch (error) {
+          return [
+            {
+              row: 0,
+              errors: [
+                { column: '', message: `YAML: ${(error as Error).message}` },
+              ],
+            },
+          ];
+        }
         if (Array.isArray(value)) items.push(...value);
         else if (value !== null && value !== undefined) items.push(value);
       }

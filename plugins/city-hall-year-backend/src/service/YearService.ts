@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { NotFoundError } from '@backstage/errors';
 import {
   councilSessionLabels,
@@ -48,6 +49,67 @@ function summarize(
 /** How long a computed answer stays in the cache; a write makes it unreachable at once. */
 const CACHE_TTL_MS = 10 * 60 * 1000;
 
+/** How many bytes of ready answers one process keeps. */
+const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** An answer ready to send: UTF-8 bytes, their entity tag, and gzip of them once asked. */
+export interface CachedBody {
+  body: Buffer;
+  etag: string;
+  /** The body compressed once for every client that accepts gzip (browsers do). */
+  gzipped(): Buffer;
+}
+
+/** Ready answers, least recently used first out, within a byte budget. */
+class LocalBodies {
+  private readonly bodies = new Map<
+    string,
+    { cached: CachedBody; size: () => number }
+  >();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(key: string): CachedBody | undefined {
+    const found = this.bodies.get(key);
+    if (found) {
+      this.bodies.delete(key);
+      this.bodies.set(key, found);
+    }
+    return found?.cached;
+  }
+
+  set(key: string, text: string): CachedBody {
+    const body = Buffer.from(text, 'utf8');
+    let gzip: Buffer | undefined;
+    const cached: CachedBody = {
+      body,
+      etag: `"${createHash('sha256')
+        .update(body)
+        .digest('base64url')
+        .slice(0, 27)}"`,
+      gzipped: () => {
+        if (!gzip) {
+          gzip = gzipSync(body);
+          this.bytes += gzip.length;
+        }
+        return gzip;
+      },
+    };
+    this.bodies.set(key, {
+      cached,
+      size: () => body.length + (gzip?.length ?? 0),
+    });
+    this.bytes += body.length;
+    for (const [oldest, value] of this.bodies) {
+      if (this.bytes <= this.budget || oldest === key) break;
+      this.bodies.delete(oldest);
+      this.bytes -= value.size();
+    }
+    return cached;
+  }
+}
+
 /** What a reader may see, as a short cache key: everything, or the criteria's hash. */
 function scopeKey(scope: ReadScope): string {
   if (scope.kind !== 'some') return scope.kind;
@@ -71,6 +133,7 @@ export class YearService {
     entries: Entry[];
     timings: Map<string, Timing>;
   };
+  private readonly local = new LocalBodies(LOCAL_CACHE_BYTES);
 
   constructor(
     private readonly store: EntryStore,
@@ -82,22 +145,31 @@ export class YearService {
   /**
    * A value computed from the content, cached for this content generation. `key` must
    * name everything else the value depends on (the reader's scope, the query).
+   *
+   * Two levels: the bytes ready to send, in this process (no copying, no parsing), and
+   * the text in the cache service, which replicas can share.
    */
-  async cached(key: string, compute: () => Promise<string>): Promise<string> {
+  async cached(
+    key: string,
+    compute: () => Promise<string>,
+  ): Promise<CachedBody> {
     const generation = await this.store.generation();
     const fullKey = `${key}:g${generation}`;
-    const hit = await this.cache?.get<string>(fullKey);
-    if (typeof hit === 'string') return hit;
-    const value = await compute();
-    await this.cache?.set(fullKey, value, { ttl: CACHE_TTL_MS });
-    return value;
+    const local = this.local.get(fullKey);
+    if (local) return local;
+    let text = await this.cache?.get<string>(fullKey);
+    if (typeof text !== 'string') {
+      text = await compute();
+      await this.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
+    }
+    return this.local.set(fullKey, text);
   }
 
   /** The year view as JSON text, from the cache when the content has not changed. */
   async getYearJson(
     fiscalYear: number,
     credentials: BackstageCredentials,
-  ): Promise<string> {
+  ): Promise<CachedBody> {
     const scope = await this.authorizer.readScope(credentials);
     return this.cached(`year:${fiscalYear}:${scopeKey(scope)}`, async () =>
       JSON.stringify(await this.yearFor(fiscalYear, scope)),

@@ -19,6 +19,7 @@ import type { CallContext } from './EntryService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import { parseRequest } from './parse';
+import { sendCached } from './router';
 
 const noQuerySchema = z.object({}).strict();
 const tokenIdSchema = z.string().uuid();
@@ -118,11 +119,12 @@ export function addIntegrationRoutes(
   // feed token in the query is checked instead, and grants reading feeds only.
   router.get('/feeds/calendar.ics', async (req, res) => {
     const query = parseRequest(feedQuerySchema, req.query, 'query');
-    const text = await feeds.calendar(query);
-    res
-      .type('text/calendar; charset=utf-8')
-      .setHeader('Cache-Control', 'private, max-age=300')
-      .send(text);
+    sendCached(
+      req,
+      res,
+      'text/calendar; charset=utf-8',
+      await feeds.calendar(query),
+    );
   });
 
   router.get('/handover', async (req, res) => {

@@ -9,15 +9,43 @@ import {
   versionBodySchema,
   type HealthReport,
 } from '@internal/plugin-city-hall-year-common';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import Router from 'express-promise-router';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { CallContext, EntryService } from './EntryService';
 import { parseRequest } from './parse';
 import type { TransferService } from './TransferService';
-import type { YearService } from './YearService';
+import type { CachedBody, YearService } from './YearService';
 import { addIntegrationRoutes } from './integrationRoutes';
+
+/**
+ * Sends a cached answer with its entity tag: a client that has it gets 304, and
+ * Express does not hash the body again.
+ */
+export function sendCached(
+  req: Request,
+  res: Response,
+  type: string,
+  cached: CachedBody,
+) {
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  // Each encoding is its own representation, with its own tag.
+  const etag = gzip ? `${cached.etag.slice(0, -1)}-gz"` : cached.etag;
+  res.setHeader('Content-Type', type);
+  res.setHeader('ETag', etag);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Cache-Control', 'private, no-cache');
+  if (req.headers['if-none-match'] === etag) {
+    res.status(304).end();
+    return;
+  }
+  // Already compressed: the server's compression middleware leaves it as it is.
+  const body = gzip ? cached.gzipped() : cached.body;
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
 
 const FILE_TYPES = {
   yaml: 'application/yaml; charset=utf-8',
@@ -43,7 +71,26 @@ export async function createRouter(options: {
   const router = Router();
   // Imports carry a whole file; every other body is one entry at most.
   router.post('/import', express.text({ type: () => true, limit: '20mb' }));
-  router.use(express.json({ limit: '256kb' }));
+  // PostgreSQL text cannot hold the NUL character, so it is refused on every database
+  // alike: in the address, in JSON bodies and in imported files.
+  router.use((req, _res, next) => {
+    next(
+      /%00/.test(req.originalUrl)
+        ? new InputError('The address must not contain the NUL character')
+        : undefined,
+    );
+  });
+  router.use(
+    express.json({
+      limit: '256kb',
+      reviver: (_key, value) => {
+        if (typeof value === 'string' && value.includes('\u0000')) {
+          throw new InputError('Text must not contain the NUL character');
+        }
+        return value;
+      },
+    }),
+  );
 
   const reader = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -80,9 +127,12 @@ export async function createRouter(options: {
       'fiscal year',
     );
     parseRequest(noQuerySchema, req.query, 'query');
-    res
-      .type('application/json')
-      .send(await yearService.getYearJson(fiscalYear, credentials));
+    sendCached(
+      req,
+      res,
+      'application/json; charset=utf-8',
+      await yearService.getYearJson(fiscalYear, credentials),
+    );
   });
 
   router.post('/entries', async (req, res) => {
@@ -175,6 +225,9 @@ export async function createRouter(options: {
       throw new InputError(
         'Send the file itself as the request body (YAML or CSV text)',
       );
+    }
+    if (req.body.includes('\u0000')) {
+      throw new InputError('The file must not contain the NUL character');
     }
     const report = await transferService.importEntries(
       { format, content: req.body, dryRun },

@@ -1,0 +1,444 @@
+import {
+  editableFields,
+  resolveFiscalYear,
+  type Curriculum,
+  type CurriculumInput,
+  type Entry,
+} from '@internal/plugin-city-hall-year-common';
+import { isDeepStrictEqual } from 'node:util';
+import request from 'supertest';
+import { stringify as stringifyYaml } from 'yaml';
+import {
+  as,
+  entryBody,
+  putBody,
+  startCityHallYearBackend,
+  type Person,
+} from '../__testUtils__/testBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+/**
+ * Abuse: every mutating route and the sensitive reads, asked by every kind of caller,
+ * including the ones that try to get around the owner checks. Each cell states the
+ * status it must get; after every refusal the database must be exactly as before.
+ */
+
+const API = '/api/city-hall-year';
+const FINANCE = 'group:default/zaisei-ka';
+const COUNCIL = 'group:default/giji-ka';
+const ACCOUNTING = 'group:default/kaikei-ka';
+const VANISHED = 'group:default/no-such-ka';
+/** A seeded entry that curricula link to; no cell deletes it. */
+const SEEDED_ENTRY = 'yosan-hensei-hoshin';
+
+type PersonaId =
+  | 'owner'
+  | 'otherDepartment'
+  | 'parentBureau'
+  | 'hrEditor'
+  | 'newHire'
+  | 'unauthenticated'
+  | 'forgedOwner'
+  | 'ownerReassignment'
+  | 'deletedGroup';
+
+interface Persona {
+  id: PersonaId;
+  /** Who sends the request; nobody (no Authorization header) when absent. */
+  person?: Person;
+  /** The owner the body claims, for the personas that tamper with it. */
+  owner?: string;
+  attack?: 'forged' | 'reassign' | 'deletedGroup';
+}
+
+/** The order of the columns of {@link EXPECTED}. */
+const PERSONAS: Persona[] = [
+  // 財政課 staff acting on 財政課 entries.
+  { id: 'owner', person: 'finance' },
+  // 議事課 staff: another department.
+  { id: 'otherDepartment', person: 'council' },
+  // 企画財政局 staff (the parent bureau only): 財政課 entries are not theirs.
+  { id: 'parentBureau', person: 'bureau' },
+  { id: 'hrEditor', person: 'hr' },
+  { id: 'newHire', person: 'newHire' },
+  { id: 'unauthenticated' },
+  // 財政課 staff writing an entry in 議事課's name.
+  { id: 'forgedOwner', person: 'finance', owner: COUNCIL, attack: 'forged' },
+  // 財政課 staff handing their own entry to 会計課 (only HR may reassign).
+  {
+    id: 'ownerReassignment',
+    person: 'finance',
+    owner: ACCOUNTING,
+    attack: 'reassign',
+  },
+  // An HR editor (who may act for any group) naming a group the catalog lacks.
+  {
+    id: 'deletedGroup',
+    person: 'hr',
+    owner: VANISHED,
+    attack: 'deletedGroup',
+  },
+];
+
+type RouteName =
+  | 'POST /entries'
+  | 'PUT /entries/:id'
+  | 'DELETE /entries/:id'
+  | 'POST /entries/:id/undelete'
+  | 'POST /entries/:id/confirm'
+  | 'POST /entries/:id/revisions/:n/restore'
+  | 'POST /import?dryRun=false'
+  | 'POST /curricula'
+  | 'PUT /curricula/:slug'
+  | 'DELETE /curricula/:slug'
+  | 'POST /handover'
+  | 'GET /handover'
+  | 'GET /confirmations/:fy'
+  | 'GET /entries/:id/revisions (draft)';
+
+type Expected = number | null;
+
+/**
+ * The expected status of every cell; `null` where the persona has no meaning for the
+ * route (no owner in the body to forge, nothing to reassign).
+ *
+ * Two deliberate deviations from "refused = 403":
+ * - POST /import answers refusals with 400 and a per-row report (column `owner`),
+ *   never a partial import: the report is the answer (see transfer.test.ts).
+ * - The revisions of a draft are answered 404 to whoever may not read the draft, so
+ *   as not to reveal that it exists (see entries.test.ts, drafts).
+ */
+// prettier-ignore
+const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
+  //                                      owner other bureau  HR  new  anon forged reassign deleted-group
+  'POST /entries':                          [201,  403,  403, 201, 403, 401,  403,  null,  400],
+  'PUT /entries/:id':                       [200,  403,  403, 200, 403, 401,  403,   403,  400],
+  'DELETE /entries/:id':                    [200,  403,  403, 200, 403, 401, null,  null, null],
+  'POST /entries/:id/undelete':             [200,  403,  403, 200, 403, 401, null,  null, null],
+  'POST /entries/:id/confirm':              [200,  403,  403, 200, 403, 401, null,  null, null],
+  'POST /entries/:id/revisions/:n/restore': [200,  403,  403, 200, 403, 401,  403,   403, null],
+  'POST /import?dryRun=false':              [200,  400,  400, 200, 400, 401,  400,   400,  400],
+  'POST /curricula':                        [403,  403,  403, 201, 403, 401, null,  null, null],
+  'PUT /curricula/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null],
+  'DELETE /curricula/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null],
+  'POST /handover':                         [403,  403,  403, 200, 403, 401,  403,  null,  400],
+  'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null],
+  'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null],
+  'GET /entries/:id/revisions (draft)':     [200,  404,  404, 200, 404, 401, null,  null, null],
+};
+
+type Call = (
+  method: 'get' | 'post' | 'put' | 'delete',
+  path: string,
+) => request.Test;
+
+interface Route {
+  name: RouteName;
+  /** Whether a success changes the database. */
+  writes: boolean;
+  /** Fresh fixtures for one cell, so that cells never depend on each other. */
+  setup: (persona: Persona) => Promise<any>;
+  send: (state: any, persona: Persona, call: Call) => request.Test;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+const tally = { cells: 0, requests: 0, refusals: 0, successes: 0 };
+
+describe('abuse: authorization matrix', () => {
+  const databases = createTestDatabases();
+
+  afterAll(() => {
+    // eslint-disable-next-line no-console
+    console.log(
+      `abuse: authorization matrix — ${tally.requests} requests in ${
+        tally.cells
+      } cells on ${databases.eachSupportedId().length} database(s), ${
+        tally.refusals
+      } refusals, database unchanged after every refusal; ${
+        tally.successes
+      } successes, each on fresh entries`,
+    );
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+
+    beforeAll(async () => {
+      ctx = await startCityHallYearBackend(databases, databaseId, {
+        seed: true,
+      });
+    });
+
+    /** Every row of the three tables, in a fixed order, all columns. */
+    const snapshot = async () => ({
+      entries: await ctx.knex('city_hall_year_entries').select().orderBy('id'),
+      revisions: await ctx
+        .knex('city_hall_year_entry_revisions')
+        .select()
+        .orderBy([
+          { column: 'entry_id', order: 'asc' },
+          { column: 'revision', order: 'asc' },
+        ]),
+      curricula: await ctx
+        .knex('city_hall_year_curricula')
+        .select()
+        .orderBy('id'),
+    });
+
+    const hr = (method: 'post' | 'put' | 'delete', path: string) =>
+      request(ctx.server)
+        [method](`${API}${path}`)
+        .set('Authorization', as('hr'));
+
+    /** A fresh entry, created by HR for the given owner (財政課 by default). */
+    async function freshEntry(
+      owner = FINANCE,
+      overrides: Parameters<typeof entryBody>[1] = {},
+    ): Promise<Entry> {
+      const res = await hr('post', '/entries').send(
+        entryBody(owner, overrides),
+      );
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    async function hrUpdate(
+      entry: Entry,
+      changes: Parameters<typeof putBody>[1],
+    ) {
+      const res = await hr('put', `/entries/${entry.id}`).send(
+        putBody(entry, changes),
+      );
+      expect(res.status).toBe(200);
+      return res.body as Entry;
+    }
+
+    const course = (slug: string): CurriculumInput => ({
+      slug,
+      title: { ja: '濫用試験の研修', en: 'Abuse test course' },
+      audience: { ja: '試験' },
+      steps: [{ entry: SEEDED_ENTRY, note: { ja: '最初に読む' } }],
+    });
+
+    async function freshCurriculum(): Promise<Curriculum> {
+      const res = await hr('post', '/curricula').send(
+        course(unique('abuse-course')),
+      );
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    const ROUTES: Route[] = [
+      {
+        name: 'POST /entries',
+        writes: true,
+        setup: async () => undefined,
+        send: (_state, p, call) =>
+          call('post', '/entries').send(entryBody(p.owner ?? FINANCE)),
+      },
+      {
+        name: 'PUT /entries/:id',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, p, call) =>
+          call('put', `/entries/${entry.id}`).send(
+            putBody(entry, {
+              title: { ja: '書き換えた題名' },
+              ...(p.owner ? { owner: p.owner } : {}),
+            }),
+          ),
+      },
+      {
+        name: 'DELETE /entries/:id',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, _p, call) =>
+          call('delete', `/entries/${entry.id}`).send({
+            version: entry.version,
+          }),
+      },
+      {
+        name: 'POST /entries/:id/undelete',
+        writes: true,
+        setup: async () => {
+          const entry = await freshEntry();
+          const res = await hr('delete', `/entries/${entry.id}`).send({
+            version: entry.version,
+          });
+          expect(res.status).toBe(200);
+          return res.body;
+        },
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/undelete`).send({
+            version: entry.version,
+          }),
+      },
+      {
+        name: 'POST /entries/:id/confirm',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/confirm`).send({
+            version: entry.version,
+          }),
+      },
+      {
+        name: 'POST /entries/:id/revisions/:n/restore',
+        writes: true,
+        setup: async p => {
+          if (p.owner) {
+            // Revision 1 belonged to another department; HR then gave the entry to
+            // 財政課. Restoring revision 1 would give it away again.
+            const entry = await freshEntry(p.owner);
+            return hrUpdate(entry, { owner: FINANCE });
+          }
+          const entry = await freshEntry();
+          return hrUpdate(entry, { summary: { ja: '人事課が書き換えた概要' } });
+        },
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/revisions/1/restore`).send({
+            version: entry.version,
+          }),
+      },
+      {
+        name: 'POST /import?dryRun=false',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (existing: Entry, p, call) => {
+          const update = {
+            ...editableFields(existing),
+            summary: { ja: '取り込みで書き換えた概要' },
+            ...(p.attack === 'reassign' ? { owner: p.owner } : {}),
+          };
+          const create = entryBody(
+            p.attack === 'forged' || p.attack === 'deletedGroup'
+              ? p.owner!
+              : FINANCE,
+          );
+          return call('post', '/import?format=yaml&dryRun=false')
+            .set('Content-Type', 'application/yaml')
+            .send(stringifyYaml([update, create]));
+        },
+      },
+      {
+        name: 'POST /curricula',
+        writes: true,
+        setup: async () => undefined,
+        send: (_state, _p, call) =>
+          call('post', '/curricula').send(course(unique('abuse-course'))),
+      },
+      {
+        name: 'PUT /curricula/:slug',
+        writes: true,
+        setup: freshCurriculum,
+        send: (curriculum: Curriculum, _p, call) =>
+          call('put', `/curricula/${curriculum.slug}`).send({
+            ...course(curriculum.slug),
+            title: { ja: '改題した研修' },
+            version: curriculum.version,
+          }),
+      },
+      {
+        name: 'DELETE /curricula/:slug',
+        writes: true,
+        setup: freshCurriculum,
+        send: (curriculum: Curriculum, _p, call) =>
+          call('delete', `/curricula/${curriculum.slug}`).send({
+            version: curriculum.version,
+          }),
+      },
+      {
+        name: 'POST /handover',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, p, call) =>
+          call('post', '/handover').send({
+            moves: [
+              {
+                entry: entry.id,
+                version: entry.version,
+                owner: p.owner ?? ACCOUNTING,
+              },
+            ],
+          }),
+      },
+      {
+        name: 'GET /handover',
+        writes: false,
+        setup: async () => undefined,
+        send: (_state, _p, call) => call('get', '/handover'),
+      },
+      {
+        name: 'GET /confirmations/:fy',
+        writes: false,
+        setup: async () => undefined,
+        send: (_state, _p, call) =>
+          call('get', `/confirmations/${resolveFiscalYear(new Date())}`),
+      },
+      {
+        name: 'GET /entries/:id/revisions (draft)',
+        writes: false,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('get', `/entries/${entry.id}/revisions`),
+      },
+    ];
+
+    describe.each(ROUTES.map(route => [route.name, route] as const))(
+      '%s',
+      (_name, route) => {
+        const cells = PERSONAS.map((persona, column) => ({
+          persona,
+          label: persona.id,
+          expected: EXPECTED[route.name][column],
+        })).filter(
+          (cell): cell is typeof cell & { expected: number } =>
+            cell.expected !== null,
+        );
+
+        it.each(cells)('$label → $expected', async ({ persona, expected }) => {
+          tally.cells += 1;
+          const state = await route.setup(persona);
+          const call: Call = (method, path) => {
+            const req = request(ctx.server)[method](`${API}${path}`);
+            if (persona.person) req.set('Authorization', as(persona.person));
+            return req;
+          };
+          const before = await snapshot();
+          const published = ctx.events.published.length;
+
+          const res = await route.send(state, persona, call);
+          tally.requests += 1;
+
+          // The body is shown when the status is not the expected one.
+          expect({
+            status: res.status,
+            body: res.status === expected ? undefined : res.body,
+          }).toEqual({ status: expected, body: undefined });
+
+          const refused = res.status >= 400;
+          tally[refused ? 'refusals' : 'successes'] += 1;
+          const after = await snapshot();
+          const mustChange = !refused && route.writes;
+          // A refusal is explained in JSON.
+          expect(refused ? typeof res.body?.error?.message : 'string').toBe(
+            'string',
+          );
+          // After every refusal (and every read) the three tables are exactly as
+          // before, compared in full so that a failure shows the difference…
+          expect(mustChange ? before : after).toEqual(before);
+          // …and nobody was told of a change that did not happen.
+          expect(refused ? ctx.events.published.length : published).toBe(
+            published,
+          );
+          // A successful write did change them.
+          expect(mustChange && isDeepStrictEqual(after, before)).toBe(false);
+        });
+      },
+    );
+  });
+});

@@ -1,0 +1,1614 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  CURRICULUM_LIMITS,
+  ENTRY_LIMITS,
+  FEED_TOKEN_LIMITS,
+  type Curriculum,
+  type CurriculumInput,
+  type Entry,
+} from '@internal/plugin-city-hall-year-common';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import {
+  as,
+  entryBody,
+  putBody,
+  startCityHallYearBackend,
+  type Person,
+} from '../__testUtils__/testBackend';
+
+jest.setTimeout(120_000);
+
+/**
+ * Abuse: property-based fuzzing of every write route with malformed and boundary
+ * bodies. Whatever is sent, the server never answers 5xx, explains a 4xx in JSON, and
+ * never writes part of a refused request.
+ */
+
+const API = '/api/city-hall-year';
+const FINANCE = 'group:default/zaisei-ka';
+const ACCOUNTING = 'group:default/kaikei-ka';
+/** Seeded entries that curricula link to; the fuzz never deletes them. */
+const SEEDED_STEPS = [
+  'yosan-hensei-hoshin',
+  'yosan-yokyu',
+  'shutsuno-heisa',
+] as const;
+
+// ---------------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------------
+
+type Path = Array<string | number>;
+
+/** Numbers as JSON text that JSON.stringify cannot write (-0) or that lose meaning. */
+const NUMBER_TOKENS = [
+  '-0',
+  '-0.0',
+  '0.5',
+  '1.0',
+  '1E2',
+  '1e308',
+  '-1e308',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '2147483647',
+  '2147483648',
+  '-2147483649',
+  '9007199254740993',
+  '123456789012345678901234567890',
+];
+
+/** Strings that look like numbers or special values to a careless parser. */
+const NUMBERISH_STRINGS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e308',
+  '0x10',
+  '1_000',
+  ' 1',
+  '1 ',
+  '１',
+  'undefined',
+  'null',
+  'true',
+  '',
+];
+
+const SPECIAL_STRINGS = [
+  '\u0000',
+  'a\u0000b',
+  '\u202Eevil\u202C',
+  '\u200B',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🇯🇵',
+  'e\u0301',
+  'İ',
+  'ß',
+  '\r\n',
+  '   ',
+  '\t',
+  "'; DROP TABLE city_hall_year_entries; --",
+  '<script>alert(1)</script>',
+  '{{constructor.constructor("return process")()}}',
+  '${7*7}',
+  '../../etc/passwd',
+  '%00',
+  '\\',
+  '"',
+  'group:default/zaisei-ka',
+];
+
+const LIMIT_LENGTHS = [
+  ...new Set(
+    [
+      ...Object.values(ENTRY_LIMITS),
+      FEED_TOKEN_LIMITS.labelLength,
+      CURRICULUM_LIMITS.steps,
+      200,
+      255,
+      1000,
+    ].flatMap(n => [n - 1, n, n + 1]),
+  ),
+].filter(n => n >= 0);
+
+/** Characters to repeat into long strings: one, two and more UTF-16 units each. */
+const LONG_CHARS = ['a', 'あ', '😀', '\u0000', '\u202E', 'e\u0301', ' ', '-'];
+
+/** Written in two parts: the linter rightly refuses script URLs as literals. */
+const JS = ['java', 'script:'].join('');
+
+const BAD_URLS = [
+  `${JS}alert(1)`,
+  `${JS.toUpperCase()}alert(1)`,
+  ` ${JS}alert(1)`,
+  'java\tscript:alert(1)',
+  `${JS}//example.com/%0aalert(1)`,
+  'data:text/html,<script>alert(1)</script>',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+  'file:///etc/passwd',
+  'ftp://example.com/',
+  '//evil.example.com/',
+  'http://',
+  'https://',
+  'https://例え.jp/',
+  'http://[::1]/',
+  'https://user:pass@example.com/',
+  'mailto:someone@example.com',
+  `https://example.com/${'a'.repeat(ENTRY_LIMITS.urlLength - 20)}`,
+  `https://example.com/${'a'.repeat(ENTRY_LIMITS.urlLength)}`,
+  'https://example.com/\u0000',
+  'not a url',
+];
+
+const MONTH_DAYS = [
+  { month: 2, day: 29 },
+  { month: 2, day: 30 },
+  { month: 2, day: 31 },
+  { month: 4, day: 31 },
+  { month: 12, day: 31 },
+  { month: 0, day: 1 },
+  { month: 13, day: 1 },
+  { month: 1, day: 0 },
+  { month: 1, day: 32 },
+  { month: 1.5, day: 1 },
+  { month: -1, day: -1 },
+];
+
+const ISO_DATES = [
+  '2024-02-29',
+  '2025-02-29',
+  '2025-02-30',
+  '2025-04-31',
+  '2025-13-01',
+  '2025-00-10',
+  '0000-01-01',
+  '9999-12-31',
+  '1989-04-01',
+  '2200-12-31',
+  '2025-1-1',
+  '2025-01-01T00:00:00Z',
+  '+02025-01-01',
+  '２０２５-０１-０１',
+];
+
+const TIMINGS: unknown[] = [
+  ...MONTH_DAYS.map(on => ({ rules: [{ kind: 'date', on }] })),
+  {
+    rules: [
+      { kind: 'range', from: { month: 3, day: 1 }, to: { month: 2, day: 29 } },
+    ],
+  },
+  {
+    rules: [
+      { kind: 'range', from: { month: 12, day: 31 }, to: { month: 1, day: 1 } },
+    ],
+  },
+  {
+    rules: [
+      {
+        kind: 'months',
+        from: { month: 2, part: 'late' },
+        to: { month: 2, part: 'early' },
+      },
+    ],
+  },
+  {
+    rules: [
+      {
+        kind: 'months',
+        from: { month: 4, part: 'sometime' },
+        to: { month: 5 },
+      },
+    ],
+  },
+  ...[-2, -1, 0, 1, 5, 6].map(nth => ({
+    rules: [{ kind: 'nthWeekday', month: 2, nth, weekday: 7 }],
+  })),
+  ...[0, 1, 7, 8].map(weekday => ({
+    rules: [{ kind: 'nthWeekday', month: 2, nth: 5, weekday }],
+  })),
+  ...[-367, -366, 0, 366, 367].map(offsetDays => ({
+    rules: [{ kind: 'relative', entry: 'yosan-yokyu', offsetDays }],
+  })),
+  ...[0, 1, 366, 367].map(durationDays => ({
+    rules: [
+      {
+        kind: 'relative',
+        entry: 'yosan-yokyu',
+        anchor: 'end',
+        offsetDays: 1,
+        durationDays,
+      },
+    ],
+  })),
+  {
+    rules: [
+      { kind: 'relative', entry: 'no-such-entry-anywhere', offsetDays: 1 },
+    ],
+  },
+  { rules: [{ kind: 'relative', entry: 'SELF', offsetDays: 1 }] },
+  {
+    rules: [
+      {
+        kind: 'relative',
+        entry: 'yosan-yokyu',
+        anchor: 'middle',
+        offsetDays: 1,
+      },
+    ],
+  },
+  { rules: [{ kind: 'unknown' }] },
+  { rules: [] },
+  { asNeeded: true },
+  { asNeeded: true, rules: [], overrides: [] },
+  { asNeeded: 'yes', rules: [] },
+  {
+    rules: Array.from({ length: ENTRY_LIMITS.occurrencesPerYear }, (_, i) => ({
+      kind: 'date',
+      on: { month: i + 1, day: 1 },
+    })),
+  },
+  {
+    rules: Array.from({ length: ENTRY_LIMITS.occurrencesPerYear + 1 }, () => ({
+      kind: 'date',
+      on: { month: 1, day: 1 },
+    })),
+  },
+  ...[1988, 1989, 2200, 2201].map(fiscalYear => ({
+    overrides: [{ fiscalYear, dates: [{ start: '2025-05-01' }] }],
+  })),
+  ...ISO_DATES.map(start => ({
+    overrides: [{ fiscalYear: 2025, dates: [{ start, end: '2025-05-01' }] }],
+  })),
+  {
+    overrides: [
+      { fiscalYear: 2025, dates: [{ start: '2025-05-02', end: '2025-05-01' }] },
+    ],
+  },
+  { overrides: [{ fiscalYear: 2025, dates: [] }] },
+  {
+    overrides: Array.from(
+      { length: ENTRY_LIMITS.overrideCount + 1 },
+      (_, i) => ({
+        fiscalYear: 1990 + i,
+        dates: [{ start: `${1990 + i}-05-01` }],
+      }),
+    ),
+  },
+  {
+    overrides: [
+      { fiscalYear: 2025, dates: [{ start: '2025-05-01' }] },
+      { fiscalYear: 2025, dates: [{ start: '2025-06-01' }] },
+    ],
+  },
+];
+
+const GROUP_REFS = [
+  'GROUP:DEFAULT/ZAISEI-KA',
+  'zaisei-ka',
+  'default/zaisei-ka',
+  'kaikei-ka',
+  'user:default/yamada.taro',
+  'component:default/zaisei-ka',
+  'group:default/',
+  'group:/zaisei-ka',
+  'group:default/zaisei-ka ',
+  ' group:default/zaisei-ka',
+  'group:default/zaisei-ka\u0000',
+  'group:default/ZAİSEİ-KA',
+  'group:default/no-such-ka',
+  'group:other-namespace/zaisei-ka',
+  `group:default/${'a'.repeat(190)}`,
+  `group:default/${'a'.repeat(250)}`,
+  ':',
+  '',
+];
+
+const EXTRA_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'id',
+  'version',
+  'createdBy',
+  'updatedBy',
+  'createdAt',
+  'deletedAt',
+  'confirmedFiscalYear',
+  'owner',
+  '',
+  ' ',
+  '$where',
+];
+
+const RAW_NON_JSON = [
+  '{',
+  '}',
+  '[',
+  '{"version":',
+  '{"version": 1,}',
+  "{'version': 1}",
+  '{version: 1}',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  '1',
+  '"a string"',
+  '{"a":1}{"b":2}',
+  '{"a":1} trailing',
+  '\u0000',
+  '\uFEFF{}',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  '{"a":"\\x41"}',
+  '<xml/>',
+  'a=1&b=2',
+  '--boundary\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--boundary--',
+  '//',
+  '/* comment */ {}',
+  '[]',
+  '[{}]',
+  '{}',
+];
+
+/** A YAML alias bomb: 9^5 list items from five lines. */
+const BILLION_LAUGHS = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+  'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+].join('\n');
+
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/vnd.api+json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+];
+
+type Mutation =
+  | { kind: 'drop'; at: number }
+  | { kind: 'replace'; at: number; value: unknown }
+  | { kind: 'long'; at: number; length: number; char: string }
+  | { kind: 'string'; at: number; value: string }
+  | { kind: 'number'; at: number; token: string }
+  | { kind: 'nested'; at: number; depth: number; array: boolean }
+  | { kind: 'wrapInArray'; at: number }
+  | { kind: 'extra'; at: number; key: string; value: unknown }
+  | { kind: 'set'; path: Path; value: unknown };
+
+const wrongValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom<unknown>(null, true, false, 0, -1, 1, '', [], {}, [[]], {
+    ja: '',
+  }),
+  fc.constantFrom(...NUMBERISH_STRINGS),
+);
+
+const unicodeString = fc.oneof(
+  fc.constantFrom(...SPECIAL_STRINGS),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc
+    .array(fc.constantFrom(...SPECIAL_STRINGS), { minLength: 1, maxLength: 6 })
+    .map(parts => parts.join('')),
+);
+
+/** Mutations that apply to any JSON body. */
+const genericMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    value: wrongValue,
+  }),
+  fc.record({
+    kind: fc.constant('long' as const),
+    at: fc.nat(),
+    length: fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom(...LIMIT_LENGTHS) },
+      // Beyond the JSON body limit of 256 kB.
+      { weight: 1, arbitrary: fc.constant(270_000) },
+    ),
+    char: fc.constantFrom(...LONG_CHARS),
+  }),
+  fc.record({
+    kind: fc.constant('string' as const),
+    at: fc.nat(),
+    value: unicodeString,
+  }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    at: fc.nat(),
+    token: fc.constantFrom(...NUMBER_TOKENS),
+  }),
+  fc.record({
+    kind: fc.constant('nested' as const),
+    at: fc.nat(),
+    depth: fc.constantFrom(2, 10, 100, 1000, 5000),
+    array: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('wrapInArray' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('extra' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ maxLength: 8 })),
+    value: fc.jsonValue({ maxDepth: 2 }),
+  }),
+);
+
+const setAt = (path: Path, value: fc.Arbitrary<unknown>) =>
+  fc.record({
+    kind: fc.constant('set' as const),
+    path: fc.constant(path),
+    value,
+  });
+
+/** Mutations that know an entry's fields. */
+const entryMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['links'],
+    fc.constantFrom(...BAD_URLS).map(url => [{ title: 'リンク', url }]),
+  ),
+  setAt(
+    ['links'],
+    fc.constantFrom(
+      Array.from({ length: ENTRY_LIMITS.listLength + 1 }, () => ({
+        title: 'x',
+        url: 'https://example.com/',
+      })),
+      [{ title: '', url: 'https://example.com/' }],
+      [{ url: 'https://example.com/' }],
+      'https://example.com/',
+    ),
+  ),
+  setAt(['timing'], fc.constantFrom(...TIMINGS)),
+  setAt(['publishAt'], fc.constantFrom(...ISO_DATES)),
+  setAt(['owner'], fc.constantFrom<unknown>(...GROUP_REFS)),
+  setAt(
+    ['relatedGroups'],
+    fc.oneof(
+      fc.array(fc.constantFrom(...GROUP_REFS), { maxLength: 3 }),
+      fc.constant(
+        Array.from({ length: ENTRY_LIMITS.listLength + 1 }, () => FINANCE),
+      ),
+    ),
+  ),
+  setAt(
+    ['dependsOn'],
+    fc.constantFrom(
+      ['SELF'],
+      ['yosan-yokyu', 'yosan-yokyu'],
+      ['no-such-entry-anywhere'],
+      ['Not-A-Slug'],
+      Array.from({ length: ENTRY_LIMITS.listLength + 1 }, () => 'yosan-yokyu'),
+    ),
+  ),
+  setAt(['feedsInto'], fc.constantFrom(['SELF'], ['yosan-yokyu'], [''])),
+  setAt(
+    ['tags'],
+    fc.oneof(
+      fc.array(unicodeString, { maxLength: 4 }),
+      fc.constant(
+        Array.from({ length: ENTRY_LIMITS.listLength + 1 }, () => 't'),
+      ),
+    ),
+  ),
+  setAt(
+    ['legalBasis'],
+    fc.constantFrom(
+      Array.from({ length: ENTRY_LIMITS.legalBasisCount + 1 }, () => ({
+        law: '地方自治法',
+      })),
+      [{ law: '' }],
+      [{ law: '   ' }],
+      ['地方自治法'],
+    ),
+  ),
+  setAt(['councilSession'], fc.constantFrom<unknown>(0, 1, 4, 5, 2.5, '1')),
+  setAt(
+    ['reminderDaysBefore'],
+    fc.constantFrom<unknown>(-1, 0, 180, 181, 1.5, null),
+  ),
+  setAt(
+    ['slug'],
+    fc.constantFrom<unknown>(
+      'a',
+      '-a',
+      'a-',
+      'a--b',
+      'A',
+      'あ',
+      'a b',
+      'a'.repeat(ENTRY_LIMITS.slugLength),
+      'a'.repeat(ENTRY_LIMITS.slugLength + 1),
+      'yosan-yokyu',
+    ),
+  ),
+  setAt(['status'], fc.constantFrom<unknown>('draft', 'deleted', 'PUBLISHED')),
+  setAt(['cycle'], fc.constantFrom<unknown>('council', 'Council', 'other', '')),
+  setAt(
+    ['title'],
+    fc.constantFrom<unknown>({ en: 'only English' }, { ja: ' ' }, 'タイトル'),
+  ),
+);
+
+const curriculumMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['steps'],
+    fc.constantFrom<unknown>(
+      [],
+      [{ entry: SEEDED_STEPS[0] }, { entry: SEEDED_STEPS[0] }],
+      [{ entry: 'no-such-entry-anywhere' }],
+      [{ entry: 'Not-A-Slug' }],
+      [{ entry: SEEDED_STEPS[0], note: { ja: '' } }],
+      Array.from({ length: CURRICULUM_LIMITS.steps + 1 }, () => ({
+        entry: SEEDED_STEPS[1],
+      })),
+      Array.from({ length: CURRICULUM_LIMITS.steps }, (_, i) => ({
+        entry: SEEDED_STEPS[i % SEEDED_STEPS.length],
+      })),
+      SEEDED_STEPS,
+    ),
+  ),
+  setAt(['description'], fc.constantFrom<unknown>({ ja: '説明' }, null, '')),
+);
+
+const handoverMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(['moves', 0, 'owner'], fc.constantFrom<unknown>(...GROUP_REFS)),
+  setAt(
+    ['moves', 0, 'entry'],
+    fc.constantFrom<unknown>(
+      'no-such-entry-anywhere',
+      'yosan-yokyu',
+      '00000000-0000-0000-0000-000000000000',
+      "' OR 1=1 --",
+      '%',
+      '_',
+    ),
+  ),
+  setAt(
+    ['moves'],
+    fc.constantFrom<unknown>(
+      [],
+      Array.from({ length: 501 }, () => ({
+        entry: 'no-such-entry-anywhere',
+        version: 1,
+        owner: ACCOUNTING,
+      })),
+    ),
+  ),
+  // The same entry twice in one hand-over.
+  setAt(['moves', 1], fc.constant('DUPLICATE_FIRST_MOVE')),
+);
+
+const lastSeenMutation: fc.Arbitrary<Mutation> = setAt(
+  ['at'],
+  fc.oneof(
+    fc.constantFrom<unknown>(
+      '2025-02-29T00:00:00Z',
+      '2024-02-29T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '2025-01-01T00:00:00+09:00',
+      '2025-01-01T00:00:00.123456789Z',
+      '2025-01-01T24:00:00Z',
+      '2025-01-01',
+      '+275760-09-13T00:00:00.000Z',
+      '-000001-01-01T00:00:00Z',
+      0,
+      null,
+    ),
+    fc
+      .date({
+        min: new Date(-8.64e15),
+        max: new Date(8.64e15),
+        noInvalidDate: true,
+      })
+      .map(d => d.toISOString()),
+  ),
+);
+
+/** All paths into a value, parents before children. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  const out: Path[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) =>
+      out.push([...prefix, i], ...pathsOf(v, [...prefix, i])),
+    );
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push([...prefix, k], ...pathsOf(v, [...prefix, k]));
+    }
+  }
+  return out;
+}
+
+function define(target: any, key: string | number, value: unknown) {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+function parentOf(root: any, path: Path): any {
+  let node = root;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!(key in node)) define(node, key, typeof key === 'number' ? [] : {});
+    node = node[key];
+  }
+  return node !== null && typeof node === 'object' ? node : undefined;
+}
+
+/**
+ * Applies mutations to a copy of a valid body. Values that JSON cannot carry from a
+ * JavaScript object (-0, 1e309, deep nesting) are put in as raw text; the result is
+ * the JSON text to send.
+ */
+function mutate(
+  valid: unknown,
+  mutations: Mutation[],
+  selfSlug?: string,
+): string {
+  const root: any = structuredClone(valid);
+  const raw: string[] = [];
+  const rawMarker = (text: string) => {
+    raw.push(text);
+    return `@@RAW${raw.length - 1}@@`;
+  };
+  for (const m of mutations) {
+    if (m.kind === 'set') {
+      const parent = parentOf(root, m.path);
+      const key = m.path[m.path.length - 1];
+      let value = m.value;
+      if (value === 'DUPLICATE_FIRST_MOVE')
+        value = structuredClone(root.moves?.[0]);
+      value = JSON.parse(
+        JSON.stringify(value ?? null).replace(
+          /"SELF"/g,
+          JSON.stringify(selfSlug ?? 'self'),
+        ),
+      );
+      if (parent) define(parent, key, value);
+      continue;
+    }
+    const paths = pathsOf(root);
+    if (m.kind === 'extra') {
+      const objects = [[], ...paths].filter(p => {
+        const node = p.reduce((n: any, k) => n?.[k], root);
+        return node && typeof node === 'object' && !Array.isArray(node);
+      });
+      const target = objects[m.at % objects.length].reduce(
+        (n: any, k) => n[k],
+        root,
+      );
+      define(target, m.key, m.value);
+      continue;
+    }
+    if (paths.length === 0) continue;
+    const path = paths[m.at % paths.length];
+    const parent = parentOf(root, path);
+    const key = path[path.length - 1];
+    if (!parent) continue;
+    switch (m.kind) {
+      case 'drop':
+        if (Array.isArray(parent)) parent.splice(key as number, 1);
+        else delete parent[key];
+        break;
+      case 'replace':
+        define(parent, key, m.value);
+        break;
+      case 'long':
+        define(
+          parent,
+          key,
+          m.char.repeat(Math.ceil(m.length / m.char.length)).slice(0, m.length),
+        );
+        break;
+      case 'string':
+        define(parent, key, m.value);
+        break;
+      case 'number':
+        define(parent, key, rawMarker(m.token));
+        break;
+      case 'nested':
+        define(
+          parent,
+          key,
+          rawMarker(
+            m.array
+              ? `${'['.repeat(m.depth)}${']'.repeat(m.depth)}`
+              : `${'{"a":'.repeat(m.depth)}1${'}'.repeat(m.depth)}`,
+          ),
+        );
+        break;
+      case 'wrapInArray':
+        define(parent, key, [parent[key]]);
+        break;
+      default:
+    }
+  }
+  return JSON.stringify(root).replace(
+    /"@@RAW(\d+)@@"/g,
+    (_, i) => raw[Number(i)],
+  );
+}
+
+/** How a JSON route's body is made. */
+type BodyPlan =
+  | { kind: 'valid'; contentType: string }
+  | { kind: 'json'; text: string }
+  | { kind: 'raw'; text: string; contentType: string }
+  | { kind: 'mutant'; mutations: Mutation[]; contentType: string };
+
+function bodyPlan(specific?: fc.Arbitrary<Mutation>): fc.Arbitrary<BodyPlan> {
+  const mutation = specific
+    ? fc.oneof(
+        { weight: 3, arbitrary: genericMutation },
+        { weight: 2, arbitrary: specific },
+      )
+    : genericMutation;
+  const contentType = fc.oneof(
+    { weight: 12, arbitrary: fc.constant('application/json') },
+    { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+  );
+  return fc.oneof(
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('valid' as const),
+        contentType,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('json' as const),
+        text: fc.oneof(
+          fc.jsonValue().map(v => JSON.stringify(v)),
+          fc
+            .anything({ maxDepth: 3 })
+            .map(v => {
+              try {
+                return JSON.stringify(v);
+              } catch {
+                return undefined;
+              }
+            })
+            .filter((t): t is string => typeof t === 'string'),
+        ),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('raw' as const),
+        text: fc.oneof(
+          fc.constantFrom(...RAW_NON_JSON),
+          fc.string({ unit: 'binary', maxLength: 60 }),
+        ),
+        contentType: fc.constant('application/json'),
+      }),
+    },
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant('mutant' as const),
+        mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        contentType,
+      }),
+    },
+  );
+}
+
+function bodyText(plan: BodyPlan, valid: unknown, selfSlug?: string) {
+  switch (plan.kind) {
+    case 'valid':
+      return { text: JSON.stringify(valid), contentType: plan.contentType };
+    case 'json':
+      return { text: plan.text, contentType: 'application/json' };
+    case 'raw':
+      return { text: plan.text, contentType: plan.contentType };
+    default:
+      return {
+        text: mutate(valid, plan.mutations, selfSlug),
+        contentType: plan.contentType,
+      };
+  }
+}
+
+const person = fc.constantFrom<Person>('hr', 'hr', 'hr', 'finance');
+
+// ---------------------------------------------------------------------------------
+// The fuzz
+// ---------------------------------------------------------------------------------
+
+const stats = {
+  sent: 0,
+  status4xx: 0,
+  status2xx: 0,
+  statuses: new Map<number, number>(),
+  byRoute: new Map<string, number>(),
+};
+
+describe('abuse: fuzzing the write routes', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3'],
+    disableDocker: true,
+  });
+  let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+  let baseline: string;
+  let targets: {
+    put: Entry;
+    confirm: Entry;
+    remove: Entry;
+    handover: Entry;
+    curriculum: Curriculum;
+    csvHeader: string[];
+    csvRows: Record<string, string>[];
+    yamlItems: unknown[];
+  };
+
+  const hr = (method: 'get' | 'post' | 'put', path: string) =>
+    request(ctx.server)[method](`${API}${path}`).set('Authorization', as('hr'));
+
+  /** Row counts, highest versions and a hash of every stored state of the three tables. */
+  async function fingerprint(): Promise<string> {
+    const hash = createHash('sha256');
+    const entries = await ctx
+      .knex('city_hall_year_entries')
+      .select(
+        'id',
+        'version',
+        'owner',
+        'status',
+        'deleted_at',
+        'confirmed_fiscal_year',
+        'data',
+      )
+      .orderBy('id');
+    for (const e of entries) {
+      hash.update(
+        `${e.id}|${e.version}|${e.owner}|${e.status}|${e.deleted_at}|${e.confirmed_fiscal_year}|${e.data}\n`,
+      );
+    }
+    const [revisions] = await ctx
+      .knex('city_hall_year_entry_revisions')
+      .count({ count: '*' })
+      .max({ max: 'revision' });
+    const curricula = await ctx
+      .knex('city_hall_year_curricula')
+      .select('id', 'version', 'data')
+      .orderBy('id');
+    for (const c of curricula) hash.update(`${c.id}|${c.version}|${c.data}\n`);
+    const maxVersion = Math.max(0, ...entries.map(e => Number(e.version)));
+    return [
+      entries.length,
+      Number(revisions.count),
+      curricula.length,
+      maxVersion,
+      revisions.max,
+      hash.digest('hex'),
+    ].join('/');
+  }
+
+  const versionOf = async (table: string, id: string) =>
+    Number((await ctx.knex(table).where({ id }).first()).version);
+
+  /** The body of a fixture request, which must have been answered `status`. */
+  function answered(res: request.Response, status: number) {
+    if (res.status !== status) {
+      throw new Error(
+        `fixture request answered ${res.status}, not ${status}: ${res.text}`,
+      );
+    }
+    return res.body;
+  }
+
+  beforeAll(async () => {
+    ctx = await startCityHallYearBackend(databases, 'SQLITE_3', { seed: true });
+    const entry = async (): Promise<Entry> =>
+      answered(await hr('post', '/entries').send(entryBody(FINANCE)), 201);
+    const curriculum = await hr('post', '/curricula').send({
+      slug: 'abuse-fuzz-course',
+      title: { ja: 'ファズ試験の研修' },
+      audience: { ja: '試験' },
+      steps: [{ entry: SEEDED_STEPS[0] }],
+    });
+    answered(curriculum, 201);
+    // A few rows of the real export, as the base of the import fuzz.
+    const csv = await hr('get', '/export?format=csv&cycle=budget');
+    const records: Record<string, string>[] = parseCsv(
+      csv.text.replace(/^\uFEFF/, ''),
+      {
+        columns: true,
+      },
+    );
+    const yaml = await hr('get', '/export?format=yaml&cycle=settlement');
+    targets = {
+      put: await entry(),
+      confirm: await entry(),
+      remove: await entry(),
+      handover: await entry(),
+      curriculum: curriculum.body,
+      csvHeader: Object.keys(records[0]),
+      csvRows: records.slice(0, 3),
+      yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
+    };
+    baseline = await fingerprint();
+  });
+
+  afterAll(() => {
+    const statuses = [...stats.statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(', ');
+    // eslint-disable-next-line no-console
+    console.log(
+      `abuse: fuzz — ${stats.sent} generated requests over ${stats.byRoute.size} routes, ${stats.status4xx} answered 4xx, ${stats.status2xx} answered 2xx, ${stats.statuses.size} distinct status codes (${statuses}); no 5xx, every 4xx explained in JSON, no partial write`,
+    );
+  });
+
+  interface Sent {
+    route: string;
+    person: Person;
+    method: 'post' | 'put' | 'delete';
+    path: string;
+    contentType: string;
+    text: string;
+  }
+
+  /**
+   * Sends one generated request and checks the properties; throws (failing the
+   * property) with the request and answer when one does not hold.
+   */
+  async function send(req: Sent) {
+    const res = await request(ctx.server)
+      [req.method](`${API}${req.path}`)
+      .set('Authorization', as(req.person))
+      .set('Content-Type', req.contentType)
+      .send(req.text);
+    stats.sent += 1;
+    stats.byRoute.set(req.route, (stats.byRoute.get(req.route) ?? 0) + 1);
+    stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
+    const before = baseline;
+    baseline = await fingerprint();
+    const shown = () =>
+      `${req.method.toUpperCase()} ${req.path} as ${req.person} (${
+        req.contentType
+      }): ${req.text.slice(0, 400)}${
+        req.text.length > 400 ? `… (${req.text.length} chars)` : ''
+      }\n→ ${res.status} ${res.text.slice(0, 1000)}`;
+    if (res.status >= 500) {
+      throw new Error(`server error: ${shown()}`);
+    }
+    if (res.status >= 400) {
+      stats.status4xx += 1;
+      if (typeof res.body?.error?.message !== 'string') {
+        throw new Error(`4xx without a JSON error.message: ${shown()}`);
+      }
+      if (baseline !== before) {
+        throw new Error(`partial write on a refused request: ${shown()}`);
+      }
+    } else {
+      stats.status2xx += 1;
+    }
+    return res;
+  }
+
+  /** Runs a property `numRuns` times; answers how many requests it sent. */
+  async function fuzz<T>(
+    numRuns: number,
+    arb: fc.Arbitrary<T>,
+    run: (value: T) => Promise<void>,
+  ): Promise<number> {
+    const sent = stats.sent;
+    await fc.assert(fc.asyncProperty(arb, run), {
+      numRuns,
+      endOnFailure: true,
+    });
+    return stats.sent - sent;
+  }
+
+  it('POST /entries', async () => {
+    const sent = await fuzz(
+      450,
+      fc.tuple(person, bodyPlan(entryMutation)),
+      async ([who, plan]) => {
+        const valid = entryBody(FINANCE);
+        await send({
+          route: 'POST /entries',
+          person: who,
+          method: 'post',
+          path: '/entries',
+          ...bodyText(plan, valid, valid.slug),
+        });
+      },
+    );
+    expect(sent).toBe(450);
+  });
+
+  it('PUT /entries/:id', async () => {
+    const { put } = targets;
+    const sent = await fuzz(
+      450,
+      fc.tuple(person, bodyPlan(entryMutation)),
+      async ([who, plan]) => {
+        const version = await versionOf('city_hall_year_entries', put.id);
+        await send({
+          route: 'PUT /entries/:id',
+          person: who,
+          method: 'put',
+          path: `/entries/${put.id}`,
+          ...bodyText(plan, putBody(put, {}, version), put.slug),
+        });
+      },
+    );
+    expect(sent).toBe(450);
+  });
+
+  it('POST /entries/:id/confirm', async () => {
+    const { confirm } = targets;
+    const sent = await fuzz(
+      200,
+      fc.tuple(person, bodyPlan()),
+      async ([who, plan]) => {
+        const version = await versionOf('city_hall_year_entries', confirm.id);
+        await send({
+          route: 'POST /entries/:id/confirm',
+          person: who,
+          method: 'post',
+          path: `/entries/${confirm.id}/confirm`,
+          ...bodyText(plan, { version }),
+        });
+      },
+    );
+    expect(sent).toBe(200);
+  });
+
+  it('DELETE /entries/:id', async () => {
+    const { remove } = targets;
+    const sent = await fuzz(
+      200,
+      fc.tuple(person, bodyPlan()),
+      async ([who, plan]) => {
+        const version = await versionOf('city_hall_year_entries', remove.id);
+        const res = await send({
+          route: 'DELETE /entries/:id',
+          person: who,
+          method: 'delete',
+          path: `/entries/${remove.id}`,
+          ...bodyText(plan, { version }),
+        });
+        if (res.status < 300) {
+          // Deleted by a valid body: bring it back, so the next runs have a target.
+          answered(
+            await hr('post', `/entries/${remove.id}/undelete`).send({}),
+            200,
+          );
+          baseline = await fingerprint();
+        }
+      },
+    );
+    expect(sent).toBe(200);
+  });
+
+  const course = (slug: string): CurriculumInput => ({
+    slug,
+    title: { ja: 'ファズ試験の研修', en: 'Fuzz course' },
+    audience: { ja: '試験' },
+    description: { ja: '説明' },
+    steps: SEEDED_STEPS.map(entry => ({ entry, note: { ja: '理由' } })),
+  });
+
+  let courses = 0;
+
+  it('POST /curricula', async () => {
+    const sent = await fuzz(
+      300,
+      fc.tuple(person, bodyPlan(curriculumMutation)),
+      async ([who, plan]) => {
+        courses += 1;
+        await send({
+          route: 'POST /curricula',
+          person: who,
+          method: 'post',
+          path: '/curricula',
+          ...bodyText(plan, course(`abuse-fuzz-${process.pid}-${courses}`)),
+        });
+      },
+    );
+    expect(sent).toBe(300);
+  });
+
+  it('PUT /curricula/:slug', async () => {
+    const { curriculum } = targets;
+    const sent = await fuzz(
+      300,
+      fc.tuple(person, bodyPlan(curriculumMutation)),
+      async ([who, plan]) => {
+        const version = await versionOf(
+          'city_hall_year_curricula',
+          curriculum.id,
+        );
+        await send({
+          route: 'PUT /curricula/:slug',
+          person: who,
+          method: 'put',
+          path: `/curricula/${curriculum.slug}`,
+          ...bodyText(plan, { ...course(curriculum.slug), version }),
+        });
+      },
+    );
+    expect(sent).toBe(300);
+  });
+
+  it('POST /feed-tokens', async () => {
+    const sent = await fuzz(
+      200,
+      fc.tuple(
+        fc.constantFrom<Person>('hr', 'finance', 'council', 'newHire'),
+        bodyPlan(),
+      ),
+      async ([who, plan]) => {
+        await send({
+          route: 'POST /feed-tokens',
+          person: who,
+          method: 'post',
+          path: '/feed-tokens',
+          ...bodyText(plan, { label: '職場のカレンダー' }),
+        });
+      },
+    );
+    expect(sent).toBe(200);
+  });
+
+  it('POST /handover', async () => {
+    const { handover } = targets;
+    const sent = await fuzz(
+      300,
+      fc.tuple(person, bodyPlan(handoverMutation)),
+      async ([who, plan]) => {
+        const version = await versionOf('city_hall_year_entries', handover.id);
+        await send({
+          route: 'POST /handover',
+          person: who,
+          method: 'post',
+          path: '/handover',
+          ...bodyText(plan, {
+            moves: [
+              {
+                entry: handover.id,
+                version,
+                owner: version % 2 ? ACCOUNTING : FINANCE,
+              },
+            ],
+          }),
+        });
+      },
+    );
+    expect(sent).toBe(300);
+  });
+
+  it('POST /last-seen', async () => {
+    const sent = await fuzz(
+      150,
+      fc.tuple(person, bodyPlan(lastSeenMutation)),
+      async ([who, plan]) => {
+        await send({
+          route: 'POST /last-seen',
+          person: who,
+          method: 'post',
+          path: '/last-seen',
+          ...bodyText(plan, {
+            at: new Date(Date.now() - 60_000).toISOString(),
+          }),
+        });
+      },
+    );
+    expect(sent).toBe(150);
+  });
+
+  // -------------------------------------------------------------------------------
+  // Imports: text bodies
+  // -------------------------------------------------------------------------------
+
+  const importQuery = fc.oneof(
+    { weight: 10, arbitrary: fc.boolean().map(dryRun => `dryRun=${dryRun}`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'dryRun=yes',
+        'dryRun=',
+        'extra=1',
+        'dryRun=false&dryRun=true',
+      ),
+    },
+  );
+
+  const YAML_TRICKS = [
+    // Aliases within the parser's limit, and a "billion laughs" beyond it.
+    'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+    BILLION_LAUGHS,
+    'a: !!binary aGVsbG8=\n',
+    'a: !!set { x, y }\n',
+    '- !!omap [ a: 1 ]\n',
+    '- !custom-tag 1\n',
+    '- !!timestamp 2025-01-01\n',
+    '- &x { slug: a }\n- <<: *x\n  cycle: budget\n',
+    'slug: a\nslug: b\n',
+    '%YAML 1.1\n---\n- yes\n- on\n- 0o17\n',
+    '---\n- 1\n---\n- 2\n',
+    '--- |\n  text\n',
+    '- .nan\n- .inf\n- -.inf\n- -0\n- 1e309\n',
+    '? [complex, key]\n: value\n',
+    '- slug: a\n  timing: *undefined-alias\n',
+    '\t- tab indented',
+    '- "unterminated',
+    '',
+    '   \n\n',
+    '~',
+    '[]',
+    '{}',
+    '- null\n- ~\n- ""\n',
+    '- [1, 2]\n- "text"\n- 3\n',
+    `${'- '.repeat(100)}deep\n`,
+    `${'['.repeat(200)}${']'.repeat(200)}\n`,
+    // Deeper than the parser's stack: reported as a YAML error, not thrown.
+    `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+  ];
+
+  const yamlPlan = fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('items' as const),
+        mutations: fc.array(fc.oneof(genericMutation, entryMutation), {
+          maxLength: 3,
+        }),
+        fresh: fc.boolean(),
+        item: fc.nat(),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('trick' as const),
+        text: fc.constantFrom(...YAML_TRICKS),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('text' as const),
+        text: fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.string({ maxLength: 200 }),
+        ),
+      }),
+    },
+  );
+
+  it('POST /import (YAML)', async () => {
+    const sent = await fuzz(
+      250,
+      fc.tuple(person, importQuery, yamlPlan),
+      async ([who, query, plan]) => {
+        let text: string;
+        if (plan.kind === 'items') {
+          const items = structuredClone(targets.yamlItems) as any[];
+          if (plan.fresh) items.push(entryBody(FINANCE));
+          // Mutate one item through JSON, then write the list as YAML.
+          const index = plan.item % items.length;
+          const mutated = mutate(
+            items[index],
+            plan.mutations,
+            items[index]?.slug,
+          );
+          // JSON is YAML too (flow style): the fallback when the writer cannot cope.
+          const flow = `[${items
+            .map((item, i) => (i === index ? mutated : JSON.stringify(item)))
+            .join(', ')}]`;
+          try {
+            items[index] = JSON.parse(mutated);
+            text = stringifyYaml(items);
+          } catch {
+            text = flow;
+          }
+        } else {
+          text = plan.text;
+        }
+        await send({
+          route: 'POST /import (YAML)',
+          person: who,
+          method: 'post',
+          path: `/import?format=yaml&${query}`,
+          contentType: 'application/yaml',
+          text,
+        });
+      },
+    );
+    expect(sent).toBe(250);
+  });
+
+  const CSV_CELLS = [
+    ...SPECIAL_STRINGS,
+    ...ISO_DATES,
+    ...GROUP_REFS,
+    ...BAD_URLS.slice(0, 8),
+    '=HYPERLINK("http://evil.example","x")',
+    '@SUM(A1)',
+    '+1',
+    '-1',
+    '2月30日',
+    '13月',
+    '0月1日',
+    '2月第6月曜日',
+    '2月第5日曜日',
+    '2月最終金曜日',
+    '4月1日〜3月31日',
+    '10月中旬〜11月上旬',
+    '10月中旬〜',
+    '随時',
+    '{"rules":[{"kind":"date","on":{"month":2,"day":30}}]}',
+    '{"rules":',
+    '{"asNeeded":true}',
+    '予算',
+    '議会',
+    '公開',
+    '下書き',
+    '当年度',
+    '5',
+    '-1',
+    '181',
+    '1e3',
+  ];
+
+  type CsvMutation =
+    | { kind: 'cell'; row: number; column: number; value: string }
+    | { kind: 'dropColumn'; column: number }
+    | { kind: 'extraColumn'; name: string }
+    | { kind: 'duplicateHeader'; column: number }
+    | { kind: 'emptyRow' };
+
+  const csvMutation: fc.Arbitrary<CsvMutation> = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('cell' as const),
+        row: fc.nat(),
+        column: fc.nat(),
+        value: fc.oneof(
+          fc.constantFrom(...CSV_CELLS),
+          unicodeString,
+          fc.constantFrom(...LIMIT_LENGTHS).map(n => 'あ'.repeat(n)),
+        ),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('dropColumn' as const),
+        column: fc.nat(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('extraColumn' as const),
+        name: fc.constantFrom(
+          'unknown',
+          'id',
+          'version',
+          '',
+          'スラッグ',
+          '__proto__',
+        ),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('duplicateHeader' as const),
+        column: fc.nat(),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'emptyRow' as const }) },
+  );
+
+  const CSV_TRICKS = [
+    'slug,cycle\n"unterminated,budget\n',
+    'slug,cycle\na,budget,extra\n',
+    'slug,slug\na,b\n',
+    '\uFEFF',
+    '\uFEFF\uFEFFslug\n',
+    'slug\r\n',
+    'slug;cycle\na;budget\n',
+    'a\u0000b,c\n1,2\n',
+    'slug,cycle\r\na,budget\rb,budget\n',
+    '"a""b",c\n',
+    ',,,\n,,,\n',
+    '\n\n\n',
+  ];
+
+  const csvPlan = fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('rows' as const),
+        mutations: fc.array(csvMutation, { maxLength: 4 }),
+        lineEnding: fc.constantFrom('\r\n', '\n'),
+        bom: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('trick' as const),
+        text: fc.constantFrom(...CSV_TRICKS),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('text' as const),
+        text: fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.string({ maxLength: 200 }),
+        ),
+      }),
+    },
+  );
+
+  it('POST /import (CSV)', async () => {
+    const sent = await fuzz(
+      250,
+      fc.tuple(person, importQuery, csvPlan),
+      async ([who, query, plan]) => {
+        let text: string;
+        if (plan.kind === 'rows') {
+          let header = [...targets.csvHeader];
+          let rows = targets.csvRows.map(r => header.map(h => r[h] ?? ''));
+          for (const m of plan.mutations) {
+            if (m.kind === 'cell' && rows.length) {
+              rows[m.row % rows.length][m.column % header.length] = m.value;
+            } else if (m.kind === 'dropColumn' && header.length > 1) {
+              const i = m.column % header.length;
+              header = header.filter((_, j) => j !== i);
+              rows = rows.map(r => r.filter((_, j) => j !== i));
+            } else if (m.kind === 'extraColumn') {
+              header = [...header, m.name];
+              rows = rows.map(r => [...r, 'x']);
+            } else if (m.kind === 'duplicateHeader') {
+              header = [...header, header[m.column % header.length]];
+              rows = rows.map(r => [...r, r[m.column % r.length] ?? '']);
+            } else if (m.kind === 'emptyRow') {
+              rows = [...rows, header.map(() => '')];
+            }
+          }
+          text = `${plan.bom ? '\uFEFF' : ''}${stringifyCsv([header, ...rows], {
+            record_delimiter: plan.lineEnding === '\n' ? 'unix' : 'windows',
+          })}`;
+        } else {
+          text = plan.text;
+        }
+        await send({
+          route: 'POST /import (CSV)',
+          person: who,
+          method: 'post',
+          path: `/import?format=csv&${query}`,
+          contentType: 'text/csv',
+          text,
+        });
+      },
+    );
+    expect(sent).toBe(250);
+  });
+
+  it('sends at least 3000 generated requests', () => {
+    expect(stats.sent).toBeGreaterThanOrEqual(3000);
+  });
+
+  /**
+   * Regression (once answered 500): `httpUrl` in the common package's
+   * schema.ts refines `.url()` with `new URL(v).protocol`. Zod runs the refinement
+   * even when `.url()` already failed, so a link URL that is not a URL makes
+   * `new URL` throw `TypeError: Invalid URL` out of `safeParse`/`parseRequest`.
+   * Every route that validates entries is affected, imports even in a dry run (a
+   * spreadsheet cell holding only a link title is read as its URL).
+   */
+  describe('regression: a link that is not a URL', () => {
+    const links = [{ title: '市のサイト', url: '市のサイト' }];
+
+    it('POST /entries answers 400, not 500', async () => {
+      const res = await hr('post', '/entries').send(
+        entryBody(FINANCE, { links }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/links/);
+    });
+
+    it('PUT /entries/:id answers 400, not 500', async () => {
+      const { put } = targets;
+      const version = await versionOf('city_hall_year_entries', put.id);
+      const res = await hr('put', `/entries/${put.id}`).send(
+        putBody(put, { links: [{ title: 'x', url: 'https://' }] }, version),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/links/);
+    });
+
+    it('POST /import (YAML, dry run) reports the row, not 500', async () => {
+      const res = await hr('post', '/import?format=yaml&dryRun=true')
+        .set('Content-Type', 'application/yaml')
+        .send(stringifyYaml([entryBody(FINANCE, { links })]));
+      expect(res.status).toBe(200);
+      expect(res.body.rows[0].errors[0].column).toBe('links');
+    });
+
+    it('POST /import (CSV, dry run) reports the cell, not 500', async () => {
+      const row: Record<string, string> = {
+        ...targets.csvRows[0],
+        links: '市のサイト',
+      };
+      const res = await hr('post', '/import?format=csv&dryRun=true')
+        .set('Content-Type', 'text/csv')
+        .send(
+          stringifyCsv([targets.csvHeader, targets.csvHeader.map(h => row[h])]),
+        );
+      expect(res.status).toBe(200);
+      expect(res.body.rows[0].errors[0].column).toBe('links');
+    });
+  });
+
+  /**
+   * Regression (once answered 500): TransferService.parse checks
+   * `document.errors` and then calls `document.toJSON()`, which throws a
+   * ReferenceError for an alias it will not expand (an unresolved alias, or more
+   * than the yaml package's maxAliasCount of 100 — the "billion laughs" defence).
+   * The error escapes the import and is answered 500, even in a dry run.
+   */
+  describe('regression: YAML aliases in an import', () => {
+    const dryRun = (text: string) =>
+      hr('post', '/import?format=yaml&dryRun=true')
+        .set('Content-Type', 'application/yaml')
+        .send(text);
+
+    it('an unresolved alias is reported as a YAML error, not 500', async () => {
+      const res = await dryRun('- slug: a\n  timing: *nowhere\n');
+      expect(res.status).toBe(200);
+      expect(res.body.rows[0].errors[0].message).toMatch(/YAML/);
+    });
+
+    it('an alias bomb is refused as a YAML error, not 500', async () => {
+      const res = await dryRun(BILLION_LAUGHS);
+      expect(res.status).toBeLessThan(500);
+    });
+  });
+});

@@ -1,0 +1,412 @@
+// Benchmarks the API of the built backend with autocannon on loopback, side by side
+// with what a city would use instead and with the physical limit of the machine:
+//   - GET /api/city-hall-year/years/:fy (a signed-in reader's token, permission checks on)
+//   - a bare Node http server answering the same JSON bytes (the limit)
+//   - the same items as catalog entities through /api/catalog/entities/by-query
+//   - the calendar feed, GET /entries with filters, and a create/update loop
+// at 1,000 entries, then the year view again at 10,000. Prints a table; not a test.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const PORT = Number(process.env.BENCH_PORT ?? 7017);
+const BASE = `http://localhost:${PORT}`;
+const API = `${BASE}/api/city-hall-year`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const SMALL = 1000;
+const LARGE = Number(process.env.BENCH_LARGE ?? 10000);
+const OWNERS = ['zaisei-ka', 'giji-ka', 'kaikei-ka', 'jinji-ka', 'seisaku-kikaku-ka', 'gyosei-kanri-ka'];
+const CYCLES = ['council', 'budget', 'settlement', 'planning', 'personnel'];
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+async function waitFor(check, seconds, what) {
+  for (let i = 0; i < seconds; i++) {
+    try {
+      if (await check()) return;
+    } catch {}
+    await sleep(1000);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * The built backend (`yarn workspace backend build`, the bundle a container image
+ * holds), unpacked into .data/bench-dist and resolving third-party packages from the
+ * repository's node_modules.
+ */
+function prepareBuiltBackend() {
+  console.log('Building the backend bundle…');
+  execFileSync('yarn', ['workspace', 'backend', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const dist = path.join(ROOT, '.data/bench-dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  execFileSync('tar', ['xzf', path.join(ROOT, 'packages/backend/dist/bundle.tar.gz'), '-C', dist]);
+  const ours = {
+    '@internal/plugin-city-hall-year-backend': 'plugins/city-hall-year-backend',
+    '@internal/plugin-city-hall-year-common': 'plugins/city-hall-year-common',
+    app: 'packages/app',
+    backend: 'packages/backend',
+  };
+  const modules = path.join(dist, 'node_modules');
+  fs.mkdirSync(path.join(modules, '@internal'), { recursive: true });
+  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (name === '@internal' || name === '.bin' || name in ours) continue;
+    fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
+  }
+  for (const [name, dir] of Object.entries(ours)) {
+    fs.symlinkSync(path.join(dist, dir), path.join(modules, name));
+  }
+  for (const dir of Object.values(ours)) {
+    const nested = path.join(ROOT, dir, 'node_modules');
+    if (fs.existsSync(nested) && !fs.existsSync(path.join(dist, dir, 'node_modules'))) {
+      fs.symlinkSync(nested, path.join(dist, dir, 'node_modules'));
+    }
+  }
+  return dist;
+}
+
+function catalogEntities(count) {
+  let yaml = '';
+  for (let i = 0; i < count; i++) {
+    yaml += `---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: bench-step-${i}
+  title: 手順${i}
+  description: ベンチマーク用の手順${i}です。一年の流れの中での役割を示すためです。
+  annotations:
+    city-hall-year/timing: '${(i % 12) + 1}月'
+spec:
+  type: city-hall-year-step
+  owner: group:default/${OWNERS[i % OWNERS.length]}
+`;
+  }
+  return yaml;
+}
+
+function entriesYaml(from, count) {
+  const parts = ['early', 'middle', 'late'];
+  let yaml = '';
+  for (let i = from; i < from + count; i++) {
+    const month = (i % 12) + 1;
+    yaml += `- slug: bench-step-${i}
+  cycle: ${CYCLES[i % 5]}
+  title: { ja: 手順${i}, en: Step ${i} }
+  summary: { ja: ベンチマーク用の手順${i}です。 }
+  purpose: { ja: 一年の流れの中での役割を示すためです。 }
+  whatHappens: { ja: 担当課が手続きを進めます。 }
+  forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
+  owner: group:default/${OWNERS[i % OWNERS.length]}
+  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${parts[i % 3]} }, to: { month: ${month}, part: late } }] }
+  status: published
+`;
+  }
+  return yaml;
+}
+
+async function token(user) {
+  let result;
+  await waitFor(
+    async () => {
+      const res = await fetch(`${BASE}/api/auth/demo/refresh?env=development`, {
+        headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
+      });
+      if (!res.ok) return false;
+      result = (await res.json()).backstageIdentity.token;
+      return true;
+    },
+    120,
+    `sign-in as ${user}`,
+  );
+  return result;
+}
+
+function rssMiB(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+/** The process that listens on the port: yarn is not in between here, node is. */
+async function cannon(name, url, headers, pid) {
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  const row = {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    mib: pid ? rssMiB(pid) : NaN,
+    kib: Math.round(result.throughput.average / Math.max(result.requests.average, 1) / 1024),
+  };
+  console.log(
+    `  ${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`,
+  );
+  return row;
+}
+
+/**
+ * One request at a time: what a single reader waits. `before` runs ahead of each
+ * request (an edit, to measure the answer computed afresh).
+ */
+async function single(name, url, headers, pid, before) {
+  const times = [];
+  for (let i = 0; i < 15; i++) {
+    if (before) await before(i);
+    const started = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const row = {
+    name,
+    rps: NaN,
+    p50: Math.round(times[7]),
+    p99: Math.round(times[14]),
+    errors: 0,
+    mib: rssMiB(pid),
+  };
+  console.log(`  ${name}: p50 ${row.p50} ms, max ${row.p99} ms`);
+  return row;
+}
+
+async function writeLoop(headers, seconds) {
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  let n = 0;
+  const worker = async w => {
+    while (Date.now() < until) {
+      const slug = `bench-write-${w}-${n++}-${Date.now()}`;
+      let started = Date.now();
+      const created = await fetch(`${API}/entries`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          slug,
+          cycle: 'budget',
+          title: { ja: '書き込み' },
+          summary: { ja: '書き込みの試験' },
+          purpose: { ja: '試験' },
+          whatHappens: { ja: '試験' },
+          forNewStaff: { ja: '試験' },
+          owner: 'group:default/zaisei-ka',
+          timing: { rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }] },
+          status: 'published',
+        }),
+      });
+      latencies.push(Date.now() - started);
+      if (created.status !== 201) {
+        errors++;
+        continue;
+      }
+      const entry = await created.json();
+      const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = entry;
+      started = Date.now();
+      const updated = await fetch(`${API}/entries/${id}`, {
+        method: 'PUT',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...fields, summary: { ja: '更新済み' }, version }),
+      });
+      latencies.push(Date.now() - started);
+      if (updated.status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: 5 }, (_, w) => worker(w)));
+  latencies.sort((a, b) => a - b);
+  const row = {
+    name: 'create/update loop (5 writers)',
+    rps: Math.round(latencies.length / seconds),
+    p50: latencies[Math.floor(latencies.length * 0.5)],
+    p99: latencies[Math.floor(latencies.length * 0.99)],
+    errors,
+  };
+  console.log(`  ${row.name}: ${row.rps} writes/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${errors} errors`);
+  return row;
+}
+
+/**
+ * The physical limit: a bare Node http server in a process of its own (as the backend
+ * is), answering every request with the same bytes.
+ */
+async function bareServer(body, dir) {
+  const file = path.join(dir, 'bare-body.json');
+  fs.writeFileSync(file, body);
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const body = require('fs').readFileSync(${JSON.stringify(file)});
+       require('http').createServer((req, res) => {
+         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+         res.end(body);
+       }).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise(resolve =>
+    child.stdout.once('data', chunk => resolve(Number(String(chunk).trim()))),
+  );
+  return { child, port };
+}
+
+async function main() {
+  const dist = prepareBuiltBackend();
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'city-hall-year-bench-api-'));
+  fs.writeFileSync(path.join(data, 'bench-entities.yaml'), catalogEntities(SMALL));
+  fs.writeFileSync(
+    path.join(data, 'bench.yaml'),
+    `backend:
+  baseUrl: ${BASE}
+  listen: { port: ${PORT} }
+  database:
+    client: better-sqlite3
+    connection: { directory: ${data} }
+app:
+  baseUrl: ${BASE}
+catalog:
+  rules:
+    - allow: [Component, System, API, Resource, Location, Group, User]
+  locations:
+    - type: file
+      target: ${path.join(ROOT, 'examples/org.yaml')}
+    - type: file
+      target: ${path.join(ROOT, 'catalog-info.yaml')}
+    - type: file
+      target: ${path.join(data, 'bench-entities.yaml')}
+cityHallYear:
+  reminders: { enabled: false }
+`,
+  );
+  console.log(`Starting the built backend on :${PORT} (SQLite in ${data})…`);
+  const backend = spawn(
+    process.execPath,
+    ['packages/backend', '--config', path.join(ROOT, 'app-config.yaml'), '--config', path.join(data, 'bench.yaml')],
+    { cwd: dist, detached: true, stdio: ['ignore', 'ignore', fs.openSync(path.join(data, 'backend.log'), 'w')] },
+  );
+  const rows = [];
+  let bare;
+  try {
+    await waitFor(async () => (await fetch(`${API}/health`)).ok, 180, 'the backend');
+    const hr = { Authorization: `Bearer ${await token('sato.hanako')}` };
+    const reader = { Authorization: `Bearer ${await token('kimura.aoi')}` };
+    const finance = { Authorization: `Bearer ${await token('yamada.taro')}` };
+
+    const imported = await fetch(`${API}/import?format=yaml&dryRun=false`, {
+      method: 'POST',
+      headers: { ...hr, 'Content-Type': 'application/yaml' },
+      body: entriesYaml(0, SMALL),
+    });
+    if (!imported.ok) throw new Error(`Import failed: ${imported.status} ${await imported.text()}`);
+    const edit = async i => {
+      // An edit raises the content generation: the next read computes its answer afresh.
+      const e = await (await fetch(`${API}/entries/bench-step-1`, { headers: hr })).json();
+      const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = e;
+      const res = await fetch(`${API}/entries/${id}`, {
+        method: 'PUT',
+        headers: { ...hr, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...fields, summary: { ja: `更新${i}-${Date.now()}` }, version }),
+      });
+      if (!res.ok) throw new Error(`Edit failed: ${res.status}`);
+    };
+    const catalogUrl = `${BASE}/api/catalog/entities/by-query?filter=kind=resource,spec.type=city-hall-year-step&limit=${SMALL}`;
+    console.log('Waiting for the catalog to hold the same items as entities…');
+    await waitFor(
+      async () => (await (await fetch(catalogUrl, { headers: reader })).json()).items.length === SMALL,
+      300,
+      'the catalog entities',
+    );
+    const feedToken = (
+      await (
+        await fetch(`${API}/feed-tokens`, {
+          method: 'POST',
+          headers: { ...reader, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ label: 'bench' }),
+        })
+      ).json()
+    ).token;
+
+    const yearUrl = `${API}/years/2026`;
+    const yearBytes = Buffer.from(await (await fetch(yearUrl, { headers: reader })).arrayBuffer());
+    // Browsers ask for gzip; the year view is compressed once per content generation,
+    // and the bare server answers the same compressed bytes.
+    const gzip = { 'accept-encoding': 'gzip' };
+    const yearGzip = zlib.gzipSync(yearBytes);
+    bare = await bareServer(yearGzip, data);
+    const pid = backend.pid;
+
+    console.log(`\n${SMALL} entries (+ the starting content), ${CONNECTIONS} connections, ${DURATION} s each:`);
+    rows.push(await cannon(`bare Node http, same bytes (${Math.round(yearGzip.length / 1024)} KiB gzip)`, `http://127.0.0.1:${bare.port}/`, {}, bare.child.pid));
+    rows.push(await cannon(`GET /years/2026 (${SMALL}), gzip`, yearUrl, { ...reader, ...gzip }, pid));
+    rows.push(await cannon(`catalog by-query, ${SMALL} entities, gzip`, catalogUrl, { ...reader, ...gzip }, pid));
+    rows.push(await cannon(`GET /years/2026 (${SMALL}), uncompressed ${Math.round(yearBytes.length / 1024)} KiB`, yearUrl, reader, pid));
+    rows.push(await cannon(`ICS feed (${SMALL}), gzip`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
+    rows.push(
+      await cannon(
+        'GET /entries?cycle&owner&q&fiscalYear',
+        `${API}/entries?cycle=budget,council&owner=group:default/zaisei-ka&q=${encodeURIComponent('手順')}&fiscalYear=2026&limit=50`,
+        { ...reader, ...gzip },
+        pid,
+      ),
+    );
+    rows.push(await single(`ICS feed (${SMALL}), one calendar`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
+    rows.push(await single(`ICS feed (${SMALL}), right after an edit`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid, edit));
+    rows.push({ ...(await writeLoop(finance, DURATION)), mib: rssMiB(pid) });
+
+    console.log(`\nImporting up to ${LARGE} entries…`);
+    for (let from = SMALL; from < LARGE; from += 3000) {
+      const res = await fetch(`${API}/import?format=yaml&dryRun=false`, {
+        method: 'POST',
+        headers: { ...hr, 'Content-Type': 'application/yaml' },
+        body: entriesYaml(from, Math.min(3000, LARGE - from)),
+      });
+      if (!res.ok) throw new Error(`Import failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    }
+    rows.push(await cannon(`GET /years/2026 (${LARGE}), gzip`, yearUrl, { ...reader, ...gzip }, pid));
+    console.log('\nOne request at a time:');
+    rows.push(await single(`GET /years/2026 (${LARGE}), one reader`, yearUrl, { ...reader, ...gzip }, pid));
+    rows.push(await single(`GET /years/2026 (${LARGE}), right after an edit`, yearUrl, { ...reader, ...gzip }, pid, edit));
+    rows.push(await single(`ICS feed (${LARGE}), one calendar`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
+    rows.push(await single(`ICS feed (${LARGE}), right after an edit`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid, edit));
+  } finally {
+    bare?.child.kill();
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {}
+  }
+
+  const [limit, ours, catalog] = rows;
+  console.log('\n| measure | requests/s | p50 ms | p99 ms | errors | backend RSS MiB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${Number.isNaN(r.rps) ? '—' : r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${Number.isNaN(r.mib) || r.mib === undefined ? '—' : r.mib} |`);
+  }
+  console.log(
+    `\nours / bare limit: ${(ours.rps / limit.rps).toFixed(2)}×   ours / catalog: ${(ours.rps / catalog.rps).toFixed(1)}×`,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
