@@ -16,7 +16,10 @@ import zlib from 'node:zlib';
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+);
 const PORT = Number(process.env.BENCH_PORT ?? 7017);
 const BASE = `http://localhost:${PORT}`;
 const API = `${BASE}/api/city-hall-year`;
@@ -24,7 +27,14 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SMALL = 1000;
 const LARGE = Number(process.env.BENCH_LARGE ?? 10000);
-const OWNERS = ['zaisei-ka', 'giji-ka', 'kaikei-ka', 'jinji-ka', 'seisaku-kikaku-ka', 'gyosei-kanri-ka'];
+const OWNERS = [
+  'zaisei-ka',
+  'giji-ka',
+  'kaikei-ka',
+  'jinji-ka',
+  'seisaku-kikaku-ka',
+  'gyosei-kanri-ka',
+];
 const CYCLES = ['council', 'budget', 'settlement', 'planning', 'personnel'];
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -46,11 +56,19 @@ async function waitFor(check, seconds, what) {
  */
 function prepareBuiltBackend() {
   console.log('Building the backend bundle…');
-  execFileSync('yarn', ['workspace', 'backend', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('yarn', ['workspace', 'backend', 'build'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   const dist = path.join(ROOT, '.data/bench-dist');
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
-  execFileSync('tar', ['xzf', path.join(ROOT, 'packages/backend/dist/bundle.tar.gz'), '-C', dist]);
+  execFileSync('tar', [
+    'xzf',
+    path.join(ROOT, 'packages/backend/dist/bundle.tar.gz'),
+    '-C',
+    dist,
+  ]);
   const ours = {
     '@internal/plugin-city-hall-year-backend': 'plugins/city-hall-year-backend',
     '@internal/plugin-city-hall-year-common': 'plugins/city-hall-year-common',
@@ -61,14 +79,20 @@ function prepareBuiltBackend() {
   fs.mkdirSync(path.join(modules, '@internal'), { recursive: true });
   for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
     if (name === '@internal' || name === '.bin' || name in ours) continue;
-    fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
+    fs.symlinkSync(
+      path.join(ROOT, 'node_modules', name),
+      path.join(modules, name),
+    );
   }
   for (const [name, dir] of Object.entries(ours)) {
     fs.symlinkSync(path.join(dist, dir), path.join(modules, name));
   }
   for (const dir of Object.values(ours)) {
     const nested = path.join(ROOT, dir, 'node_modules');
-    if (fs.existsSync(nested) && !fs.existsSync(path.join(dist, dir, 'node_modules'))) {
+    if (
+      fs.existsSync(nested) &&
+      !fs.existsSync(path.join(dist, dir, 'node_modules'))
+    ) {
       fs.symlinkSync(nested, path.join(dist, dir, 'node_modules'));
     }
   }
@@ -108,7 +132,9 @@ function entriesYaml(from, count) {
   whatHappens: { ja: 担当課が手続きを進めます。 }
   forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
   owner: group:default/${OWNERS[i % OWNERS.length]}
-  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${parts[i % 3]} }, to: { month: ${month}, part: late } }] }
+  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${
+      parts[i % 3]
+    } }, to: { month: ${month}, part: late } }] }
   status: published
 `;
   }
@@ -156,7 +182,9 @@ async function cannon(name, url, headers, pid) {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     mib: pid ? rssMiB(pid) : NaN,
-    kib: Math.round(result.throughput.average / Math.max(result.requests.average, 1) / 1024),
+    kib: Math.round(
+      result.throughput.average / Math.max(result.requests.average, 1) / 1024,
+    ),
   };
   console.log(
     `  ${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`,
@@ -211,7 +239,9 @@ async function writeLoop(headers, seconds) {
           whatHappens: { ja: '試験' },
           forNewStaff: { ja: '試験' },
           owner: 'group:default/zaisei-ka',
-          timing: { rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }] },
+          timing: {
+            rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
+          },
           status: 'published',
         }),
       });
@@ -221,12 +251,25 @@ async function writeLoop(headers, seconds) {
         continue;
       }
       const entry = await created.json();
-      const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = entry;
+      const {
+        id,
+        version,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        confirmedFiscalYear,
+        ...fields
+      } = entry;
       started = Date.now();
       const updated = await fetch(`${API}/entries/${id}`, {
         method: 'PUT',
         headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...fields, summary: { ja: '更新済み' }, version }),
+        body: JSON.stringify({
+          ...fields,
+          summary: { ja: '更新済み' },
+          version,
+        }),
       });
       latencies.push(Date.now() - started);
       if (updated.status !== 200) errors++;
@@ -241,7 +284,9 @@ async function writeLoop(headers, seconds) {
     p99: latencies[Math.floor(latencies.length * 0.99)],
     errors,
   };
-  console.log(`  ${row.name}: ${row.rps} writes/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${errors} errors`);
+  console.log(
+    `  ${row.name}: ${row.rps} writes/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${errors} errors`,
+  );
   return row;
 }
 
@@ -272,8 +317,13 @@ async function bareServer(body, dir) {
 
 async function main() {
   const dist = prepareBuiltBackend();
-  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'city-hall-year-bench-api-'));
-  fs.writeFileSync(path.join(data, 'bench-entities.yaml'), catalogEntities(SMALL));
+  const data = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'city-hall-year-bench-api-'),
+  );
+  fs.writeFileSync(
+    path.join(data, 'bench-entities.yaml'),
+    catalogEntities(SMALL),
+  );
   fs.writeFileSync(
     path.join(data, 'bench.yaml'),
     `backend:
@@ -301,13 +351,31 @@ cityHallYear:
   console.log(`Starting the built backend on :${PORT} (SQLite in ${data})…`);
   const backend = spawn(
     process.execPath,
-    ['packages/backend', '--config', path.join(ROOT, 'app-config.yaml'), '--config', path.join(data, 'bench.yaml')],
-    { cwd: dist, detached: true, stdio: ['ignore', 'ignore', fs.openSync(path.join(data, 'backend.log'), 'w')] },
+    [
+      'packages/backend',
+      '--config',
+      path.join(ROOT, 'app-config.yaml'),
+      '--config',
+      path.join(data, 'bench.yaml'),
+    ],
+    {
+      cwd: dist,
+      detached: true,
+      stdio: [
+        'ignore',
+        'ignore',
+        fs.openSync(path.join(data, 'backend.log'), 'w'),
+      ],
+    },
   );
   const rows = [];
   let bare;
   try {
-    await waitFor(async () => (await fetch(`${API}/health`)).ok, 180, 'the backend');
+    await waitFor(
+      async () => (await fetch(`${API}/health`)).ok,
+      180,
+      'the backend',
+    );
     const hr = { Authorization: `Bearer ${await token('sato.hanako')}` };
     const reader = { Authorization: `Bearer ${await token('kimura.aoi')}` };
     const finance = { Authorization: `Bearer ${await token('yamada.taro')}` };
@@ -317,22 +385,43 @@ cityHallYear:
       headers: { ...hr, 'Content-Type': 'application/yaml' },
       body: entriesYaml(0, SMALL),
     });
-    if (!imported.ok) throw new Error(`Import failed: ${imported.status} ${await imported.text()}`);
+    if (!imported.ok)
+      throw new Error(
+        `Import failed: ${imported.status} ${await imported.text()}`,
+      );
     const edit = async i => {
       // An edit raises the content generation: the next read computes its answer afresh.
-      const e = await (await fetch(`${API}/entries/bench-step-1`, { headers: hr })).json();
-      const { id, version, createdAt, createdBy, updatedAt, updatedBy, confirmedFiscalYear, ...fields } = e;
+      const e = await (
+        await fetch(`${API}/entries/bench-step-1`, { headers: hr })
+      ).json();
+      const {
+        id,
+        version,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        confirmedFiscalYear,
+        ...fields
+      } = e;
       const res = await fetch(`${API}/entries/${id}`, {
         method: 'PUT',
         headers: { ...hr, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...fields, summary: { ja: `更新${i}-${Date.now()}` }, version }),
+        body: JSON.stringify({
+          ...fields,
+          summary: { ja: `更新${i}-${Date.now()}` },
+          version,
+        }),
       });
       if (!res.ok) throw new Error(`Edit failed: ${res.status}`);
     };
     const catalogUrl = `${BASE}/api/catalog/entities/by-query?filter=kind=resource,spec.type=city-hall-year-step&limit=${SMALL}`;
     console.log('Waiting for the catalog to hold the same items as entities…');
     await waitFor(
-      async () => (await (await fetch(catalogUrl, { headers: reader })).json()).items.length === SMALL,
+      async () =>
+        (
+          await (await fetch(catalogUrl, { headers: reader })).json()
+        ).items.length === SMALL,
       300,
       'the catalog entities',
     );
@@ -347,7 +436,9 @@ cityHallYear:
     ).token;
 
     const yearUrl = `${API}/years/2026`;
-    const yearBytes = Buffer.from(await (await fetch(yearUrl, { headers: reader })).arrayBuffer());
+    const yearBytes = Buffer.from(
+      await (await fetch(yearUrl, { headers: reader })).arrayBuffer(),
+    );
     // Browsers ask for gzip; the year view is compressed once per content generation,
     // and the bare server answers the same compressed bytes.
     const gzip = { 'accept-encoding': 'gzip' };
@@ -355,22 +446,80 @@ cityHallYear:
     bare = await bareServer(yearGzip, data);
     const pid = backend.pid;
 
-    console.log(`\n${SMALL} entries (+ the starting content), ${CONNECTIONS} connections, ${DURATION} s each:`);
-    rows.push(await cannon(`bare Node http, same bytes (${Math.round(yearGzip.length / 1024)} KiB gzip)`, `http://127.0.0.1:${bare.port}/`, {}, bare.child.pid));
-    rows.push(await cannon(`GET /years/2026 (${SMALL}), gzip`, yearUrl, { ...reader, ...gzip }, pid));
-    rows.push(await cannon(`catalog by-query, ${SMALL} entities, gzip`, catalogUrl, { ...reader, ...gzip }, pid));
-    rows.push(await cannon(`GET /years/2026 (${SMALL}), uncompressed ${Math.round(yearBytes.length / 1024)} KiB`, yearUrl, reader, pid));
-    rows.push(await cannon(`ICS feed (${SMALL}), gzip`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
+    console.log(
+      `\n${SMALL} entries (+ the starting content), ${CONNECTIONS} connections, ${DURATION} s each:`,
+    );
     rows.push(
       await cannon(
-        'GET /entries?cycle&owner&q&fiscalYear',
-        `${API}/entries?cycle=budget,council&owner=group:default/zaisei-ka&q=${encodeURIComponent('手順')}&fiscalYear=2026&limit=50`,
+        `bare Node http, same bytes (${Math.round(
+          yearGzip.length / 1024,
+        )} KiB gzip)`,
+        `http://127.0.0.1:${bare.port}/`,
+        {},
+        bare.child.pid,
+      ),
+    );
+    rows.push(
+      await cannon(
+        `GET /years/2026 (${SMALL}), gzip`,
+        yearUrl,
         { ...reader, ...gzip },
         pid,
       ),
     );
-    rows.push(await single(`ICS feed (${SMALL}), one calendar`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
-    rows.push(await single(`ICS feed (${SMALL}), right after an edit`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid, edit));
+    rows.push(
+      await cannon(
+        `catalog by-query, ${SMALL} entities, gzip`,
+        catalogUrl,
+        { ...reader, ...gzip },
+        pid,
+      ),
+    );
+    rows.push(
+      await cannon(
+        `GET /years/2026 (${SMALL}), uncompressed ${Math.round(
+          yearBytes.length / 1024,
+        )} KiB`,
+        yearUrl,
+        reader,
+        pid,
+      ),
+    );
+    rows.push(
+      await cannon(
+        `ICS feed (${SMALL}), gzip`,
+        `${API}/feeds/calendar.ics?token=${feedToken}`,
+        gzip,
+        pid,
+      ),
+    );
+    rows.push(
+      await cannon(
+        'GET /entries?cycle&owner&q&fiscalYear',
+        `${API}/entries?cycle=budget,council&owner=group:default/zaisei-ka&q=${encodeURIComponent(
+          '手順',
+        )}&fiscalYear=2026&limit=50`,
+        { ...reader, ...gzip },
+        pid,
+      ),
+    );
+    rows.push(
+      await single(
+        `ICS feed (${SMALL}), one calendar`,
+        `${API}/feeds/calendar.ics?token=${feedToken}`,
+        gzip,
+        pid,
+      ),
+    );
+    rows.push(
+      await single(
+        `ICS feed (${SMALL}), right after an edit`,
+        `${API}/feeds/calendar.ics?token=${feedToken}`,
+        gzip,
+        pid,
+        edit,
+      ),
+    );
     rows.push({ ...(await writeLoop(finance, DURATION)), mib: rssMiB(pid) });
 
     console.log(`\nImporting up to ${LARGE} entries…`);
@@ -380,14 +529,54 @@ cityHallYear:
         headers: { ...hr, 'Content-Type': 'application/yaml' },
         body: entriesYaml(from, Math.min(3000, LARGE - from)),
       });
-      if (!res.ok) throw new Error(`Import failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+      if (!res.ok)
+        throw new Error(
+          `Import failed: ${res.status} ${(await res.text()).slice(0, 300)}`,
+        );
     }
-    rows.push(await cannon(`GET /years/2026 (${LARGE}), gzip`, yearUrl, { ...reader, ...gzip }, pid));
+    rows.push(
+      await cannon(
+        `GET /years/2026 (${LARGE}), gzip`,
+        yearUrl,
+        { ...reader, ...gzip },
+        pid,
+      ),
+    );
     console.log('\nOne request at a time:');
-    rows.push(await single(`GET /years/2026 (${LARGE}), one reader`, yearUrl, { ...reader, ...gzip }, pid));
-    rows.push(await single(`GET /years/2026 (${LARGE}), right after an edit`, yearUrl, { ...reader, ...gzip }, pid, edit));
-    rows.push(await single(`ICS feed (${LARGE}), one calendar`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid));
-    rows.push(await single(`ICS feed (${LARGE}), right after an edit`, `${API}/feeds/calendar.ics?token=${feedToken}`, gzip, pid, edit));
+    rows.push(
+      await single(
+        `GET /years/2026 (${LARGE}), one reader`,
+        yearUrl,
+        { ...reader, ...gzip },
+        pid,
+      ),
+    );
+    rows.push(
+      await single(
+        `GET /years/2026 (${LARGE}), right after an edit`,
+        yearUrl,
+        { ...reader, ...gzip },
+        pid,
+        edit,
+      ),
+    );
+    rows.push(
+      await single(
+        `ICS feed (${LARGE}), one calendar`,
+        `${API}/feeds/calendar.ics?token=${feedToken}`,
+        gzip,
+        pid,
+      ),
+    );
+    rows.push(
+      await single(
+        `ICS feed (${LARGE}), right after an edit`,
+        `${API}/feeds/calendar.ics?token=${feedToken}`,
+        gzip,
+        pid,
+        edit,
+      ),
+    );
   } finally {
     bare?.child.kill();
     try {
@@ -396,13 +585,23 @@ cityHallYear:
   }
 
   const [limit, ours, catalog] = rows;
-  console.log('\n| measure | requests/s | p50 ms | p99 ms | errors | backend RSS MiB |');
+  console.log(
+    '\n| measure | requests/s | p50 ms | p99 ms | errors | backend RSS MiB |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${Number.isNaN(r.rps) ? '—' : r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${Number.isNaN(r.mib) || r.mib === undefined ? '—' : r.mib} |`);
+    console.log(
+      `| ${r.name} | ${Number.isNaN(r.rps) ? '—' : r.rps} | ${r.p50} | ${
+        r.p99
+      } | ${r.errors} | ${
+        Number.isNaN(r.mib) || r.mib === undefined ? '—' : r.mib
+      } |`,
+    );
   }
   console.log(
-    `\nours / bare limit: ${(ours.rps / limit.rps).toFixed(2)}×   ours / catalog: ${(ours.rps / catalog.rps).toFixed(1)}×`,
+    `\nours / bare limit: ${(ours.rps / limit.rps).toFixed(
+      2,
+    )}×   ours / catalog: ${(ours.rps / catalog.rps).toFixed(1)}×`,
   );
 }
 

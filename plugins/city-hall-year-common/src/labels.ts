@@ -18,7 +18,28 @@ function partOf(day: number): 1 | 11 | 21 {
 
 const LOCALES: Record<GuideLanguage, string> = { ja: 'ja-JP', en: 'en-GB' };
 
+/**
+ * Labels already made: a calendar or a year view names a few hundred distinct days
+ * thousands of times, and formatting a date through Intl is slow.
+ */
+const made = new Map<string, string>();
+
 function pointLabel(
+  iso: string,
+  precision: Occurrence['precision'],
+  language: GuideLanguage,
+): string {
+  const key = `${iso}|${precision}|${language}`;
+  let label = made.get(key);
+  if (label === undefined) {
+    if (made.size > 20_000) made.clear();
+    label = formatPoint(iso, precision, language);
+    made.set(key, label);
+  }
+  return label;
+}
+
+function formatPoint(
   iso: string,
   precision: Occurrence['precision'],
   language: GuideLanguage,

@@ -43,6 +43,17 @@ const PRECISION_NOTES: Record<Occurrence['precision'], string> = {
   month: '時期は月単位の目安です。The dates give the month, not exact days.',
 };
 
+/**
+ * A JST calendar day (plus `days`) for an all-day event. ical-generator writes the
+ * date of an all-day event from the Date's local fields, so the day is built at local
+ * noon: the same date whatever the server's time zone, and far from any DST edge.
+ * (A luxon DateTime per event costs twenty times as much.)
+ */
+function calendarDay(iso: string, days = 0): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year, month - 1, day + days, 12);
+}
+
 /** The SHA-256 of a feed token: the only form in which tokens are stored. */
 export function hashFeedToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -204,8 +215,16 @@ export class FeedService {
     });
     for (const fiscalYear of [first, first + 1]) {
       for (const entry of selected) {
+        const updated = DateTime.fromISO(entry.updatedAt, { zone: ZONE });
         resolve(entry, fiscalYear).forEach((occurrence, index) => {
-          this.addEvent(calendar, entry, occurrence, fiscalYear, index);
+          this.addEvent(
+            calendar,
+            entry,
+            updated,
+            occurrence,
+            fiscalYear,
+            index,
+          );
         });
       }
     }
@@ -215,6 +234,7 @@ export class FeedService {
   private addEvent(
     calendar: ReturnType<typeof ical>,
     entry: Entry,
+    updated: DateTime,
     occurrence: Occurrence,
     fiscalYear: number,
     index: number,
@@ -241,17 +261,17 @@ export class FeedService {
       // in subscribed calendars instead of adding a second one.
       id: `${entry.id}-fy${fiscalYear}-${index + 1}@city-hall-year`,
       allDay: true,
-      start: DateTime.fromISO(occurrence.start, { zone: ZONE }),
+      start: calendarDay(occurrence.start),
       // DTEND of an all-day event is the day after the last one.
-      end: DateTime.fromISO(occurrence.end, { zone: ZONE }).plus({ days: 1 }),
+      end: calendarDay(occurrence.end, 1),
       summary: entry.title.en
         ? `${entry.title.ja} / ${entry.title.en}`
         : entry.title.ja,
       description,
       url: link,
       categories: [{ name: CYCLE_NAMES[entry.cycle] }],
-      stamp: DateTime.fromISO(entry.updatedAt, { zone: ZONE }),
-      lastModified: DateTime.fromISO(entry.updatedAt, { zone: ZONE }),
+      stamp: updated,
+      lastModified: updated,
       sequence: entry.version,
     });
   }

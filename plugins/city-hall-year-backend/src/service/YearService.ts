@@ -134,6 +134,7 @@ export class YearService {
     timings: Map<string, Timing>;
   };
   private readonly local = new LocalBodies(LOCAL_CACHE_BYTES);
+  private readonly pending = new Map<string, Promise<CachedBody>>();
 
   constructor(
     private readonly store: EntryStore,
@@ -157,12 +158,20 @@ export class YearService {
     const fullKey = `${key}:g${generation}`;
     const local = this.local.get(fullKey);
     if (local) return local;
-    let text = await this.cache?.get<string>(fullKey);
-    if (typeof text !== 'string') {
-      text = await compute();
-      await this.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
+    // Readers arriving while the answer is being made wait for that one answer.
+    let pending = this.pending.get(fullKey);
+    if (!pending) {
+      pending = (async () => {
+        let text = await this.cache?.get<string>(fullKey);
+        if (typeof text !== 'string') {
+          text = await compute();
+          await this.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
+        }
+        return this.local.set(fullKey, text);
+      })().finally(() => this.pending.delete(fullKey));
+      this.pending.set(fullKey, pending);
     }
-    return this.local.set(fullKey, text);
+    return pending;
   }
 
   /** The year view as JSON text, from the cache when the content has not changed. */
