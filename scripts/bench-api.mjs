@@ -5,7 +5,7 @@
 //   - the same items as catalog entities through /api/catalog/entities/by-query
 //   - the calendar feed, GET /entries with filters, and a create/update loop
 // at 1,000 entries, then the year view again at 10,000. Prints a table; not a test.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -36,68 +36,6 @@ const OWNERS = [
   'gyosei-kanri-ka',
 ];
 const CYCLES = ['council', 'budget', 'settlement', 'planning', 'personnel'];
-
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-async function waitFor(check, seconds, what) {
-  for (let i = 0; i < seconds; i++) {
-    try {
-      if (await check()) return;
-    } catch {}
-    await sleep(1000);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-/**
- * The built backend (`yarn workspace backend build`, the bundle a container image
- * holds), unpacked into .data/bench-dist and resolving third-party packages from the
- * repository's node_modules.
- */
-function prepareBuiltBackend() {
-  console.log('Building the backend bundle…');
-  execFileSync('yarn', ['workspace', 'backend', 'build'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const dist = path.join(ROOT, '.data/bench-dist');
-  fs.rmSync(dist, { recursive: true, force: true });
-  fs.mkdirSync(dist, { recursive: true });
-  execFileSync('tar', [
-    'xzf',
-    path.join(ROOT, 'packages/backend/dist/bundle.tar.gz'),
-    '-C',
-    dist,
-  ]);
-  const ours = {
-    '@internal/plugin-city-hall-year-backend': 'plugins/city-hall-year-backend',
-    '@internal/plugin-city-hall-year-common': 'plugins/city-hall-year-common',
-    app: 'packages/app',
-    backend: 'packages/backend',
-  };
-  const modules = path.join(dist, 'node_modules');
-  fs.mkdirSync(path.join(modules, '@internal'), { recursive: true });
-  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (name === '@internal' || name === '.bin' || name in ours) continue;
-    fs.symlinkSync(
-      path.join(ROOT, 'node_modules', name),
-      path.join(modules, name),
-    );
-  }
-  for (const [name, dir] of Object.entries(ours)) {
-    fs.symlinkSync(path.join(dist, dir), path.join(modules, name));
-  }
-  for (const dir of Object.values(ours)) {
-    const nested = path.join(ROOT, dir, 'node_modules');
-    if (
-      fs.existsSync(nested) &&
-      !fs.existsSync(path.join(dist, dir, 'node_modules'))
-    ) {
-      fs.symlinkSync(nested, path.join(dist, dir, 'node_modules'));
-    }
-  }
-  return dist;
-}
 
 function catalogEntities(count) {
   let yaml = '';
@@ -141,22 +79,7 @@ function entriesYaml(from, count) {
   return yaml;
 }
 
-async function token(user) {
-  let result;
-  await waitFor(
-    async () => {
-      const res = await fetch(`${BASE}/api/auth/demo/refresh?env=development`, {
-        headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
-      });
-      if (!res.ok) return false;
-      result = (await res.json()).backstageIdentity.token;
-      return true;
-    },
-    120,
-    `sign-in as ${user}`,
-  );
-  return result;
-}
+const token = user => signIn(BASE, user);
 
 function rssMiB(pid) {
   try {
@@ -316,7 +239,8 @@ async function bareServer(body, dir) {
 }
 
 async function main() {
-  const dist = prepareBuiltBackend();
+  console.log('Building the backend bundle…');
+  const dist = prepareBuiltBackend('bench-dist');
   const data = fs.mkdtempSync(
     path.join(os.tmpdir(), 'city-hall-year-bench-api-'),
   );
@@ -349,25 +273,12 @@ cityHallYear:
 `,
   );
   console.log(`Starting the built backend on :${PORT} (SQLite in ${data})…`);
-  const backend = spawn(
-    process.execPath,
-    [
-      'packages/backend',
-      '--config',
-      path.join(ROOT, 'app-config.yaml'),
-      '--config',
-      path.join(data, 'bench.yaml'),
-    ],
-    {
-      cwd: dist,
-      detached: true,
-      stdio: [
-        'ignore',
-        'ignore',
-        fs.openSync(path.join(data, 'backend.log'), 'w'),
-      ],
-    },
+  const backend = startBuiltBackend(
+    dist,
+    path.join(data, 'bench.yaml'),
+    path.join(data, 'backend.log'),
   );
+
   const rows = [];
   let bare;
   try {
@@ -579,9 +490,7 @@ cityHallYear:
     );
   } finally {
     bare?.child.kill();
-    try {
-      process.kill(-backend.pid, 'SIGTERM');
-    } catch {}
+    await stop(backend);
   }
 
   const [limit, ours, catalog] = rows;

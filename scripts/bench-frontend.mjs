@@ -12,11 +12,21 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BASE = 'http://localhost:7007';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -47,7 +57,14 @@ async function token(user) {
 }
 
 function generatedYaml(count) {
-  const owners = ['zaisei-ka', 'giji-ka', 'kaikei-ka', 'jinji-ka', 'seisaku-kikaku-ka', 'gyosei-kanri-ka'];
+  const owners = [
+    'zaisei-ka',
+    'giji-ka',
+    'kaikei-ka',
+    'jinji-ka',
+    'seisaku-kikaku-ka',
+    'gyosei-kanri-ka',
+  ];
   const cycles = ['council', 'budget', 'settlement', 'planning', 'personnel'];
   const parts = ['early', 'middle', 'late'];
   let yaml = '';
@@ -61,7 +78,9 @@ function generatedYaml(count) {
   whatHappens: { ja: 担当課が手続きを進めます。 }
   forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
   owner: group:default/${owners[i % owners.length]}
-  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${parts[i % 3]} }, to: { month: ${month}, part: late } }] }
+  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${
+      parts[i % 3]
+    } }, to: { month: ${month}, part: late } }] }
   status: published
 `;
   }
@@ -70,9 +89,15 @@ function generatedYaml(count) {
 
 async function main() {
   const appDist = path.join(ROOT, 'packages/app/dist');
-  if (!fs.existsSync(path.join(appDist, 'index.html')) || process.env.BENCH_REBUILD) {
+  if (
+    !fs.existsSync(path.join(appDist, 'index.html')) ||
+    process.env.BENCH_REBUILD
+  ) {
     console.log('Building the app (production bundle)…');
-    execFileSync('yarn', ['workspace', 'app', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('yarn', ['workspace', 'app', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'city-hall-year-bench-'));
   const backend = spawn('yarn', ['workspace', 'backend', 'start'], {
@@ -90,22 +115,46 @@ async function main() {
     await waitFor(`${BASE}/api/city-hall-year/health`, 300);
     await waitFor(`${BASE}/`, 60);
     const hr = await token('sato.hanako');
-    const imported = await fetch(`${BASE}/api/city-hall-year/import?format=yaml&dryRun=false`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${hr}`, 'Content-Type': 'application/yaml' },
-      body: generatedYaml(ENTRIES),
-    });
-    if (!imported.ok) throw new Error(`Import failed: ${imported.status} ${(await imported.text()).slice(0, 300)}`);
-    const year = await (await fetch(`${BASE}/api/city-hall-year/years/2026`, { headers: { Authorization: `Bearer ${hr}` } })).json();
+    const imported = await fetch(
+      `${BASE}/api/city-hall-year/import?format=yaml&dryRun=false`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${hr}`,
+          'Content-Type': 'application/yaml',
+        },
+        body: generatedYaml(ENTRIES),
+      },
+    );
+    if (!imported.ok)
+      throw new Error(
+        `Import failed: ${imported.status} ${(await imported.text()).slice(
+          0,
+          300,
+        )}`,
+      );
+    const year = await (
+      await fetch(`${BASE}/api/city-hall-year/years/2026`, {
+        headers: { Authorization: `Bearer ${hr}` },
+      })
+    ).json();
 
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     const interactive = [];
     const listSwitch = [];
     let lazyBytes = 0;
     let lazyFiles = [];
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-      await context.addInitScript(() => window.localStorage.setItem('city-hall-year:demo-user', 'kimura.aoi'));
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 1000 },
+        locale: 'ja-JP',
+      });
+      await context.addInitScript(() =>
+        window.localStorage.setItem('city-hall-year:demo-user', 'kimura.aoi'),
+      );
       const page = await context.newPage();
       // The app shell first (home), then the year page as a person reaches it: from the sidebar.
       await page.goto(`${BASE}/`);
@@ -115,11 +164,17 @@ async function main() {
         if (res.request().resourceType() === 'script') scripts.push(res.url());
       });
       const started = Date.now();
-      await page.getByRole('navigation').getByText('市役所の一年').first().click();
+      await page
+        .getByRole('navigation')
+        .getByText('市役所の一年')
+        .first()
+        .click();
       await page.getByTestId('timeline-bar-bench-page-0').waitFor();
       // Interactive: the year is drawn and the page answers input (a cycle filter).
       await page.getByRole('button', { name: '議会' }).click();
-      await page.getByTestId('timeline-bar-bench-page-1').waitFor({ state: 'detached' });
+      await page
+        .getByTestId('timeline-bar-bench-page-1')
+        .waitFor({ state: 'detached' });
       interactive.push(Date.now() - started);
       // The heaviest view: every step of the year, month by month.
       const switched = Date.now();
@@ -128,8 +183,15 @@ async function main() {
       await page.getByTestId('month-3').waitFor();
       listSwitch.push(Date.now() - switched);
       if (run === 0) {
-        lazyFiles = scripts.map(u => path.join(appDist, new URL(u).pathname.replace(/^\//, '')));
-        lazyBytes = lazyFiles.filter(f => fs.existsSync(f)).reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f)).length, 0);
+        lazyFiles = scripts.map(u =>
+          path.join(appDist, new URL(u).pathname.replace(/^\//, '')),
+        );
+        lazyBytes = lazyFiles
+          .filter(f => fs.existsSync(f))
+          .reduce(
+            (sum, f) => sum + zlib.gzipSync(fs.readFileSync(f)).length,
+            0,
+          );
       }
       await context.close();
     }
@@ -137,7 +199,7 @@ async function main() {
 
     const rows = {
       'entries in the year': year.occurrences.length,
-      'runs': RUNS,
+      runs: RUNS,
       'interactive ms (median)': median(interactive),
       'interactive ms (max)': Math.max(...interactive),
       'month list ms (median)': median(listSwitch),
@@ -145,7 +207,8 @@ async function main() {
       'lazy JS KiB gzip': (lazyBytes / 1024).toFixed(1),
     };
     console.log('\nYear page in headless Chromium (built app, SQLite)');
-    for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(26)} ${v}`);
+    for (const [k, v] of Object.entries(rows))
+      console.log(`  ${k.padEnd(26)} ${v}`);
     console.log(`  targets: interactive <= 1000 ms, lazy JS <= 200 KiB gzip\n`);
   } finally {
     try {

@@ -4,7 +4,7 @@ const fs = require('node:fs');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const [jestFile, playwrightFile] = process.argv.slice(2);
+const [jestFile, playwrightFile, faultFile] = process.argv.slice(2);
 
 const jest = JSON.parse(fs.readFileSync(jestFile, 'utf8'));
 passed += jest.numPassedTests;
@@ -30,5 +30,13 @@ console.log(
 console.log(
   `browser tests (Chromium): ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed`,
 );
+if (faultFile) {
+  const fault = JSON.parse(fs.readFileSync(faultFile, 'utf8'));
+  passed += fault.passed;
+  failed += fault.failed;
+  console.log(
+    `fault suite (built backend): ${fault.passed} passed, ${fault.failed} failed — ${fault.summary}`,
+  );
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

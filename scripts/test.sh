@@ -11,12 +11,16 @@ export CI="${CI:-true}"
 RESULTS="$ROOT/test-results"
 APP_PID=""
 
-cleanup() {
+stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill -TERM -- "-$APP_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
     kill -KILL -- "-$APP_PID" 2>/dev/null || true
   fi
+}
+
+cleanup() {
+  stop_app
   stop_test_postgres
 }
 trap cleanup EXIT
@@ -70,6 +74,12 @@ APP_PID=$!
 wait_for_url "http://localhost:7007/api/city-hall-year/health" 300
 wait_for_url "http://localhost:3000" 300
 PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" yarn playwright test --reporter=list,json
+stop_app
 
-node "$ROOT/scripts/summarize-tests.js" "$RESULTS/jest.json" "$RESULTS/e2e.json"
+echo "==> Fault suite (built backend: SIGKILL durability, two replicas, mixed load)"
+start_test_postgres
+FAULT_RESULT_FILE="$RESULTS/fault.json" node "$ROOT/scripts/fault-suite.mjs"
+stop_test_postgres
+
+node "$ROOT/scripts/summarize-tests.js" "$RESULTS/jest.json" "$RESULTS/e2e.json" "$RESULTS/fault.json"
 echo "==> Whole suite took ${SECONDS}s"
