@@ -3,7 +3,12 @@
  *
  * @packageDocumentation
  */
-export { cityHallYearPlugin, CityHallYearPage } from './plugin';
+export {
+  cityHallYearPlugin,
+  CityHallYearPage,
+  CityHallYearSearchResultListItem,
+  CityHallYearNowAndNextCard,
+} from './plugin';
 export { cityHallYearApiRef, CityHallYearClient } from './api';
 export type { CityHallYearApi, ListEntriesRequest } from './api';
 export { cityHallYearTranslationRef } from './translation';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -41,5 +42,39 @@ export const CityHallYearPage = cityHallYearPlugin.provide(
     name: 'CityHallYearPage',
     component: () => import('./components/Router').then(m => m.Router),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The search result item of entries and training courses, for a legacy app's search
+ * page: `<CityHallYearSearchResultListItem result={document} />` for results of the
+ * types `city-hall-year` and `city-hall-year-curriculum`.
+ *
+ * @public
+ */
+export const CityHallYearSearchResultListItem = cityHallYearPlugin.provide(
+  createComponentExtension({
+    name: 'CityHallYearSearchResultListItem',
+    component: {
+      lazy: () =>
+        import('./components/SearchResultItem').then(
+          m => m.CityHallYearSearchResultItem,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "this month and next" card, for a legacy app's home page.
+ *
+ * @public
+ */
+export const CityHallYearNowAndNextCard = cityHallYearPlugin.provide(
+  createComponentExtension({
+    name: 'CityHallYearNowAndNextCard',
+    component: {
+      lazy: () =>
+        import('./components/NowAndNextCard').then(m => m.NowAndNextCard),
+    },
   }),
 );
