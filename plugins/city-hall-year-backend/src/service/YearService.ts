@@ -269,17 +269,7 @@ export class YearService {
     return entry;
   }
 
-  /** Every published occurrence of a fiscal year that the caller may read. */
-  async getYear(
-    fiscalYear: number,
-    credentials: BackstageCredentials,
-  ): Promise<YearView> {
-    return this.yearFor(
-      fiscalYear,
-      await this.authorizer.readScope(credentials),
-    );
-  }
-
+  /** Every published occurrence of a fiscal year that the reader's scope admits. */
   private async yearFor(
     fiscalYear: number,
     scope: ReadScope,
