@@ -13,13 +13,17 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 
+import {
+  prepareBuiltBackend,
+  ROOT,
+  startBuiltBackend,
+  stop,
+  token as signIn,
+  waitFor,
+} from './lib/builtBackend.mjs';
+
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
-
-const ROOT = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  '..',
-);
 const PORT = Number(process.env.BENCH_PORT ?? 7017);
 const BASE = `http://localhost:${PORT}`;
 const API = `${BASE}/api/city-hall-year`;
@@ -444,6 +448,25 @@ cityHallYear:
         throw new Error(
           `Import failed: ${res.status} ${(await res.text()).slice(0, 300)}`,
         );
+    }
+    // The limit again, for the larger answer.
+    const largeGzip = zlib.gzipSync(
+      Buffer.from(
+        await (await fetch(yearUrl, { headers: reader })).arrayBuffer(),
+      ),
+    );
+    const largeBare = await bareServer(largeGzip, data);
+    try {
+      rows.push(
+        await cannon(
+          `bare Node http, same bytes (${Math.round(largeGzip.length / 1024)} KiB gzip)`,
+          `http://127.0.0.1:${largeBare.port}/`,
+          {},
+          largeBare.child.pid,
+        ),
+      );
+    } finally {
+      largeBare.child.kill();
     }
     rows.push(
       await cannon(
