@@ -21,6 +21,7 @@ import {
   token as signIn,
   waitFor,
 } from './lib/builtBackend.mjs';
+import { generatedEntriesYaml, OWNERS } from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -31,15 +32,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SMALL = 1000;
 const LARGE = Number(process.env.BENCH_LARGE ?? 10000);
-const OWNERS = [
-  'zaisei-ka',
-  'giji-ka',
-  'kaikei-ka',
-  'jinji-ka',
-  'seisaku-kikaku-ka',
-  'gyosei-kanri-ka',
-];
-const CYCLES = ['council', 'budget', 'settlement', 'planning', 'personnel'];
 
 function catalogEntities(count) {
   let yaml = '';
@@ -56,28 +48,6 @@ metadata:
 spec:
   type: city-hall-year-step
   owner: group:default/${OWNERS[i % OWNERS.length]}
-`;
-  }
-  return yaml;
-}
-
-function entriesYaml(from, count) {
-  const parts = ['early', 'middle', 'late'];
-  let yaml = '';
-  for (let i = from; i < from + count; i++) {
-    const month = (i % 12) + 1;
-    yaml += `- slug: bench-step-${i}
-  cycle: ${CYCLES[i % 5]}
-  title: { ja: 手順${i}, en: Step ${i} }
-  summary: { ja: ベンチマーク用の手順${i}です。 }
-  purpose: { ja: 一年の流れの中での役割を示すためです。 }
-  whatHappens: { ja: 担当課が手続きを進めます。 }
-  forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
-  owner: group:default/${OWNERS[i % OWNERS.length]}
-  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${
-      parts[i % 3]
-    } }, to: { month: ${month}, part: late } }] }
-  status: published
 `;
   }
   return yaml;
@@ -298,7 +268,7 @@ cityHallYear:
     const imported = await fetch(`${API}/import?format=yaml&dryRun=false`, {
       method: 'POST',
       headers: { ...hr, 'Content-Type': 'application/yaml' },
-      body: entriesYaml(0, SMALL),
+      body: generatedEntriesYaml({ prefix: 'bench-step', count: SMALL }),
     });
     if (!imported.ok)
       throw new Error(
@@ -442,7 +412,11 @@ cityHallYear:
       const res = await fetch(`${API}/import?format=yaml&dryRun=false`, {
         method: 'POST',
         headers: { ...hr, 'Content-Type': 'application/yaml' },
-        body: entriesYaml(from, Math.min(3000, LARGE - from)),
+        body: generatedEntriesYaml({
+          prefix: 'bench-step',
+          from,
+          count: Math.min(3000, LARGE - from),
+        }),
       });
       if (!res.ok)
         throw new Error(
@@ -459,7 +433,9 @@ cityHallYear:
     try {
       rows.push(
         await cannon(
-          `bare Node http, same bytes (${Math.round(largeGzip.length / 1024)} KiB gzip)`,
+          `bare Node http, same bytes (${Math.round(
+            largeGzip.length / 1024,
+          )} KiB gzip)`,
           `http://127.0.0.1:${largeBare.port}/`,
           {},
           largeBare.child.pid,

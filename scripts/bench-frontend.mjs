@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { generatedEntriesYaml } from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -56,37 +57,6 @@ async function token(user) {
   throw new Error(`Could not sign in as ${user}`);
 }
 
-function generatedYaml(count) {
-  const owners = [
-    'zaisei-ka',
-    'giji-ka',
-    'kaikei-ka',
-    'jinji-ka',
-    'seisaku-kikaku-ka',
-    'gyosei-kanri-ka',
-  ];
-  const cycles = ['council', 'budget', 'settlement', 'planning', 'personnel'];
-  const parts = ['early', 'middle', 'late'];
-  let yaml = '';
-  for (let i = 0; i < count; i++) {
-    const month = (i % 12) + 1;
-    yaml += `- slug: bench-page-${i}
-  cycle: ${cycles[i % 5]}
-  title: { ja: 手順${i}, en: Step ${i} }
-  summary: { ja: ベンチマーク用の手順${i}です。 }
-  purpose: { ja: 一年の流れの中での役割を示すためです。 }
-  whatHappens: { ja: 担当課が手続きを進めます。 }
-  forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
-  owner: group:default/${owners[i % owners.length]}
-  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${
-      parts[i % 3]
-    } }, to: { month: ${month}, part: late } }] }
-  status: published
-`;
-  }
-  return yaml;
-}
-
 async function main() {
   const appDist = path.join(ROOT, 'packages/app/dist');
   if (
@@ -123,7 +93,7 @@ async function main() {
           Authorization: `Bearer ${hr}`,
           'Content-Type': 'application/yaml',
         },
-        body: generatedYaml(ENTRIES),
+        body: generatedEntriesYaml({ prefix: 'bench-page', count: ENTRIES }),
       },
     );
     if (!imported.ok)

@@ -1,22 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-
-const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const api = `${backend}/api/city-hall-year`;
-
-async function signIn(
-  request: APIRequestContext,
-  user: string,
-): Promise<Record<string, string>> {
-  const res = await request.get(
-    `${backend}/api/auth/demo/refresh?env=development`,
-    {
-      headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
-    },
-  );
-  expect(res.status()).toBe(200);
-  const { token } = (await res.json()).backstageIdentity;
-  return { Authorization: `Bearer ${token}` };
-}
+import { expect, test } from '@playwright/test';
+import { api, signIn } from './signIn';
 
 function editable(entry: Record<string, unknown>) {
   const {

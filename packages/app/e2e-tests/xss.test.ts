@@ -1,12 +1,6 @@
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const api = `${backend}/api/city-hall-year`;
+import { api, signIn } from './signIn';
 
 /**
  * The text limits of ENTRY_LIMITS (plugins/city-hall-year-common/src/limits.ts), which
@@ -20,21 +14,6 @@ const L = {
   noteLength: 400,
   tagLength: 40,
 } as const;
-
-async function signIn(
-  request: APIRequestContext,
-  user: string,
-): Promise<Record<string, string>> {
-  const res = await request.get(
-    `${backend}/api/auth/demo/refresh?env=development`,
-    {
-      headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-Demo-User': user },
-    },
-  );
-  expect(res.status()).toBe(200);
-  const { token } = (await res.json()).backstageIdentity;
-  return { Authorization: `Bearer ${token}` };
-}
 
 /**
  * Abuse: stored XSS. Twenty payloads, each of which would bump `window.__xss` or open a

@@ -1,0 +1,37 @@
+// Entries made up for the benchmarks: published, spread over the cycles, the months and
+// the example organisation's departments.
+
+/** Departments of the example organisation that own generated entries. */
+export const OWNERS = [
+  'zaisei-ka',
+  'giji-ka',
+  'kaikei-ka',
+  'jinji-ka',
+  'seisaku-kikaku-ka',
+  'gyosei-kanri-ka',
+];
+
+const CYCLES = ['council', 'budget', 'settlement', 'planning', 'personnel'];
+const PARTS = ['early', 'middle', 'late'];
+
+/** `count` entries from number `from`, as YAML for `POST /import?format=yaml`. */
+export function generatedEntriesYaml({ prefix, from = 0, count }) {
+  let yaml = '';
+  for (let i = from; i < from + count; i++) {
+    const month = (i % 12) + 1;
+    yaml += `- slug: ${prefix}-${i}
+  cycle: ${CYCLES[i % CYCLES.length]}
+  title: { ja: 手順${i}, en: Step ${i} }
+  summary: { ja: ベンチマーク用の手順${i}です。 }
+  purpose: { ja: 一年の流れの中での役割を示すためです。 }
+  whatHappens: { ja: 担当課が手続きを進めます。 }
+  forNewStaff: { ja: 担当になったら前任者の資料を読みましょう。 }
+  owner: group:default/${OWNERS[i % OWNERS.length]}
+  timing: { rules: [{ kind: months, from: { month: ${month}, part: ${
+      PARTS[i % PARTS.length]
+    } }, to: { month: ${month}, part: late } }] }
+  status: published
+`;
+  }
+  return yaml;
+}
