@@ -21,7 +21,12 @@ import {
   token as signIn,
   waitFor,
 } from './lib/builtBackend.mjs';
-import { generatedEntriesYaml, OWNERS } from './lib/generatedEntries.mjs';
+import {
+  editableFields,
+  generatedEntriesYaml,
+  OWNERS,
+  writableEntry,
+} from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -127,20 +132,7 @@ async function writeLoop(headers, seconds) {
       const created = await fetch(`${API}/entries`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          slug,
-          cycle: 'budget',
-          title: { ja: '書き込み' },
-          summary: { ja: '書き込みの試験' },
-          purpose: { ja: '試験' },
-          whatHappens: { ja: '試験' },
-          forNewStaff: { ja: '試験' },
-          owner: 'group:default/zaisei-ka',
-          timing: {
-            rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
-          },
-          status: 'published',
-        }),
+        body: JSON.stringify(writableEntry(slug, '書き込みの試験')),
       });
       latencies.push(Date.now() - started);
       if (created.status !== 201) {
@@ -148,24 +140,14 @@ async function writeLoop(headers, seconds) {
         continue;
       }
       const entry = await created.json();
-      const {
-        id,
-        version,
-        createdAt,
-        createdBy,
-        updatedAt,
-        updatedBy,
-        confirmedFiscalYear,
-        ...fields
-      } = entry;
       started = Date.now();
-      const updated = await fetch(`${API}/entries/${id}`, {
+      const updated = await fetch(`${API}/entries/${entry.id}`, {
         method: 'PUT',
         headers: { ...headers, 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          ...fields,
+          ...editableFields(entry),
           summary: { ja: '更新済み' },
-          version,
+          version: entry.version,
         }),
       });
       latencies.push(Date.now() - started);
@@ -279,23 +261,13 @@ cityHallYear:
       const e = await (
         await fetch(`${API}/entries/bench-step-1`, { headers: hr })
       ).json();
-      const {
-        id,
-        version,
-        createdAt,
-        createdBy,
-        updatedAt,
-        updatedBy,
-        confirmedFiscalYear,
-        ...fields
-      } = e;
-      const res = await fetch(`${API}/entries/${id}`, {
+      const res = await fetch(`${API}/entries/${e.id}`, {
         method: 'PUT',
         headers: { ...hr, 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          ...fields,
+          ...editableFields(e),
           summary: { ja: `更新${i}-${Date.now()}` },
-          version,
+          version: e.version,
         }),
       });
       if (!res.ok) throw new Error(`Edit failed: ${res.status}`);

@@ -22,6 +22,7 @@ import {
   token,
   waitFor,
 } from './lib/builtBackend.mjs';
+import { editableFields, writableEntry } from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
 const knexFactory = require('knex');
@@ -130,23 +131,6 @@ async function startBackend(dist, name, port, db, extra) {
   return child;
 }
 
-function entryBody(slug, summary) {
-  return {
-    slug,
-    cycle: 'budget',
-    title: { ja: '障害試験の手続', en: 'Fault test step' },
-    summary: { ja: summary },
-    purpose: { ja: '書き込みが失われないことを確かめるためです。' },
-    whatHappens: { ja: '書き込みを続けます。' },
-    forNewStaff: { ja: '特にありません。' },
-    owner: 'group:default/zaisei-ka',
-    timing: {
-      rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
-    },
-    status: 'published',
-  };
-}
-
 async function api(base, method, route, headers, body) {
   const res = await fetch(`${base}/api/city-hall-year${route}`, {
     method,
@@ -158,20 +142,6 @@ async function api(base, method, route, headers, body) {
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-function editable(entry) {
-  const {
-    id,
-    version,
-    createdAt,
-    createdBy,
-    updatedAt,
-    updatedBy,
-    confirmedFiscalYear,
-    ...fields
-  } = entry;
-  return fields;
 }
 
 /** Every live entry is whole, and its revisions run 1…version with the last one equal to it. */
@@ -230,7 +200,7 @@ async function durability(dist, engine) {
           'POST',
           '/entries',
           finance,
-          entryBody(slug, `作成 ${w}-${n}`),
+          writableEntry(slug, `作成 ${w}-${n}`),
         );
         if (created.status !== 201) continue;
         acknowledged.set(slug, { version: 1, summary: `作成 ${w}-${n}` });
@@ -244,7 +214,7 @@ async function durability(dist, engine) {
             `/entries/${entry.id}`,
             finance,
             {
-              ...editable(entry),
+              ...editableFields(entry),
               summary: { ja: summary },
               version: entry.version,
             },
@@ -345,11 +315,13 @@ async function replicas(dist) {
   const ports = [7311, 7312];
   const bases = ports.map(p => `http://localhost:${p}`);
   // Reminders every minute, so that both replicas' schedulers are due while they run.
-  // Backstage's own plugins (catalog, auth) cannot migrate one empty database from two
-  // processes at once, so a fresh database is first brought up by one replica, without
-  // content; then both start together and race to load the starting content.
+  // Backstage's own plugins (catalog, auth, the scheduler's tables in each plugin's
+  // database) cannot migrate one empty database from two processes at once, so a fresh
+  // database is first brought up by one replica, without content (its scheduler tables
+  // are made as it registers the reminder task); then both start together and race to
+  // load the starting content.
   const first = await startBackend(dist, 'replica-migrate', ports[0], db, {
-    cityHallYear: { seed: { enabled: false }, reminders: { enabled: false } },
+    cityHallYear: { seed: { enabled: false } },
   });
   await token(bases[0], 'kimura.aoi');
   await stop(first);
@@ -401,7 +373,7 @@ async function replicas(dist) {
       ).body;
       const title = `出納閉鎖（試験${i}）`;
       const put = await api(writer, 'PUT', `/entries/${entry.id}`, accounting, {
-        ...editable(entry),
+        ...editableFields(entry),
         title: { ...entry.title, ja: title },
         version: entry.version,
       });
@@ -496,7 +468,7 @@ async function mixedLoad(front, base) {
       'POST',
       '/entries',
       writerHeaders,
-      entryBody(`load-${process.pid}-${w}`, '開始'),
+      writableEntry(`load-${process.pid}-${w}`, '開始'),
     );
     check(created.status === 201, `load: writer ${w} has its entry`);
     own.push(created.body);
@@ -548,7 +520,7 @@ async function mixedLoad(front, base) {
           `/entries/${entry.id}`,
           writerHeaders,
           {
-            ...editable(entry),
+            ...editableFields(entry),
             summary: { ja: summary },
             version: entry.version,
           },

@@ -1,5 +1,5 @@
-// Entries made up for the benchmarks: published, spread over the cycles, the months and
-// the example organisation's departments.
+// Entries made up for the benchmarks and the fault suite: published, spread over the
+// cycles, the months and the example organisation's departments.
 
 /** Departments of the example organisation that own generated entries. */
 export const OWNERS = [
@@ -34,4 +34,37 @@ export function generatedEntriesYaml({ prefix, from = 0, count }) {
 `;
   }
   return yaml;
+}
+
+/** One published 財政課 entry whose summary is `summary`, for write loops. */
+export function writableEntry(slug, summary) {
+  return {
+    slug,
+    cycle: 'budget',
+    title: { ja: '書き込み試験の手続', en: 'Write test step' },
+    summary: { ja: summary },
+    purpose: { ja: '書き込みが失われないことを確かめるためです。' },
+    whatHappens: { ja: '書き込みを続けます。' },
+    forNewStaff: { ja: '特にありません。' },
+    owner: 'group:default/zaisei-ka',
+    timing: {
+      rules: [{ kind: 'months', from: { month: 10 }, to: { month: 11 } }],
+    },
+    status: 'published',
+  };
+}
+
+/** The fields of a stored entry that a PUT sends back (without id, version, who, when). */
+export function editableFields(entry) {
+  const {
+    id,
+    version,
+    createdAt,
+    createdBy,
+    updatedAt,
+    updatedBy,
+    confirmedFiscalYear,
+    ...fields
+  } = entry;
+  return fields;
 }

@@ -11,6 +11,7 @@ import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseReaderStore } from './database/DatabaseReaderStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
+import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
 import {
   loadStartingContent,
@@ -121,12 +122,11 @@ export const cityHallYearPlugin = createBackendPlugin({
           deps.permissions,
           permissionsRegistry,
         );
-        const yearService = new YearService(
-          store,
-          authorizer,
-          logger,
-          deps.cache,
-        );
+        const answers = new AnswerCache({
+          generation: () => store.generation(),
+          cache: deps.cache,
+        });
+        const yearService = new YearService(store, authorizer, logger, answers);
         const validator = new EntryValidator(deps.catalog);
         const entryService = new EntryService({
           store,
@@ -148,7 +148,6 @@ export const cityHallYearPlugin = createBackendPlugin({
           store,
           authorizer,
           validator,
-          catalog: deps.catalog,
           auth: deps.auth,
           auditor: deps.auditor,
           events: deps.events,
@@ -158,6 +157,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           tokens: new DatabaseFeedTokenStore(store.client),
           curricula: curriculumStore,
           years: yearService,
+          answers,
           auditor: deps.auditor,
           logger,
           appBaseUrl: config.getString('app.baseUrl').replace(/\/+$/, ''),

@@ -14,6 +14,7 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import type { CurriculumStore } from '../database/CurriculumStore';
 import type { EntryStore } from '../database/EntryStore';
+import { audited } from './audited';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import type { CallContext } from './EntryService';
 import type { YearService } from './YearService';
@@ -175,27 +176,24 @@ export class CurriculumService {
     return this.deps.now?.() ?? new Date();
   }
 
-  private async audited<T extends Curriculum>(
+  private audited<T extends Curriculum>(
     eventId: string,
     ctx: CallContext,
     slug: string,
-    action: () => Promise<T>,
+    change: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.deps.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: ctx.request,
-      meta: { slug, actor: ctx.credentials.principal.userEntityRef },
-    });
-    try {
-      const result = await action();
-      await event.success({
-        meta: { curriculumId: result.id, version: result.version },
-      });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return audited(
+      this.deps.auditor,
+      {
+        eventId,
+        ctx,
+        meta: { slug },
+        resultMeta: course => ({
+          curriculumId: course.id,
+          version: course.version,
+        }),
+      },
+      change,
+    );
   }
 }

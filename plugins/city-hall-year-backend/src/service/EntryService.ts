@@ -22,6 +22,7 @@ import type { Request } from 'express';
 import type { EntryChange, EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import type { EntryValidator } from './EntryValidator';
+import { audited } from './audited';
 import { publishEntryChange } from './entryEvents';
 
 /** Who asks, and the HTTP request it came in, for audit. */
@@ -286,28 +287,26 @@ export class EntryService {
     }
   }
 
-  private async audited<T extends Entry>(
+  private audited(
     eventId: string,
     ctx: CallContext,
     meta: Record<string, string | number>,
-    action: () => Promise<T>,
-  ): Promise<T> {
-    const event = await this.deps.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: ctx.request,
-      meta: { ...meta, actor: ctx.credentials.principal.userEntityRef },
-    });
-    try {
-      const entry = await action();
-      await event.success({
-        meta: { entryId: entry.id, slug: entry.slug, version: entry.version },
-      });
-      return entry;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    change: () => Promise<Entry>,
+  ): Promise<Entry> {
+    return audited(
+      this.deps.auditor,
+      {
+        eventId,
+        ctx,
+        meta,
+        resultMeta: entry => ({
+          entryId: entry.id,
+          slug: entry.slug,
+          version: entry.version,
+        }),
+      },
+      change,
+    );
   }
 
   private async publish(

@@ -10,6 +10,9 @@ import {
   type Timing,
 } from '@internal/plugin-city-hall-year-common';
 
+/** Set by the catalog on entities whose source no longer lists them. */
+const ORPHAN_ANNOTATION = 'backstage.io/orphan';
+
 /**
  * The checks the schema cannot make, shared by single writes and imports: groups
  * exist in the catalog, linked entries exist, relative timings resolve without a cycle.
@@ -17,24 +20,39 @@ import {
 export class EntryValidator {
   constructor(private readonly catalog: CatalogService) {}
 
-  /** Group refs among `refs` that are not Groups in the catalog, asked on behalf of the caller. */
+  /**
+   * Group refs among `refs` that are not Groups in the catalog, asked on behalf of the
+   * caller. With `orphansToo`, also Groups the catalog keeps only as orphans (taken out
+   * of their catalog file, `backstage.io/orphan`): gone for a reorganisation's purposes.
+   */
   async missingGroups(
     refs: string[],
     credentials: BackstageCredentials,
+    options: { orphansToo?: boolean } = {},
   ): Promise<Set<string>> {
     const unique = [...new Set(refs)];
     if (unique.length === 0) return new Set();
     const { items } = await this.catalog.getEntitiesByRefs(
       {
         entityRefs: unique,
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          ...(options.orphansToo ? ['metadata.annotations'] : []),
+        ],
       },
       { credentials },
     );
     return new Set(
-      unique.filter(
-        (_, i) => items[i]?.kind?.toLocaleLowerCase('en-US') !== 'group',
-      ),
+      unique.filter((_, i) => {
+        const entity = items[i];
+        return (
+          entity?.kind?.toLocaleLowerCase('en-US') !== 'group' ||
+          (options.orphansToo &&
+            entity.metadata?.annotations?.[ORPHAN_ANNOTATION] === 'true')
+        );
+      }),
     );
   }
 

@@ -25,7 +25,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { CurriculumStore } from '../database/CurriculumStore';
 import type { FeedTokenStore } from '../database/FeedTokenStore';
-import type { CachedBody, YearService } from './YearService';
+import type { AnswerCache, CachedBody } from './AnswerCache';
+import { audited } from './audited';
+import type { YearService } from './YearService';
 
 const ZONE = 'Asia/Tokyo';
 const CYCLE_NAMES: Record<Entry['cycle'], string> = {
@@ -70,6 +72,7 @@ export class FeedService {
       tokens: FeedTokenStore;
       curricula: CurriculumStore;
       years: YearService;
+      answers: AnswerCache;
       auditor: AuditorService;
       logger: LoggerService;
       /** The app's base URL, for links from events back to the entry pages. */
@@ -83,30 +86,36 @@ export class FeedService {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<CreatedFeedToken> {
     const userRef = credentials.principal.userEntityRef;
-    const existing = await this.deps.tokens.listTokens(userRef);
-    if (existing.length >= FEED_TOKEN_LIMITS.perUser) {
-      throw new InputError(
-        `You have ${existing.length} feed tokens; revoke one before creating another`,
-      );
-    }
-    const token = `chy_${randomBytes(32).toString('base64url')}`;
-    const created: FeedToken = {
-      id: randomUUID(),
-      label,
-      createdAt: this.now().toISOString(),
-    };
-    await this.deps.tokens.createToken({
-      ...created,
-      userRef,
-      tokenHash: hashFeedToken(token),
-    });
-    const event = await this.deps.auditor.createEvent({
-      eventId: 'feed-token-create',
-      severityLevel: 'low',
-      meta: { tokenId: created.id, actor: userRef },
-    });
-    await event.success();
-    return { ...created, token };
+    const id = randomUUID();
+    return audited(
+      this.deps.auditor,
+      {
+        eventId: 'feed-token-create',
+        ctx: { credentials },
+        severityLevel: 'low',
+        meta: { tokenId: id },
+      },
+      async () => {
+        const existing = await this.deps.tokens.listTokens(userRef);
+        if (existing.length >= FEED_TOKEN_LIMITS.perUser) {
+          throw new InputError(
+            `You have ${existing.length} feed tokens; revoke one before creating another`,
+          );
+        }
+        const token = `chy_${randomBytes(32).toString('base64url')}`;
+        const created: FeedToken = {
+          id,
+          label,
+          createdAt: this.now().toISOString(),
+        };
+        await this.deps.tokens.createToken({
+          ...created,
+          userRef,
+          tokenHash: hashFeedToken(token),
+        });
+        return { ...created, token };
+      },
+    );
   }
 
   listTokens(
@@ -119,23 +128,25 @@ export class FeedService {
     id: string,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<void> {
-    const userRef = credentials.principal.userEntityRef;
-    const revoked = await this.deps.tokens.revokeToken(
-      userRef,
-      id,
-      this.now().toISOString(),
+    await audited(
+      this.deps.auditor,
+      {
+        eventId: 'feed-token-revoke',
+        ctx: { credentials },
+        severityLevel: 'low',
+        meta: { tokenId: id },
+      },
+      async () => {
+        const revoked = await this.deps.tokens.revokeToken(
+          credentials.principal.userEntityRef,
+          id,
+          this.now().toISOString(),
+        );
+        if (!revoked) {
+          throw new NotFoundError(`You have no feed token '${id}'`);
+        }
+      },
     );
-    const event = await this.deps.auditor.createEvent({
-      eventId: 'feed-token-revoke',
-      severityLevel: 'low',
-      meta: { tokenId: id, actor: userRef },
-    });
-    if (!revoked) {
-      const error = new NotFoundError(`You have no feed token '${id}'`);
-      await event.fail({ error });
-      throw error;
-    }
-    await event.success();
   }
 
   /** The iCalendar text of a feed, for the holder of a live feed token. */
@@ -161,7 +172,7 @@ export class FeedService {
       query.curriculum ?? '',
       query.entry ?? '',
     ].join(':');
-    return this.deps.years.cached(key, () => this.build(query, first));
+    return this.deps.answers.cached(key, () => this.build(query, first));
   }
 
   /** Writes the calendar; only published entries, whoever holds the token. */

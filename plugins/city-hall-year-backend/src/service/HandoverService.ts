@@ -4,7 +4,6 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryReassignPermission,
@@ -18,10 +17,19 @@ import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import type { CallContext } from './EntryService';
 import type { EntryValidator } from './EntryValidator';
+import { audited } from './audited';
 import { publishEntryChange } from './entryEvents';
 
-/** Set by the catalog on entities whose source no longer lists them. */
-const ORPHAN_ANNOTATION = 'backstage.io/orphan';
+/** Entries by their owner Group. */
+function groupByOwner(entries: Entry[]): Map<string, Entry[]> {
+  const byOwner = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const own = byOwner.get(entry.owner);
+    if (own) own.push(entry);
+    else byOwner.set(entry.owner, [entry]);
+  }
+  return byOwner;
+}
 
 /**
  * What HR looks after across departments: entries whose owner Group left the catalog
@@ -34,7 +42,6 @@ export class HandoverService {
       store: EntryStore;
       authorizer: EntryAuthorizer;
       validator: EntryValidator;
-      catalog: CatalogService;
       auth: AuthService;
       auditor: AuditorService;
       events: EventsService;
@@ -50,34 +57,12 @@ export class HandoverService {
    */
   async orphans(): Promise<Map<string, Entry[]>> {
     const entries = await this.deps.store.listAllEntries({});
-    const owners = [...new Set(entries.map(e => e.owner))];
-    const vanished = new Set<string>();
-    if (owners.length > 0) {
-      const { items } = await this.deps.catalog.getEntitiesByRefs(
-        {
-          entityRefs: owners,
-          fields: ['kind', 'metadata.annotations'],
-        },
-        { credentials: await this.deps.auth.getOwnServiceCredentials() },
-      );
-      owners.forEach((owner, i) => {
-        const entity = items[i];
-        // A Group taken out of its catalog file stays as an orphan until cleaned up.
-        if (
-          entity?.kind?.toLocaleLowerCase('en-US') !== 'group' ||
-          entity.metadata?.annotations?.[ORPHAN_ANNOTATION] === 'true'
-        ) {
-          vanished.add(owner);
-        }
-      });
-    }
-    const byOwner = new Map<string, Entry[]>();
-    for (const entry of entries) {
-      if (vanished.has(entry.owner)) {
-        byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), entry]);
-      }
-    }
-    return byOwner;
+    const vanished = await this.deps.validator.missingGroups(
+      entries.map(e => e.owner),
+      await this.deps.auth.getOwnServiceCredentials(),
+      { orphansToo: true },
+    );
+    return groupByOwner(entries.filter(e => vanished.has(e.owner)));
   }
 
   /** The hand-over screen's report; for HR. */
@@ -117,68 +102,67 @@ export class HandoverService {
     ctx: CallContext,
   ): Promise<Entry[]> {
     const actor = ctx.credentials.principal.userEntityRef;
-    const event = await this.deps.auditor.createEvent({
-      eventId: 'entry-handover',
-      severityLevel: 'medium',
-      request: ctx.request,
-      meta: { actor, count: moves.length },
-    });
-    try {
-      await this.deps.authorizer.assertBasic(
-        entryReassignPermission,
-        ctx.credentials,
-      );
-      const normalized = moves.map(m => ({
-        ...m,
-        owner: m.owner.toLocaleLowerCase('en-US'),
-      }));
-      const missing = await this.deps.validator.missingGroups(
-        normalized.map(m => m.owner),
-        ctx.credentials,
-      );
-      normalized.forEach((move, i) => {
-        if (missing.has(move.owner)) {
-          throw new InputError(
-            `moves.${i}.owner: not a Group in the catalog: ${move.owner}`,
-          );
-        }
-      });
-      const resolved = await Promise.all(
-        normalized.map(async (move, i) => {
-          const entry = await this.deps.store.getEntry(move.entry);
-          if (!entry) {
-            throw new NotFoundError(
-              `moves.${i}.entry: no entry '${move.entry}'`,
+    return audited(
+      this.deps.auditor,
+      {
+        eventId: 'entry-handover',
+        ctx,
+        meta: { count: moves.length },
+        resultMeta: written => ({
+          entries: written.map(e => e.slug).join(','),
+        }),
+      },
+      async () => {
+        await this.deps.authorizer.assertBasic(
+          entryReassignPermission,
+          ctx.credentials,
+        );
+        const normalized = moves.map(m => ({
+          ...m,
+          owner: m.owner.toLocaleLowerCase('en-US'),
+        }));
+        const missing = await this.deps.validator.missingGroups(
+          normalized.map(m => m.owner),
+          ctx.credentials,
+        );
+        normalized.forEach((move, i) => {
+          if (missing.has(move.owner)) {
+            throw new InputError(
+              `moves.${i}.owner: not a Group in the catalog: ${move.owner}`,
             );
           }
-          return {
-            id: entry.id,
-            expectedVersion: move.version,
-            owner: move.owner,
-            before: entry.owner,
-          };
-        }),
-      );
-      const written = await this.deps.store.reassignEntries(resolved, {
-        actor,
-        at: this.now().toISOString(),
-      });
-      for (const [i, entry] of written.entries()) {
-        await publishEntryChange(this.deps, {
-          action: 'reassign',
-          entry,
-          actor,
-          previousOwner: resolved[i].before,
         });
-      }
-      await event.success({
-        meta: { entries: written.map(e => e.slug).join(',') },
-      });
-      return written;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+        const resolved = await Promise.all(
+          normalized.map(async (move, i) => {
+            const entry = await this.deps.store.getEntry(move.entry);
+            if (!entry) {
+              throw new NotFoundError(
+                `moves.${i}.entry: no entry '${move.entry}'`,
+              );
+            }
+            return {
+              id: entry.id,
+              expectedVersion: move.version,
+              owner: move.owner,
+              before: entry.owner,
+            };
+          }),
+        );
+        const written = await this.deps.store.reassignEntries(resolved, {
+          actor,
+          at: this.now().toISOString(),
+        });
+        for (const [i, entry] of written.entries()) {
+          await publishEntryChange(this.deps, {
+            action: 'reassign',
+            entry,
+            actor,
+            previousOwner: resolved[i].before,
+          });
+        }
+        return written;
+      },
+    );
   }
 
   /** How far each department has confirmed its live entries for a fiscal year; for HR. */
@@ -191,10 +175,7 @@ export class HandoverService {
       ctx.credentials,
     );
     const entries = await this.deps.store.listAllEntries({});
-    const byOwner = new Map<string, Entry[]>();
-    for (const entry of entries) {
-      byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), entry]);
-    }
+    const byOwner = groupByOwner(entries);
     return {
       fiscalYear,
       departments: [...byOwner.entries()]

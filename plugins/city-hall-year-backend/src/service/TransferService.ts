@@ -26,6 +26,7 @@ import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
 import { changedFields } from '../database/DatabaseEntryStore';
 import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
+import { audited } from './audited';
 import type { CallContext } from './EntryService';
 import type { EntryValidator } from './EntryValidator';
 import { publishEntryChange } from './entryEvents';
@@ -80,26 +81,17 @@ export class TransferService {
     request: { format: TransferFormat; content: string; dryRun: boolean },
     ctx: CallContext,
   ): Promise<ImportReport> {
-    const event = await this.deps.auditor.createEvent({
-      eventId: 'entries-import',
-      severityLevel: request.dryRun ? 'low' : 'medium',
-      request: ctx.request,
-      meta: {
-        format: request.format,
-        dryRun: request.dryRun,
-        actor: ctx.credentials.principal.userEntityRef,
+    return audited(
+      this.deps.auditor,
+      {
+        eventId: 'entries-import',
+        ctx,
+        severityLevel: request.dryRun ? 'low' : 'medium',
+        meta: { format: request.format, dryRun: request.dryRun },
+        resultMeta: report => ({ ...report.summary, applied: report.applied }),
       },
-    });
-    try {
-      const report = await this.plan(request, ctx);
-      await event.success({
-        meta: { ...report.summary, applied: report.applied },
-      });
-      return report;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      () => this.plan(request, ctx),
+    );
   }
 
   private async plan(

@@ -1,10 +1,8 @@
 import type {
   BackstageCredentials,
-  CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { NotFoundError } from '@backstage/errors';
 import {
   councilSessionLabels,
@@ -20,6 +18,7 @@ import {
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
+import type { AnswerCache, CachedBody } from './AnswerCache';
 import type { EntryAuthorizer, ReadScope } from './EntryAuthorizer';
 
 function permissionCriteria(scope: ReadScope) {
@@ -46,70 +45,6 @@ function summarize(
   };
 }
 
-/** How long a computed answer stays in the cache; a write makes it unreachable at once. */
-const CACHE_TTL_MS = 10 * 60 * 1000;
-
-/** How many bytes of ready answers one process keeps. */
-const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
-
-/** An answer ready to send: UTF-8 bytes, their entity tag, and gzip of them once asked. */
-export interface CachedBody {
-  body: Buffer;
-  etag: string;
-  /** The body compressed once for every client that accepts gzip (browsers do). */
-  gzipped(): Buffer;
-}
-
-/** Ready answers, least recently used first out, within a byte budget. */
-class LocalBodies {
-  private readonly bodies = new Map<
-    string,
-    { cached: CachedBody; size: () => number }
-  >();
-  private bytes = 0;
-
-  constructor(private readonly budget: number) {}
-
-  get(key: string): CachedBody | undefined {
-    const found = this.bodies.get(key);
-    if (found) {
-      this.bodies.delete(key);
-      this.bodies.set(key, found);
-    }
-    return found?.cached;
-  }
-
-  set(key: string, text: string): CachedBody {
-    const body = Buffer.from(text, 'utf8');
-    let gzip: Buffer | undefined;
-    const cached: CachedBody = {
-      body,
-      etag: `"${createHash('sha256')
-        .update(body)
-        .digest('base64url')
-        .slice(0, 27)}"`,
-      gzipped: () => {
-        if (!gzip) {
-          gzip = gzipSync(body);
-          this.bytes += gzip.length;
-        }
-        return gzip;
-      },
-    };
-    this.bodies.set(key, {
-      cached,
-      size: () => body.length + (gzip?.length ?? 0),
-    });
-    this.bytes += body.length;
-    for (const [oldest, value] of this.bodies) {
-      if (this.bytes <= this.budget || oldest === key) break;
-      this.bodies.delete(oldest);
-      this.bytes -= value.size();
-    }
-    return cached;
-  }
-}
-
 /** What a reader may see, as a short cache key: everything, or the criteria's hash. */
 function scopeKey(scope: ReadScope): string {
   if (scope.kind !== 'some') return scope.kind;
@@ -120,12 +55,8 @@ function scopeKey(scope: ReadScope): string {
 }
 
 /**
- * Reading the year: lists, single entries and the whole-year view.
- *
- * Answers that take work (the year view, calendar feeds) are cached under the content
- * generation, which every write raises in its own transaction: after a write, on any
- * replica, the next read finds no answer for the new generation and computes a fresh
- * one. Nothing stale is ever served; old answers simply age out of the cache.
+ * Reading the year: lists, single entries and the whole-year view, whose answers are
+ * kept in the {@link AnswerCache} under the content generation.
  */
 export class YearService {
   private live?: {
@@ -133,46 +64,13 @@ export class YearService {
     entries: Entry[];
     timings: Map<string, Timing>;
   };
-  private readonly local = new LocalBodies(LOCAL_CACHE_BYTES);
-  private readonly pending = new Map<string, Promise<CachedBody>>();
 
   constructor(
     private readonly store: EntryStore,
     private readonly authorizer: EntryAuthorizer,
     private readonly logger: LoggerService,
-    private readonly cache?: CacheService,
+    private readonly answers: AnswerCache,
   ) {}
-
-  /**
-   * A value computed from the content, cached for this content generation. `key` must
-   * name everything else the value depends on (the reader's scope, the query).
-   *
-   * Two levels: the bytes ready to send, in this process (no copying, no parsing), and
-   * the text in the cache service, which replicas can share.
-   */
-  async cached(
-    key: string,
-    compute: () => Promise<string>,
-  ): Promise<CachedBody> {
-    const generation = await this.store.generation();
-    const fullKey = `${key}:g${generation}`;
-    const local = this.local.get(fullKey);
-    if (local) return local;
-    // Readers arriving while the answer is being made wait for that one answer.
-    let pending = this.pending.get(fullKey);
-    if (!pending) {
-      pending = (async () => {
-        let text = await this.cache?.get<string>(fullKey);
-        if (typeof text !== 'string') {
-          text = await compute();
-          await this.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
-        }
-        return this.local.set(fullKey, text);
-      })().finally(() => this.pending.delete(fullKey));
-      this.pending.set(fullKey, pending);
-    }
-    return pending;
-  }
 
   /** The year view as JSON text, from the cache when the content has not changed. */
   async getYearJson(
@@ -180,8 +78,9 @@ export class YearService {
     credentials: BackstageCredentials,
   ): Promise<CachedBody> {
     const scope = await this.authorizer.readScope(credentials);
-    return this.cached(`year:${fiscalYear}:${scopeKey(scope)}`, async () =>
-      JSON.stringify(await this.yearFor(fiscalYear, scope)),
+    return this.answers.cached(
+      `year:${fiscalYear}:${scopeKey(scope)}`,
+      async () => JSON.stringify(await this.yearFor(fiscalYear, scope)),
     );
   }
 

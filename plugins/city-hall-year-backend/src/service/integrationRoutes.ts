@@ -19,7 +19,7 @@ import type { CallContext } from './EntryService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import { parseRequest } from './parse';
-import { sendCached } from './router';
+import { sendCached } from './sendCached';
 
 const noQuerySchema = z.object({}).strict();
 const tokenIdSchema = z.string().uuid();

@@ -9,43 +9,16 @@ import {
   versionBodySchema,
   type HealthReport,
 } from '@internal/plugin-city-hall-year-common';
-import express, { type Request, type Response } from 'express';
+import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { CallContext, EntryService } from './EntryService';
 import { parseRequest } from './parse';
 import type { TransferService } from './TransferService';
-import type { CachedBody, YearService } from './YearService';
+import type { YearService } from './YearService';
+import { sendCached } from './sendCached';
 import { addIntegrationRoutes } from './integrationRoutes';
-
-/**
- * Sends a cached answer with its entity tag: a client that has it gets 304, and
- * Express does not hash the body again.
- */
-export function sendCached(
-  req: Request,
-  res: Response,
-  type: string,
-  cached: CachedBody,
-) {
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  // Each encoding is its own representation, with its own tag.
-  const etag = gzip ? `${cached.etag.slice(0, -1)}-gz"` : cached.etag;
-  res.setHeader('Content-Type', type);
-  res.setHeader('ETag', etag);
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('Cache-Control', 'private, no-cache');
-  if (req.headers['if-none-match'] === etag) {
-    res.status(304).end();
-    return;
-  }
-  // Already compressed: the server's compression middleware leaves it as it is.
-  const body = gzip ? cached.gzipped() : cached.body;
-  if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
-}
 
 const FILE_TYPES = {
   yaml: 'application/yaml; charset=utf-8',

@@ -30,13 +30,14 @@ import {
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
-import { useCurriculum, usePinnedFiscalYear } from './useCurriculum';
+import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
+import { useCurriculum } from './useCurriculum';
 
 /** A training course: its steps in order, each with why it is in the course. */
 export function CurriculumPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug = '' } = useParams();
-  const pinned = usePinnedFiscalYear();
+  const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCurriculum(slug, pinned);
   const stepLink = useRouteRef(curriculumStepRouteRef);
   const editLink = useRouteRef(editCurriculumRouteRef);

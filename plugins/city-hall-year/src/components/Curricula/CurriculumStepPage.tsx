@@ -11,7 +11,8 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { curriculumRouteRef, curriculumStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPage } from '../EntryPage';
-import { useCurriculum, usePinnedFiscalYear } from './useCurriculum';
+import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
+import { useCurriculum } from './useCurriculum';
 
 /**
  * One step of a course (`/curricula/:slug/:step`): the linked entry as it is now,
@@ -20,7 +21,7 @@ import { useCurriculum, usePinnedFiscalYear } from './useCurriculum';
 export function CurriculumStepPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug = '', step = '' } = useParams();
-  const pinned = usePinnedFiscalYear();
+  const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCurriculum(slug, pinned);
   const stepLink = useRouteRef(curriculumStepRouteRef);
   const courseLink = useRouteRef(curriculumRouteRef);

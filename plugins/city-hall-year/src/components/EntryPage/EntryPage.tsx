@@ -36,12 +36,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
-import {
-  Link as RouterLink,
-  useParams,
-  useSearchParams,
-} from 'react-router-dom';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useEntry } from '../../hooks/useEntry';
+import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearApiRef } from '../../api';
@@ -216,13 +213,6 @@ function UsedInCourses(props: { slug: string }) {
   );
 }
 
-/** A fiscal year from `?fy=` (links from calendar feeds and courses carry one). */
-function useRequestedFiscalYear(): number | undefined {
-  const [params] = useSearchParams();
-  const fy = Number(params.get('fy'));
-  return Number.isInteger(fy) && fy >= 1989 && fy <= 2200 ? fy : undefined;
-}
-
 /**
  * Edit and confirm appear only when the permission framework allows them for this
  * entry; the server checks again on every request.
@@ -294,7 +284,7 @@ export function EntryPage(
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const params = useParams();
   const slug = props.slug ?? params.slug ?? '';
-  const requestedYear = useRequestedFiscalYear();
+  const requestedYear = useFiscalYearParam();
   const { value: entry, loading, error } = useEntry(slug);
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);

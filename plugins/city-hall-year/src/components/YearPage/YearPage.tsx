@@ -27,6 +27,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { fiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
@@ -61,11 +62,7 @@ type View = (typeof VIEWS)[number];
  */
 function usePageState(current: number) {
   const [params, setParams] = useSearchParams();
-  const requested = Number(params.get('fy'));
-  const fiscalYear =
-    Number.isInteger(requested) && requested >= 1989 && requested <= 2200
-      ? requested
-      : current;
+  const fiscalYear = fiscalYearParam(params) ?? current;
   const viewParam = params.get('view') as View | null;
   const view: View =
     viewParam && VIEWS.includes(viewParam) ? viewParam : 'timeline';

@@ -1,0 +1,117 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+/** How long a computed answer stays in the cache; a write makes it unreachable at once. */
+const CACHE_TTL_MS = 10 * 60 * 1000;
+
+/** How many bytes of ready answers one process keeps. */
+const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** An answer ready to send: UTF-8 bytes, their entity tag, and gzip of them once asked. */
+export interface CachedBody {
+  body: Buffer;
+  etag: string;
+  /** The body compressed once for every client that accepts gzip (browsers do). */
+  gzipped(): Buffer;
+}
+
+/** Ready answers, least recently used first out, within a byte budget. */
+class LocalBodies {
+  private readonly bodies = new Map<
+    string,
+    { cached: CachedBody; size: () => number }
+  >();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(key: string): CachedBody | undefined {
+    const found = this.bodies.get(key);
+    if (found) {
+      this.bodies.delete(key);
+      this.bodies.set(key, found);
+    }
+    return found?.cached;
+  }
+
+  set(key: string, text: string): CachedBody {
+    const body = Buffer.from(text, 'utf8');
+    let gzip: Buffer | undefined;
+    const cached: CachedBody = {
+      body,
+      etag: `"${createHash('sha256')
+        .update(body)
+        .digest('base64url')
+        .slice(0, 27)}"`,
+      gzipped: () => {
+        if (!gzip) {
+          gzip = gzipSync(body);
+          this.bytes += gzip.length;
+        }
+        return gzip;
+      },
+    };
+    this.bodies.set(key, {
+      cached,
+      size: () => body.length + (gzip?.length ?? 0),
+    });
+    this.bytes += body.length;
+    for (const [oldest, value] of this.bodies) {
+      if (this.bytes <= this.budget || oldest === key) break;
+      this.bodies.delete(oldest);
+      this.bytes -= value.size();
+    }
+    return cached;
+  }
+}
+
+/**
+ * Answers that take work (the year view, calendar feeds), kept under the content
+ * generation, which every write raises in its own transaction: after a write, on any
+ * replica, the next read finds no answer for the new generation and makes a fresh one.
+ * Nothing stale is ever served; old answers simply age out.
+ *
+ * Two levels: the bytes ready to send, in this process (no copying, no parsing), and
+ * the text in Backstage's cache service, which replicas can share. Readers arriving
+ * while an answer is being made wait for that one answer.
+ */
+export class AnswerCache {
+  private readonly local = new LocalBodies(LOCAL_CACHE_BYTES);
+  private readonly pending = new Map<string, Promise<CachedBody>>();
+
+  constructor(
+    private readonly deps: {
+      /** The current content generation, read from the database. */
+      generation: () => Promise<number>;
+      cache?: CacheService;
+    },
+  ) {}
+
+  /**
+   * The answer for `key` in the current content generation, made by `compute` when
+   * there is none. `key` must name everything else the answer depends on (the
+   * reader's scope, the query).
+   */
+  async cached(
+    key: string,
+    compute: () => Promise<string>,
+  ): Promise<CachedBody> {
+    const fullKey = `${key}:g${await this.deps.generation()}`;
+    const local = this.local.get(fullKey);
+    if (local) return local;
+    let pending = this.pending.get(fullKey);
+    if (!pending) {
+      pending = (async () => {
+        let text = await this.deps.cache?.get<string>(fullKey);
+        if (typeof text !== 'string') {
+          text = await compute();
+          await this.deps.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
+        }
+        return this.local.set(fullKey, text);
+      })().finally(() => this.pending.delete(fullKey));
+      this.pending.set(fullKey, pending);
+    }
+    return pending;
+  }
+}
