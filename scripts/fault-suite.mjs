@@ -22,7 +22,11 @@ import {
   token,
   waitFor,
 } from './lib/builtBackend.mjs';
-import { editableFields, writableEntry } from './lib/generatedEntries.mjs';
+import {
+  editableFields,
+  upcomingEntry,
+  writableEntry,
+} from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
 const knexFactory = require('knex');
@@ -390,6 +394,20 @@ async function replicas(dist) {
       `replicas: ${visible} edits, each made on one replica and read back from the other at once`,
     );
 
+    // A step that starts in a few days, made now: the reminders below do not depend on
+    // which steps of the starting content happen to start soon on the day of the run.
+    const soon = await api(
+      bases[0],
+      'POST',
+      '/entries',
+      accounting,
+      upcomingEntry('fault-upcoming', 'group:default/kaikei-ka'),
+    );
+    check(
+      soon.status === 201,
+      `replicas: upcoming step created (${soon.status})`,
+    );
+
     const load = await mixedLoad(front, bases[0]);
 
     // The reminder task is due every minute on both replicas; it runs once, and each
@@ -408,7 +426,12 @@ async function replicas(dist) {
             'scope',
             'origin',
           );
-          return rows.some(r => r.origin === 'plugin:city-hall-year');
+          return rows.some(
+            r =>
+              r.origin === 'plugin:city-hall-year' &&
+              r.user === 'user:default/nakamura.emi' &&
+              r.title.includes('まもなく始まる手続'),
+          );
         },
         200,
         'the reminders',

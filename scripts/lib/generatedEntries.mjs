@@ -54,6 +54,24 @@ export function writableEntry(slug, summary) {
   };
 }
 
+/**
+ * A published entry that starts `daysAhead` days after `now` in Japan (a yearly date),
+ * so that a reminder is due for it whatever day the suite runs.
+ */
+export function upcomingEntry(slug, owner, now = new Date(), daysAhead = 5) {
+  // The day in Asia/Tokyo (UTC+9, no daylight saving time) `daysAhead` days on.
+  const day = new Date(now.getTime() + (9 * 60 + daysAhead * 24 * 60) * 60_000);
+  const on = { month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+  // 29 February recurs as the 28th in other years; a reminder is still due for it.
+  return {
+    ...writableEntry(slug, `${daysAhead}日後に始まる手続です。`),
+    title: { ja: 'まもなく始まる手続', en: 'A step that starts soon' },
+    owner,
+    timing: { rules: [{ kind: 'date', on }] },
+    reminderDaysBefore: daysAhead + 2,
+  };
+}
+
 /** The fields of a stored entry that a PUT sends back (without id, version, who, when). */
 export function editableFields(entry) {
   const {

@@ -288,9 +288,19 @@ export const entryUpdateSchema = entryInputSchema.extend({
 /** Body of `PUT /entries/:id`. */
 export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
 
-/** Body of the routes that only name the version they act on (delete, restore, confirm). */
+/**
+ * Body of the routes that only name the version they act on (delete, undelete,
+ * restore, confirm, deleting a course). The version is required: without it a write
+ * could not tell that someone else changed the entry first.
+ */
 export const versionBodySchema = z
-  .object({ version: z.number().int().min(1).max(MAX_VERSION).optional() })
+  .object({
+    version: z
+      .number({ required_error: 'version is required' })
+      .int()
+      .min(1)
+      .max(MAX_VERSION),
+  })
   .strict();
 
 /**

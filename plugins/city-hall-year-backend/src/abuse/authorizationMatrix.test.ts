@@ -42,7 +42,9 @@ type PersonaId =
   | 'unauthenticated'
   | 'forgedOwner'
   | 'ownerReassignment'
-  | 'deletedGroup';
+  | 'deletedGroup'
+  | 'noVersion'
+  | 'staleVersion';
 
 interface Persona {
   id: PersonaId;
@@ -50,7 +52,12 @@ interface Persona {
   person?: Person;
   /** The owner the body claims, for the personas that tamper with it. */
   owner?: string;
-  attack?: 'forged' | 'reassign' | 'deletedGroup';
+  attack?:
+    | 'forged'
+    | 'reassign'
+    | 'deletedGroup'
+    | 'noVersion'
+    | 'staleVersion';
 }
 
 /** The order of the columns of {@link EXPECTED}. */
@@ -80,6 +87,10 @@ const PERSONAS: Persona[] = [
     owner: VANISHED,
     attack: 'deletedGroup',
   },
+  // An HR editor (who may do everything) leaving out the version a write acts on…
+  { id: 'noVersion', person: 'hr', attack: 'noVersion' },
+  // …or sending one that someone else's change made stale.
+  { id: 'staleVersion', person: 'hr', attack: 'staleVersion' },
 ];
 
 type RouteName =
@@ -111,23 +122,30 @@ type Expected = number | null;
  *   as not to reveal that it exists (see entries.test.ts, drafts).
  */
 // prettier-ignore
-const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
-  //                                      owner other bureau  HR  new  anon forged reassign deleted-group
-  'POST /entries':                          [201,  403,  403, 201, 403, 401,  403,  null,  400],
-  'PUT /entries/:id':                       [200,  403,  403, 200, 403, 401,  403,   403,  400],
-  'DELETE /entries/:id':                    [200,  403,  403, 200, 403, 401, null,  null, null],
-  'POST /entries/:id/undelete':             [200,  403,  403, 200, 403, 401, null,  null, null],
-  'POST /entries/:id/confirm':              [200,  403,  403, 200, 403, 401, null,  null, null],
-  'POST /entries/:id/revisions/:n/restore': [200,  403,  403, 200, 403, 401,  403,   403, null],
-  'POST /import?dryRun=false':              [200,  400,  400, 200, 400, 401,  400,   400,  400],
-  'POST /curricula':                        [403,  403,  403, 201, 403, 401, null,  null, null],
-  'PUT /curricula/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null],
-  'DELETE /curricula/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null],
-  'POST /handover':                         [403,  403,  403, 200, 403, 401,  403,  null,  400],
-  'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null],
-  'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null],
-  'GET /entries/:id/revisions (draft)':     [200,  404,  404, 200, 404, 401, null,  null, null],
+const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
+  //                                      owner other bureau  HR  new  anon forged reassign deleted-group no-version stale
+  'POST /entries':                          [201,  403,  403, 201, 403, 401,  403,  null,  400,  null, null],
+  'PUT /entries/:id':                       [200,  403,  403, 200, 403, 401,  403,   403,  400,   400,  409],
+  'DELETE /entries/:id':                    [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'POST /entries/:id/undelete':             [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'POST /entries/:id/confirm':              [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'POST /entries/:id/revisions/:n/restore': [200,  403,  403, 200, 403, 401,  403,   403, null,   400,  409],
+  'POST /import?dryRun=false':              [200,  400,  400, 200, 400, 401,  400,   400,  400,  null, null],
+  'POST /curricula':                        [403,  403,  403, 201, 403, 401, null,  null, null,  null, null],
+  'PUT /curricula/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'DELETE /curricula/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null,   400,  409],
+  'POST /handover':                         [403,  403,  403, 200, 403, 401,  403,  null,  400,   400,  409],
+  'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
+  'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
+  'GET /entries/:id/revisions (draft)':     [200,  404,  404, 200, 404, 401, null,  null, null,  null, null],
 };
+
+/**
+ * The version a write sends: none for the persona that leaves it out; for every other
+ * persona the one the state was read at (made stale in setup for `staleVersion`).
+ */
+const versionOf = (state: { version: number }, p: Persona) =>
+  p.attack === 'noVersion' ? {} : { version: state.version };
 
 type Call = (
   method: 'get' | 'post' | 'put' | 'delete',
@@ -140,6 +158,11 @@ interface Route {
   writes: boolean;
   /** Fresh fixtures for one cell, so that cells never depend on each other. */
   setup: (persona: Persona) => Promise<any>;
+  /**
+   * For the routes that act on a version: someone else changes the fixture after it
+   * was read; the answer is the fixture as it was read, its version now stale.
+   */
+  staleAfter?: (state: any) => Promise<void>;
   send: (state: any, persona: Persona, call: Call) => request.Test;
 }
 
@@ -217,6 +240,11 @@ describe('abuse: authorization matrix', () => {
       return res.body as Entry;
     }
 
+    /** Someone else edits the entry: a version read before is stale now. */
+    const editMeanwhile = async (entry: Entry) => {
+      await hrUpdate(entry, { summary: { ja: '誰かが先に直した概要' } });
+    };
+
     const course = (slug: string): CurriculumInput => ({
       slug,
       title: { ja: '濫用試験の研修', en: 'Abuse test course' },
@@ -243,27 +271,41 @@ describe('abuse: authorization matrix', () => {
       {
         name: 'PUT /entries/:id',
         writes: true,
+        staleAfter: editMeanwhile,
         setup: () => freshEntry(),
-        send: (entry: Entry, p, call) =>
-          call('put', `/entries/${entry.id}`).send(
-            putBody(entry, {
-              title: { ja: '書き換えた題名' },
-              ...(p.owner ? { owner: p.owner } : {}),
-            }),
-          ),
+        send: (entry: Entry, p, call) => {
+          const { version: _version, ...fields } = putBody(entry, {
+            title: { ja: '書き換えた題名' },
+            ...(p.owner ? { owner: p.owner } : {}),
+          });
+          return call('put', `/entries/${entry.id}`).send({
+            ...fields,
+            ...versionOf(entry, p),
+          });
+        },
       },
       {
         name: 'DELETE /entries/:id',
         writes: true,
+        staleAfter: editMeanwhile,
         setup: () => freshEntry(),
-        send: (entry: Entry, _p, call) =>
-          call('delete', `/entries/${entry.id}`).send({
-            version: entry.version,
-          }),
+        send: (entry: Entry, p, call) =>
+          call('delete', `/entries/${entry.id}`).send(versionOf(entry, p)),
       },
       {
         name: 'POST /entries/:id/undelete',
         writes: true,
+        staleAfter: async (entry: Entry) => {
+          // Brought back and deleted again by someone else.
+          const back = await hr('post', `/entries/${entry.id}/undelete`).send({
+            version: entry.version,
+          });
+          expect(back.status).toBe(200);
+          const again = await hr('delete', `/entries/${entry.id}`).send({
+            version: back.body.version,
+          });
+          expect(again.status).toBe(200);
+        },
         setup: async () => {
           const entry = await freshEntry();
           const res = await hr('delete', `/entries/${entry.id}`).send({
@@ -272,23 +314,25 @@ describe('abuse: authorization matrix', () => {
           expect(res.status).toBe(200);
           return res.body;
         },
-        send: (entry: Entry, _p, call) =>
-          call('post', `/entries/${entry.id}/undelete`).send({
-            version: entry.version,
-          }),
+        send: (entry: Entry, p, call) =>
+          call('post', `/entries/${entry.id}/undelete`).send(
+            versionOf(entry, p),
+          ),
       },
       {
         name: 'POST /entries/:id/confirm',
         writes: true,
+        staleAfter: editMeanwhile,
         setup: () => freshEntry(),
-        send: (entry: Entry, _p, call) =>
-          call('post', `/entries/${entry.id}/confirm`).send({
-            version: entry.version,
-          }),
+        send: (entry: Entry, p, call) =>
+          call('post', `/entries/${entry.id}/confirm`).send(
+            versionOf(entry, p),
+          ),
       },
       {
         name: 'POST /entries/:id/revisions/:n/restore',
         writes: true,
+        staleAfter: editMeanwhile,
         setup: async p => {
           if (p.owner) {
             // Revision 1 belonged to another department; HR then gave the entry to
@@ -299,10 +343,10 @@ describe('abuse: authorization matrix', () => {
           const entry = await freshEntry();
           return hrUpdate(entry, { summary: { ja: '人事課が書き換えた概要' } });
         },
-        send: (entry: Entry, _p, call) =>
-          call('post', `/entries/${entry.id}/revisions/1/restore`).send({
-            version: entry.version,
-          }),
+        send: (entry: Entry, p, call) =>
+          call('post', `/entries/${entry.id}/revisions/1/restore`).send(
+            versionOf(entry, p),
+          ),
       },
       {
         name: 'POST /import?dryRun=false',
@@ -334,33 +378,50 @@ describe('abuse: authorization matrix', () => {
       {
         name: 'PUT /curricula/:slug',
         writes: true,
+        staleAfter: async (curriculum: Curriculum) => {
+          const res = await hr('put', `/curricula/${curriculum.slug}`).send({
+            ...course(curriculum.slug),
+            audience: { ja: '誰かが先に直した対象' },
+            version: curriculum.version,
+          });
+          expect(res.status).toBe(200);
+        },
         setup: freshCurriculum,
-        send: (curriculum: Curriculum, _p, call) =>
+        send: (curriculum: Curriculum, p, call) =>
           call('put', `/curricula/${curriculum.slug}`).send({
             ...course(curriculum.slug),
             title: { ja: '改題した研修' },
-            version: curriculum.version,
+            ...versionOf(curriculum, p),
           }),
       },
       {
         name: 'DELETE /curricula/:slug',
         writes: true,
-        setup: freshCurriculum,
-        send: (curriculum: Curriculum, _p, call) =>
-          call('delete', `/curricula/${curriculum.slug}`).send({
+        staleAfter: async (curriculum: Curriculum) => {
+          const res = await hr('put', `/curricula/${curriculum.slug}`).send({
+            ...course(curriculum.slug),
+            audience: { ja: '誰かが先に直した対象' },
             version: curriculum.version,
-          }),
+          });
+          expect(res.status).toBe(200);
+        },
+        setup: freshCurriculum,
+        send: (curriculum: Curriculum, p, call) =>
+          call('delete', `/curricula/${curriculum.slug}`).send(
+            versionOf(curriculum, p),
+          ),
       },
       {
         name: 'POST /handover',
         writes: true,
+        staleAfter: editMeanwhile,
         setup: () => freshEntry(),
         send: (entry: Entry, p, call) =>
           call('post', '/handover').send({
             moves: [
               {
                 entry: entry.id,
-                version: entry.version,
+                ...versionOf(entry, p),
                 owner: p.owner ?? ACCOUNTING,
               },
             ],
@@ -403,6 +464,7 @@ describe('abuse: authorization matrix', () => {
         it.each(cells)('$label → $expected', async ({ persona, expected }) => {
           tally.cells += 1;
           const state = await route.setup(persona);
+          if (persona.attack === 'staleVersion') await route.staleAfter!(state);
           const call: Call = (method, path) => {
             const req = request(ctx.server)[method](`${API}${path}`);
             if (persona.person) req.set('Authorization', as(persona.person));

@@ -1109,7 +1109,9 @@ describe('abuse: fuzzing the write routes', () => {
         if (res.status < 300) {
           // Deleted by a valid body: bring it back, so the next runs have a target.
           answered(
-            await hr('post', `/entries/${remove.id}/undelete`).send({}),
+            await hr('post', `/entries/${remove.id}/undelete`).send({
+              version: await versionOf('city_hall_year_entries', remove.id),
+            }),
             200,
           );
           baseline = await fingerprint();

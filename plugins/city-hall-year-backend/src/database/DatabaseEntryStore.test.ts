@@ -69,6 +69,7 @@ describe('DatabaseEntryStore', () => {
       );
       await store.deleteEntry((await store.getEntry('seed-step-1'))!.id, {
         ...change,
+        expectedVersion: 1,
         action: 'delete',
       });
 

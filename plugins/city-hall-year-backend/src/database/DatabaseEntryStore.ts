@@ -519,10 +519,7 @@ export class DatabaseEntryStore implements EntryStore {
       );
     }
     const version = Number(current.version);
-    if (
-      change.expectedVersion !== undefined &&
-      change.expectedVersion !== version
-    ) {
+    if (change.expectedVersion !== version) {
       throw new ConflictError(
         `Entry '${current.slug}' is at version ${version}, not ${change.expectedVersion}: it was changed meanwhile`,
       );

@@ -37,8 +37,8 @@ export interface ChangeContext {
 
 /** A change to an existing entry, made only if the entry is still at `expectedVersion`. */
 export interface EntryChange extends ChangeContext {
-  /** The version the change was based on; omitted, the change applies to the current one. */
-  expectedVersion?: number;
+  /** The version the change was based on; a stale one is a conflict. */
+  expectedVersion: number;
   action: RevisionAction;
   restoredFrom?: number;
 }

@@ -183,7 +183,7 @@ describe('OpenAPI document', () => {
       await request(s)
         .post(`${API}/entries/${id}/revisions/1/restore`)
         .set('Authorization', as('finance'))
-        .send({}),
+        .send({ version: 3 }),
       200,
     );
     await check(
@@ -192,6 +192,22 @@ describe('OpenAPI document', () => {
         .delete(`${API}/entries/${id}`)
         .set('Authorization', as('finance'))
         .send({}),
+      400,
+    );
+    await check(
+      'DELETE /entries/{id}',
+      await request(s)
+        .delete(`${API}/entries/${id}`)
+        .set('Authorization', as('finance'))
+        .send({ version: 3 }),
+      409,
+    );
+    await check(
+      'DELETE /entries/{id}',
+      await request(s)
+        .delete(`${API}/entries/${id}`)
+        .set('Authorization', as('finance'))
+        .send({ version: 4 }),
       200,
     );
     await check(
@@ -199,7 +215,7 @@ describe('OpenAPI document', () => {
       await request(s)
         .post(`${API}/entries/${id}/undelete`)
         .set('Authorization', as('finance'))
-        .send({}),
+        .send({ version: 5 }),
       200,
     );
 

@@ -97,11 +97,7 @@ export class EntryService {
     });
   }
 
-  async remove(
-    id: string,
-    version: number | undefined,
-    ctx: CallContext,
-  ): Promise<Entry> {
+  async remove(id: string, version: number, ctx: CallContext): Promise<Entry> {
     return this.audited('entry-delete', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
       await this.deps.authorizer.assertAllowed(
@@ -120,7 +116,7 @@ export class EntryService {
 
   async undelete(
     id: string,
-    version: number | undefined,
+    version: number,
     ctx: CallContext,
   ): Promise<Entry> {
     return this.audited('entry-undelete', ctx, { entryId: id }, async () => {
@@ -145,7 +141,7 @@ export class EntryService {
   async restore(
     id: string,
     revision: number,
-    version: number | undefined,
+    version: number,
     ctx: CallContext,
   ): Promise<Entry> {
     return this.audited(
@@ -179,11 +175,7 @@ export class EntryService {
     );
   }
 
-  async confirm(
-    id: string,
-    version: number | undefined,
-    ctx: CallContext,
-  ): Promise<Entry> {
+  async confirm(id: string, version: number, ctx: CallContext): Promise<Entry> {
     return this.audited('entry-confirm', ctx, { entryId: id }, async () => {
       const current = await this.live(id);
       await this.deps.authorizer.assertAllowed(
@@ -327,7 +319,7 @@ export class EntryService {
   private change(
     ctx: CallContext,
     action: RevisionAction,
-    expectedVersion: number | undefined,
+    expectedVersion: number,
   ): EntryChange {
     return {
       actor: ctx.credentials.principal.userEntityRef,

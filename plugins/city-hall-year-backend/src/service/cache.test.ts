@@ -100,7 +100,7 @@ describe('cached answers', () => {
         await request(second.server)
           .delete(`${API}/entries/${draft.body.id}`)
           .set('Authorization', as('finance'))
-          .send({})
+          .send({ version: draft.body.version + 1 })
           .expect(200);
         expect(
           title(await year(first, 'newHire'), 'cached-draft'),

@@ -155,7 +155,7 @@ describe('entries API', () => {
           const res = await request(ctx.server)
             .delete(`${API}/entries/${entry.id}`)
             .set('Authorization', as('hr'))
-            .send({});
+            .send({ version: entry.version });
           expect(res.status).toBe(200);
         },
         send: (entry, person) => {
@@ -163,7 +163,7 @@ describe('entries API', () => {
             `${API}/entries/${entry.id}/undelete`,
           );
           if (person) req.set('Authorization', as(person));
-          return req.send({});
+          return req.send({ version: entry.version });
         },
       },
       {
@@ -399,7 +399,7 @@ describe('entries API', () => {
         const missing = await request(ctx.server)
           .post(`${API}/entries/${id}/revisions/99/restore`)
           .set('Authorization', as('finance'))
-          .send({});
+          .send({ version: 3 });
         expect(missing.status).toBe(404);
       });
 
@@ -414,7 +414,7 @@ describe('entries API', () => {
         const res = await request(ctx.server)
           .post(`${API}/entries/${id}/revisions/1/restore`)
           .set('Authorization', as('finance'))
-          .send({});
+          .send({ version: 2 });
         expect(res.status).toBe(403);
         expect((await row(id)).owner).toBe(FINANCE);
       });
@@ -424,7 +424,7 @@ describe('entries API', () => {
         await request(ctx.server)
           .delete(`${API}/entries/${entry.id}`)
           .set('Authorization', as('finance'))
-          .send({})
+          .send({ version: entry.version })
           .expect(200);
         const gone = await request(ctx.server)
           .get(`${API}/entries/${entry.slug}`)
@@ -433,7 +433,7 @@ describe('entries API', () => {
         const back = await request(ctx.server)
           .post(`${API}/entries/${entry.id}/undelete`)
           .set('Authorization', as('finance'))
-          .send({});
+          .send({ version: entry.version + 1 });
         expect(back.status).toBe(200);
         expect(back.body.version).toBe(3);
         expect(await revisionCount(entry.id)).toBe(3);

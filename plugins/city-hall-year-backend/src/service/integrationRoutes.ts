@@ -23,10 +23,6 @@ import { sendCached } from './sendCached';
 
 const noQuerySchema = z.object({}).strict();
 const tokenIdSchema = z.string().uuid();
-const requiredVersionSchema = versionBodySchema.refine(
-  v => v.version !== undefined,
-  { message: 'version is required', path: ['version'] },
-);
 
 /**
  * Routes HR and the calendar use: curricula, calendar feeds and their tokens, the
@@ -82,8 +78,8 @@ export function addIntegrationRoutes(
   router.delete('/curricula/:slug', async (req, res) => {
     const ctx = await user(req);
     const slug = curriculumSlug(req);
-    const { version } = body(requiredVersionSchema, req);
-    await curricula.remove(slug, version!, ctx);
+    const { version } = body(versionBodySchema, req);
+    await curricula.remove(slug, version, ctx);
     res.status(204).end();
   });
 

@@ -299,6 +299,8 @@ describe('bad input', () => {
             ...entryBody(FINANCE, { slug: 'no-such-step' }),
             version: 1,
           });
+        if (method === 'delete' || method === 'post')
+          req = req.send({ version: 1 });
         const res = await req;
         expect([path, res.status]).toEqual([path, 404]);
       }
