@@ -13,13 +13,7 @@ import { DatabaseReaderStore } from './database/DatabaseReaderStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
-import {
-  loadStartingContent,
-  loadStartingCurricula,
-  SEED_ACTOR,
-  STARTING_CONTENT,
-  STARTING_CURRICULA,
-} from './service/contentSeed';
+import { seedStartingContent } from './service/contentSeed';
 import { CurriculumService } from './service/CurriculumService';
 import { FeedService } from './service/FeedService';
 import { HandoverService } from './service/HandoverService';
@@ -80,42 +74,12 @@ export const cityHallYearPlugin = createBackendPlugin({
         });
         permissionsRegistry.addPermissions(cityHallYearPermissions);
 
-        // Reading and checking the content files is skipped on every start after the first.
         if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
-          const change = { actor: SEED_ACTOR, at: new Date().toISOString() };
-          if (
-            !(await store.isSeeded(STARTING_CONTENT)) &&
-            (await store.seedOnce(
-              STARTING_CONTENT,
-              await loadStartingContent(),
-              change,
-            ))
-          ) {
-            logger.info(`Loaded the starting content (${STARTING_CONTENT})`);
-          }
-          if (!(await store.isSeeded(STARTING_CURRICULA))) {
-            // Courses keep only the steps whose entries exist in this database.
-            const live = new Set(
-              (await store.listAllEntries({})).map(e => e.slug),
-            );
-            const curricula = (await loadStartingCurricula())
-              .map(c => ({
-                ...c,
-                steps: c.steps.filter(s => live.has(s.entry)),
-              }))
-              .filter(c => c.steps.length > 0);
-            if (
-              await curriculumStore.seedOnce(
-                STARTING_CURRICULA,
-                curricula,
-                change,
-              )
-            ) {
-              logger.info(
-                `Loaded the example curricula (${STARTING_CURRICULA})`,
-              );
-            }
-          }
+          await seedStartingContent({
+            entries: store,
+            curricula: curriculumStore,
+            logger,
+          });
         }
 
         const authorizer = new EntryAuthorizer(
@@ -168,23 +132,21 @@ export const cityHallYearPlugin = createBackendPlugin({
             yearService,
             entryService,
             transferService,
-            integrations: {
-              curricula: new CurriculumService({
-                store: curriculumStore,
-                entries: store,
-                years: yearService,
-                authorizer,
-                auditor: deps.auditor,
-                logger,
-              }),
-              feeds: feedService,
-              handover: handoverService,
-              changes: new ChangeService({
-                store,
-                readers: readerStore,
-                authorizer,
-              }),
-            },
+            curricula: new CurriculumService({
+              store: curriculumStore,
+              entries: store,
+              years: yearService,
+              authorizer,
+              auditor: deps.auditor,
+              logger,
+            }),
+            feeds: feedService,
+            handover: handoverService,
+            changes: new ChangeService({
+              store,
+              readers: readerStore,
+              authorizer,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -17,3 +17,4 @@ export * from './entryTable';
 export * from './yearGeometry';
 export * from './curriculum';
 export * from './integrations';
+export * from './entryChanges';

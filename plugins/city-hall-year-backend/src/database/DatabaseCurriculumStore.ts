@@ -7,10 +7,9 @@ import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { CurriculumStore } from './CurriculumStore';
 import type { ChangeContext } from './EntryStore';
-import { bumpGeneration } from './DatabaseEntryStore';
+import { bumpGeneration, seedOnce } from './contentState';
 
 const CURRICULA = 'city_hall_year_curricula';
-const SEEDS = 'city_hall_year_seeds';
 
 interface CurriculumRow {
   id: string;
@@ -120,22 +119,15 @@ export class DatabaseCurriculumStore implements CurriculumStore {
     curricula: CurriculumFields[],
     change: ChangeContext,
   ): Promise<boolean> {
-    try {
-      return await this.db.transaction(async tx => {
-        await tx(SEEDS).insert({
-          name,
-          entry_count: curricula.length,
-          seeded_at: change.at,
-        });
+    return seedOnce(
+      this.db,
+      { name, count: curricula.length, at: change.at },
+      async tx => {
         for (const fields of curricula) {
           await this.insert(tx, fields, change);
         }
-        return true;
-      });
-    } catch (error) {
-      if (await this.db(SEEDS).where({ name }).first()) return false;
-      throw error;
-    }
+      },
+    );
   }
 
   private async insert(

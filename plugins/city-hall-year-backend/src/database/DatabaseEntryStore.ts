@@ -3,16 +3,24 @@ import {
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type {
-  Entry,
-  EntryFields,
-  EntryRevision,
-  EntryRevisionSummary,
-  RevisionAction,
+import {
+  changedFields,
+  entrySearchText,
+  type Entry,
+  type EntryFields,
+  type EntryRevision,
+  type EntryRevisionSummary,
+  type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { applyEntryCriteria } from '../permissions/queryTranslation';
+import {
+  bumpGeneration,
+  isSeeded,
+  readGeneration,
+  seedOnce,
+} from './contentState';
 import type {
   ChangeContext,
   EntryChange,
@@ -23,16 +31,6 @@ import type {
 
 const ENTRIES = 'city_hall_year_entries';
 const REVISIONS = 'city_hall_year_entry_revisions';
-const SEEDS = 'city_hall_year_seeds';
-const STATE = 'city_hall_year_state';
-
-/**
- * Raises the content generation inside a write's transaction; readers key their
- * caches on it (see {@link DatabaseEntryStore.generation}).
- */
-export async function bumpGeneration(tx: Knex.Transaction): Promise<void> {
-  await tx(STATE).where({ name: 'content' }).increment('value', 1);
-}
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-city-hall-year-backend',
@@ -69,39 +67,6 @@ interface RevisionRow {
   restored_from: number | null;
   created_by: string;
   created_at: string;
-}
-
-/** Text the query filter searches: what a person would look for an entry by. */
-export function entrySearchText(fields: EntryFields): string {
-  return [
-    fields.slug,
-    fields.title.ja,
-    fields.title.en,
-    fields.summary.ja,
-    fields.summary.en,
-    fields.purpose.ja,
-    fields.purpose.en,
-    ...fields.legalBasis.flatMap(b => [b.law, b.article]),
-    ...fields.tags,
-  ]
-    .filter(Boolean)
-    .join('\n')
-    .toLocaleLowerCase('ja-JP');
-}
-
-/** The editable fields whose JSON differs between two states. */
-export function changedFields(
-  before: EntryFields | undefined,
-  after: EntryFields,
-): string[] {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
-  return [...keys]
-    .filter(key => {
-      const a = (before as Record<string, unknown> | undefined)?.[key];
-      const b = (after as unknown as Record<string, unknown>)[key];
-      return JSON.stringify(a) !== JSON.stringify(b);
-    })
-    .sort();
 }
 
 function fieldsOf(row: EntryRow): EntryFields {
@@ -182,8 +147,7 @@ export class DatabaseEntryStore implements EntryStore {
   }
 
   async generation(): Promise<number> {
-    const row = await this.db(STATE).where({ name: 'content' }).first('value');
-    return Number(row?.value ?? 0);
+    return readGeneration(this.db);
   }
 
   async listEntries(options: {
@@ -420,31 +384,19 @@ export class DatabaseEntryStore implements EntryStore {
     entries: EntryFields[],
     change: ChangeContext,
   ): Promise<boolean> {
-    try {
-      return await this.db.transaction(async tx => {
-        // The marker row goes first: a second replica blocks on it (PostgreSQL) or on
-        // the write lock (SQLite), then fails on the primary key and loads nothing.
-        await tx(SEEDS).insert({
-          name,
-          entry_count: entries.length,
-          seeded_at: change.at,
-        });
+    return seedOnce(
+      this.db,
+      { name, count: entries.length, at: change.at },
+      async tx => {
         for (const fields of entries) {
           await this.insertEntry(tx, fields, change, 'create');
         }
-        return true;
-      });
-    } catch (error) {
-      if (await this.isSeeded(name)) {
-        return false;
-      }
-      throw error;
-    }
+      },
+    );
   }
 
   async isSeeded(name: string): Promise<boolean> {
-    const row = await this.db(SEEDS).where({ name }).first();
-    return Boolean(row);
+    return isSeeded(this.db, name);
   }
 
   private async insertEntry(

@@ -16,7 +16,7 @@ import type { CurriculumStore } from '../database/CurriculumStore';
 import type { EntryStore } from '../database/EntryStore';
 import { audited } from './audited';
 import type { EntryAuthorizer } from './EntryAuthorizer';
-import type { CallContext } from './EntryService';
+import type { CallContext } from './context';
 import type { YearService } from './YearService';
 
 /**

@@ -1,7 +1,5 @@
 import type {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -18,18 +16,12 @@ import {
   type EntryRevisionSummary,
   type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
-import type { Request } from 'express';
 import type { EntryChange, EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import type { EntryValidator } from './EntryValidator';
 import { audited } from './audited';
+import type { CallContext } from './context';
 import { publishEntryChange } from './entryEvents';
-
-/** Who asks, and the HTTP request it came in, for audit. */
-export interface CallContext {
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
-  request?: Request;
-}
 
 /**
  * Changing the year: create, edit, delete and bring back entries, restore revisions and
@@ -245,6 +237,8 @@ export class EntryService {
         ctx.credentials,
       );
     } catch (error) {
+      // Only the refusal is explained; a permission backend that failed stays an error.
+      if (!(error instanceof NotAllowedError)) throw error;
       throw new NotAllowedError(
         `Only HR editors may give an entry to another department (${current.owner} → ${owner})`,
       );

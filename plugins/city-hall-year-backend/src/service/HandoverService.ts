@@ -15,7 +15,7 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
-import type { CallContext } from './EntryService';
+import type { CallContext } from './context';
 import type { EntryValidator } from './EntryValidator';
 import { audited } from './audited';
 import { publishEntryChange } from './entryEvents';

@@ -7,6 +7,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTRY_COLUMNS,
   columnForPath,
+  changedFields,
   editableFields,
   entryInputSchema,
   entryReassignPermission,
@@ -23,11 +24,10 @@ import {
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
-import { changedFields } from '../database/DatabaseEntryStore';
 import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import { audited } from './audited';
-import type { CallContext } from './EntryService';
+import type { CallContext } from './context';
 import type { EntryValidator } from './EntryValidator';
 import { publishEntryChange } from './entryEvents';
 

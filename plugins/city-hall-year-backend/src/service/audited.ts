@@ -2,7 +2,7 @@ import type {
   AuditorService,
   AuditorServiceCreateEventOptions,
 } from '@backstage/backend-plugin-api';
-import type { CallContext } from './EntryService';
+import type { CallContext } from './context';
 
 type JsonObject = NonNullable<AuditorServiceCreateEventOptions['meta']>;
 

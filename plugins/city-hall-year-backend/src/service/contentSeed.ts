@@ -1,4 +1,7 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  resolvePackagePath,
+  type LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   curriculumInputSchema,
   entryInputSchema,
@@ -8,6 +11,8 @@ import {
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { CurriculumStore } from '../database/CurriculumStore';
+import type { EntryStore } from '../database/EntryStore';
 
 /** Name of the starting content set; a new set (a new name) is loaded into databases that lack it. */
 export const STARTING_CONTENT = 'starting-content-v1';
@@ -84,4 +89,41 @@ export async function loadStartingCurricula(
     curricula.push(result.data);
   }
   return curricula;
+}
+
+/**
+ * Loads the starting content and then the example courses into a database that has
+ * not had them, once however many replicas start together. Reading and checking the
+ * content files is skipped on every start after the first. Courses keep only the
+ * steps whose entries exist in this database.
+ */
+export async function seedStartingContent(deps: {
+  entries: EntryStore;
+  curricula: CurriculumStore;
+  logger: LoggerService;
+  now?: () => Date;
+}): Promise<void> {
+  const { entries, curricula, logger } = deps;
+  const change = {
+    actor: SEED_ACTOR,
+    at: (deps.now?.() ?? new Date()).toISOString(),
+  };
+  if (
+    !(await entries.isSeeded(STARTING_CONTENT)) &&
+    (await entries.seedOnce(
+      STARTING_CONTENT,
+      await loadStartingContent(),
+      change,
+    ))
+  ) {
+    logger.info(`Loaded the starting content (${STARTING_CONTENT})`);
+  }
+  if (await entries.isSeeded(STARTING_CURRICULA)) return;
+  const live = new Set((await entries.listAllEntries({})).map(e => e.slug));
+  const courses = (await loadStartingCurricula())
+    .map(c => ({ ...c, steps: c.steps.filter(s => live.has(s.entry)) }))
+    .filter(c => c.steps.length > 0);
+  if (await curricula.seedOnce(STARTING_CURRICULA, courses, change)) {
+    logger.info(`Loaded the example curricula (${STARTING_CURRICULA})`);
+  }
 }

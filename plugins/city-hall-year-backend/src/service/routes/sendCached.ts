@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { CachedBody } from './AnswerCache';
+import type { CachedBody } from '../AnswerCache';
 
 /**
  * Sends a cached answer with its entity tag: a client that has it gets 304, and

@@ -1,0 +1,22 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { ChangeService } from './ChangeService';
+import type { CurriculumService } from './CurriculumService';
+import type { EntryService } from './EntryService';
+import type { FeedService } from './FeedService';
+import type { HandoverService } from './HandoverService';
+import type { TransferService } from './TransferService';
+import type { YearService } from './YearService';
+
+export type { CallContext } from './context';
+
+/** The services the HTTP routes hand their requests to. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  yearService: YearService;
+  entryService: EntryService;
+  transferService: TransferService;
+  curricula: CurriculumService;
+  feeds: FeedService;
+  handover: HandoverService;
+  changes: ChangeService;
+}
