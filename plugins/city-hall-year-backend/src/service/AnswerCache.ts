@@ -1,6 +1,7 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 
 /** How long a computed answer stays in the cache; a write makes it unreachable at once. */
 const CACHE_TTL_MS = 10 * 60 * 1000;
@@ -16,54 +17,25 @@ export interface CachedBody {
   gzipped(): Buffer;
 }
 
-/** Ready answers, least recently used first out, within a byte budget. */
-class LocalBodies {
-  private readonly bodies = new Map<
-    string,
-    { cached: CachedBody; size: () => number }
-  >();
-  private bytes = 0;
-
-  constructor(private readonly budget: number) {}
-
-  get(key: string): CachedBody | undefined {
-    const found = this.bodies.get(key);
-    if (found) {
-      this.bodies.delete(key);
-      this.bodies.set(key, found);
-    }
-    return found?.cached;
-  }
-
-  set(key: string, text: string): CachedBody {
-    const body = Buffer.from(text, 'utf8');
-    let gzip: Buffer | undefined;
-    const cached: CachedBody = {
-      body,
-      etag: `"${createHash('sha256')
-        .update(body)
-        .digest('base64url')
-        .slice(0, 27)}"`,
-      gzipped: () => {
-        if (!gzip) {
-          gzip = gzipSync(body);
-          this.bytes += gzip.length;
-        }
-        return gzip;
-      },
-    };
-    this.bodies.set(key, {
-      cached,
-      size: () => body.length + (gzip?.length ?? 0),
-    });
-    this.bytes += body.length;
-    for (const [oldest, value] of this.bodies) {
-      if (this.bytes <= this.budget || oldest === key) break;
-      this.bodies.delete(oldest);
-      this.bytes -= value.size();
-    }
-    return cached;
-  }
+/** An answer ready to send, with the gzip of it made once, when first asked for. */
+function readyBody(text: string, onGzip: (cached: CachedBody) => void) {
+  const body = Buffer.from(text, 'utf8');
+  let gzip: Buffer | undefined;
+  const cached: CachedBody = {
+    body,
+    etag: `"${createHash('sha256')
+      .update(body)
+      .digest('base64url')
+      .slice(0, 27)}"`,
+    gzipped: () => {
+      if (!gzip) {
+        gzip = gzipSync(body);
+        onGzip(cached);
+      }
+      return gzip;
+    },
+  };
+  return { cached, size: () => body.length + (gzip?.length ?? 0) };
 }
 
 /**
@@ -77,7 +49,11 @@ class LocalBodies {
  * while an answer is being made wait for that one answer.
  */
 export class AnswerCache {
-  private readonly local = new LocalBodies(LOCAL_CACHE_BYTES);
+  /** Ready answers of this process, least recently used first out, within a byte budget. */
+  private readonly local = new LRUCache<string, ReturnType<typeof readyBody>>({
+    maxSize: LOCAL_CACHE_BYTES,
+    sizeCalculation: ready => Math.max(1, ready.size()),
+  });
   private readonly pending = new Map<string, Promise<CachedBody>>();
 
   constructor(
@@ -99,7 +75,7 @@ export class AnswerCache {
   ): Promise<CachedBody> {
     const fullKey = `${key}:g${await this.deps.generation()}`;
     const local = this.local.get(fullKey);
-    if (local) return local;
+    if (local) return local.cached;
     let pending = this.pending.get(fullKey);
     if (!pending) {
       pending = (async () => {
@@ -108,7 +84,13 @@ export class AnswerCache {
           text = await compute();
           await this.deps.cache?.set(fullKey, text, { ttl: CACHE_TTL_MS });
         }
-        return this.local.set(fullKey, text);
+        const ready = readyBody(text, () => {
+          // Stored again, so that the budget counts the compressed bytes too.
+          if (this.local.peek(fullKey) === ready)
+            this.local.set(fullKey, ready);
+        });
+        this.local.set(fullKey, ready);
+        return ready.cached;
       })().finally(() => this.pending.delete(fullKey));
       this.pending.set(fullKey, pending);
     }

@@ -20,6 +20,7 @@ import {
   type EntryFields,
   type EntryPermission,
 } from '@internal/plugin-city-hall-year-common';
+import { LRUCache } from 'lru-cache';
 import { entryResourceRef, type EntryQuery } from '../permissions/rules';
 
 type ReadDecision = Awaited<
@@ -43,10 +44,10 @@ const READ_DECISION_MAX = 10_000;
 export class EntryAuthorizer {
   private readonly toQuery;
   private readonly authorizeLoaded;
-  private readonly readDecisions = new Map<
-    string,
-    { at: number; decision: Promise<ReadDecision> }
-  >();
+  private readonly readDecisions = new LRUCache<string, Promise<ReadDecision>>({
+    max: READ_DECISION_MAX,
+    ttl: READ_DECISION_TTL_MS,
+  });
 
   constructor(
     private readonly permissions: PermissionsService,
@@ -78,17 +79,16 @@ export class EntryAuthorizer {
     };
     if (principal.type !== 'user' || !credentials.expiresAt) return ask();
     const key = `${principal.userEntityRef}|${credentials.expiresAt.getTime()}`;
-    const now = Date.now();
     const memo = this.readDecisions.get(key);
-    if (memo && now - memo.at < READ_DECISION_TTL_MS) return memo.decision;
+    if (memo) return memo;
     const decision = ask();
-    decision.catch(() => this.readDecisions.delete(key));
-    this.readDecisions.delete(key);
-    this.readDecisions.set(key, { at: now, decision });
-    if (this.readDecisions.size > READ_DECISION_MAX) {
-      const [oldest] = this.readDecisions.keys();
-      this.readDecisions.delete(oldest);
-    }
+    // A failed question is asked again next time, not remembered.
+    decision.catch(() => {
+      if (this.readDecisions.peek(key) === decision) {
+        this.readDecisions.delete(key);
+      }
+    });
+    this.readDecisions.set(key, decision);
     return decision;
   }
 

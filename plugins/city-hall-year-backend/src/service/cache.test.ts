@@ -43,6 +43,50 @@ describe('cached answers', () => {
       const title = (view: YearView, slug: string) =>
         view.occurrences.find(o => o.slug === slug)?.title.ja;
 
+      it('answers a conditional request by its entity tag: lists, weak tags and * too', async () => {
+        const get = (headers: Record<string, string>) => {
+          const req = request(first.server)
+            .get(`${API}/years/2026`)
+            .set('Authorization', as('newHire'));
+          for (const [name, value] of Object.entries(headers)) {
+            req.set(name, value);
+          }
+          return req;
+        };
+        const plain = await get({ 'Accept-Encoding': 'identity' }).expect(200);
+        const etag = plain.headers.etag;
+        expect(etag).toMatch(/^"[^"]+"$/);
+        for (const ifNoneMatch of [
+          etag,
+          `W/${etag}`,
+          `"something-else", ${etag}`,
+          '*',
+        ]) {
+          const res = await get({
+            'Accept-Encoding': 'identity',
+            'If-None-Match': ifNoneMatch,
+          });
+          expect([ifNoneMatch, res.status, res.text]).toEqual([
+            ifNoneMatch,
+            304,
+            '',
+          ]);
+        }
+        const other = await get({
+          'Accept-Encoding': 'identity',
+          'If-None-Match': '"something-else"',
+        });
+        expect(other.status).toBe(200);
+        // The gzip representation has its own tag: the plain one does not match it.
+        const gzipped = await get({
+          'Accept-Encoding': 'gzip',
+          'If-None-Match': etag,
+        });
+        expect(gzipped.status).toBe(200);
+        expect(gzipped.headers.etag).not.toBe(etag);
+        expect(gzipped.headers['content-encoding']).toBe('gzip');
+      });
+
       it('serves an edit made on one replica from the other at once', async () => {
         // Both replicas have the year cached.
         expect(title(await year(first), 'shutsuno-heisa')).toBe('出納閉鎖');

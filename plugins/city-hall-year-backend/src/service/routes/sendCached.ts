@@ -18,7 +18,8 @@ export function sendCached(
   res.setHeader('ETag', etag);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Cache-Control', 'private, no-cache');
-  if (req.headers['if-none-match'] === etag) {
+  // Express compares If-None-Match with the ETag set above: lists, weak tags and `*`.
+  if (req.fresh) {
     res.status(304).end();
     return;
   }

@@ -1,0 +1,207 @@
+import type { Entry } from '@internal/plugin-city-hall-year-common';
+import request from 'supertest';
+import { stringify as stringifyYaml } from 'yaml';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  as,
+  entryBody,
+  putBody,
+  startCityHallYearBackend,
+} from '../__testUtils__/testBackend';
+import { createRouter } from './router';
+import type { RouterOptions } from './types';
+
+jest.setTimeout(120_000);
+
+const API = '/api/city-hall-year';
+const FINANCE = 'group:default/zaisei-ka';
+const ACCOUNTING = 'group:default/kaikei-ka';
+
+/**
+ * Writes that change no content the year view or a feed shows: they need not raise
+ * the content generation. Every other write route must (docs/architecture.md).
+ */
+const NOT_CONTENT = new Set([
+  'POST /feed-tokens',
+  'DELETE /feed-tokens/:id',
+  'POST /last-seen',
+]);
+
+/** Every route of the router that is not a read, as `METHOD /path`. */
+async function writeRoutes(): Promise<string[]> {
+  // Routes only keep their options; nothing is called while they are mounted.
+  const router = await createRouter({} as RouterOptions);
+  return (
+    (router.stack as any[])
+      .filter(layer => layer.route)
+      .flatMap(layer =>
+        Object.keys(layer.route.methods)
+          .filter(m => m !== 'get' && m !== 'head' && m !== '_all')
+          .map(m => `${m.toUpperCase()} ${layer.route.path}`),
+      )
+      .filter(route => !NOT_CONTENT.has(route))
+      // POST /import is mounted twice: its body parser, then the route.
+      .filter((route, i, all) => all.indexOf(route) === i)
+  );
+}
+
+describe('the content generation rule', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+    const generation = async () =>
+      Number(
+        (
+          await ctx
+            .knex('city_hall_year_state')
+            .where({ name: 'content' })
+            .first('value')
+        ).value,
+      );
+    const hr = (method: 'post' | 'put' | 'delete', path: string) =>
+      request(ctx.server)
+        [method](`${API}${path}`)
+        .set('Authorization', as('hr'));
+    const created = async (overrides = {}): Promise<Entry> =>
+      (
+        await hr('post', '/entries')
+          .send(entryBody(FINANCE, overrides))
+          .expect(201)
+      ).body;
+    let counter = 0;
+    const unique = () => `generation-${process.pid}-${++counter}`;
+    const course = (slug: string) => ({
+      slug,
+      title: { ja: '世代の試験' },
+      audience: { ja: '試験' },
+      steps: [{ entry: 'yosan-hensei-hoshin', note: { ja: '最初に' } }],
+    });
+
+    beforeAll(async () => {
+      ctx = await startCityHallYearBackend(databases, databaseId, {
+        seed: true,
+      });
+    });
+
+    /**
+     * Each write route: fixtures made first (`setup`), then the one successful request
+     * under test (`send`), so that only that request's write is measured.
+     */
+    const WRITES: Record<
+      string,
+      { setup?: () => Promise<any>; send: (state: any) => request.Test }
+    > = {
+      'POST /entries': {
+        send: () => hr('post', '/entries').send(entryBody(FINANCE)),
+      },
+      'PUT /entries/:id': {
+        setup: () => created(),
+        send: (e: Entry) =>
+          hr('put', `/entries/${e.id}`).send(
+            putBody(e, { title: { ja: '改題' } }),
+          ),
+      },
+      'DELETE /entries/:id': {
+        setup: () => created(),
+        send: (e: Entry) =>
+          hr('delete', `/entries/${e.id}`).send({ version: e.version }),
+      },
+      'POST /entries/:id/undelete': {
+        setup: async () => {
+          const e = await created();
+          await hr('delete', `/entries/${e.id}`)
+            .send({ version: e.version })
+            .expect(200);
+          return e;
+        },
+        send: (e: Entry) =>
+          hr('post', `/entries/${e.id}/undelete`).send({
+            version: e.version + 1,
+          }),
+      },
+      'POST /entries/:id/confirm': {
+        setup: () => created(),
+        send: (e: Entry) =>
+          hr('post', `/entries/${e.id}/confirm`).send({ version: e.version }),
+      },
+      'POST /entries/:id/revisions/:revision/restore': {
+        setup: async () => {
+          const e = await created();
+          return (
+            await hr('put', `/entries/${e.id}`)
+              .send(putBody(e, { title: { ja: '改題' } }))
+              .expect(200)
+          ).body;
+        },
+        send: (e: Entry) =>
+          hr('post', `/entries/${e.id}/revisions/1/restore`).send({
+            version: e.version,
+          }),
+      },
+      'POST /import': {
+        send: () =>
+          hr('post', '/import?format=yaml&dryRun=false')
+            .set('Content-Type', 'application/yaml')
+            .send(stringifyYaml([entryBody(FINANCE)])),
+      },
+      'POST /curricula': {
+        send: () => hr('post', '/curricula').send(course(unique())),
+      },
+      'PUT /curricula/:slug': {
+        setup: async () =>
+          (await hr('post', '/curricula').send(course(unique())).expect(201))
+            .body,
+        send: (c: { slug: string; version: number }) =>
+          hr('put', `/curricula/${c.slug}`).send({
+            ...course(c.slug),
+            title: { ja: '改題' },
+            version: c.version,
+          }),
+      },
+      'DELETE /curricula/:slug': {
+        setup: async () =>
+          (await hr('post', '/curricula').send(course(unique())).expect(201))
+            .body,
+        send: (c: { slug: string; version: number }) =>
+          hr('delete', `/curricula/${c.slug}`).send({ version: c.version }),
+      },
+      'POST /handover': {
+        setup: () => created(),
+        send: (e: Entry) =>
+          hr('post', '/handover').send({
+            moves: [{ entry: e.id, version: e.version, owner: ACCOUNTING }],
+          }),
+      },
+    };
+
+    it('knows every write route of the router (a new one must be added here)', async () => {
+      expect((await writeRoutes()).sort()).toEqual(Object.keys(WRITES).sort());
+    });
+
+    it.each(Object.keys(WRITES))(
+      '%s raises the generation in its write',
+      async route => {
+        const { setup, send } = WRITES[route];
+        const state = await setup?.();
+        const before = await generation();
+        const res = await send(state);
+        expect({
+          status: res.status,
+          body: res.status < 300 ? undefined : res.body,
+        }).toEqual({ status: expect.any(Number), body: undefined });
+        expect(res.status).toBeLessThan(300);
+        expect(await generation()).toBeGreaterThan(before);
+      },
+    );
+
+    it('is not raised by a read', async () => {
+      const before = await generation();
+      await request(ctx.server)
+        .get(`${API}/years/2026`)
+        .set('Authorization', as('newHire'))
+        .expect(200);
+      expect(await generation()).toBe(before);
+    });
+  });
+});
