@@ -9,6 +9,11 @@ source "$ROOT/scripts/postgres.sh"
 
 export CI="${CI:-true}"
 RESULTS="$ROOT/test-results"
+# The app the browser tests use; other ports let the suite run beside a running app.
+APP_PORT="${CITY_HALL_YEAR_APP_PORT:-3000}"
+BACKEND_PORT="${CITY_HALL_YEAR_BACKEND_PORT:-7007}"
+APP_URL="http://localhost:$APP_PORT"
+BACKEND_URL="http://localhost:$BACKEND_PORT"
 APP_PID=""
 
 stop_app() {
@@ -63,17 +68,25 @@ yarn test --json --outputFile="$RESULTS/jest.json"
 stop_test_postgres
 
 echo "==> Browser tests (Playwright in Chromium)"
-for port in 3000 7007; do
-  port_free "$port" || { echo "Port $port is in use: stop the running app first" >&2; exit 1; }
+for port in "$APP_PORT" "$BACKEND_PORT"; do
+  port_free "$port" || {
+    echo "Port $port is in use: stop the running app first, or set CITY_HALL_YEAR_APP_PORT and CITY_HALL_YEAR_BACKEND_PORT" >&2
+    exit 1
+  }
 done
 rm -rf "$ROOT/.data/e2e-sqlite"
 mkdir -p "$ROOT/.data/e2e-sqlite"
 APP_CONFIG_backend_database_connection_directory="$ROOT/.data/e2e-sqlite" \
+  APP_CONFIG_app_baseUrl="$APP_URL" \
+  APP_CONFIG_backend_baseUrl="$BACKEND_URL" \
+  APP_CONFIG_backend_listen_port="$BACKEND_PORT" \
+  APP_CONFIG_backend_cors_origin="$APP_URL" \
   setsid yarn start >"$RESULTS/app.log" 2>&1 &
 APP_PID=$!
-wait_for_url "http://localhost:7007/api/city-hall-year/health" 300
-wait_for_url "http://localhost:3000" 300
-PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" yarn playwright test --reporter=list,json
+wait_for_url "$BACKEND_URL/api/city-hall-year/health" 300
+wait_for_url "$APP_URL" 300
+PLAYWRIGHT_URL="$APP_URL" BACKEND_URL="$BACKEND_URL" \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" yarn playwright test --reporter=list,json
 stop_app
 
 echo "==> Fault suite (built backend: SIGKILL durability, two replicas, mixed load)"

@@ -131,7 +131,7 @@ test('the app search finds an entry by its Japanese name, shown with its cycle a
     await page.goto(`/search?query=${encodeURIComponent('出納閉鎖')}`);
     await expect(
       page.getByTestId('city-hall-year-search-result').first(),
-    ).toBeVisible({ timeout: 3000 });
+    ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
   const result = page
     .getByTestId('city-hall-year-search-result')

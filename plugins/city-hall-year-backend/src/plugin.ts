@@ -9,7 +9,8 @@ import { cityHallYearPermissions } from '@internal/plugin-city-hall-year-common'
 import { DatabaseCurriculumStore } from './database/DatabaseCurriculumStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
-import { DatabaseReaderStore } from './database/DatabaseReaderStore';
+import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
+import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
@@ -21,7 +22,7 @@ import { ReminderService } from './service/ReminderService';
 import { EntryAuthorizer } from './service/EntryAuthorizer';
 import { EntryService } from './service/EntryService';
 import { EntryValidator } from './service/EntryValidator';
-import { TransferService } from './service/TransferService';
+import { ImportExportService } from './service/ImportExportService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
 
@@ -62,7 +63,6 @@ export const cityHallYearPlugin = createBackendPlugin({
         } = deps;
         const store = await DatabaseEntryStore.create({ database });
         const curriculumStore = new DatabaseCurriculumStore(store.client);
-        const readerStore = new DatabaseReaderStore(store.client);
 
         permissionsRegistry.addResourceType({
           resourceRef: entryResourceRef,
@@ -100,7 +100,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           events: deps.events,
           logger,
         });
-        const transferService = new TransferService({
+        const importExportService = new ImportExportService({
           store,
           authorizer,
           validator,
@@ -131,7 +131,7 @@ export const cityHallYearPlugin = createBackendPlugin({
             httpAuth,
             yearService,
             entryService,
-            transferService,
+            importExportService,
             curricula: new CurriculumService({
               store: curriculumStore,
               entries: store,
@@ -144,7 +144,7 @@ export const cityHallYearPlugin = createBackendPlugin({
             handover: handoverService,
             changes: new ChangeService({
               store,
-              readers: readerStore,
+              lastSeen: new DatabaseLastSeenStore(store.client),
               authorizer,
             }),
           }),
@@ -159,7 +159,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         ) {
           const reminders = new ReminderService({
             years: yearService,
-            readers: readerStore,
+            claims: new DatabaseReminderClaimStore(store.client),
             handover: handoverService,
             notifications: deps.notifications,
             logger,

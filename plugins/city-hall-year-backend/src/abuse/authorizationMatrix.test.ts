@@ -117,7 +117,7 @@ type Expected = number | null;
  *
  * Two deliberate deviations from "refused = 403":
  * - POST /import answers refusals with 400 and a per-row report (column `owner`),
- *   never a partial import: the report is the answer (see transfer.test.ts).
+ *   never a partial import: the report is the answer (see importExport.test.ts).
  * - The revisions of a draft are answered 404 to whoever may not read the draft, so
  *   as not to reveal that it exists (see entries.test.ts, drafts).
  */

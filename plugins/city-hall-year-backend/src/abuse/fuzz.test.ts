@@ -1590,7 +1590,7 @@ describe('abuse: fuzzing the write routes', () => {
   });
 
   /**
-   * Regression (once answered 500): TransferService.parse checks
+   * Regression (once answered 500): ImportExportService.parse checks
    * `document.errors` and then calls `document.toJSON()`, which throws a
    * ReferenceError for an alias it will not expand (an unresolved alias, or more
    * than the yaml package's maxAliasCount of 100 — the "billion laughs" defence).

@@ -8,7 +8,7 @@ import type {
   EntryChangeSince,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
-import type { ReaderStore } from '../database/ReaderStore';
+import type { LastSeenStore } from '../database/LastSeenStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 
 /** At most this many revisions are read for one "changed since" list. */
@@ -22,7 +22,7 @@ export class ChangeService {
   constructor(
     private readonly deps: {
       store: EntryStore;
-      readers: ReaderStore;
+      lastSeen: LastSeenStore;
       authorizer: EntryAuthorizer;
       now?: () => Date;
     },
@@ -32,7 +32,7 @@ export class ChangeService {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<ChangesSince> {
     const userRef = credentials.principal.userEntityRef;
-    const lastSeenAt = await this.deps.readers.getLastSeen(userRef);
+    const lastSeenAt = await this.deps.lastSeen.getLastSeen(userRef);
     if (!lastSeenAt) return { changes: [] };
     const revisions = await this.deps.store.listRevisionsSince(lastSeenAt, {
       excludeActor: userRef,
@@ -102,7 +102,7 @@ export class ChangeService {
   ): Promise<{ lastSeenAt: string }> {
     const now = this.now().toISOString();
     const seen = at && at < now ? new Date(at).toISOString() : now;
-    await this.deps.readers.setLastSeen(
+    await this.deps.lastSeen.setLastSeen(
       credentials.principal.userEntityRef,
       seen,
     );

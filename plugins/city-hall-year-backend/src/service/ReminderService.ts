@@ -6,7 +6,7 @@ import {
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
-import type { ReaderStore } from '../database/ReaderStore';
+import type { ReminderClaimStore } from '../database/ReminderClaimStore';
 import type { HandoverService } from './HandoverService';
 import type { YearService } from './YearService';
 
@@ -36,7 +36,7 @@ export class ReminderService {
   constructor(
     private readonly deps: {
       years: YearService;
-      readers: ReaderStore;
+      claims: ReminderClaimStore;
       handover: HandoverService;
       notifications: NotificationService;
       logger: LoggerService;
@@ -85,37 +85,41 @@ export class ReminderService {
       }
     }
     for (const [group, steps] of due) {
+      // One notification per group and day (its scope says so): the replica that
+      // claims the group's day sends it, listing every step not reminded before.
+      const day = `upcoming:${group}:${today}`;
+      if (!(await this.deps.claims.claimReminder(day, group, at))) continue;
       const claimed = await this.claimAll(
         steps.map(s => s.key),
         group,
         at,
       );
       const fresh = steps.filter(s => claimed.has(s.key));
-      if (fresh.length === 0) continue;
-      await this.send(
-        group,
-        fresh.map(s => s.key),
-        {
-          title:
-            fresh.length === 1
-              ? `まもなく「${
-                  fresh[0].entry.title.ja
-                }」が始まります / Coming up: ${
-                  fresh[0].entry.title.en ?? fresh[0].entry.title.ja
-                }`
-              : `まもなく${fresh.length}件の手続が始まります / ${fresh.length} steps coming up`,
-          description: fresh
-            .map(s => `${s.entry.title.ja}（${s.label}）`)
-            .join('\n'),
-          link:
-            fresh.length === 1
-              ? `/city-hall-year/entries/${encodeURIComponent(
-                  fresh[0].entry.slug,
-                )}`
-              : '/city-hall-year',
-          scope: `city-hall-year:upcoming:${group}:${today}`,
-        },
-      );
+      if (fresh.length === 0) {
+        // Nothing new: a later run today may still find a step that became due.
+        await this.deps.claims.releaseReminder(day);
+        continue;
+      }
+      await this.send(group, [day, ...fresh.map(s => s.key)], {
+        title:
+          fresh.length === 1
+            ? `まもなく「${
+                fresh[0].entry.title.ja
+              }」が始まります / Coming up: ${
+                fresh[0].entry.title.en ?? fresh[0].entry.title.ja
+              }`
+            : `まもなく${fresh.length}件の手続が始まります / ${fresh.length} steps coming up`,
+        description: fresh
+          .map(s => `${s.entry.title.ja}（${s.label}）`)
+          .join('\n'),
+        link:
+          fresh.length === 1
+            ? `/city-hall-year/entries/${encodeURIComponent(
+                fresh[0].entry.slug,
+              )}`
+            : '/city-hall-year',
+        scope: `city-hall-year:upcoming:${group}:${today}`,
+      });
       report.upcoming[group] = fresh.map(s => s.entry.slug);
     }
 
@@ -129,7 +133,7 @@ export class ReminderService {
       }
       for (const [group, count] of unconfirmed) {
         const key = `confirm:${fiscalYear}:${group}`;
-        if (!(await this.deps.readers.claimReminder(key, group, at))) continue;
+        if (!(await this.deps.claims.claimReminder(key, group, at))) continue;
         await this.send(group, [key], {
           title: `${fiscalYear}年度の掲載内容を確認してください / Please confirm your entries for FY${fiscalYear}`,
           description: `未確認の項目が${count}件あります。内容が今年度も正しいか確認し、「今年度分を確認」を押してください。 ${count} entries await confirmation.`,
@@ -146,7 +150,7 @@ export class ReminderService {
       for (const [owner, orphaned] of orphans) {
         const key = `orphan:${owner}`;
         const recipient = this.deps.editorGroups.join(',');
-        if (!(await this.deps.readers.claimReminder(key, recipient, at)))
+        if (!(await this.deps.claims.claimReminder(key, recipient, at)))
           continue;
         await this.send(this.deps.editorGroups, [key], {
           title: `担当課が見つからない項目があります / Entries without an owner: ${owner}`,
@@ -176,7 +180,7 @@ export class ReminderService {
   private async claimAll(keys: string[], recipient: string, at: string) {
     const claimed = new Set<string>();
     for (const key of keys) {
-      if (await this.deps.readers.claimReminder(key, recipient, at)) {
+      if (await this.deps.claims.claimReminder(key, recipient, at)) {
         claimed.add(key);
       }
     }
@@ -200,7 +204,7 @@ export class ReminderService {
         payload: { ...payload, topic: 'city-hall-year', severity: 'normal' },
       });
     } catch (error) {
-      for (const key of keys) await this.deps.readers.releaseReminder(key);
+      for (const key of keys) await this.deps.claims.releaseReminder(key);
       throw error;
     }
   }

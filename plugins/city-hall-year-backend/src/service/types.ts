@@ -4,7 +4,7 @@ import type { CurriculumService } from './CurriculumService';
 import type { EntryService } from './EntryService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
-import type { TransferService } from './TransferService';
+import type { ImportExportService } from './ImportExportService';
 import type { YearService } from './YearService';
 
 export type { CallContext } from './context';
@@ -14,7 +14,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   yearService: YearService;
   entryService: EntryService;
-  transferService: TransferService;
+  importExportService: ImportExportService;
   curricula: CurriculumService;
   feeds: FeedService;
   handover: HandoverService;

@@ -20,7 +20,7 @@ export const importBodyParser = express.text({
 
 /** Entries as a YAML or CSV file, and such a file read back (dry run first). */
 export function importExportRoutes(router: Router, options: RouterOptions) {
-  const { yearService, transferService } = options;
+  const { yearService, importExportService } = options;
   const { reader, user } = callers(options.httpAuth);
 
   router.get('/export', async (req, res) => {
@@ -34,7 +34,7 @@ export function importExportRoutes(router: Router, options: RouterOptions) {
     res
       .type(FILE_TYPES[format])
       .attachment(`city-hall-year-entries.${format}`)
-      .send(transferService.serialize(entries, format));
+      .send(importExportService.serialize(entries, format));
   });
 
   router.post('/import', async (req, res) => {
@@ -52,7 +52,7 @@ export function importExportRoutes(router: Router, options: RouterOptions) {
     if (req.body.includes('\u0000')) {
       throw new InputError('The file must not contain the NUL character');
     }
-    const report = await transferService.importEntries(
+    const report = await importExportService.importEntries(
       { format, content: req.body, dryRun },
       ctx,
     );

@@ -50,7 +50,7 @@ interface PlannedRow extends ImportRowReport {
  * row what would happen and every error by row and column, and an apply that writes
  * all rows in one transaction or none. Imports obey the same permissions as edits.
  */
-export class TransferService {
+export class ImportExportService {
   constructor(
     private readonly deps: {
       store: EntryStore;
