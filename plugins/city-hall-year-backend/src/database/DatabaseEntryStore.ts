@@ -5,7 +5,6 @@ import {
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   changedFields,
-  entrySearchText,
   type Entry,
   type EntryFields,
   type EntryRevision,
@@ -14,7 +13,6 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { applyEntryCriteria } from '../permissions/queryTranslation';
 import {
   bumpGeneration,
   isSeeded,
@@ -28,97 +26,26 @@ import type {
   EntryListResult,
   EntryStore,
 } from './EntryStore';
-
-const ENTRIES = 'city_hall_year_entries';
-const REVISIONS = 'city_hall_year_entry_revisions';
+import {
+  ENTRIES,
+  fieldColumns,
+  fieldsOf,
+  filteredEntries,
+  insertRevision,
+  inState,
+  rowToEntry,
+  type EntryRow,
+} from './entryRows';
+import {
+  revisionOf,
+  revisionSummaries,
+  revisionSummariesSince,
+} from './revisionQueries';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-city-hall-year-backend',
   'migrations',
 );
-
-/** A row of the entries table. */
-interface EntryRow {
-  id: string;
-  slug: string;
-  cycle: string;
-  owner: string;
-  status: string;
-  title_ja: string;
-  search_text: string;
-  data: string;
-  version: number;
-  confirmed_fiscal_year: number | null;
-  created_by: string;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-}
-
-/** A row of the revisions table. */
-interface RevisionRow {
-  entry_id: string;
-  revision: number;
-  action: string;
-  snapshot: string;
-  changed_fields: string;
-  restored_from: number | null;
-  created_by: string;
-  created_at: string;
-}
-
-function fieldsOf(row: EntryRow): EntryFields {
-  return JSON.parse(row.data) as EntryFields;
-}
-
-function rowToEntry(row: EntryRow): Entry {
-  return {
-    ...fieldsOf(row),
-    id: row.id,
-    slug: row.slug,
-    version: Number(row.version),
-    ...(row.confirmed_fiscal_year !== null &&
-    row.confirmed_fiscal_year !== undefined
-      ? { confirmedFiscalYear: Number(row.confirmed_fiscal_year) }
-      : {}),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-  };
-}
-
-function rowToRevisionSummary(row: RevisionRow): EntryRevisionSummary {
-  return {
-    entryId: row.entry_id,
-    revision: Number(row.revision),
-    action: row.action as RevisionAction,
-    changedFields: JSON.parse(row.changed_fields),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    ...(row.restored_from !== null && row.restored_from !== undefined
-      ? { restoredFrom: Number(row.restored_from) }
-      : {}),
-  };
-}
-
-/** Columns derived from the editable fields. */
-function fieldColumns(fields: EntryFields) {
-  return {
-    cycle: fields.cycle,
-    owner: fields.owner,
-    status: fields.status,
-    title_ja: fields.title.ja,
-    search_text: entrySearchText(fields),
-    data: JSON.stringify(fields),
-  };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, c => `\\${c}`);
-}
 
 /** What a change does to the current row: the columns it sets and the fields it changes. */
 type RowChange = (current: EntryRow) => {
@@ -155,7 +82,7 @@ export class DatabaseEntryStore implements EntryStore {
     offset: number;
     limit: number;
   }): Promise<EntryListResult> {
-    const base = this.filtered(options.filter);
+    const base = filteredEntries(this.db, options.filter);
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows = await base
       .clone()
@@ -167,12 +94,14 @@ export class DatabaseEntryStore implements EntryStore {
   }
 
   async listAllEntries(filter: EntryFilter): Promise<Entry[]> {
-    const rows = await this.filtered(filter).select('*').orderBy('slug');
+    const rows = await filteredEntries(this.db, filter)
+      .select('*')
+      .orderBy('slug');
     return rows.map(rowToEntry);
   }
 
   async listEntryIds(filter: EntryFilter): Promise<Set<string>> {
-    const ids: string[] = await this.filtered(filter).pluck('id');
+    const ids: string[] = await filteredEntries(this.db, filter).pluck('id');
     return new Set(ids);
   }
 
@@ -291,30 +220,6 @@ export class DatabaseEntryStore implements EntryStore {
     });
   }
 
-  async listRevisionsSince(
-    since: string,
-    options: { excludeActor?: string; limit: number },
-  ): Promise<EntryRevisionSummary[]> {
-    const query = this.db<RevisionRow>(REVISIONS)
-      .where('created_at', '>', since)
-      .select(
-        'entry_id',
-        'revision',
-        'action',
-        'changed_fields',
-        'restored_from',
-        'created_by',
-        'created_at',
-      )
-      .orderBy([{ column: 'created_at' }, { column: 'revision' }])
-      .limit(options.limit);
-    if (options.excludeActor) {
-      query.whereNot('created_by', options.excludeActor);
-    }
-    const rows = await query;
-    return rows.map(row => rowToRevisionSummary(row as RevisionRow));
-  }
-
   async updateEntry(
     id: string,
     fields: EntryFields,
@@ -351,32 +256,22 @@ export class DatabaseEntryStore implements EntryStore {
     }));
   }
 
-  async listRevisions(id: string): Promise<EntryRevisionSummary[]> {
-    const rows = await this.db<RevisionRow>(REVISIONS)
-      .where({ entry_id: id })
-      .select(
-        'entry_id',
-        'revision',
-        'action',
-        'changed_fields',
-        'restored_from',
-        'created_by',
-        'created_at',
-      )
-      .orderBy('revision', 'desc');
-    return rows.map(row => rowToRevisionSummary(row as RevisionRow));
+  listRevisions(id: string): Promise<EntryRevisionSummary[]> {
+    return revisionSummaries(this.db, id);
   }
 
-  async getRevision(
+  getRevision(
     id: string,
     revision: number,
   ): Promise<EntryRevision | undefined> {
-    const row = await this.db<RevisionRow>(REVISIONS)
-      .where({ entry_id: id, revision })
-      .first();
-    return row
-      ? { ...rowToRevisionSummary(row), entry: JSON.parse(row.snapshot) }
-      : undefined;
+    return revisionOf(this.db, id, revision);
+  }
+
+  listRevisionsSince(
+    since: string,
+    options: { excludeActor?: string; limit: number },
+  ): Promise<EntryRevisionSummary[]> {
+    return revisionSummariesSince(this.db, since, options);
   }
 
   async seedOnce(
@@ -427,15 +322,10 @@ export class DatabaseEntryStore implements EntryStore {
     await tx(ENTRIES).insert(row);
     await bumpGeneration(tx);
     const entry = rowToEntry(row);
-    await tx<RevisionRow>(REVISIONS).insert({
-      entry_id: row.id,
-      revision: 1,
+    await insertRevision(tx, entry, {
+      ...change,
       action,
-      snapshot: JSON.stringify(entry),
-      changed_fields: JSON.stringify(changedFields(undefined, fields)),
-      restored_from: null,
-      created_by: change.actor,
-      created_at: change.at,
+      changed: changedFields(undefined, fields),
     });
     return entry;
   }
@@ -477,7 +367,7 @@ export class DatabaseEntryStore implements EntryStore {
       );
     }
     const { columns, changed } = apply(current);
-    const updated = await this.inState(
+    const updated = await inState(
       tx(ENTRIES).where({ id, version }),
       state.deleted,
     ).update({
@@ -492,16 +382,7 @@ export class DatabaseEntryStore implements EntryStore {
     await bumpGeneration(tx);
     const row = (await tx<EntryRow>(ENTRIES).where({ id }).first())!;
     const entry = rowToEntry(row);
-    await tx<RevisionRow>(REVISIONS).insert({
-      entry_id: id,
-      revision: version + 1,
-      action: change.action,
-      snapshot: JSON.stringify(entry),
-      changed_fields: JSON.stringify(changed),
-      restored_from: change.restoredFrom ?? null,
-      created_by: change.actor,
-      created_at: change.at,
-    });
+    await insertRevision(tx, entry, { ...change, changed });
     return entry;
   }
 
@@ -510,37 +391,6 @@ export class DatabaseEntryStore implements EntryStore {
     id: string,
     deleted: boolean,
   ): Promise<EntryRow | undefined> {
-    return this.inState(tx<EntryRow>(ENTRIES).where({ id }), deleted).first();
-  }
-
-  private inState<T extends Knex.QueryBuilder>(query: T, deleted: boolean): T {
-    return (
-      deleted ? query.whereNotNull('deleted_at') : query.whereNull('deleted_at')
-    ) as T;
-  }
-
-  private filtered(
-    filter: EntryFilter,
-  ): Knex.QueryBuilder<EntryRow, EntryRow[]> {
-    const query = this.db<EntryRow>(ENTRIES);
-    this.inState(query, Boolean(filter.deleted));
-    if (filter.cycles?.length) {
-      query.whereIn('cycle', filter.cycles);
-    }
-    if (filter.owners?.length) {
-      query.whereIn('owner', filter.owners);
-    }
-    if (filter.statuses?.length) {
-      query.whereIn('status', filter.statuses);
-    }
-    if (filter.query) {
-      query.whereRaw("search_text LIKE ? ESCAPE '\\'", [
-        `%${escapeLike(filter.query.toLocaleLowerCase('ja-JP'))}%`,
-      ]);
-    }
-    if (filter.permission) {
-      applyEntryCriteria(query, filter.permission);
-    }
-    return query;
+    return inState(tx<EntryRow>(ENTRIES).where({ id }), deleted).first();
   }
 }

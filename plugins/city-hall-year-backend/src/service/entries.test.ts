@@ -77,7 +77,11 @@ describe('entries API', () => {
       });
 
       it('lets a division’s staff create entries of its parent bureau', async () => {
-        await create('finance', BUREAU);
+        const entry = await create('finance', BUREAU);
+        expect(entry).toMatchObject({
+          owner: BUREAU,
+          createdBy: PEOPLE.finance.ref,
+        });
       });
 
       it('refuses an entry for a department the caller does not belong to', async () => {
@@ -96,7 +100,8 @@ describe('entries API', () => {
       });
 
       it('lets an HR editor create for any department', async () => {
-        await create('hr', COUNCIL);
+        const entry = await create('hr', COUNCIL);
+        expect(entry).toMatchObject({ owner: COUNCIL, createdBy: PEOPLE.hr.ref });
       });
 
       it('refuses a caller without a token', async () => {
