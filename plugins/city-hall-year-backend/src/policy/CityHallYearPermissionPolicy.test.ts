@@ -1,3 +1,5 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
@@ -10,18 +12,29 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
 
+/** The claims of each test user, as the user info service knows them. */
+const claimsOf = new Map<string, string[]>();
+let users = 0;
+
 const policy = new CityHallYearPermissionPolicy({
   editorGroups: ['group:default/jinji-kenshu-kakari'],
+  userInfo: {
+    async getUserInfo(credentials: BackstageCredentials) {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return { userEntityRef: ref, ownershipEntityRefs: claimsOf.get(ref)! };
+    },
+  },
 });
 
-function user(...claims: string[]): PolicyQueryUser {
+/** A signed-in user with these ownership claims (besides their own ref). */
+function user(...claims: string[]): PolicyQueryUser & { claims: string[] } {
+  const ref = `user:default/someone-${++users}`;
+  claimsOf.set(ref, [ref, ...claims]);
   return {
-    info: {
-      userEntityRef: 'user:default/someone',
-      ownershipEntityRefs: ['user:default/someone', ...claims],
-    },
-    credentials: {} as PolicyQueryUser['credentials'],
-  } as PolicyQueryUser;
+    credentials: mockCredentials.user(ref),
+    claims: claimsOf.get(ref)!,
+  } as PolicyQueryUser & { claims: string[] };
 }
 
 const finance = user(
@@ -57,7 +70,7 @@ describe('CityHallYearPermissionPolicy', () => {
       conditions: {
         rule: 'IS_ENTRY_OWNER',
         resourceType: 'city-hall-year-entry',
-        params: { claims: finance.info.ownershipEntityRefs },
+        params: { claims: finance.claims },
       },
     });
   });
@@ -74,7 +87,7 @@ describe('CityHallYearPermissionPolicy', () => {
           { rule: 'IS_ENTRY_PUBLISHED' },
           {
             rule: 'IS_ENTRY_OWNER',
-            params: { claims: finance.info.ownershipEntityRefs },
+            params: { claims: finance.claims },
           },
         ],
       },
@@ -82,11 +95,11 @@ describe('CityHallYearPermissionPolicy', () => {
   });
 
   it('recognises editors by group ref whatever the case', () => {
-    expect(policy.isEditor(user('group:default/JINJI-KENSHU-KAKARI'))).toBe(
-      true,
-    );
-    expect(policy.isEditor(finance)).toBe(false);
-    expect(policy.isEditor(undefined)).toBe(false);
+    expect(
+      policy.isEditor(user('group:default/JINJI-KENSHU-KAKARI').claims),
+    ).toBe(true);
+    expect(policy.isEditor(finance.claims)).toBe(false);
+    expect(policy.isEditor([])).toBe(false);
   });
 
   it('leaves other plugins’ permissions allowed', async () => {

@@ -1,3 +1,4 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
@@ -42,19 +43,24 @@ import {
  */
 export class CityHallYearPermissionPolicy implements PermissionPolicy {
   private readonly editorGroups: Set<string>;
+  private readonly userInfo: UserInfoService;
 
-  constructor(options: { editorGroups: string[] }) {
+  /**
+   * @param options.editorGroups - the HR editor Groups (`cityHallYear.editorGroups`)
+   * @param options.userInfo - where a caller's ownership claims come from
+   *   (`coreServices.userInfo`)
+   */
+  constructor(options: { editorGroups: string[]; userInfo: UserInfoService }) {
     this.editorGroups = new Set(
       options.editorGroups.map(g => g.toLocaleLowerCase('en-US')),
     );
+    this.userInfo = options.userInfo;
   }
 
-  /** Whether the user is an HR editor: a member of one of the configured editor groups. */
-  isEditor(user?: PolicyQueryUser): boolean {
-    return Boolean(
-      user?.info.ownershipEntityRefs.some(ref =>
-        this.editorGroups.has(ref.toLocaleLowerCase('en-US')),
-      ),
+  /** Whether ownership claims make an HR editor: a member of an editor Group. */
+  isEditor(claims: string[]): boolean {
+    return claims.some(ref =>
+      this.editorGroups.has(ref.toLocaleLowerCase('en-US')),
     );
   }
 
@@ -63,8 +69,10 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    const claims = user?.info.ownershipEntityRefs ?? [];
-    const editor = this.isEditor(user);
+    const claims = user
+      ? (await this.userInfo.getUserInfo(user.credentials)).ownershipEntityRefs
+      : [];
+    const editor = this.isEditor(claims);
 
     if (
       isPermission(permission, entryReassignPermission) ||

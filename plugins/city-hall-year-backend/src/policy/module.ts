@@ -16,12 +16,17 @@ export const cityHallYearPermissionPolicyModule = createBackendModule({
   moduleId: 'city-hall-year-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+      },
+      async init({ policy, config, userInfo }) {
         policy.setPolicy(
           new CityHallYearPermissionPolicy({
             editorGroups:
               config.getOptionalStringArray('cityHallYear.editorGroups') ?? [],
+            userInfo,
           }),
         );
       },
