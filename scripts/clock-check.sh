@@ -14,6 +14,8 @@
 #   bash scripts/clock-check.sh "2028-02-29 01:00:00"  # one moment (UTC)
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$ROOT/scripts/system-packages.sh"
+# Its own PostgreSQL port, so that it can run beside the test command.
+export CITY_HALL_YEAR_PG_PORT="${CITY_HALL_YEAR_PG_PORT:-55440}"
 source "$ROOT/scripts/postgres.sh"
 
 ensure_system_packages faketime postgresql
@@ -57,7 +59,7 @@ for moment in "${MOMENTS[@]}"; do
       const r = require(process.argv[1]);
       console.log(`    Jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed in ${r.numTotalTestSuites} files`);
     ' "$RESULTS/jest-$name.json"
-    FAULT_ONLY=replicas FAULT_LOAD_SECONDS=5 FAULT_READERS=20 \
+    FAULT_ONLY=replicas FAULT_LOAD_SECONDS=5 FAULT_READERS=20 FAULT_PORT_BASE=7400 \
       FAULT_RESULT_FILE="$RESULTS/fault-$name.json" \
       node "$ROOT/scripts/fault-suite.mjs" >"$RESULTS/fault-$name.log" 2>&1 || {
       tail -n 40 "$RESULTS/fault-$name.log"

@@ -35,6 +35,9 @@ const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const LOAD_SECONDS = Number(process.env.FAULT_LOAD_SECONDS ?? 30);
 const READERS = Number(process.env.FAULT_READERS ?? 200);
 const WRITERS = 5;
+// The backends listen from this port on (7301–7312 by default), so that two suites,
+// or the suite and the clock check, can run side by side.
+const PORT_BASE = Number(process.env.FAULT_PORT_BASE ?? 7300);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'city-hall-year-fault-'));
 const started = Date.now();
 const running = new Set();
@@ -183,7 +186,7 @@ async function checkConsistency(db, label) {
 }
 
 async function durability(dist, engine) {
-  const port = engine === 'sqlite' ? 7301 : 7302;
+  const port = PORT_BASE + (engine === 'sqlite' ? 1 : 2);
   const base = `http://localhost:${port}`;
   const db = databaseConfig(engine, `durability-${engine}`);
   let backend = await startBackend(dist, `durability-${engine}`, port, db);
@@ -316,7 +319,7 @@ function roundRobin(ports) {
 
 async function replicas(dist) {
   const db = databaseConfig('pg', 'replicas');
-  const ports = [7311, 7312];
+  const ports = [PORT_BASE + 11, PORT_BASE + 12];
   const bases = ports.map(p => `http://localhost:${p}`);
   // Reminders every minute, so that both replicas' schedulers are due while they run.
   // Backstage's own plugins (catalog, auth, the scheduler's tables in each plugin's
