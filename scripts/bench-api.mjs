@@ -20,15 +20,17 @@ import {
   stop,
   token as signIn,
   waitFor,
+  builtCommon,
 } from './lib/builtBackend.mjs';
 import {
-  editableFields,
   generatedEntriesYaml,
   OWNERS,
   writableEntry,
 } from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
+/** From the built contract, once the backend is built (see main). */
+let editableFields;
 const autocannon = require('autocannon');
 const PORT = Number(process.env.BENCH_PORT ?? 7017);
 const BASE = `http://localhost:${PORT}`;
@@ -197,6 +199,7 @@ async function bareServer(body, dir) {
 async function main() {
   console.log('Building the backend bundle…');
   const dist = prepareBuiltBackend('bench-dist');
+  ({ editableFields } = builtCommon(dist));
   const data = fs.mkdtempSync(
     path.join(os.tmpdir(), 'city-hall-year-bench-api-'),
   );

@@ -21,14 +21,13 @@ import {
   stop,
   token,
   waitFor,
+  builtCommon,
 } from './lib/builtBackend.mjs';
-import {
-  editableFields,
-  upcomingEntry,
-  writableEntry,
-} from './lib/generatedEntries.mjs';
+import { upcomingEntry, writableEntry } from './lib/generatedEntries.mjs';
 
 const require = createRequire(import.meta.url);
+/** From the built contract, once the backend is built (see main). */
+let editableFields;
 const knexFactory = require('knex');
 
 const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
@@ -609,6 +608,7 @@ async function main() {
   );
   log('building the backend bundle');
   const dist = prepareBuiltBackend('fault-dist');
+  ({ editableFields } = builtCommon(dist));
   const only = process.env.FAULT_ONLY;
   const skipped = { acknowledged: 0 };
   const sqlite =

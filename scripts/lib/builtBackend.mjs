@@ -3,6 +3,7 @@
 // repository's node_modules (instead of a second install). Shared by the benchmark and
 // the fault suite.
 import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -117,4 +118,15 @@ export async function token(base, user) {
     `sign-in as ${user}`,
   );
   return result;
+}
+
+/**
+ * The plugins' shared contract (`@internal/plugin-city-hall-year-common`) as the built
+ * backend has it, so that scripts use its functions (e.g. `editableFields`) instead of
+ * copies.
+ */
+export function builtCommon(dist) {
+  return createRequire(path.join(dist, 'package.json'))(
+    '@internal/plugin-city-hall-year-common',
+  );
 }

@@ -71,18 +71,3 @@ export function upcomingEntry(slug, owner, now = new Date(), daysAhead = 5) {
     reminderDaysBefore: daysAhead + 2,
   };
 }
-
-/** The fields of a stored entry that a PUT sends back (without id, version, who, when). */
-export function editableFields(entry) {
-  const {
-    id,
-    version,
-    createdAt,
-    createdBy,
-    updatedAt,
-    updatedBy,
-    confirmedFiscalYear,
-    ...fields
-  } = entry;
-  return fields;
-}
