@@ -1238,6 +1238,183 @@ describe('abuse: fuzzing the write routes', () => {
   });
 
   // -------------------------------------------------------------------------------
+  // Writes that act on a version: none or a wrong one never writes
+  // -------------------------------------------------------------------------------
+
+  /** What a body carries in place of the version it was based on. */
+  type VersionSent =
+    | { kind: 'missing' }
+    | { kind: 'stale' }
+    | { kind: 'invalid'; value: unknown };
+  const invalidVersion = fc
+    .oneof(
+      fc.constantFrom<unknown>(null, '1', 1.5, 0, -1, true, [1], { v: 1 }, ''),
+      fc.double({ noInteger: true }),
+      fc.integer({ max: 0 }),
+      fc.string(),
+    )
+    .map(value => ({ kind: 'invalid' as const, value }));
+
+  /**
+   * Each route that acts on a version, with a fresh fixture at version 2 or more (so
+   * that version 1 is stale) and the body a valid request would send.
+   */
+  const VERSIONED: Record<
+    string,
+    {
+      fixture: () => Promise<{
+        path: string;
+        body: Record<string, unknown>;
+        version: number;
+      }>;
+      method: 'post' | 'put' | 'delete';
+    }
+  > = {
+    'PUT /entries/:id': {
+      method: 'put',
+      fixture: async () => {
+        const e = await editedEntry();
+        return {
+          path: `/entries/${e.id}`,
+          body: putBody(e, {}),
+          version: e.version,
+        };
+      },
+    },
+    'DELETE /entries/:id': {
+      method: 'delete',
+      fixture: async () => {
+        const e = await editedEntry();
+        return { path: `/entries/${e.id}`, body: {}, version: e.version };
+      },
+    },
+    'POST /entries/:id/undelete': {
+      method: 'post',
+      fixture: async () => {
+        const e = await editedEntry();
+        const gone = answered(
+          await request(ctx.server)
+            .delete(`${API}/entries/${e.id}`)
+            .set('Authorization', as('hr'))
+            .send({ version: e.version }),
+          200,
+        );
+        return {
+          path: `/entries/${e.id}/undelete`,
+          body: {},
+          version: gone.version,
+        };
+      },
+    },
+    'POST /entries/:id/confirm': {
+      method: 'post',
+      fixture: async () => {
+        const e = await editedEntry();
+        return {
+          path: `/entries/${e.id}/confirm`,
+          body: {},
+          version: e.version,
+        };
+      },
+    },
+    'POST /entries/:id/revisions/:n/restore': {
+      method: 'post',
+      fixture: async () => {
+        const e = await editedEntry();
+        return {
+          path: `/entries/${e.id}/revisions/1/restore`,
+          body: {},
+          version: e.version,
+        };
+      },
+    },
+    'POST /handover': {
+      method: 'post',
+      fixture: async () => {
+        const e = await editedEntry();
+        return {
+          path: '/handover',
+          body: { moves: [{ entry: e.id, owner: ACCOUNTING }] },
+          version: e.version,
+        };
+      },
+    },
+  };
+
+  /** A new 財政課 entry, edited once by HR: at version 2. */
+  async function editedEntry(): Promise<Entry> {
+    const created = answered(
+      await hr('post', '/entries').send(entryBody(FINANCE)),
+      201,
+    ) as Entry;
+    return answered(
+      await hr('put', `/entries/${created.id}`).send(
+        putBody(created, { summary: { ja: '版の試験で直した概要' } }),
+      ),
+      200,
+    ) as Entry;
+  }
+
+  /** Sends one request with the version replaced as `version` says; checks the answer. */
+  async function sendWithVersion(route: string, version: VersionSent) {
+    const { fixture, method } = VERSIONED[route];
+    const { path, body, version: current } = await fixture();
+    baseline = await fingerprint();
+    const { version: _omit, ...rest } = body as Record<string, unknown>;
+    const withVersion = (v: unknown) =>
+      route === 'POST /handover'
+        ? {
+            moves: (rest.moves as Array<Record<string, unknown>>).map(m => ({
+              ...m,
+              version: v,
+            })),
+          }
+        : { ...rest, version: v };
+    // Missing: the body (and, for a hand-over, each move) carries no version.
+    let payload: Record<string, unknown> = rest;
+    if (version.kind === 'stale') payload = withVersion(current - 1);
+    if (version.kind === 'invalid') payload = withVersion(version.value);
+    const res = await send({
+      route,
+      person: 'hr',
+      method,
+      path,
+      contentType: 'application/json',
+      text: JSON.stringify(payload),
+    });
+    const expected = version.kind === 'stale' ? 409 : 400;
+    if (res.status !== expected) {
+      throw new Error(
+        `${route} with version ${JSON.stringify(version)} answered ${
+          res.status
+        }, not ${expected}: ${res.text}`,
+      );
+    }
+    if (version.kind !== 'stale' && !/version/.test(res.body.error.message)) {
+      throw new Error(
+        `${route}: the 400 does not name the version: ${res.text}`,
+      );
+    }
+  }
+
+  describe.each(Object.keys(VERSIONED))('%s', route => {
+    it('without a version is 400, naming it, and writes nothing', async () => {
+      await sendWithVersion(route, { kind: 'missing' });
+    });
+
+    it('with a stale version is 409 and writes nothing', async () => {
+      await sendWithVersion(route, { kind: 'stale' });
+    });
+
+    it('with a version that is no version number is 400 and writes nothing', async () => {
+      const sent = await fuzz(8, invalidVersion, async version => {
+        await sendWithVersion(route, version);
+      });
+      expect(sent).toBe(8);
+    });
+  });
+
+  // -------------------------------------------------------------------------------
   // Imports: text bodies
   // -------------------------------------------------------------------------------
 
