@@ -59,6 +59,7 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 echo "==> Type-check and lint"
+node scripts/check-versions.mjs
 yarn tsc
 yarn lint:all
 
