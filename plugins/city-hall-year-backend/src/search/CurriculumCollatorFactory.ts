@@ -2,7 +2,6 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   Curriculum,
   CurriculumView,
@@ -13,6 +12,7 @@ import type {
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import { Readable } from 'node:stream';
+import { pluginApiReader } from './pluginApi';
 
 const PAGE = 200;
 
@@ -44,18 +44,7 @@ export class CurriculumCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *documents(): AsyncGenerator<CityHallYearCurriculumDocument> {
-    const baseUrl = await this.deps.discovery.getBaseUrl('city-hall-year');
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'city-hall-year',
-    });
-    const get = async <T>(path: string): Promise<T> => {
-      const response = await fetch(`${baseUrl}${path}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return (await response.json()) as T;
-    };
+    const get = await pluginApiReader(this.deps);
     // A service may read drafts too: only published entries' titles go into the index.
     const published = new Set<string>();
     for (let offset = 0; ; offset += PAGE) {

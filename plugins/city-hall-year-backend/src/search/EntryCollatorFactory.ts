@@ -2,7 +2,6 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   entryReadPermission,
   occurrenceLabel,
@@ -15,6 +14,7 @@ import type {
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import { Readable } from 'node:stream';
+import { pluginApiReader } from './pluginApi';
 
 /** The search document type of City Hall Year entries. */
 export const CITY_HALL_YEAR_DOCUMENT_TYPE = 'city-hall-year';
@@ -52,20 +52,7 @@ export class EntryCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *documents(): AsyncGenerator<CityHallYearDocument> {
-    const baseUrl = await this.deps.discovery.getBaseUrl('city-hall-year');
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'city-hall-year',
-    });
-    const get = async <T>(path: string): Promise<T> => {
-      const response = await fetch(`${baseUrl}${path}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) {
-        throw await ResponseError.fromResponse(response);
-      }
-      return (await response.json()) as T;
-    };
+    const get = await pluginApiReader(this.deps);
 
     const fiscalYear = resolveFiscalYear(this.deps.now?.() ?? new Date());
     const year = await get<YearView>(`/years/${fiscalYear}`);

@@ -1,9 +1,4 @@
-import type {
-  AuditorService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryDeletePermission,
   editableFields,
@@ -16,11 +11,9 @@ import {
   type EntryRevisionSummary,
   type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
-import type { EntryChange, EntryStore } from '../database/EntryStore';
-import type { EntryAuthorizer } from './EntryAuthorizer';
-import type { EntryValidator } from './EntryValidator';
+import type { EntryChange } from '../database/EntryStore';
 import { audited } from './audited';
-import type { CallContext } from './context';
+import type { CallContext, EntryWriteDeps } from './context';
 import { publishEntryChange } from './entryEvents';
 
 /**
@@ -30,17 +23,7 @@ import { publishEntryChange } from './entryEvents';
  * published.
  */
 export class EntryService {
-  constructor(
-    private readonly deps: {
-      store: EntryStore;
-      authorizer: EntryAuthorizer;
-      validator: EntryValidator;
-      auditor: AuditorService;
-      events: EventsService;
-      logger: LoggerService;
-      now?: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: EntryWriteDeps) {}
 
   async create(fields: EntryFields, ctx: CallContext): Promise<Entry> {
     return this.audited(

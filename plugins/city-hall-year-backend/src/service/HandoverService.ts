@@ -1,10 +1,5 @@
-import type {
-  AuditorService,
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { EventsService } from '@backstage/plugin-events-node';
 import {
   entryReassignPermission,
   overviewReadPermission,
@@ -13,10 +8,7 @@ import {
   type HandoverReport,
   type OrphanedEntry,
 } from '@internal/plugin-city-hall-year-common';
-import type { EntryStore } from '../database/EntryStore';
-import type { EntryAuthorizer } from './EntryAuthorizer';
-import type { CallContext } from './context';
-import type { EntryValidator } from './EntryValidator';
+import type { CallContext, EntryWriteDeps } from './context';
 import { audited } from './audited';
 import { publishEntryChange } from './entryEvents';
 
@@ -37,18 +29,7 @@ function groupByOwner(entries: Entry[]): Map<string, Entry[]> {
  * confirmed its entries for the year.
  */
 export class HandoverService {
-  constructor(
-    private readonly deps: {
-      store: EntryStore;
-      authorizer: EntryAuthorizer;
-      validator: EntryValidator;
-      auth: AuthService;
-      auditor: AuditorService;
-      events: EventsService;
-      logger: LoggerService;
-      now?: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: EntryWriteDeps & { auth: AuthService }) {}
 
   /**
    * Live entries whose owner is not a Group in the catalog (or only an orphan left

@@ -1,9 +1,4 @@
-import type {
-  AuditorService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type { EventsService } from '@backstage/plugin-events-node';
 import {
   ENTRY_COLUMNS,
   columnForPath,
@@ -24,11 +19,8 @@ import {
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
-import type { EntryStore } from '../database/EntryStore';
-import type { EntryAuthorizer } from './EntryAuthorizer';
 import { audited } from './audited';
-import type { CallContext } from './context';
-import type { EntryValidator } from './EntryValidator';
+import type { CallContext, EntryWriteDeps } from './context';
 import { publishEntryChange } from './entryEvents';
 
 /** Rows an import may hold; larger files are refused before any work. */
@@ -51,17 +43,7 @@ interface PlannedRow extends ImportRowReport {
  * all rows in one transaction or none. Imports obey the same permissions as edits.
  */
 export class ImportExportService {
-  constructor(
-    private readonly deps: {
-      store: EntryStore;
-      authorizer: EntryAuthorizer;
-      validator: EntryValidator;
-      auditor: AuditorService;
-      events: EventsService;
-      logger: LoggerService;
-      now?: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: EntryWriteDeps) {}
 
   /** Writes entries as a file: YAML (a list of entries) or CSV (one row each, UTF-8 with BOM). */
   serialize(entries: Entry[], format: TransferFormat): string {

@@ -101,7 +101,10 @@ describe('entries API', () => {
 
       it('lets an HR editor create for any department', async () => {
         const entry = await create('hr', COUNCIL);
-        expect(entry).toMatchObject({ owner: COUNCIL, createdBy: PEOPLE.hr.ref });
+        expect(entry).toMatchObject({
+          owner: COUNCIL,
+          createdBy: PEOPLE.hr.ref,
+        });
       });
 
       it('refuses a caller without a token', async () => {
