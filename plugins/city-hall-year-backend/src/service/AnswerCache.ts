@@ -18,7 +18,7 @@ export interface CachedBody {
 }
 
 /** An answer ready to send, with the gzip of it made once, when first asked for. */
-function readyBody(text: string, onGzip: (cached: CachedBody) => void) {
+function readyBody(text: string, onGzip: () => void) {
   const body = Buffer.from(text, 'utf8');
   let gzip: Buffer | undefined;
   const cached: CachedBody = {
@@ -30,7 +30,7 @@ function readyBody(text: string, onGzip: (cached: CachedBody) => void) {
     gzipped: () => {
       if (!gzip) {
         gzip = gzipSync(body);
-        onGzip(cached);
+        onGzip();
       }
       return gzip;
     },
