@@ -5,10 +5,8 @@ import {
 import {
   ApiBlueprint,
   PageBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
@@ -23,9 +21,9 @@ const cityHallYearApi = ApiBlueprint.make({
     defineParams({
       api: cityHallYearApiRef,
       deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        identityApi: identityApiRef,
+        discoveryApi: coreApis.discovery,
+        fetchApi: coreApis.fetch,
+        identityApi: coreApis.identity,
       },
       factory: ({ discoveryApi, fetchApi, identityApi }) =>
         new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
@@ -63,7 +61,7 @@ const nowAndNextWidget = HomePageWidgetBlueprint.make({
 const departmentYearCard = EntityCardBlueprint.make({
   name: 'department-year',
   params: {
-    filter: 'kind:group',
+    filter: { kind: 'Group' },
     loader: () =>
       import('./components/DepartmentYearCard').then(m =>
         compatWrapper(<m.DepartmentYearCard />),

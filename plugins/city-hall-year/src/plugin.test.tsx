@@ -1,10 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from './api';
@@ -22,7 +19,7 @@ describe('legacy plugin', () => {
       <TestApiProvider
         apis={[
           [cityHallYearApiRef, createFakeApi()],
-          [permissionApiRef, new MockPermissionApi()],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <Routes>

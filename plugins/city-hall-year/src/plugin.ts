@@ -3,10 +3,10 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
 } from '@backstage/core-plugin-api';
+// The core API refs of the new frontend system are the very refs of the legacy one
+// (core-plugin-api re-exports them), so the legacy plugin depends on them too.
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { CityHallYearClient, cityHallYearApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -21,9 +21,9 @@ export const cityHallYearPlugin = createPlugin({
     createApiFactory({
       api: cityHallYearApiRef,
       deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        identityApi: identityApiRef,
+        discoveryApi: coreApis.discovery,
+        fetchApi: coreApis.fetch,
+        identityApi: coreApis.identity,
       },
       factory: ({ discoveryApi, fetchApi, identityApi }) =>
         new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),

@@ -170,6 +170,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       dependsOn: 'Comes after',
       feedsInto: 'Leads to',
       links: 'Links',
+      opensInNewWindow: 'opens in a new window',
       updated: 'Last updated by {{who}} on {{when}} (version {{version}})',
       confirmed: 'Confirmed for {{year}}',
       notConfirmed: 'Not yet confirmed for {{year}}',

@@ -1,11 +1,8 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ChangesSince } from '@internal/plugin-city-hall-year-common';
 import { cityHallYearApiRef } from '../api';
 import { YearPage } from '../components/YearPage';
@@ -17,9 +14,9 @@ export async function renderYearPage(
   options: { changes?: ChangesSince; hr?: boolean } = {},
 ) {
   const api = createFakeApi({ changes: options.changes });
-  const permissionApi = new MockPermissionApi(() =>
-    options.hr ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-  );
+  const permissionApi = mockApis.permission({
+    authorize: options.hr ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+  });
   await renderInTestApp(
     <TestApiProvider
       apis={[

@@ -1,12 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { appLanguageApiRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import useObservable from 'react-use/esm/useObservable';
 
 /** The language the person chose for the app: dates and month names follow it. */
 export function useGuideLanguage(): GuideLanguage {
-  const api = useApi(appLanguageApiRef);
+  const api = useApi(coreApis.appLanguage);
   const { language } = useObservable(api.language$(), api.getLanguage());
   return language === 'ja' ? 'ja' : 'en';
 }

@@ -141,6 +141,7 @@ const ja = {
   'entry.dependsOn': '前の段階',
   'entry.feedsInto': '次の段階',
   'entry.links': 'リンク',
+  'entry.opensInNewWindow': '新しいウィンドウで開きます',
   'entry.updated': '最終更新：{{who}}（{{when}}、第{{version}}版）',
   'entry.confirmed': '{{year}}の内容を確認済み',
   'entry.notConfirmed': '{{year}}の確認はまだです',

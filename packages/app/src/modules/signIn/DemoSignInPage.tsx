@@ -1,9 +1,9 @@
 import { ProxiedSignInPage } from '@backstage/core-components';
 import {
-  configApiRef,
+  coreApis,
   useApi,
   type IdentityApi,
-} from '@backstage/core-plugin-api';
+} from '@backstage/frontend-plugin-api';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -102,7 +102,7 @@ function UserPicker(props: {
  * Signing out forgets the choice so that another user can be picked.
  */
 export function DemoSignInPage(props: SignInPageProps) {
-  const configApi = useApi(configApiRef);
+  const configApi = useApi(coreApis.config);
   const users: DemoUser[] = (
     configApi.getOptionalConfigArray('app.demoSignIn.users') ?? []
   ).map(c => ({

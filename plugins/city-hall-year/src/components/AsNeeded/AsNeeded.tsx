@@ -1,6 +1,6 @@
-import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import type { YearView } from '@internal/plugin-city-hall-year-common';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -33,7 +33,7 @@ export function AsNeeded(props: { items: YearView['asNeeded'] }) {
               alignItems="center"
             >
               <CycleChip cycle={item.cycle} />
-              <Link to={entryLink({ slug: item.slug })}>{item.title.ja}</Link>
+              <Link href={entryLink({ slug: item.slug })}>{item.title.ja}</Link>
               <Typography variant="body2" color="text.secondary">
                 {item.summary.ja}
               </Typography>

@@ -1,6 +1,6 @@
-import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import type { ChangesSince as Changes } from '@internal/plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -99,7 +99,7 @@ export function ChangesSinceBanner(props: {
                   {change.title.ja}（{t('changes.deleted')}）
                 </span>
               ) : (
-                <Link to={entryLink({ slug: change.slug })}>
+                <Link href={entryLink({ slug: change.slug })}>
                   {change.title.ja}
                 </Link>
               )}

@@ -1,8 +1,4 @@
 import {
-  Content,
-  Header,
-  Link,
-  Page,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -10,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import {
   fiscalYearLabels,
   resolveFiscalYear,
@@ -24,6 +21,7 @@ import { useToday } from '../../hooks/useToday';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { GuidePage } from '../GuidePage';
 
 /** HR's overview: how far each department confirmed its entries for this fiscal year. */
 export function ConfirmationsPage() {
@@ -63,7 +61,7 @@ export function ConfirmationsPage() {
       render: d => (
         <Stack spacing={0.25}>
           {d.unconfirmed.map(e => (
-            <Link key={e.id} to={entryLink({ slug: e.slug })}>
+            <Link key={e.id} href={entryLink({ slug: e.slug })}>
               {e.title.ja}
             </Link>
           ))}
@@ -73,26 +71,23 @@ export function ConfirmationsPage() {
   ];
 
   return (
-    <Page themeId="tool">
-      <Header title={t('confirmations.title')} />
-      <Content>
-        <Stack spacing={2}>
-          <Link to={rootLink()}>{t('entry.back')}</Link>
-          <Typography>
-            {t('confirmations.lead', { year: `${labels.ja}（${labels.en}）` })}
-          </Typography>
-          {loading && <Progress />}
-          {error && <ResponseErrorPanel error={error} />}
-          {value && (
-            <Table
-              options={{ paging: false, search: false, padding: 'dense' }}
-              columns={columns}
-              data={value.departments}
-              title={t('confirmations.title')}
-            />
-          )}
-        </Stack>
-      </Content>
-    </Page>
+    <GuidePage title={t('confirmations.title')}>
+      <Stack spacing={2}>
+        <Link href={rootLink()}>{t('entry.back')}</Link>
+        <Typography>
+          {t('confirmations.lead', { year: `${labels.ja}（${labels.en}）` })}
+        </Typography>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && (
+          <Table
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={columns}
+            data={value.departments}
+            title={t('confirmations.title')}
+          />
+        )}
+      </Stack>
+    </GuidePage>
   );
 }

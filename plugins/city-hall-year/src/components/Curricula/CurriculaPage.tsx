@@ -1,14 +1,8 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { Link } from '@backstage/ui';
 import { curriculumManagePermission } from '@internal/plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -24,6 +18,7 @@ import {
   rootRouteRef,
 } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { GuidePage } from '../GuidePage';
 
 /** Every training course, each with its audience and length. */
 export function CurriculaPage() {
@@ -38,9 +33,11 @@ export function CurriculaPage() {
   const { value, loading, error } = useAsync(() => api.listCurricula(), [api]);
 
   return (
-    <Page themeId="tool">
-      <Header title={t('curricula.title')} subtitle={t('curricula.subtitle')}>
-        {canManage && (
+    <GuidePage
+      title={t('curricula.title')}
+      subtitle={t('curricula.subtitle')}
+      actions={
+        canManage && (
           <Button
             variant="contained"
             component={RouterLink}
@@ -49,47 +46,47 @@ export function CurriculaPage() {
           >
             {t('curricula.create')}
           </Button>
-        )}
-      </Header>
-      <Content>
-        <Typography sx={{ mb: 2 }}>
-          <Link to={rootLink()}>{t('entry.back')}</Link>
-        </Typography>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value?.length === 0 && <Typography>{t('curricula.empty')}</Typography>}
-        <Grid container spacing={2}>
-          {value?.map(course => (
-            <Grid item xs={12} md={6} key={course.slug}>
-              <Card
-                variant="outlined"
-                data-testid={`curriculum-${course.slug}`}
-              >
-                <CardContent>
-                  <Typography variant="h6" component="h2" lang="ja">
-                    <Link to={courseLink({ slug: course.slug })}>
-                      {course.title.ja}
-                    </Link>
+        )
+      }
+    >
+      <Typography sx={{ mb: 2 }}>
+        <Link href={rootLink()}>{t('entry.back')}</Link>
+      </Typography>
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {value?.length === 0 && <Typography>{t('curricula.empty')}</Typography>}
+      <Grid container spacing={2}>
+        {value?.map(course => (
+          <Grid item xs={12} md={6} key={course.slug}>
+            <Card variant="outlined" data-testid={`curriculum-${course.slug}`}>
+              <CardContent>
+                <Typography variant="h6" component="h2" lang="ja">
+                  <Link
+                    href={courseLink({ slug: course.slug })}
+                    variant="title-x-small"
+                    weight="bold"
+                  >
+                    {course.title.ja}
+                  </Link>
+                </Typography>
+                {course.title.en && (
+                  <Typography color="text.secondary" lang="en">
+                    {course.title.en}
                   </Typography>
-                  {course.title.en && (
-                    <Typography color="text.secondary" lang="en">
-                      {course.title.en}
-                    </Typography>
-                  )}
-                  <Typography variant="body2" sx={{ mt: 1 }}>
-                    {t('curricula.audience')}: {course.audience.ja}
-                  </Typography>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('curricula.stepCount', {
-                      n: String(course.steps.length),
-                    })}
-                  </Typography>
-                </CardContent>
-              </Card>
-            </Grid>
-          ))}
-        </Grid>
-      </Content>
-    </Page>
+                )}
+                <Typography variant="body2" sx={{ mt: 1 }}>
+                  {t('curricula.audience')}: {course.audience.ja}
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {t('curricula.stepCount', {
+                    n: String(course.steps.length),
+                  })}
+                </Typography>
+              </CardContent>
+            </Card>
+          </Grid>
+        ))}
+      </Grid>
+    </GuidePage>
   );
 }

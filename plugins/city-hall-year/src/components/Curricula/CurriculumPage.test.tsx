@@ -1,10 +1,7 @@
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { CurriculumView } from '@internal/plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -77,9 +74,9 @@ async function renderCourse(path: string, canManage: boolean) {
         [cityHallYearApiRef, api],
         [
           permissionApiRef,
-          new MockPermissionApi(() =>
-            canManage ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-          ),
+          mockApis.permission({
+            authorize: canManage ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          }),
         ],
       ]}
     >

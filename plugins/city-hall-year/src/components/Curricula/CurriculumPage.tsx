@@ -1,14 +1,8 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { Link } from '@backstage/ui';
 import {
   curriculumManagePermission,
   fiscalYearLabels,
@@ -30,6 +24,7 @@ import {
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
+import { GuidePage } from '../GuidePage';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCurriculum } from './useCurriculum';
 
@@ -53,10 +48,9 @@ export function CurriculumPage() {
   if (loading) return <Progress />;
   if (error || !view) {
     return (
-      <Page themeId="tool">
-        <Header title={t('curricula.notFound')} />
-        <Content>{error && <ResponseErrorPanel error={error} />}</Content>
-      </Page>
+      <GuidePage title={t('curricula.notFound')}>
+        {error && <ResponseErrorPanel error={error} />}
+      </GuidePage>
     );
   }
   const { curriculum } = view;
@@ -64,101 +58,105 @@ export function CurriculumPage() {
   const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
 
   return (
-    <Page themeId="tool">
-      <Header title={curriculum.title.ja} subtitle={curriculum.title.en}>
-        <Button
-          variant="contained"
-          component={RouterLink}
-          to={withYear(stepLink({ slug, step: '1' }))}
-          data-testid="curriculum-start"
-          sx={{ mr: 1 }}
-        >
-          {t('curricula.start')}
-        </Button>
-        {canManage && (
+    <GuidePage
+      title={curriculum.title.ja}
+      subtitle={curriculum.title.en}
+      actions={
+        <>
           <Button
-            variant="outlined"
-            color="inherit"
+            variant="contained"
             component={RouterLink}
-            to={editLink({ slug })}
-            data-testid="curriculum-edit"
+            to={withYear(stepLink({ slug, step: '1' }))}
+            data-testid="curriculum-start"
           >
-            {t('curricula.edit')}
+            {t('curricula.start')}
           </Button>
-        )}
-      </Header>
-      <Content>
-        <Stack spacing={2}>
-          <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-            <Link to={listLink()}>{t('curricula.title')}</Link>
-            <Link to={`${feedsLink()}?curriculum=${encodeURIComponent(slug)}`}>
-              {t('curricula.subscribe')}
-            </Link>
-          </Stack>
-          <Typography>
-            {t('curricula.audience')}: {curriculum.audience.ja}
-            {curriculum.audience.en && ` / ${curriculum.audience.en}`}
-          </Typography>
-          {curriculum.description && (
-            <div lang="ja">
-              <GuideMarkdown content={curriculum.description.ja} />
-            </div>
+          {canManage && (
+            <Button
+              variant="outlined"
+              color="inherit"
+              component={RouterLink}
+              to={editLink({ slug })}
+              data-testid="curriculum-edit"
+            >
+              {t('curricula.edit')}
+            </Button>
           )}
-          <Typography variant="overline" data-testid="curriculum-year">
-            {t('curricula.datesOf', { year: `${labels.ja}（${labels.en}）` })}
-          </Typography>
-          <Stack component="ol" spacing={1} sx={{ pl: 0, m: 0 }}>
-            {view.steps.map(step => (
-              <Card
-                component="li"
-                variant="outlined"
-                key={step.position}
-                sx={{ listStyle: 'none' }}
-                data-testid={`curriculum-step-${step.position}`}
-              >
-                <CardContent>
-                  <Typography variant="overline">
-                    {t('curricula.step', { position: String(step.position) })}
-                  </Typography>
-                  {step.entry ? (
-                    <>
-                      <Stack direction="row" spacing={1} alignItems="center">
-                        <CycleChip cycle={step.entry.cycle} />
-                        <Typography variant="h6" component="h2" lang="ja">
-                          <Link
-                            to={withYear(
-                              stepLink({ slug, step: String(step.position) }),
-                            )}
-                          >
-                            {step.entry.title.ja}
-                          </Link>
-                        </Typography>
-                      </Stack>
-                      <Typography variant="body2" color="text.secondary">
-                        {step.entry.occurrences
-                          .map(o => occurrenceLabel(o, 'ja'))
-                          .join('、') || '—'}
-                        {' ・ '}
-                        {owners.get(step.entry.owner) ??
-                          shortName(step.entry.owner)}
-                      </Typography>
-                    </>
-                  ) : (
-                    <Typography color="text.secondary">
-                      {t('curricula.unavailable')}
-                    </Typography>
-                  )}
-                  {step.note && (
-                    <Typography sx={{ mt: 1 }} lang="ja">
-                      {step.note.ja}
-                    </Typography>
-                  )}
-                </CardContent>
-              </Card>
-            ))}
-          </Stack>
+        </>
+      }
+    >
+      <Stack spacing={2}>
+        <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+          <Link href={listLink()}>{t('curricula.title')}</Link>
+          <Link href={`${feedsLink()}?curriculum=${encodeURIComponent(slug)}`}>
+            {t('curricula.subscribe')}
+          </Link>
         </Stack>
-      </Content>
-    </Page>
+        <Typography>
+          {t('curricula.audience')}: {curriculum.audience.ja}
+          {curriculum.audience.en && ` / ${curriculum.audience.en}`}
+        </Typography>
+        {curriculum.description && (
+          <div lang="ja">
+            <GuideMarkdown content={curriculum.description.ja} />
+          </div>
+        )}
+        <Typography variant="overline" data-testid="curriculum-year">
+          {t('curricula.datesOf', { year: `${labels.ja}（${labels.en}）` })}
+        </Typography>
+        <Stack component="ol" spacing={1} sx={{ pl: 0, m: 0 }}>
+          {view.steps.map(step => (
+            <Card
+              component="li"
+              variant="outlined"
+              key={step.position}
+              sx={{ listStyle: 'none' }}
+              data-testid={`curriculum-step-${step.position}`}
+            >
+              <CardContent>
+                <Typography variant="overline">
+                  {t('curricula.step', { position: String(step.position) })}
+                </Typography>
+                {step.entry ? (
+                  <>
+                    <Stack direction="row" spacing={1} alignItems="center">
+                      <CycleChip cycle={step.entry.cycle} />
+                      <Typography variant="h6" component="h2" lang="ja">
+                        <Link
+                          href={withYear(
+                            stepLink({ slug, step: String(step.position) }),
+                          )}
+                          variant="title-x-small"
+                          weight="bold"
+                        >
+                          {step.entry.title.ja}
+                        </Link>
+                      </Typography>
+                    </Stack>
+                    <Typography variant="body2" color="text.secondary">
+                      {step.entry.occurrences
+                        .map(o => occurrenceLabel(o, 'ja'))
+                        .join('、') || '—'}
+                      {' ・ '}
+                      {owners.get(step.entry.owner) ??
+                        shortName(step.entry.owner)}
+                    </Typography>
+                  </>
+                ) : (
+                  <Typography color="text.secondary">
+                    {t('curricula.unavailable')}
+                  </Typography>
+                )}
+                {step.note && (
+                  <Typography sx={{ mt: 1 }} lang="ja">
+                    {step.note.ja}
+                  </Typography>
+                )}
+              </CardContent>
+            </Card>
+          ))}
+        </Stack>
+      </Stack>
+    </GuidePage>
   );
 }

@@ -1,13 +1,8 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ResponseError } from '@backstage/errors';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   resolveFiscalYear,
   type Curriculum,
@@ -32,6 +27,8 @@ import { cityHallYearApiRef } from '../../api';
 import { useToday } from '../../hooks/useToday';
 import { curriculaRouteRef, curriculumRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { GuidePage } from '../GuidePage';
 
 interface StepDraft {
   key: number;
@@ -104,7 +101,7 @@ function toInput(draft: Draft): CurriculumInput {
 export function CurriculumEditor() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   const navigate = useNavigate();
   const courseLink = useRouteRef(curriculumRouteRef);
   const listLink = useRouteRef(curriculaRouteRef);
@@ -161,10 +158,10 @@ export function CurriculumEditor() {
             existing.value.version,
           )
         : await api.createCurriculum(input);
-      alertApi.post({
-        message: t('curriculumEditor.saved'),
-        severity: 'success',
-        display: 'transient',
+      toastApi.post({
+        title: t('curriculumEditor.saved'),
+        status: 'success',
+        timeout: TRANSIENT_TOAST_MS,
       });
       navigate(courseLink({ slug: saved.slug }));
     } catch (e) {
@@ -182,10 +179,10 @@ export function CurriculumEditor() {
     if (!existing.value) return;
     try {
       await api.deleteCurriculum(existing.value.slug, existing.value.version);
-      alertApi.post({
-        message: t('curriculumEditor.deleted'),
-        severity: 'success',
-        display: 'transient',
+      toastApi.post({
+        title: t('curriculumEditor.deleted'),
+        status: 'success',
+        timeout: TRANSIENT_TOAST_MS,
       });
       navigate(listLink());
     } catch (e) {
@@ -212,146 +209,143 @@ export function CurriculumEditor() {
   );
 
   return (
-    <Page themeId="tool">
-      <Header
-        title={
-          existing.value
-            ? t('curriculumEditor.titleEdit')
-            : t('curriculumEditor.titleNew')
-        }
-        subtitle={existing.value?.title.ja}
-      />
-      <Content>
-        <Stack spacing={2} sx={{ maxWidth: 900 }}>
-          {error && <Alert severity="error">{error.message}</Alert>}
-          {field('slug', t('curriculumEditor.slug'), {
-            disabled: Boolean(existing.value),
+    <GuidePage
+      title={
+        existing.value
+          ? t('curriculumEditor.titleEdit')
+          : t('curriculumEditor.titleNew')
+      }
+      subtitle={existing.value?.title.ja}
+    >
+      <Stack spacing={2} sx={{ maxWidth: 900 }}>
+        {error && <Alert severity="error">{error.message}</Alert>}
+        {field('slug', t('curriculumEditor.slug'), {
+          disabled: Boolean(existing.value),
+          required: true,
+        })}
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          {field('titleJa', t('curriculumEditor.titleJa'), {
             required: true,
           })}
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            {field('titleJa', t('curriculumEditor.titleJa'), {
-              required: true,
-            })}
-            {field('titleEn', t('curriculumEditor.titleEn'))}
-          </Stack>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            {field('audienceJa', t('curriculumEditor.audienceJa'), {
-              required: true,
-            })}
-            {field('audienceEn', t('curriculumEditor.audienceEn'))}
-          </Stack>
-          {field('descriptionJa', t('curriculumEditor.descriptionJa'), {
-            multiline: true,
-          })}
-          <Typography variant="h6" component="h2">
-            {t('curriculumEditor.steps')}
-          </Typography>
-          {draft.steps.map((step, index) => (
-            <Card
-              variant="outlined"
-              key={step.key}
-              data-testid={`curriculum-editor-step-${index + 1}`}
-            >
-              <CardContent>
-                <Stack spacing={1}>
-                  <Stack direction="row" spacing={1} alignItems="center">
-                    <Typography sx={{ minWidth: 32 }}>{index + 1}.</Typography>
-                    <Autocomplete
-                      sx={{ flex: 1 }}
-                      options={[...entries.keys()]}
-                      value={step.entry || null}
-                      onChange={(_e, value) =>
-                        setStep(step.key, { entry: value ?? '' })
-                      }
-                      getOptionLabel={slugOption =>
-                        entries.has(slugOption)
-                          ? `${entries.get(slugOption)}（${slugOption}）`
-                          : slugOption
-                      }
-                      renderInput={params => (
-                        <TextField
-                          {...params}
-                          label={t('curriculumEditor.entry')}
-                          inputProps={{
-                            ...params.inputProps,
-                            'data-testid': `curriculum-step-entry-${index + 1}`,
-                          }}
-                        />
-                      )}
-                    />
-                    <IconButton
-                      aria-label={t('curriculumEditor.moveUp')}
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      <ArrowUpwardIcon />
-                    </IconButton>
-                    <IconButton
-                      aria-label={t('curriculumEditor.moveDown')}
-                      disabled={index === draft.steps.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      <ArrowDownwardIcon />
-                    </IconButton>
-                    <IconButton
-                      aria-label={t('curriculumEditor.remove')}
-                      disabled={draft.steps.length === 1}
-                      onClick={() =>
-                        set({
-                          steps: draft.steps.filter(s => s.key !== step.key),
-                        })
-                      }
-                    >
-                      <DeleteIcon />
-                    </IconButton>
-                  </Stack>
-                  <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                    <TextField
-                      label={t('curriculumEditor.noteJa')}
-                      value={step.noteJa}
-                      onChange={e =>
-                        setStep(step.key, { noteJa: e.target.value })
-                      }
-                      fullWidth
-                    />
-                    <TextField
-                      label={t('curriculumEditor.noteEn')}
-                      value={step.noteEn}
-                      onChange={e =>
-                        setStep(step.key, { noteEn: e.target.value })
-                      }
-                      fullWidth
-                    />
-                  </Stack>
-                </Stack>
-              </CardContent>
-            </Card>
-          ))}
-          <div>
-            <Button
-              onClick={() => set({ steps: [...draft.steps, newStep()] })}
-              data-testid="curriculum-add-step"
-            >
-              {t('curriculumEditor.addStep')}
-            </Button>
-          </div>
-          <Stack direction="row" spacing={1}>
-            <Button
-              variant="contained"
-              onClick={save}
-              disabled={saving}
-              data-testid="curriculum-save"
-            >
-              {t('curriculumEditor.save')}
-            </Button>
-            {existing.value && (
-              <Button color="error" onClick={remove}>
-                {t('curriculumEditor.delete')}
-              </Button>
-            )}
-          </Stack>
+          {field('titleEn', t('curriculumEditor.titleEn'))}
         </Stack>
-      </Content>
-    </Page>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          {field('audienceJa', t('curriculumEditor.audienceJa'), {
+            required: true,
+          })}
+          {field('audienceEn', t('curriculumEditor.audienceEn'))}
+        </Stack>
+        {field('descriptionJa', t('curriculumEditor.descriptionJa'), {
+          multiline: true,
+        })}
+        <Typography variant="h6" component="h2">
+          {t('curriculumEditor.steps')}
+        </Typography>
+        {draft.steps.map((step, index) => (
+          <Card
+            variant="outlined"
+            key={step.key}
+            data-testid={`curriculum-editor-step-${index + 1}`}
+          >
+            <CardContent>
+              <Stack spacing={1}>
+                <Stack direction="row" spacing={1} alignItems="center">
+                  <Typography sx={{ minWidth: 32 }}>{index + 1}.</Typography>
+                  <Autocomplete
+                    sx={{ flex: 1 }}
+                    options={[...entries.keys()]}
+                    value={step.entry || null}
+                    onChange={(_e, value) =>
+                      setStep(step.key, { entry: value ?? '' })
+                    }
+                    getOptionLabel={slugOption =>
+                      entries.has(slugOption)
+                        ? `${entries.get(slugOption)}（${slugOption}）`
+                        : slugOption
+                    }
+                    renderInput={params => (
+                      <TextField
+                        {...params}
+                        label={t('curriculumEditor.entry')}
+                        inputProps={{
+                          ...params.inputProps,
+                          'data-testid': `curriculum-step-entry-${index + 1}`,
+                        }}
+                      />
+                    )}
+                  />
+                  <IconButton
+                    aria-label={t('curriculumEditor.moveUp')}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
+                    <ArrowUpwardIcon />
+                  </IconButton>
+                  <IconButton
+                    aria-label={t('curriculumEditor.moveDown')}
+                    disabled={index === draft.steps.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
+                    <ArrowDownwardIcon />
+                  </IconButton>
+                  <IconButton
+                    aria-label={t('curriculumEditor.remove')}
+                    disabled={draft.steps.length === 1}
+                    onClick={() =>
+                      set({
+                        steps: draft.steps.filter(s => s.key !== step.key),
+                      })
+                    }
+                  >
+                    <DeleteIcon />
+                  </IconButton>
+                </Stack>
+                <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                  <TextField
+                    label={t('curriculumEditor.noteJa')}
+                    value={step.noteJa}
+                    onChange={e =>
+                      setStep(step.key, { noteJa: e.target.value })
+                    }
+                    fullWidth
+                  />
+                  <TextField
+                    label={t('curriculumEditor.noteEn')}
+                    value={step.noteEn}
+                    onChange={e =>
+                      setStep(step.key, { noteEn: e.target.value })
+                    }
+                    fullWidth
+                  />
+                </Stack>
+              </Stack>
+            </CardContent>
+          </Card>
+        ))}
+        <div>
+          <Button
+            onClick={() => set({ steps: [...draft.steps, newStep()] })}
+            data-testid="curriculum-add-step"
+          >
+            {t('curriculumEditor.addStep')}
+          </Button>
+        </div>
+        <Stack direction="row" spacing={1}>
+          <Button
+            variant="contained"
+            onClick={save}
+            disabled={saving}
+            data-testid="curriculum-save"
+          >
+            {t('curriculumEditor.save')}
+          </Button>
+          {existing.value && (
+            <Button color="error" onClick={remove}>
+              {t('curriculumEditor.delete')}
+            </Button>
+          )}
+        </Stack>
+      </Stack>
+    </GuidePage>
   );
 }

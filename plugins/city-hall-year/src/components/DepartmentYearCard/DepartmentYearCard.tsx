@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -8,6 +7,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { Link } from '@backstage/ui';
 import {
   fiscalYearLabels,
   occurrenceLabel,
@@ -71,7 +71,7 @@ export function DepartmentYearCard() {
                 <Typography variant="body2">
                   {occurrenceLabel(value.next, language)}
                 </Typography>
-                <Link to={entryLink({ slug: value.next.slug })}>
+                <Link href={entryLink({ slug: value.next.slug })}>
                   {value.next.title.ja}
                 </Link>
               </Stack>

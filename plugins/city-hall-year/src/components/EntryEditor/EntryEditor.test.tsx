@@ -1,5 +1,6 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   entryInputSchema,
@@ -70,7 +71,8 @@ async function renderEditor(api: ReturnType<typeof createFakeApi>) {
     <TestApiProvider
       apis={[
         [cityHallYearApiRef, api],
-        [identityApiRef, identityApi],
+        [coreApis.identity, identityApi],
+        [coreApis.toast, mockApis.toast()],
       ]}
     >
       <Routes>

@@ -1,19 +1,8 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  alertApiRef,
-  errorApiRef,
-  identityApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ResponseError } from '@backstage/errors';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   CONCERNS_FISCAL_YEAR,
   CYCLES,
@@ -47,6 +36,8 @@ import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { GuidePage } from '../GuidePage';
 import { MarkdownField } from './MarkdownField';
 import { defaultChoices } from './merge';
 import { MergeDialog } from './MergeDialog';
@@ -114,8 +105,8 @@ function EntryForm(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
-  const errorApi = useApi(errorApiRef);
+  const toastApi = useApi(coreApis.toast);
+  const errorApi = useApi(coreApis.error);
   const navigate = useNavigate();
   const entryLink = useRouteRef(entryRouteRef);
   const { entry } = props;
@@ -148,7 +139,7 @@ function EntryForm(props: {
 
   const save = async (fields: EntryInput, version: number) => {
     if (problems(fields).size > 0 || timingError) {
-      alertApi.post({ message: t('editor.invalid'), severity: 'error' });
+      toastApi.post({ title: t('editor.invalid'), status: 'danger' });
       return;
     }
     setSaving(true);
@@ -156,10 +147,10 @@ function EntryForm(props: {
       const saved = entry
         ? await api.updateEntry(entry.id, fields, version)
         : await api.createEntry(fields);
-      alertApi.post({
-        message: t('editor.saved', { version: String(saved.version) }),
-        severity: 'success',
-        display: 'transient',
+      toastApi.post({
+        title: t('editor.saved', { version: String(saved.version) }),
+        status: 'success',
+        timeout: TRANSIENT_TOAST_MS,
       });
       navigate(entryLink({ slug: saved.slug }));
     } catch (error) {
@@ -457,7 +448,7 @@ export function EntryEditorPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug } = useParams();
   const api = useApi(cityHallYearApiRef);
-  const identityApi = useApi(identityApiRef);
+  const identityApi = useApi(coreApis.identity);
   const today = useToday();
   const { value: year } = useYear(resolveFiscalYear(today));
   const loaded = useAsync(async () => {
@@ -476,23 +467,20 @@ export function EntryEditorPage() {
     ? t('editor.editTitle', { title: loaded.value.entry.title.ja })
     : t('editor.newTitle');
   return (
-    <Page themeId="tool">
-      <Header title={title} />
-      <Content>
-        {loaded.loading && <Progress />}
-        {loaded.error && <ResponseErrorPanel error={loaded.error} />}
-        {loaded.value && (
-          <EntryForm
-            entry={loaded.value.entry}
-            groups={loaded.value.groups}
-            slugs={loaded.value.slugs}
-            year={year}
-          />
-        )}
-        {!loaded.loading && !loaded.value && !loaded.error && (
-          <Typography>{t('entry.notFound')}</Typography>
-        )}
-      </Content>
-    </Page>
+    <GuidePage title={title}>
+      {loaded.loading && <Progress />}
+      {loaded.error && <ResponseErrorPanel error={loaded.error} />}
+      {loaded.value && (
+        <EntryForm
+          entry={loaded.value.entry}
+          groups={loaded.value.groups}
+          slugs={loaded.value.slugs}
+          year={year}
+        />
+      )}
+      {!loaded.loading && !loaded.value && !loaded.error && (
+        <Typography>{t('entry.notFound')}</Typography>
+      )}
+    </GuidePage>
   );
 }

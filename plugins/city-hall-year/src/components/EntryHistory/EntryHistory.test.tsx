@@ -1,10 +1,8 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   Entry,
   EntryRevision,
@@ -54,8 +52,9 @@ describe('EntryHistoryPage', () => {
           [cityHallYearApiRef, api],
           [
             permissionApiRef,
-            new MockPermissionApi(() => AuthorizeResult.ALLOW),
+            mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
           ],
+          [coreApis.toast, mockApis.toast()],
         ]}
       >
         <Routes>

@@ -1,19 +1,9 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  alertApiRef,
-  errorApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { Link } from '@backstage/ui';
 import {
   entryUpdatePermission,
   type EntryRevision,
@@ -37,6 +27,7 @@ import { cityHallYearApiRef } from '../../api';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { fieldText } from '../EntryEditor/fieldText';
+import { GuidePage } from '../GuidePage';
 
 /** One side of a difference: the text before (error tone) or after (success tone). */
 function Side(props: { tone: 'error' | 'success'; children: string }) {
@@ -107,8 +98,8 @@ export function EntryHistoryPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug = '' } = useParams();
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
-  const errorApi = useApi(errorApiRef);
+  const toastApi = useApi(coreApis.toast);
+  const errorApi = useApi(coreApis.error);
   const entryLink = useRouteRef(entryRouteRef);
   const [selected, setSelected] = useState<number>();
   const state = useAsyncRetry(async () => {
@@ -133,88 +124,86 @@ export function EntryHistoryPage() {
   );
 
   return (
-    <Page themeId="tool">
-      <Header title={t('historyPage.title', { title: entry.title.ja })} />
-      <Content>
-        <Stack spacing={2}>
-          <Link to={entryLink({ slug: entry.slug })}>{entry.title.ja}</Link>
-          <Grid container spacing={2}>
-            <Grid item xs={12} md={4}>
-              <Card variant="outlined">
-                <List dense data-testid="revision-list">
-                  {revisions.map(r => (
-                    <ListItemButton
-                      key={r.revision}
-                      selected={r.revision === current?.revision}
-                      onClick={() => setSelected(r.revision)}
-                    >
-                      <ListItemText
-                        primary={`${t('historyPage.revision', {
-                          revision: String(r.revision),
-                        })} — ${t(`historyPage.actions.${r.action}`)}`}
-                        secondary={`${t('historyPage.by', {
-                          who: r.createdBy.replace(/^user:default\//, ''),
-                          when: DateTime.fromISO(r.createdAt)
-                            .setZone('Asia/Tokyo')
-                            .setLocale('ja-JP')
-                            .toLocaleString(DateTime.DATETIME_MED),
-                        })} ・ ${t('historyPage.changed', {
-                          fields: r.changedFields
-                            .map(f => t(`fields.${f}` as 'fields.title'))
-                            .join('、'),
-                        })}`}
-                      />
-                    </ListItemButton>
-                  ))}
-                </List>
-              </Card>
-            </Grid>
-            <Grid item xs={12} md={8}>
-              {current && (
-                <Card variant="outlined">
-                  <CardContent>
-                    <Stack spacing={2}>
-                      <RevisionDiff
-                        entryId={entry.id}
-                        revision={current.revision}
-                        fields={current.changedFields}
-                      />
-                      {canRestore && current.revision !== entry.version && (
-                        <Button
-                          variant="outlined"
-                          sx={{ alignSelf: 'flex-start' }}
-                          onClick={async () => {
-                            try {
-                              const restored = await api.restoreRevision(
-                                entry.id,
-                                current.revision,
-                                entry.version,
-                              );
-                              alertApi.post({
-                                message: t('historyPage.restored', {
-                                  revision: String(current.revision),
-                                  version: String(restored.version),
-                                }),
-                                severity: 'success',
-                              });
-                              setSelected(undefined);
-                              state.retry();
-                            } catch (error) {
-                              errorApi.post(error as Error);
-                            }
-                          }}
-                        >
-                          {t('historyPage.restore')}
-                        </Button>
-                      )}
-                    </Stack>
-                  </CardContent>
-                </Card>
-              )}
-            </Grid>
+    <GuidePage title={t('historyPage.title', { title: entry.title.ja })}>
+      {/* Gaps rather than margins, so that the grid inside keeps its own. */}
+      <Stack spacing={2} useFlexGap>
+        <Link href={entryLink({ slug: entry.slug })}>{entry.title.ja}</Link>
+        <Grid container spacing={2}>
+          <Grid item xs={12} md={4}>
+            <Card variant="outlined">
+              <List dense data-testid="revision-list">
+                {revisions.map(r => (
+                  <ListItemButton
+                    key={r.revision}
+                    selected={r.revision === current?.revision}
+                    onClick={() => setSelected(r.revision)}
+                  >
+                    <ListItemText
+                      primary={`${t('historyPage.revision', {
+                        revision: String(r.revision),
+                      })} — ${t(`historyPage.actions.${r.action}`)}`}
+                      secondary={`${t('historyPage.by', {
+                        who: r.createdBy.replace(/^user:default\//, ''),
+                        when: DateTime.fromISO(r.createdAt)
+                          .setZone('Asia/Tokyo')
+                          .setLocale('ja-JP')
+                          .toLocaleString(DateTime.DATETIME_MED),
+                      })} ・ ${t('historyPage.changed', {
+                        fields: r.changedFields
+                          .map(f => t(`fields.${f}` as 'fields.title'))
+                          .join('、'),
+                      })}`}
+                    />
+                  </ListItemButton>
+                ))}
+              </List>
+            </Card>
           </Grid>
-        </Stack>
-      </Content>
-    </Page>
+          <Grid item xs={12} md={8}>
+            {current && (
+              <Card variant="outlined">
+                <CardContent>
+                  <Stack spacing={2}>
+                    <RevisionDiff
+                      entryId={entry.id}
+                      revision={current.revision}
+                      fields={current.changedFields}
+                    />
+                    {canRestore && current.revision !== entry.version && (
+                      <Button
+                        variant="outlined"
+                        sx={{ alignSelf: 'flex-start' }}
+                        onClick={async () => {
+                          try {
+                            const restored = await api.restoreRevision(
+                              entry.id,
+                              current.revision,
+                              entry.version,
+                            );
+                            toastApi.post({
+                              title: t('historyPage.restored', {
+                                revision: String(current.revision),
+                                version: String(restored.version),
+                              }),
+                              status: 'success',
+                            });
+                            setSelected(undefined);
+                            state.retry();
+                          } catch (error) {
+                            errorApi.post(error as Error);
+                          }
+                        }}
+                      >
+                        {t('historyPage.restore')}
+                      </Button>
+                    )}
+                  </Stack>
+                </CardContent>
+              </Card>
+            )}
+          </Grid>
+        </Grid>
+      </Stack>
+    </GuidePage>
   );
 }

@@ -1,11 +1,9 @@
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
   entryInputSchema,
@@ -69,9 +67,11 @@ async function renderEntryPage(
     }),
   };
   const asked: unknown[] = [];
-  const permissionApi = new MockPermissionApi(request => {
-    asked.push(request);
-    return result;
+  const permissionApi = mockApis.permission({
+    authorize: request => {
+      asked.push(request);
+      return result;
+    },
   });
   await renderInTestApp(
     <TestApiProvider
@@ -79,6 +79,7 @@ async function renderEntryPage(
         [cityHallYearApiRef, api],
         [permissionApiRef, permissionApi],
         [catalogApiRef, catalogApi],
+        [coreApis.toast, mockApis.toast()],
       ]}
     >
       <Routes>

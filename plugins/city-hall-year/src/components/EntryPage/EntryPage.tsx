@@ -1,20 +1,9 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  alertApiRef,
-  configApiRef,
-  useApi,
-  useApiHolder,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useApiHolder, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Link, VisuallyHidden } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -52,6 +41,8 @@ import {
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
+import { GuidePage } from '../GuidePage';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
 
 function Section(props: {
   title: string;
@@ -99,7 +90,7 @@ function Chain(props: { entry: Entry }) {
       <Typography variant="overline">{label}</Typography>
       {slugs.length === 0 && <Typography color="text.secondary">—</Typography>}
       {slugs.map(slug => (
-        <Link key={slug} to={entryLink({ slug })}>
+        <Link key={slug} href={entryLink({ slug })}>
           {slug}
         </Link>
       ))}
@@ -180,7 +171,7 @@ function OwnerContact(props: { owner: string }) {
     return profile?.email;
   }, [catalogApi, props.owner]);
   return email ? (
-    <Link to={`mailto:${email}`} data-testid="entry-owner-contact">
+    <Link href={`mailto:${email}`} data-testid="entry-owner-contact">
       {email}
     </Link>
   ) : null;
@@ -202,7 +193,10 @@ function UsedInCourses(props: { slug: string }) {
         {value.map(course => (
           <Link
             key={course.slug}
-            to={stepLink({ slug: course.slug, step: String(course.position) })}
+            href={stepLink({
+              slug: course.slug,
+              step: String(course.position),
+            })}
           >
             {course.title.ja}（
             {t('curricula.step', { position: String(course.position) })}）
@@ -220,7 +214,7 @@ function UsedInCourses(props: { slug: string }) {
 function EntryActions(props: { entry: Entry }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   const editLink = useRouteRef(editEntryRouteRef);
   const historyLink = useRouteRef(entryHistoryRouteRef);
   const { allowed: canEdit } = usePermission({
@@ -229,7 +223,7 @@ function EntryActions(props: { entry: Entry }) {
   });
   const fiscalYear = resolveFiscalYear(useToday());
   return (
-    <Stack direction="row" spacing={1} sx={{ mr: 1 }}>
+    <>
       {canEdit && (
         <Button
           variant="contained"
@@ -247,10 +241,10 @@ function EntryActions(props: { entry: Entry }) {
           color="inherit"
           onClick={async () => {
             await api.confirmEntry(props.entry.id, props.entry.version);
-            alertApi.post({
-              message: t('editor.confirmed'),
-              severity: 'success',
-              display: 'transient',
+            toastApi.post({
+              title: t('editor.confirmed'),
+              status: 'success',
+              timeout: TRANSIENT_TOAST_MS,
             });
             window.location.reload();
           }}
@@ -266,7 +260,7 @@ function EntryActions(props: { entry: Entry }) {
       >
         {t('editor.history')}
       </Button>
-    </Stack>
+    </>
   );
 }
 
@@ -288,9 +282,9 @@ export function EntryPage(
   const { value: entry, loading, error } = useEntry(slug);
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   const appBaseUrl =
-    useApi(configApiRef).getOptionalString('app.baseUrl') ??
+    useApi(coreApis.config).getOptionalString('app.baseUrl') ??
     window.location.origin;
   const today = useToday();
   const fiscalYear =
@@ -302,10 +296,9 @@ export function EntryPage(
   if (loading) return <Progress />;
   if (error || !entry) {
     return (
-      <Page themeId="tool">
-        <Header title={t('entry.notFound')} />
-        <Content>{error && <ResponseErrorPanel error={error} />}</Content>
-      </Page>
+      <GuidePage title={t('entry.notFound')}>
+        {error && <ResponseErrorPanel error={error} />}
+      </GuidePage>
     );
   }
 
@@ -320,162 +313,165 @@ export function EntryPage(
     .toLocaleString(DateTime.DATETIME_MED);
 
   return (
-    <Page themeId="tool">
-      <Header title={entry.title.ja} subtitle={entry.title.en}>
-        <EntryActions entry={entry} />
-        <Button
-          variant="outlined"
-          color="inherit"
-          startIcon={<ContentCopyIcon />}
-          onClick={async () => {
-            await navigator.clipboard?.writeText(permalink);
-            alertApi.post({
-              message: t('entry.linkCopied'),
-              severity: 'success',
-              display: 'transient',
-            });
-          }}
-          data-permalink={permalink}
-        >
-          {t('entry.copyLink')}
-        </Button>
-      </Header>
-      <Content>
-        <Stack spacing={2}>
-          {props.courseNavigation}
-          <Stack
-            direction="row"
-            spacing={1}
-            alignItems="center"
-            flexWrap="wrap"
-            useFlexGap
+    <GuidePage
+      title={entry.title.ja}
+      subtitle={entry.title.en}
+      actions={
+        <>
+          <EntryActions entry={entry} />
+          <Button
+            variant="outlined"
+            color="inherit"
+            startIcon={<ContentCopyIcon />}
+            onClick={async () => {
+              await navigator.clipboard?.writeText(permalink);
+              toastApi.post({
+                title: t('entry.linkCopied'),
+                status: 'success',
+                timeout: TRANSIENT_TOAST_MS,
+              });
+            }}
+            data-permalink={permalink}
           >
-            <Link to={rootLink()}>{t('entry.back')}</Link>
-            <CycleChip cycle={entry.cycle} />
-            {entry.concernsFiscalYear !== 'current' && (
-              <Chip
-                size="small"
-                label={t('entry.concerns', {
-                  label: `${concerned.ja} / ${concerned.en}`,
-                })}
-              />
-            )}
+            {t('entry.copyLink')}
+          </Button>
+        </>
+      }
+    >
+      {/* Gaps rather than margins, so that the grid inside keeps its own. */}
+      <Stack spacing={2} useFlexGap>
+        {props.courseNavigation}
+        <Stack
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          flexWrap="wrap"
+          useFlexGap
+        >
+          <Link href={rootLink()}>{t('entry.back')}</Link>
+          <CycleChip cycle={entry.cycle} />
+          {entry.concernsFiscalYear !== 'current' && (
             <Chip
               size="small"
-              color={
-                entry.confirmedFiscalYear === confirmationYear
-                  ? 'success'
-                  : 'warning'
-              }
-              variant="outlined"
-              data-testid="entry-confirmed"
-              label={
-                entry.confirmedFiscalYear === confirmationYear
-                  ? t('entry.confirmed', { year: confirmationLabels.ja })
-                  : t('entry.notConfirmed', { year: confirmationLabels.ja })
-              }
+              label={t('entry.concerns', {
+                label: `${concerned.ja} / ${concerned.en}`,
+              })}
             />
-          </Stack>
-          <Typography variant="subtitle1" lang="ja">
-            {entry.summary.ja}
-          </Typography>
-          <Grid container spacing={2}>
-            <Grid item xs={12} md={8}>
-              <Stack spacing={2}>
-                <Section title={t('entry.purpose')} testId="entry-purpose">
-                  <Bilingual text={entry.purpose} />
-                </Section>
-                <Section
-                  title={t('entry.whatHappens')}
-                  testId="entry-what-happens"
-                >
-                  <Bilingual text={entry.whatHappens} />
-                </Section>
-                <Section
-                  title={t('entry.forNewStaff')}
-                  testId="entry-for-new-staff"
-                >
-                  <Bilingual text={entry.forNewStaff} />
-                </Section>
-                <Section title={t('entry.chain')}>
-                  <Chain entry={entry} />
-                </Section>
-              </Stack>
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <Stack spacing={2}>
-                <Section title={t('entry.timing', { year: currentLabels.ja })}>
-                  <Timing entry={entry} fiscalYear={fiscalYear} />
-                </Section>
-                <Section title={t('entry.owner')}>
-                  <Stack spacing={0.5}>
-                    <EntityRefLink entityRef={entry.owner} />
-                    <OwnerContact owner={entry.owner} />
-                  </Stack>
-                  {entry.relatedGroups.length > 0 && (
-                    <>
-                      <Typography
-                        variant="overline"
-                        component="p"
-                        sx={{ mt: 1 }}
-                      >
-                        {t('entry.relatedGroups')}
-                      </Typography>
-                      <Stack spacing={0.5}>
-                        {entry.relatedGroups.map(group => (
-                          <EntityRefLink key={group} entityRef={group} />
-                        ))}
-                      </Stack>
-                    </>
-                  )}
-                </Section>
-                {entry.legalBasis.length > 0 && (
-                  <Section title={t('entry.legalBasis')}>
-                    <Stack spacing={1}>
-                      {entry.legalBasis.map((basis, i) => (
-                        <div key={i}>
-                          <Typography>
-                            {basis.law} {basis.article}
-                          </Typography>
-                          {basis.note && (
-                            <Typography variant="body2" color="text.secondary">
-                              {basis.note}
-                            </Typography>
-                          )}
-                        </div>
-                      ))}
-                    </Stack>
-                  </Section>
-                )}
-                {entry.links.length > 0 && (
-                  <Section title={t('entry.links')}>
-                    <Stack spacing={0.5}>
-                      {entry.links.map(link => (
-                        <Link
-                          key={link.url}
-                          to={link.url}
-                          target="_blank"
-                          rel="noopener noreferrer"
-                        >
-                          {link.title}
-                        </Link>
-                      ))}
-                    </Stack>
-                  </Section>
-                )}
-                <UsedInCourses slug={entry.slug} />
-                <Typography variant="caption" color="text.secondary">
-                  {t('entry.updated', {
-                    who: entry.updatedBy.replace(/^user:default\//, ''),
-                    when: updated,
-                    version: String(entry.version),
-                  })}
-                </Typography>
-              </Stack>
-            </Grid>
-          </Grid>
+          )}
+          <Chip
+            size="small"
+            color={
+              entry.confirmedFiscalYear === confirmationYear
+                ? 'success'
+                : 'warning'
+            }
+            variant="outlined"
+            data-testid="entry-confirmed"
+            label={
+              entry.confirmedFiscalYear === confirmationYear
+                ? t('entry.confirmed', { year: confirmationLabels.ja })
+                : t('entry.notConfirmed', { year: confirmationLabels.ja })
+            }
+          />
         </Stack>
-      </Content>
-    </Page>
+        <Typography variant="subtitle1" lang="ja">
+          {entry.summary.ja}
+        </Typography>
+        <Grid container spacing={2}>
+          <Grid item xs={12} md={8}>
+            <Stack spacing={2}>
+              <Section title={t('entry.purpose')} testId="entry-purpose">
+                <Bilingual text={entry.purpose} />
+              </Section>
+              <Section
+                title={t('entry.whatHappens')}
+                testId="entry-what-happens"
+              >
+                <Bilingual text={entry.whatHappens} />
+              </Section>
+              <Section
+                title={t('entry.forNewStaff')}
+                testId="entry-for-new-staff"
+              >
+                <Bilingual text={entry.forNewStaff} />
+              </Section>
+              <Section title={t('entry.chain')}>
+                <Chain entry={entry} />
+              </Section>
+            </Stack>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <Stack spacing={2}>
+              <Section title={t('entry.timing', { year: currentLabels.ja })}>
+                <Timing entry={entry} fiscalYear={fiscalYear} />
+              </Section>
+              <Section title={t('entry.owner')}>
+                <Stack spacing={0.5}>
+                  <EntityRefLink entityRef={entry.owner} />
+                  <OwnerContact owner={entry.owner} />
+                </Stack>
+                {entry.relatedGroups.length > 0 && (
+                  <>
+                    <Typography variant="overline" component="p" sx={{ mt: 1 }}>
+                      {t('entry.relatedGroups')}
+                    </Typography>
+                    <Stack spacing={0.5}>
+                      {entry.relatedGroups.map(group => (
+                        <EntityRefLink key={group} entityRef={group} />
+                      ))}
+                    </Stack>
+                  </>
+                )}
+              </Section>
+              {entry.legalBasis.length > 0 && (
+                <Section title={t('entry.legalBasis')}>
+                  <Stack spacing={1}>
+                    {entry.legalBasis.map((basis, i) => (
+                      <div key={i}>
+                        <Typography>
+                          {basis.law} {basis.article}
+                        </Typography>
+                        {basis.note && (
+                          <Typography variant="body2" color="text.secondary">
+                            {basis.note}
+                          </Typography>
+                        )}
+                      </div>
+                    ))}
+                  </Stack>
+                </Section>
+              )}
+              {entry.links.length > 0 && (
+                <Section title={t('entry.links')}>
+                  <Stack spacing={0.5}>
+                    {entry.links.map(link => (
+                      <Link
+                        key={link.url}
+                        href={link.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                      >
+                        {link.title}
+                        <VisuallyHidden>
+                          {`, ${t('entry.opensInNewWindow')}`}
+                        </VisuallyHidden>
+                      </Link>
+                    ))}
+                  </Stack>
+                </Section>
+              )}
+              <UsedInCourses slug={entry.slug} />
+              <Typography variant="caption" color="text.secondary">
+                {t('entry.updated', {
+                  who: entry.updatedBy.replace(/^user:default\//, ''),
+                  when: updated,
+                  version: String(entry.version),
+                })}
+              </Typography>
+            </Stack>
+          </Grid>
+        </Grid>
+      </Stack>
+    </GuidePage>
   );
 }

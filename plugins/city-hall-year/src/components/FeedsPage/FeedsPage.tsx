@@ -1,18 +1,8 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  alertApiRef,
-  identityApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { Link } from '@backstage/ui';
 import {
   CYCLES,
   type CreatedFeedToken,
@@ -34,6 +24,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { GuidePage } from '../GuidePage';
 
 const when = (iso: string) =>
   DateTime.fromISO(iso)
@@ -43,7 +35,7 @@ const when = (iso: string) =>
 
 function FeedAddress(props: { label: string; url: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   return (
     <Stack direction="row" spacing={1} alignItems="center">
       <TextField
@@ -58,10 +50,10 @@ function FeedAddress(props: { label: string; url: string }) {
         aria-label={t('feeds.copy')}
         onClick={async () => {
           await navigator.clipboard?.writeText(props.url);
-          alertApi.post({
-            message: t('feeds.copied'),
-            severity: 'success',
-            display: 'transient',
+          toastApi.post({
+            title: t('feeds.copied'),
+            status: 'success',
+            timeout: TRANSIENT_TOAST_MS,
           });
         }}
       >
@@ -75,7 +67,7 @@ function FeedAddress(props: { label: string; url: string }) {
 function FeedAddresses(props: { token: CreatedFeedToken }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const identityApi = useApi(identityApiRef);
+  const identityApi = useApi(coreApis.identity);
   const [params] = useSearchParams();
   const curriculum = params.get('curriculum') ?? undefined;
   const { value } = useAsync(async () => {
@@ -124,7 +116,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
 export function FeedsPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   const rootLink = useRouteRef(rootRouteRef);
   const tokens = useAsyncRetry(() => api.listFeedTokens(), [api]);
   const [label, setLabel] = useState('');
@@ -132,86 +124,81 @@ export function FeedsPage() {
   const [error, setError] = useState<Error>();
 
   return (
-    <Page themeId="tool">
-      <Header title={t('feeds.title')} />
-      <Content>
-        <Stack spacing={2} sx={{ maxWidth: 960 }}>
-          <Link to={rootLink()}>{t('entry.back')}</Link>
-          <Typography>{t('feeds.lead')}</Typography>
-          {error && <ResponseErrorPanel error={error} />}
-          <Stack direction="row" spacing={1}>
-            <TextField
-              label={t('feeds.label')}
-              value={label}
-              onChange={e => setLabel(e.target.value)}
-              size="small"
-              sx={{ flex: 1 }}
-              inputProps={{ 'data-testid': 'feed-label', maxLength: 80 }}
-            />
-            <Button
-              variant="contained"
-              disabled={!label.trim()}
-              data-testid="feed-create"
-              onClick={async () => {
-                try {
-                  setError(undefined);
-                  setCreated(await api.createFeedToken(label.trim()));
-                  setLabel('');
-                  tokens.retry();
-                } catch (e) {
-                  setError(e as Error);
-                }
-              }}
-            >
-              {t('feeds.create')}
-            </Button>
-          </Stack>
-          {created && <FeedAddresses token={created} />}
-          <Typography variant="h6" component="h2">
-            {t('feeds.tokens')}
-          </Typography>
-          {tokens.loading && <Progress />}
-          {tokens.error && <ResponseErrorPanel error={tokens.error} />}
-          {tokens.value?.length === 0 && (
-            <Typography>{t('feeds.none')}</Typography>
-          )}
-          {tokens.value?.map(token => (
-            <Card variant="outlined" key={token.id} data-testid="feed-token">
-              <CardContent
-                sx={{ display: 'flex', alignItems: 'center', gap: 2 }}
-              >
-                <div style={{ flex: 1 }}>
-                  <Typography>{token.label}</Typography>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('feeds.createdAt', { when: when(token.createdAt) })}
-                    {token.lastUsedAt &&
-                      ` ・ ${t('feeds.lastUsed', {
-                        when: when(token.lastUsedAt),
-                      })}`}
-                  </Typography>
-                </div>
-                <Button
-                  color="error"
-                  variant="outlined"
-                  data-testid="feed-revoke"
-                  onClick={async () => {
-                    await api.revokeFeedToken(token.id);
-                    if (created?.id === token.id) setCreated(undefined);
-                    alertApi.post({
-                      message: t('feeds.revoked'),
-                      severity: 'success',
-                      display: 'transient',
-                    });
-                    tokens.retry();
-                  }}
-                >
-                  {t('feeds.revoke')}
-                </Button>
-              </CardContent>
-            </Card>
-          ))}
+    <GuidePage title={t('feeds.title')}>
+      <Stack spacing={2} sx={{ maxWidth: 960 }}>
+        <Link href={rootLink()}>{t('entry.back')}</Link>
+        <Typography>{t('feeds.lead')}</Typography>
+        {error && <ResponseErrorPanel error={error} />}
+        <Stack direction="row" spacing={1}>
+          <TextField
+            label={t('feeds.label')}
+            value={label}
+            onChange={e => setLabel(e.target.value)}
+            size="small"
+            sx={{ flex: 1 }}
+            inputProps={{ 'data-testid': 'feed-label', maxLength: 80 }}
+          />
+          <Button
+            variant="contained"
+            disabled={!label.trim()}
+            data-testid="feed-create"
+            onClick={async () => {
+              try {
+                setError(undefined);
+                setCreated(await api.createFeedToken(label.trim()));
+                setLabel('');
+                tokens.retry();
+              } catch (e) {
+                setError(e as Error);
+              }
+            }}
+          >
+            {t('feeds.create')}
+          </Button>
         </Stack>
-      </Content>
-    </Page>
+        {created && <FeedAddresses token={created} />}
+        <Typography variant="h6" component="h2">
+          {t('feeds.tokens')}
+        </Typography>
+        {tokens.loading && <Progress />}
+        {tokens.error && <ResponseErrorPanel error={tokens.error} />}
+        {tokens.value?.length === 0 && (
+          <Typography>{t('feeds.none')}</Typography>
+        )}
+        {tokens.value?.map(token => (
+          <Card variant="outlined" key={token.id} data-testid="feed-token">
+            <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+              <div style={{ flex: 1 }}>
+                <Typography>{token.label}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {t('feeds.createdAt', { when: when(token.createdAt) })}
+                  {token.lastUsedAt &&
+                    ` ・ ${t('feeds.lastUsed', {
+                      when: when(token.lastUsedAt),
+                    })}`}
+                </Typography>
+              </div>
+              <Button
+                color="error"
+                variant="outlined"
+                data-testid="feed-revoke"
+                onClick={async () => {
+                  await api.revokeFeedToken(token.id);
+                  if (created?.id === token.id) setCreated(undefined);
+                  toastApi.post({
+                    title: t('feeds.revoked'),
+                    status: 'success',
+                    timeout: TRANSIENT_TOAST_MS,
+                  });
+                  tokens.retry();
+                }}
+              >
+                {t('feeds.revoke')}
+              </Button>
+            </CardContent>
+          </Card>
+        ))}
+      </Stack>
+    </GuidePage>
   );
 }

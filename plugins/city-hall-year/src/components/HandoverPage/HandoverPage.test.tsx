@@ -1,4 +1,6 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { HandoverReport } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
@@ -59,6 +61,7 @@ describe('HandoverPage', () => {
         apis={[
           [cityHallYearApiRef, api],
           [catalogApiRef, catalogApi],
+          [coreApis.toast, mockApis.toast()],
         ]}
       >
         <HandoverPage />
@@ -94,6 +97,7 @@ describe('HandoverPage', () => {
         apis={[
           [cityHallYearApiRef, api],
           [catalogApiRef, { getEntities: async () => ({ items: [] }) }],
+          [coreApis.toast, mockApis.toast()],
         ]}
       >
         <HandoverPage />

@@ -1,20 +1,10 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  alertApiRef,
-  useApi,
-  useApiHolder,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useApiHolder, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { Link } from '@backstage/ui';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -31,7 +21,9 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
 import { entryHistoryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { CycleChip } from '../CycleChip';
+import { GuidePage } from '../GuidePage';
 
 /** Catalog Groups, as `group:namespace/name` with their display names. */
 function useGroups() {
@@ -65,7 +57,7 @@ function useGroups() {
 export function HandoverPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(coreApis.toast);
   const rootLink = useRouteRef(rootRouteRef);
   const historyLink = useRouteRef(entryHistoryRouteRef);
   const report = useAsyncRetry(() => api.getHandover(), [api]);
@@ -84,119 +76,116 @@ export function HandoverPage() {
     });
 
   return (
-    <Page themeId="tool">
-      <Header title={t('handover.title')} />
-      <Content>
-        <Stack spacing={2} sx={{ maxWidth: 960 }}>
-          <Link to={rootLink()}>{t('entry.back')}</Link>
-          <Typography>{t('handover.lead')}</Typography>
-          {report.loading && <Progress />}
-          {(report.error || error) && (
-            <ResponseErrorPanel error={(report.error ?? error)!} />
-          )}
-          {report.value && (
-            <Typography variant="caption" color="text.secondary">
-              {t('handover.checkedAt', {
-                when: DateTime.fromISO(report.value.checkedAt)
-                  .setZone('Asia/Tokyo')
-                  .toFormat('yyyy/MM/dd HH:mm'),
-              })}
-            </Typography>
-          )}
-          {report.value?.orphans.length === 0 && (
-            <Typography data-testid="handover-none">
-              {t('handover.none')}
-            </Typography>
-          )}
-          {report.value?.orphans.map(group => (
-            <Card
-              variant="outlined"
-              key={group.owner}
-              data-testid="handover-owner"
+    <GuidePage title={t('handover.title')}>
+      <Stack spacing={2} sx={{ maxWidth: 960 }}>
+        <Link href={rootLink()}>{t('entry.back')}</Link>
+        <Typography>{t('handover.lead')}</Typography>
+        {report.loading && <Progress />}
+        {(report.error || error) && (
+          <ResponseErrorPanel error={(report.error ?? error)!} />
+        )}
+        {report.value && (
+          <Typography variant="caption" color="text.secondary">
+            {t('handover.checkedAt', {
+              when: DateTime.fromISO(report.value.checkedAt)
+                .setZone('Asia/Tokyo')
+                .toFormat('yyyy/MM/dd HH:mm'),
+            })}
+          </Typography>
+        )}
+        {report.value?.orphans.length === 0 && (
+          <Typography data-testid="handover-none">
+            {t('handover.none')}
+          </Typography>
+        )}
+        {report.value?.orphans.map(group => (
+          <Card
+            variant="outlined"
+            key={group.owner}
+            data-testid="handover-owner"
+          >
+            <CardContent>
+              <Typography variant="h6" component="h2" gutterBottom>
+                {t('handover.vanished', { owner: group.owner })}
+              </Typography>
+              <Stack>
+                {group.entries.map(entry => (
+                  <Stack
+                    direction="row"
+                    alignItems="center"
+                    spacing={1}
+                    key={entry.id}
+                  >
+                    <FormControlLabel
+                      control={
+                        <Checkbox
+                          checked={selected.has(entry.id)}
+                          onChange={() => toggle(entry.id)}
+                          inputProps={{ 'aria-label': entry.title.ja }}
+                        />
+                      }
+                      label={entry.title.ja}
+                    />
+                    <CycleChip cycle={entry.cycle} />
+                    <Link href={historyLink({ slug: entry.slug })}>
+                      {entry.slug}
+                    </Link>
+                  </Stack>
+                ))}
+              </Stack>
+            </CardContent>
+          </Card>
+        ))}
+        {entries.length > 0 && (
+          <Stack direction="row" spacing={1} alignItems="center">
+            <Autocomplete
+              sx={{ flex: 1 }}
+              options={(groups.value ?? []).map(g => g.ref)}
+              value={owner}
+              onChange={(_e, value) => setOwner(value)}
+              getOptionLabel={ref => {
+                const group = groups.value?.find(g => g.ref === ref);
+                return group ? `${group.name}（${ref}）` : ref;
+              }}
+              renderInput={params => (
+                <TextField {...params} label={t('handover.newOwner')} />
+              )}
+            />
+            <Button
+              variant="contained"
+              disabled={!owner || selected.size === 0}
+              data-testid="handover-apply"
+              onClick={async () => {
+                setError(undefined);
+                try {
+                  const moved = await api.handOver(
+                    entries
+                      .filter(e => selected.has(e.id))
+                      .map(e => ({
+                        entry: e.id,
+                        version: e.version,
+                        owner: owner!,
+                      })),
+                  );
+                  toastApi.post({
+                    title: t('handover.applied', {
+                      n: String(moved.length),
+                    }),
+                    status: 'success',
+                    timeout: TRANSIENT_TOAST_MS,
+                  });
+                  setSelected(new Set());
+                  report.retry();
+                } catch (e) {
+                  setError(e as Error);
+                }
+              }}
             >
-              <CardContent>
-                <Typography variant="h6" component="h2" gutterBottom>
-                  {t('handover.vanished', { owner: group.owner })}
-                </Typography>
-                <Stack>
-                  {group.entries.map(entry => (
-                    <Stack
-                      direction="row"
-                      alignItems="center"
-                      spacing={1}
-                      key={entry.id}
-                    >
-                      <FormControlLabel
-                        control={
-                          <Checkbox
-                            checked={selected.has(entry.id)}
-                            onChange={() => toggle(entry.id)}
-                            inputProps={{ 'aria-label': entry.title.ja }}
-                          />
-                        }
-                        label={entry.title.ja}
-                      />
-                      <CycleChip cycle={entry.cycle} />
-                      <Link to={historyLink({ slug: entry.slug })}>
-                        {entry.slug}
-                      </Link>
-                    </Stack>
-                  ))}
-                </Stack>
-              </CardContent>
-            </Card>
-          ))}
-          {entries.length > 0 && (
-            <Stack direction="row" spacing={1} alignItems="center">
-              <Autocomplete
-                sx={{ flex: 1 }}
-                options={(groups.value ?? []).map(g => g.ref)}
-                value={owner}
-                onChange={(_e, value) => setOwner(value)}
-                getOptionLabel={ref => {
-                  const group = groups.value?.find(g => g.ref === ref);
-                  return group ? `${group.name}（${ref}）` : ref;
-                }}
-                renderInput={params => (
-                  <TextField {...params} label={t('handover.newOwner')} />
-                )}
-              />
-              <Button
-                variant="contained"
-                disabled={!owner || selected.size === 0}
-                data-testid="handover-apply"
-                onClick={async () => {
-                  setError(undefined);
-                  try {
-                    const moved = await api.handOver(
-                      entries
-                        .filter(e => selected.has(e.id))
-                        .map(e => ({
-                          entry: e.id,
-                          version: e.version,
-                          owner: owner!,
-                        })),
-                    );
-                    alertApi.post({
-                      message: t('handover.applied', {
-                        n: String(moved.length),
-                      }),
-                      severity: 'success',
-                      display: 'transient',
-                    });
-                    setSelected(new Set());
-                    report.retry();
-                  } catch (e) {
-                    setError(e as Error);
-                  }
-                }}
-              >
-                {t('handover.apply', { n: String(selected.size) })}
-              </Button>
-            </Stack>
-          )}
-        </Stack>
-      </Content>
-    </Page>
+              {t('handover.apply', { n: String(selected.size) })}
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </GuidePage>
   );
 }

@@ -1,6 +1,6 @@
-import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import {
   occurrenceLabel,
   occurrenceOverlaps,
@@ -81,7 +81,7 @@ function OccurrenceList(props: {
           >
             {occurrenceLabel(o, language)}
           </Typography>
-          <Link to={entryLink({ slug: o.slug })}>{o.title.ja}</Link>
+          <Link href={entryLink({ slug: o.slug })}>{o.title.ja}</Link>
         </Stack>
       ))}
       {sorted.length > SHOWN && (

@@ -1,6 +1,7 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import Stack from '@mui/material/Stack';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
@@ -19,7 +20,7 @@ export function NowAndNextCard() {
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && <NowAndNext occurrences={value} today={today} />}
-      <Link to={rootLink()}>{t('page.title')}</Link>
+      <Link href={rootLink()}>{t('page.title')}</Link>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import {
   CYCLES,
   fiscalYearLabels,
@@ -77,7 +78,7 @@ export function PrintPage() {
         }}
       />
       <Box sx={{ '@media print': { display: 'none' }, mb: 1 }}>
-        <Link to={`${rootLink()}?fy=${fiscalYear}`}>{t('entry.back')}</Link>
+        <Link href={`${rootLink()}?fy=${fiscalYear}`}>{t('entry.back')}</Link>
       </Box>
       <Stack
         direction="row"

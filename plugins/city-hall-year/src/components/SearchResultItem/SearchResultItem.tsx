@@ -1,5 +1,5 @@
-import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
 import type { Cycle } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -39,7 +39,7 @@ export function CityHallYearSearchResultItem(props: {
       data-testid="city-hall-year-search-result"
     >
       <Typography variant="h6" component="h3">
-        <Link to={result.location}>{result.title}</Link>
+        <Link href={result.location}>{result.title}</Link>
       </Typography>
       <Stack direction="row" spacing={1} alignItems="center" sx={{ my: 0.5 }}>
         {result.cycle && <CycleChip cycle={result.cycle as Cycle} />}

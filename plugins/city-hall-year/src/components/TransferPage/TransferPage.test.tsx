@@ -1,4 +1,6 @@
 import type { ImportReport } from '@internal/plugin-city-hall-year-common';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
@@ -27,7 +29,12 @@ async function renderPage(
 ) {
   const api = { ...createFakeApi(), importEntries: jest.fn(importEntries) };
   await renderInTestApp(
-    <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [cityHallYearApiRef, api],
+        [coreApis.toast, mockApis.toast()],
+      ]}
+    >
       <TransferPage />
     </TestApiProvider>,
   );

@@ -1,6 +1,6 @@
-import { Content, Header, Page } from '@backstage/core-components';
-import { alertApiRef, errorApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import type {
   ImportReport,
   TransferFormat,
@@ -26,6 +26,7 @@ import {
   type ImportProgress,
 } from '../../api';
 import { cityHallYearTranslationRef } from '../../translation';
+import { GuidePage } from '../GuidePage';
 
 /** Rows shown in the report table; the summary counts all of them. */
 const SHOWN_ROWS = 500;
@@ -151,8 +152,8 @@ function ReportTable(props: { report: ImportReport }) {
 export function TransferPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const errorApi = useApi(errorApiRef);
-  const alertApi = useApi(alertApiRef);
+  const errorApi = useApi(coreApis.error);
+  const toastApi = useApi(coreApis.toast);
   const [file, setFile] = useState<{
     name: string;
     content: string;
@@ -189,12 +190,12 @@ export function TransferPage() {
       });
       setStatus({ kind: 'report', report });
       if (!dryRun) {
-        alertApi.post({
-          message: t('transfer.applied', {
+        toastApi.post({
+          title: t('transfer.applied', {
             create: String(report.summary.create),
             update: String(report.summary.update),
           }),
-          severity: 'success',
+          status: 'success',
         });
       }
     } catch (error) {
@@ -228,101 +229,96 @@ export function TransferPage() {
   const writable = report ? report.summary.create + report.summary.update : 0;
 
   return (
-    <Page themeId="tool">
-      <Header title={t('transfer.title')} subtitle={t('transfer.subtitle')} />
-      <Content>
-        <Stack spacing={3}>
-          <Card variant="outlined">
-            <CardContent>
-              <Typography variant="h6" component="h2" gutterBottom>
-                {t('transfer.exportTitle')}
-              </Typography>
-              <Typography variant="body2" color="text.secondary" gutterBottom>
-                {t('transfer.exportHint')}
-              </Typography>
-              <Stack direction="row" spacing={1}>
-                <Button variant="outlined" onClick={() => download('csv')}>
-                  {t('transfer.exportCsv')}
-                </Button>
-                <Button variant="outlined" onClick={() => download('yaml')}>
-                  {t('transfer.exportYaml')}
-                </Button>
-              </Stack>
-            </CardContent>
-          </Card>
+    <GuidePage title={t('transfer.title')} subtitle={t('transfer.subtitle')}>
+      <Stack spacing={3}>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {t('transfer.exportTitle')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" gutterBottom>
+              {t('transfer.exportHint')}
+            </Typography>
+            <Stack direction="row" spacing={1}>
+              <Button variant="outlined" onClick={() => download('csv')}>
+                {t('transfer.exportCsv')}
+              </Button>
+              <Button variant="outlined" onClick={() => download('yaml')}>
+                {t('transfer.exportYaml')}
+              </Button>
+            </Stack>
+          </CardContent>
+        </Card>
 
-          <Card variant="outlined">
-            <CardContent>
-              <Stack spacing={2}>
-                <Typography variant="h6" component="h2">
-                  {t('transfer.importTitle')}
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {t('transfer.importHint')}
-                </Typography>
-                <Stack direction="row" spacing={1} alignItems="center">
-                  <Button variant="outlined" component="label" disabled={busy}>
-                    {t('transfer.chooseFile')}
-                    <input
-                      hidden
-                      type="file"
-                      accept=".csv,.yaml,.yml,text/csv,application/yaml"
-                      data-testid="import-file"
-                      onChange={event => choose(event.target.files?.[0])}
-                    />
-                  </Button>
-                  {file && <Typography variant="body2">{file.name}</Typography>}
-                  <Button
-                    variant="contained"
-                    disabled={!file || busy}
-                    onClick={() => send(true)}
-                  >
-                    {t('transfer.check')}
-                  </Button>
-                  <Button
-                    variant="contained"
-                    color="success"
-                    disabled={
-                      !file ||
-                      busy ||
-                      status.kind !== 'report' ||
-                      !report?.dryRun ||
-                      report.summary.error > 0 ||
-                      writable === 0
-                    }
-                    onClick={() => send(false)}
-                  >
-                    {t('transfer.apply', { rows: String(writable) })}
-                  </Button>
-                </Stack>
-                <ProgressLine status={status} />
-                {report && (
-                  <Alert
-                    severity={summarySeverity(report)}
-                    data-testid="import-summary"
-                  >
-                    {status.kind === 'refused'
-                      ? `${t('transfer.refused')} `
-                      : ''}
-                    {report.applied
-                      ? t('transfer.applied', {
-                          create: String(report.summary.create),
-                          update: String(report.summary.update),
-                        })
-                      : t('transfer.summary', {
-                          create: String(report.summary.create),
-                          update: String(report.summary.update),
-                          unchanged: String(report.summary.unchanged),
-                          error: String(report.summary.error),
-                        })}
-                  </Alert>
-                )}
-                {report && <ReportTable report={report} />}
+        <Card variant="outlined">
+          <CardContent>
+            <Stack spacing={2}>
+              <Typography variant="h6" component="h2">
+                {t('transfer.importTitle')}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {t('transfer.importHint')}
+              </Typography>
+              <Stack direction="row" spacing={1} alignItems="center">
+                <Button variant="outlined" component="label" disabled={busy}>
+                  {t('transfer.chooseFile')}
+                  <input
+                    hidden
+                    type="file"
+                    accept=".csv,.yaml,.yml,text/csv,application/yaml"
+                    data-testid="import-file"
+                    onChange={event => choose(event.target.files?.[0])}
+                  />
+                </Button>
+                {file && <Typography variant="body2">{file.name}</Typography>}
+                <Button
+                  variant="contained"
+                  disabled={!file || busy}
+                  onClick={() => send(true)}
+                >
+                  {t('transfer.check')}
+                </Button>
+                <Button
+                  variant="contained"
+                  color="success"
+                  disabled={
+                    !file ||
+                    busy ||
+                    status.kind !== 'report' ||
+                    !report?.dryRun ||
+                    report.summary.error > 0 ||
+                    writable === 0
+                  }
+                  onClick={() => send(false)}
+                >
+                  {t('transfer.apply', { rows: String(writable) })}
+                </Button>
               </Stack>
-            </CardContent>
-          </Card>
-        </Stack>
-      </Content>
-    </Page>
+              <ProgressLine status={status} />
+              {report && (
+                <Alert
+                  severity={summarySeverity(report)}
+                  data-testid="import-summary"
+                >
+                  {status.kind === 'refused' ? `${t('transfer.refused')} ` : ''}
+                  {report.applied
+                    ? t('transfer.applied', {
+                        create: String(report.summary.create),
+                        update: String(report.summary.update),
+                      })
+                    : t('transfer.summary', {
+                        create: String(report.summary.create),
+                        update: String(report.summary.update),
+                        unchanged: String(report.summary.unchanged),
+                        error: String(report.summary.error),
+                      })}
+                </Alert>
+              )}
+              {report && <ReportTable report={report} />}
+            </Stack>
+          </CardContent>
+        </Card>
+      </Stack>
+    </GuidePage>
   );
 }

@@ -1,12 +1,6 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { Link } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { Link } from '@backstage/ui';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
@@ -43,6 +37,7 @@ import {
 import { ChangesSinceBanner, useChangesSince } from '../ChangesSince';
 import { cityHallYearTranslationRef } from '../../translation';
 import { AsNeeded } from '../AsNeeded';
+import { GuidePage } from '../GuidePage';
 import { MonthList } from '../MonthList';
 import { NowAndNext } from '../NowAndNext';
 import { Timeline } from '../Timeline';
@@ -125,152 +120,153 @@ export function YearPage() {
   );
 
   return (
-    <Page themeId="tool">
-      <Header title={t('page.title')} subtitle={t('page.subtitle')}>
-        <Button
-          variant="contained"
-          color="primary"
-          component={RouterLink}
-          to={newEntryLink()}
-          sx={{ mr: 1 }}
-        >
-          {t('editor.create')}
-        </Button>
-        <Button
-          variant="outlined"
-          color="inherit"
-          component={RouterLink}
-          to={`${printLink()}?fy=${state.fiscalYear}`}
-          sx={{ mr: 1 }}
-        >
-          {t('print.link')}
-        </Button>
-        <Button
-          variant="outlined"
-          color="inherit"
-          component={RouterLink}
-          to={transferLink()}
-        >
-          {t('transfer.link')}
-        </Button>
-      </Header>
-      <Content>
-        <Stack spacing={2}>
-          <Stack
-            direction="row"
-            spacing={3}
-            flexWrap="wrap"
-            useFlexGap
-            component="nav"
-            data-testid="year-nav"
+    <GuidePage
+      title={t('page.title')}
+      subtitle={t('page.subtitle')}
+      actions={
+        <>
+          <Button
+            variant="contained"
+            color="primary"
+            component={RouterLink}
+            to={newEntryLink()}
           >
-            <Link to={curriculaLink()}>{t('nav.curricula')}</Link>
-            <Link to={feedsLink()}>{t('nav.feeds')}</Link>
-            {isHr && <Link to={handoverLink()}>{t('nav.handover')}</Link>}
-            {isHr && (
-              <Link to={confirmationsLink()}>{t('nav.confirmations')}</Link>
-            )}
-          </Stack>
-          {changes.value && (
-            <ChangesSinceBanner
-              changes={changes.value}
-              onMarkSeen={changes.markSeen}
-            />
-          )}
-          <Card variant="outlined" data-testid="now-and-next">
-            <CardContent>
-              <Typography variant="h6" component="h2" gutterBottom>
-                {t('nowAndNext.title')}
-              </Typography>
-              {around.value && (
-                <NowAndNext occurrences={around.value} today={today} />
-              )}
-              {around.loading && <Progress />}
-            </CardContent>
-          </Card>
-
-          <Stack direction="row" alignItems="center" spacing={1}>
-            <IconButton
-              aria-label={t('yearSwitcher.previous')}
-              onClick={() => state.setFiscalYear(state.fiscalYear - 1)}
-            >
-              <ChevronLeftIcon />
-            </IconButton>
-            <Typography
-              variant="h5"
-              component="p"
-              data-testid="fiscal-year-label"
-            >
-              {labels.ja}（{labels.en}）
-            </Typography>
-            <IconButton
-              aria-label={t('yearSwitcher.next')}
-              onClick={() => state.setFiscalYear(state.fiscalYear + 1)}
-            >
-              <ChevronRightIcon />
-            </IconButton>
-            {state.fiscalYear !== current && (
-              <Button size="small" onClick={() => state.setFiscalYear(current)}>
-                {t('yearSwitcher.current')}
-              </Button>
-            )}
-          </Stack>
-
-          <YearFilters
-            value={state.filters}
-            owners={owners}
-            onChange={state.setFilters}
-          />
-
-          <Tabs
-            value={state.view}
-            onChange={(_e, v: View) => state.setView(v)}
-            aria-label={t('page.title')}
+            {t('editor.create')}
+          </Button>
+          <Button
+            variant="outlined"
+            color="inherit"
+            component={RouterLink}
+            to={`${printLink()}?fy=${state.fiscalYear}`}
           >
-            {VIEWS.map(v => (
-              <Tab
-                key={v}
-                value={v}
-                label={t(`views.${v}`)}
-                data-testid={`view-${v}`}
-              />
-            ))}
-          </Tabs>
-
-          {loading && <Progress />}
-          {error && (
-            <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
-          )}
-          {year && !loading && state.view === 'timeline' && (
-            <Timeline
-              fiscalYear={state.fiscalYear}
-              occurrences={occurrences}
-              today={today}
-            />
-          )}
-          {year && !loading && state.view === 'list' && (
-            <MonthList
-              year={{ ...year, occurrences }}
-              today={today}
-              changedSlugs={changedSlugs}
-            />
-          )}
-          {year && !loading && state.view === 'wheel' && (
-            <YearWheel
-              fiscalYear={state.fiscalYear}
-              occurrences={occurrences}
-              today={today}
-            />
-          )}
-          {year && !loading && (
-            <AsNeeded
-              items={year.asNeeded.filter(item =>
-                matchesFilters(item, state.filters),
-              )}
-            />
+            {t('print.link')}
+          </Button>
+          <Button
+            variant="outlined"
+            color="inherit"
+            component={RouterLink}
+            to={transferLink()}
+          >
+            {t('transfer.link')}
+          </Button>
+        </>
+      }
+    >
+      <Stack spacing={2}>
+        <Stack
+          direction="row"
+          spacing={3}
+          flexWrap="wrap"
+          useFlexGap
+          component="nav"
+          data-testid="year-nav"
+        >
+          <Link href={curriculaLink()}>{t('nav.curricula')}</Link>
+          <Link href={feedsLink()}>{t('nav.feeds')}</Link>
+          {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
+          {isHr && (
+            <Link href={confirmationsLink()}>{t('nav.confirmations')}</Link>
           )}
         </Stack>
-      </Content>
-    </Page>
+        {changes.value && (
+          <ChangesSinceBanner
+            changes={changes.value}
+            onMarkSeen={changes.markSeen}
+          />
+        )}
+        <Card variant="outlined" data-testid="now-and-next">
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {t('nowAndNext.title')}
+            </Typography>
+            {around.value && (
+              <NowAndNext occurrences={around.value} today={today} />
+            )}
+            {around.loading && <Progress />}
+          </CardContent>
+        </Card>
+
+        <Stack direction="row" alignItems="center" spacing={1}>
+          <IconButton
+            aria-label={t('yearSwitcher.previous')}
+            onClick={() => state.setFiscalYear(state.fiscalYear - 1)}
+          >
+            <ChevronLeftIcon />
+          </IconButton>
+          <Typography
+            variant="h5"
+            component="p"
+            data-testid="fiscal-year-label"
+          >
+            {labels.ja}（{labels.en}）
+          </Typography>
+          <IconButton
+            aria-label={t('yearSwitcher.next')}
+            onClick={() => state.setFiscalYear(state.fiscalYear + 1)}
+          >
+            <ChevronRightIcon />
+          </IconButton>
+          {state.fiscalYear !== current && (
+            <Button size="small" onClick={() => state.setFiscalYear(current)}>
+              {t('yearSwitcher.current')}
+            </Button>
+          )}
+        </Stack>
+
+        <YearFilters
+          value={state.filters}
+          owners={owners}
+          onChange={state.setFilters}
+        />
+
+        <Tabs
+          value={state.view}
+          onChange={(_e, v: View) => state.setView(v)}
+          aria-label={t('page.title')}
+        >
+          {VIEWS.map(v => (
+            <Tab
+              key={v}
+              value={v}
+              label={t(`views.${v}`)}
+              data-testid={`view-${v}`}
+            />
+          ))}
+        </Tabs>
+
+        {loading && <Progress />}
+        {error && (
+          <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
+        )}
+        {year && !loading && state.view === 'timeline' && (
+          <Timeline
+            fiscalYear={state.fiscalYear}
+            occurrences={occurrences}
+            today={today}
+          />
+        )}
+        {year && !loading && state.view === 'list' && (
+          <MonthList
+            year={{ ...year, occurrences }}
+            today={today}
+            changedSlugs={changedSlugs}
+          />
+        )}
+        {year && !loading && state.view === 'wheel' && (
+          <YearWheel
+            fiscalYear={state.fiscalYear}
+            occurrences={occurrences}
+            today={today}
+          />
+        )}
+        {year && !loading && (
+          <AsNeeded
+            items={year.asNeeded.filter(item =>
+              matchesFilters(item, state.filters),
+            )}
+          />
+        )}
+      </Stack>
+    </GuidePage>
   );
 }

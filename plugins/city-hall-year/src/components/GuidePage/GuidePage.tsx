@@ -1,0 +1,55 @@
+import { Box, Container, Flex, Text } from '@backstage/ui';
+import type { ReactNode } from 'react';
+
+/**
+ * The frame of every page of the guide: a header with the page's title, an optional
+ * subtitle and actions, then the content.
+ *
+ * Composed from Backstage UI rather than the deprecated `Page`, `Header` and `Content`
+ * of core-components, so that it reads the same in apps on either frontend system. Its
+ * own header (not the framework's plugin header) keeps the title a wrapping `h1` and
+ * lets the actions wrap below it on a phone.
+ */
+export function GuidePage(props: {
+  title: string;
+  subtitle?: string;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <Box
+        as="header"
+        py="5"
+        mb="5"
+        style={{ borderBottom: '1px solid var(--bui-border-1)' }}
+      >
+        <Container mb="0">
+          <Flex
+            justify="between"
+            align="center"
+            gap="3"
+            style={{ flexWrap: 'wrap' }}
+          >
+            <Box minWidth="0">
+              <Text as="h1" variant="title-medium" weight="bold">
+                {props.title}
+              </Text>
+              {props.subtitle && (
+                <Text as="p" variant="body-medium" color="secondary">
+                  {props.subtitle}
+                </Text>
+              )}
+            </Box>
+            {props.actions && (
+              <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+                {props.actions}
+              </Flex>
+            )}
+          </Flex>
+        </Container>
+      </Box>
+      <Container>{props.children}</Container>
+    </>
+  );
+}
