@@ -14,6 +14,7 @@ import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStor
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
+import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
 import { CurriculumService } from './service/CurriculumService';
 import { FeedService } from './service/FeedService';
@@ -92,30 +93,19 @@ export const cityHallYearPlugin = createBackendPlugin({
         });
         const yearService = new YearService(store, authorizer, logger, answers);
         const validator = new EntryValidator(deps.catalog);
-        const entryService = new EntryService({
+        const entryWrites: EntryWriteDeps = {
           store,
           authorizer,
           validator,
           auditor: deps.auditor,
           events: deps.events,
           logger,
-        });
-        const importExportService = new ImportExportService({
-          store,
-          authorizer,
-          validator,
-          auditor: deps.auditor,
-          events: deps.events,
-          logger,
-        });
+        };
+        const entryService = new EntryService(entryWrites);
+        const importExportService = new ImportExportService(entryWrites);
         const handoverService = new HandoverService({
-          store,
-          authorizer,
-          validator,
+          ...entryWrites,
           auth: deps.auth,
-          auditor: deps.auditor,
-          events: deps.events,
-          logger,
         });
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
