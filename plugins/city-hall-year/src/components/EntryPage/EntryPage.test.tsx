@@ -4,7 +4,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   entryInputSchema,
   resolveFiscalYear,
@@ -53,10 +53,12 @@ const entry: Entry = {
 async function renderEntryPage(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   id: string,
+  apiChanges: Partial<ReturnType<typeof createFakeApi>> = {},
 ) {
   const api = {
     ...createFakeApi(),
     getEntry: jest.fn(async () => ({ ...entry, id })),
+    ...apiChanges,
   };
   const catalogApi = {
     getEntityByRef: async () => ({
@@ -158,5 +160,40 @@ describe('EntryPage', () => {
         resourceRef: 'id-3',
       }),
     );
+  });
+
+  it('shows the entry as confirmed once confirmed, by loading it again rather than the page', async () => {
+    const unconfirmed = {
+      ...entry,
+      id: 'id-4',
+      confirmedFiscalYear: resolveFiscalYear(new Date()) - 1,
+    };
+    const getEntry = jest
+      .fn()
+      .mockResolvedValueOnce(unconfirmed)
+      .mockResolvedValue({
+        ...unconfirmed,
+        confirmedFiscalYear: entry.confirmedFiscalYear,
+      });
+    const confirmEntry = jest.fn(async () => unconfirmed);
+    await renderEntryPage(AuthorizeResult.ALLOW, 'id-4', {
+      getEntry,
+      confirmEntry,
+    });
+    expect(await screen.findByTestId('entry-confirmed')).toHaveTextContent(
+      'Not yet confirmed for',
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Confirm for this year' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('entry-confirmed')).toHaveTextContent(
+        /^Confirmed for/,
+      ),
+    );
+    expect(confirmEntry).toHaveBeenCalledWith('id-4', 3);
+    expect(getEntry).toHaveBeenCalledTimes(2);
+    // The page stayed: what it showed before is still there, nothing was reloaded.
+    expect(screen.getByTestId('entry-purpose')).toBeInTheDocument();
   });
 });

@@ -1,268 +1,37 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi, useApiHolder, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Link, VisuallyHidden } from '@backstage/ui';
-import useAsync from 'react-use/esm/useAsync';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  entryUpdatePermission,
   fiscalYearLabels,
-  formatTimingNotation,
-  occurrenceLabel,
   resolveFiscalYear,
-  type Entry,
 } from '@internal/plugin-city-hall-year-common';
-import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
+import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
 import { useEntry } from '../../hooks/useEntry';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useToday } from '../../hooks/useToday';
-import { useYear } from '../../hooks/useYear';
-import { cityHallYearApiRef } from '../../api';
-import {
-  curriculumStepRouteRef,
-  editEntryRouteRef,
-  entryHistoryRouteRef,
-  entryRouteRef,
-  rootRouteRef,
-} from '../../routes';
+import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { BilingualText } from '../BilingualText';
 import { CycleChip } from '../CycleChip';
-import { GuideMarkdown } from '../GuideMarkdown';
+import { EntryActions } from '../EntryActions';
+import { EntryChain } from '../EntryChain';
+import { EntrySection } from '../EntrySection';
+import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
-import { TRANSIENT_TOAST_MS } from '../../toasts';
-
-function Section(props: {
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card variant="outlined" component="section" data-testid={props.testId}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {props.title}
-        </Typography>
-        {props.children}
-      </CardContent>
-    </Card>
-  );
-}
-
-function Bilingual(props: { text: Entry['purpose'] }) {
-  return (
-    <>
-      <div lang="ja">
-        <GuideMarkdown content={props.text.ja} />
-      </div>
-      {props.text.en && (
-        <Typography
-          component="div"
-          variant="body2"
-          color="text.secondary"
-          lang="en"
-          sx={{ mt: 1 }}
-        >
-          <GuideMarkdown content={props.text.en} />
-        </Typography>
-      )}
-    </>
-  );
-}
-
-function Chain(props: { entry: Entry }) {
-  const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const entryLink = useRouteRef(entryRouteRef);
-  const side = (slugs: string[], label: string) => (
-    <Stack spacing={1} sx={{ flex: 1 }}>
-      <Typography variant="overline">{label}</Typography>
-      {slugs.length === 0 && <Typography color="text.secondary">—</Typography>}
-      {slugs.map(slug => (
-        <Link key={slug} href={entryLink({ slug })}>
-          {slug}
-        </Link>
-      ))}
-    </Stack>
-  );
-  return (
-    <Stack
-      direction="row"
-      spacing={2}
-      alignItems="center"
-      data-testid="entry-chain"
-    >
-      {side(props.entry.dependsOn, t('entry.dependsOn'))}
-      <ArrowForwardIcon color="action" />
-      <Chip color="primary" label={props.entry.title.ja} />
-      <ArrowForwardIcon color="action" />
-      {side(props.entry.feedsInto, t('entry.feedsInto'))}
-    </Stack>
-  );
-}
-
-function Timing(props: { entry: Entry; fiscalYear: number }) {
-  const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const { value: year } = useYear(props.fiscalYear);
-  const occurrences =
-    year?.occurrences.filter(o => o.slug === props.entry.slug) ?? [];
-  const labels = fiscalYearLabels(props.fiscalYear);
-  return (
-    <Stack spacing={1}>
-      {props.entry.timing.asNeeded && occurrences.length === 0 && (
-        <Typography>{t('entry.asNeeded')}</Typography>
-      )}
-      {occurrences.map(o => (
-        <Typography
-          key={`${o.start}-${o.end}`}
-          variant="h6"
-          component="p"
-          data-testid="entry-occurrence"
-        >
-          {occurrenceLabel(o, 'ja')}
-          <Typography component="span" color="text.secondary">
-            {' '}
-            / {occurrenceLabel(o, 'en')}
-          </Typography>
-          {o.councilSessionLabels && (
-            <Typography component="span" variant="body2" sx={{ ml: 1 }}>
-              {o.councilSessionLabels.ja}
-            </Typography>
-          )}
-        </Typography>
-      ))}
-      <Typography variant="caption" color="text.secondary">
-        {labels.ja}（{labels.en}）・{t('entry.recurs')}:{' '}
-        {/* The recurring rule only: the note is shown below, and a year's override is in the dates above. */}
-        {formatTimingNotation({
-          ...props.entry.timing,
-          note: undefined,
-          overrides: [],
-        })
-          .split('\n')
-          .join('、')}
-      </Typography>
-      {props.entry.timing.note && (
-        <Typography variant="body2">{props.entry.timing.note.ja}</Typography>
-      )}
-    </Stack>
-  );
-}
-
-/** The owning department's contact, from its catalog entity. */
-function OwnerContact(props: { owner: string }) {
-  const catalogApi = useApiHolder().get(catalogApiRef);
-  const { value: email } = useAsync(async () => {
-    const group = await catalogApi?.getEntityByRef(props.owner);
-    const profile = (
-      group?.spec as { profile?: { email?: string } } | undefined
-    )?.profile;
-    return profile?.email;
-  }, [catalogApi, props.owner]);
-  return email ? (
-    <Link href={`mailto:${email}`} data-testid="entry-owner-contact">
-      {email}
-    </Link>
-  ) : null;
-}
-
-/** The training courses that link this entry, each to its step. */
-function UsedInCourses(props: { slug: string }) {
-  const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const api = useApi(cityHallYearApiRef);
-  const stepLink = useRouteRef(curriculumStepRouteRef);
-  const { value } = useAsync(
-    () => api.listEntryCurricula(props.slug),
-    [api, props.slug],
-  );
-  if (!value?.length) return null;
-  return (
-    <Section title={t('curricula.usedIn')} testId="entry-used-in">
-      <Stack spacing={0.5}>
-        {value.map(course => (
-          <Link
-            key={course.slug}
-            href={stepLink({
-              slug: course.slug,
-              step: String(course.position),
-            })}
-          >
-            {course.title.ja}（
-            {t('curricula.step', { position: String(course.position) })}）
-          </Link>
-        ))}
-      </Stack>
-    </Section>
-  );
-}
-
-/**
- * Edit and confirm appear only when the permission framework allows them for this
- * entry; the server checks again on every request.
- */
-function EntryActions(props: { entry: Entry }) {
-  const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const api = useApi(cityHallYearApiRef);
-  const toastApi = useApi(coreApis.toast);
-  const editLink = useRouteRef(editEntryRouteRef);
-  const historyLink = useRouteRef(entryHistoryRouteRef);
-  const { allowed: canEdit } = usePermission({
-    permission: entryUpdatePermission,
-    resourceRef: props.entry.id,
-  });
-  const fiscalYear = resolveFiscalYear(useToday());
-  return (
-    <>
-      {canEdit && (
-        <Button
-          variant="contained"
-          color="primary"
-          component={RouterLink}
-          to={editLink({ slug: props.entry.slug })}
-          data-testid="entry-edit"
-        >
-          {t('editor.edit')}
-        </Button>
-      )}
-      {canEdit && props.entry.confirmedFiscalYear !== fiscalYear && (
-        <Button
-          variant="outlined"
-          color="inherit"
-          onClick={async () => {
-            await api.confirmEntry(props.entry.id, props.entry.version);
-            toastApi.post({
-              title: t('editor.confirmed'),
-              status: 'success',
-              timeout: TRANSIENT_TOAST_MS,
-            });
-            window.location.reload();
-          }}
-        >
-          {t('editor.confirm')}
-        </Button>
-      )}
-      <Button
-        variant="outlined"
-        color="inherit"
-        component={RouterLink}
-        to={historyLink({ slug: props.entry.slug })}
-      >
-        {t('editor.history')}
-      </Button>
-    </>
-  );
-}
+import { OwnerContact } from '../OwnerContact';
+import { UsedInCourses } from '../UsedInCourses';
 
 /**
  * One entry: purpose first, then what happens, what it means for new staff, and the
@@ -279,10 +48,10 @@ export function EntryPage(
   const params = useParams();
   const slug = props.slug ?? params.slug ?? '';
   const requestedYear = useFiscalYearParam();
-  const { value: entry, loading, error } = useEntry(slug);
+  const { value: entry, loading, error, retry } = useEntry(slug);
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);
-  const toastApi = useApi(coreApis.toast);
+  const copyToClipboard = useCopyToClipboardWithToast(t('entry.linkCopied'));
   const appBaseUrl =
     useApi(coreApis.config).getOptionalString('app.baseUrl') ??
     window.location.origin;
@@ -293,7 +62,8 @@ export function EntryPage(
   const currentLabels = fiscalYearLabels(fiscalYear);
   const confirmationLabels = fiscalYearLabels(confirmationYear);
 
-  if (loading) return <Progress />;
+  // Loading again after a change (a retry) keeps the entry on screen until it is back.
+  if (loading && !entry) return <Progress />;
   if (error || !entry) {
     return (
       <GuidePage title={t('entry.notFound')}>
@@ -318,19 +88,12 @@ export function EntryPage(
       subtitle={entry.title.en}
       actions={
         <>
-          <EntryActions entry={entry} />
+          <EntryActions entry={entry} onConfirmed={retry} />
           <Button
             variant="outlined"
             color="inherit"
             startIcon={<ContentCopyIcon />}
-            onClick={async () => {
-              await navigator.clipboard?.writeText(permalink);
-              toastApi.post({
-                title: t('entry.linkCopied'),
-                status: 'success',
-                timeout: TRANSIENT_TOAST_MS,
-              });
-            }}
+            onClick={() => copyToClipboard(permalink)}
             data-permalink={permalink}
           >
             {t('entry.copyLink')}
@@ -380,32 +143,34 @@ export function EntryPage(
         <Grid container spacing={2}>
           <Grid item xs={12} md={8}>
             <Stack spacing={2}>
-              <Section title={t('entry.purpose')} testId="entry-purpose">
-                <Bilingual text={entry.purpose} />
-              </Section>
-              <Section
+              <EntrySection title={t('entry.purpose')} testId="entry-purpose">
+                <BilingualText text={entry.purpose} />
+              </EntrySection>
+              <EntrySection
                 title={t('entry.whatHappens')}
                 testId="entry-what-happens"
               >
-                <Bilingual text={entry.whatHappens} />
-              </Section>
-              <Section
+                <BilingualText text={entry.whatHappens} />
+              </EntrySection>
+              <EntrySection
                 title={t('entry.forNewStaff')}
                 testId="entry-for-new-staff"
               >
-                <Bilingual text={entry.forNewStaff} />
-              </Section>
-              <Section title={t('entry.chain')}>
-                <Chain entry={entry} />
-              </Section>
+                <BilingualText text={entry.forNewStaff} />
+              </EntrySection>
+              <EntrySection title={t('entry.chain')}>
+                <EntryChain entry={entry} />
+              </EntrySection>
             </Stack>
           </Grid>
           <Grid item xs={12} md={4}>
             <Stack spacing={2}>
-              <Section title={t('entry.timing', { year: currentLabels.ja })}>
-                <Timing entry={entry} fiscalYear={fiscalYear} />
-              </Section>
-              <Section title={t('entry.owner')}>
+              <EntrySection
+                title={t('entry.timing', { year: currentLabels.ja })}
+              >
+                <EntryTiming entry={entry} fiscalYear={fiscalYear} />
+              </EntrySection>
+              <EntrySection title={t('entry.owner')}>
                 <Stack spacing={0.5}>
                   <EntityRefLink entityRef={entry.owner} />
                   <OwnerContact owner={entry.owner} />
@@ -422,9 +187,9 @@ export function EntryPage(
                     </Stack>
                   </>
                 )}
-              </Section>
+              </EntrySection>
               {entry.legalBasis.length > 0 && (
-                <Section title={t('entry.legalBasis')}>
+                <EntrySection title={t('entry.legalBasis')}>
                   <Stack spacing={1}>
                     {entry.legalBasis.map((basis, i) => (
                       <div key={i}>
@@ -439,10 +204,10 @@ export function EntryPage(
                       </div>
                     ))}
                   </Stack>
-                </Section>
+                </EntrySection>
               )}
               {entry.links.length > 0 && (
-                <Section title={t('entry.links')}>
+                <EntrySection title={t('entry.links')}>
                   <Stack spacing={0.5}>
                     {entry.links.map(link => (
                       <Link
@@ -458,7 +223,7 @@ export function EntryPage(
                       </Link>
                     ))}
                   </Stack>
-                </Section>
+                </EntrySection>
               )}
               <UsedInCourses slug={entry.slug} />
               <Typography variant="caption" color="text.secondary">

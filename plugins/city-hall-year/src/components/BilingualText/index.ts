@@ -1,0 +1,1 @@
+export { BilingualText } from './BilingualText';

@@ -1,0 +1,86 @@
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  entryUpdatePermission,
+  resolveFiscalYear,
+  type Entry,
+} from '@internal/plugin-city-hall-year-common';
+import Button from '@mui/material/Button';
+import { Link as RouterLink } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import { useToday } from '../../hooks/useToday';
+import { editEntryRouteRef, entryHistoryRouteRef } from '../../routes';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/**
+ * What can be done with an entry: edit it and confirm it for this fiscal year (only
+ * when the permission framework allows it; the server checks again on every request),
+ * and read its history.
+ */
+export function EntryActions(props: {
+  entry: Entry;
+  /** Called once the entry is confirmed, so that the page shows it as confirmed. */
+  onConfirmed: () => void;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const toastApi = useApi(coreApis.toast);
+  const errorApi = useApi(coreApis.error);
+  const editLink = useRouteRef(editEntryRouteRef);
+  const historyLink = useRouteRef(entryHistoryRouteRef);
+  const { allowed: canEdit } = usePermission({
+    permission: entryUpdatePermission,
+    resourceRef: props.entry.id,
+  });
+  const fiscalYear = resolveFiscalYear(useToday());
+  const confirm = async () => {
+    try {
+      await api.confirmEntry(props.entry.id, props.entry.version);
+    } catch (error) {
+      errorApi.post(error as Error);
+      return;
+    }
+    toastApi.post({
+      title: t('editor.confirmed'),
+      status: 'success',
+      timeout: TRANSIENT_TOAST_MS,
+    });
+    props.onConfirmed();
+  };
+  return (
+    <>
+      {canEdit && (
+        <Button
+          variant="contained"
+          color="primary"
+          component={RouterLink}
+          to={editLink({ slug: props.entry.slug })}
+          data-testid="entry-edit"
+        >
+          {t('editor.edit')}
+        </Button>
+      )}
+      {canEdit && props.entry.confirmedFiscalYear !== fiscalYear && (
+        <Button
+          variant="outlined"
+          color="inherit"
+          onClick={confirm}
+          data-testid="entry-confirm"
+        >
+          {t('editor.confirm')}
+        </Button>
+      )}
+      <Button
+        variant="outlined"
+        color="inherit"
+        component={RouterLink}
+        to={historyLink({ slug: props.entry.slug })}
+      >
+        {t('editor.history')}
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntryActions } from './EntryActions';

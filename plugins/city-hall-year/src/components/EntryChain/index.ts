@@ -1,0 +1,1 @@
+export { EntryChain } from './EntryChain';

@@ -1,0 +1,1 @@
+export { EntrySection } from './EntrySection';

@@ -1,0 +1,1 @@
+export { EntryTiming } from './EntryTiming';

@@ -1,0 +1,39 @@
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
+import Stack from '@mui/material/Stack';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef } from '../../api';
+import { curriculumStepRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { EntrySection } from '../EntrySection';
+
+/** The training courses that link an entry, each to its step; nothing when none does. */
+export function UsedInCourses(props: { slug: string }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const stepLink = useRouteRef(curriculumStepRouteRef);
+  const { value } = useAsync(
+    () => api.listEntryCurricula(props.slug),
+    [api, props.slug],
+  );
+  if (!value?.length) return null;
+  return (
+    <EntrySection title={t('curricula.usedIn')} testId="entry-used-in">
+      <Stack spacing={0.5}>
+        {value.map(course => (
+          <Link
+            key={course.slug}
+            href={stepLink({
+              slug: course.slug,
+              step: String(course.position),
+            })}
+          >
+            {course.title.ja}（
+            {t('curricula.step', { position: String(course.position) })}）
+          </Link>
+        ))}
+      </Stack>
+    </EntrySection>
+  );
+}
