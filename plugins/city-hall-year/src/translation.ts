@@ -255,6 +255,10 @@ export const cityHallYearTranslationRef = createTranslationRef({
       dependsOn: 'Comes after',
       feedsInto: 'Leads to',
       tags: 'Tags',
+      pickerSearching: 'Searching…',
+      pickerNone: 'No entry matches',
+      pickerMore:
+        'Showing {{shown}} of {{total}} matching entries: type more of the name or slug to find the others',
       invalid: 'Fix the marked fields first',
       conflictTitle: 'Someone saved this entry while you were editing',
       conflictHelp:

@@ -215,6 +215,10 @@ const ja = {
   'editor.dependsOn': '前の段階',
   'editor.feedsInto': '次の段階',
   'editor.tags': 'タグ',
+  'editor.pickerSearching': '検索しています…',
+  'editor.pickerNone': '該当する項目はありません',
+  'editor.pickerMore':
+    '該当する{{total}}件のうち{{shown}}件を表示しています。名称やスラッグをもう少し入力すると、ほかの項目も見つかります',
   'editor.invalid': '印のついた項目を先に直してください',
   'editor.conflictTitle': '編集中に、ほかの人がこの項目を保存しました',
   'editor.conflictHelp':

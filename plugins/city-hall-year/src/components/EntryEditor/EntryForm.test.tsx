@@ -1,0 +1,132 @@
+import { coreApis } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { EntryInput } from '@internal/plugin-city-hall-year-common';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { cityHallYearApiRef } from '../../api';
+import { fakeEntry } from '../../__testUtils__/fakeEntry';
+import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { rootRouteRef } from '../../routes';
+import { EntryForm } from './EntryForm';
+
+async function renderNewEntryForm() {
+  const api = {
+    ...createFakeApi(),
+    listEntries: jest.fn(async () => ({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      limit: 20,
+    })),
+    createEntry: jest.fn(async (fields: EntryInput) =>
+      fakeEntry(fields, { version: 1 }),
+    ),
+  };
+  const toastApi = mockApis.toast();
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [cityHallYearApiRef, api],
+        [coreApis.toast, toastApi],
+      ]}
+    >
+      <Routes>
+        <Route
+          path="/city-hall-year/new"
+          element={
+            <EntryForm
+              groups={['group:default/zaisei-ka', 'group:default/kaikei-ka']}
+              year={fakeYear(2026)}
+            />
+          }
+        />
+        <Route
+          path="/city-hall-year/entries/:slug"
+          element={<p>entry page</p>}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/city-hall-year/new'],
+      mountedRoutes: { '/city-hall-year': rootRouteRef },
+    },
+  );
+  return { api, toastApi };
+}
+
+const type = (testId: string, value: string) =>
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+describe('EntryForm', () => {
+  it('creates a draft owned by the first of the person’s departments, then opens it', async () => {
+    const { api, toastApi } = await renderNewEntryForm();
+    type('editor-slug', 'yosan-hearing');
+    type('editor-title-ja', '財政課ヒアリング');
+    type('editor-summary-ja', '各課の要求を聞き取ります。');
+    type('editor-purpose-ja', '要求の根拠を確かめるためです。');
+    type('editor-whatHappens-ja', '財政課が各課から説明を受けます。');
+    type('editor-forNewStaff-ja', '説明資料を準備しましょう。');
+    type('editor-timing', '11月中旬');
+    expect(screen.getByText('This year: 11月中旬')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save as draft' }));
+    expect(await screen.findByText('entry page')).toBeInTheDocument();
+    const [fields] = api.createEntry.mock.calls[0];
+    expect(fields).toEqual(
+      expect.objectContaining({
+        slug: 'yosan-hearing',
+        owner: 'group:default/zaisei-ka',
+        status: 'draft',
+        title: { ja: '財政課ヒアリング' },
+        timing: expect.objectContaining({
+          rules: [expect.objectContaining({ kind: 'months' })],
+        }),
+      }),
+    );
+    expect(toastApi.getToasts()).toEqual([
+      expect.objectContaining({
+        title: 'Saved (version 1)',
+        status: 'success',
+      }),
+    ]);
+  });
+
+  it('refuses to save while a field breaks the shared schema, and says which', async () => {
+    const { api, toastApi } = await renderNewEntryForm();
+    type('editor-slug', 'Not A Slug');
+    fireEvent.click(screen.getByTestId('editor-publish'));
+    await waitFor(() =>
+      expect(toastApi.getToasts()).toEqual([
+        expect.objectContaining({
+          title: 'Fix the marked fields first',
+          status: 'danger',
+        }),
+      ]),
+    );
+    expect(api.createEntry).not.toHaveBeenCalled();
+    expect(screen.getByTestId('editor-slug')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
+  it('reads the legal basis one law per line', async () => {
+    const { api } = await renderNewEntryForm();
+    type('editor-slug', 'shutsuno-heisa');
+    type('editor-title-ja', '出納閉鎖');
+    type('editor-summary-ja', '締め切ります。');
+    type('editor-purpose-ja', '確定させるためです。');
+    type('editor-whatHappens-ja', '会計課が締め切ります。');
+    type('editor-forNewStaff-ja', '確認しましょう。');
+    fireEvent.change(screen.getByLabelText(/Legal basis/), {
+      target: { value: '地方自治法 第235条の5\n地方自治法施行令 第143条' },
+    });
+    fireEvent.click(screen.getByTestId('editor-publish'));
+    await waitFor(() => expect(api.createEntry).toHaveBeenCalled());
+    expect(api.createEntry.mock.calls[0][0].legalBasis).toEqual([
+      expect.objectContaining({ law: '地方自治法', article: '第235条の5' }),
+      expect.objectContaining({ law: '地方自治法施行令', article: '第143条' }),
+    ]);
+  });
+});

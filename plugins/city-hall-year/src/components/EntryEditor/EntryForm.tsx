@@ -1,0 +1,285 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  CONCERNS_FISCAL_YEAR,
+  CYCLES,
+  type Entry,
+  type EntryInput,
+  type YearView,
+} from '@internal/plugin-city-hall-year-common';
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { cityHallYearTranslationRef } from '../../translation';
+import { EntryPicker } from '../EntryPicker';
+import { MarkdownField } from './MarkdownField';
+import { MergeDialog } from './MergeDialog';
+import { previewDates } from './previewDates';
+import { useEntryForm } from './useEntryForm';
+
+/**
+ * The form of an entry: its fields, checked against the shared schema as they are
+ * typed, this year's dates of its timing, and the merge dialog when a save meets a
+ * newer version.
+ */
+export function EntryForm(props: {
+  entry?: Entry;
+  /** The signed-in user's Groups: owners to choose from, the first one by default. */
+  groups: string[];
+  /** This fiscal year, to preview the dates of the timing. */
+  year?: YearView;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const editor = useEntryForm({
+    entry: props.entry,
+    defaultOwner: props.groups[0],
+  });
+  const { form, set, errorOf } = editor;
+
+  const bilingualField = (
+    field: 'title' | 'summary',
+    ja: string,
+    en: string,
+  ) => (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+      <TextField
+        fullWidth
+        required
+        label={ja}
+        value={form[field].ja}
+        error={Boolean(errorOf(`${field}.ja`))}
+        helperText={errorOf(`${field}.ja`)}
+        onChange={e => set({ [field]: { ...form[field], ja: e.target.value } })}
+        inputProps={{ lang: 'ja', 'data-testid': `editor-${field}-ja` }}
+      />
+      <TextField
+        fullWidth
+        label={en}
+        value={form[field].en ?? ''}
+        error={Boolean(errorOf(`${field}.en`))}
+        helperText={errorOf(`${field}.en`)}
+        onChange={e =>
+          set({ [field]: { ...form[field], en: e.target.value || undefined } })
+        }
+        inputProps={{ lang: 'en' }}
+      />
+    </Stack>
+  );
+
+  return (
+    <Stack spacing={2} component="form" onSubmit={e => e.preventDefault()}>
+      <Card variant="outlined">
+        <CardContent>
+          <Stack spacing={2}>
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+              <TextField
+                label={t('editor.slug')}
+                value={form.slug}
+                disabled={Boolean(props.entry)}
+                error={Boolean(errorOf('slug'))}
+                helperText={errorOf('slug') ?? t('editor.slugHelp')}
+                onChange={e => set({ slug: e.target.value })}
+                inputProps={{ 'data-testid': 'editor-slug' }}
+              />
+              <TextField
+                select
+                label={t('editor.cycle')}
+                value={form.cycle}
+                onChange={e =>
+                  set({ cycle: e.target.value as EntryInput['cycle'] })
+                }
+                sx={{ minWidth: 160 }}
+              >
+                {CYCLES.map(c => (
+                  <MenuItem key={c} value={c}>
+                    {t(`cycles.${c}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                select
+                label={t('editor.concerns')}
+                value={form.concernsFiscalYear ?? 'current'}
+                onChange={e =>
+                  set({
+                    concernsFiscalYear: e.target
+                      .value as EntryInput['concernsFiscalYear'],
+                  })
+                }
+                sx={{ minWidth: 180 }}
+              >
+                {CONCERNS_FISCAL_YEAR.map(c => (
+                  <MenuItem key={c} value={c}>
+                    {t(`editor.concernsOptions.${c}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <Autocomplete
+                freeSolo
+                options={props.groups}
+                value={form.owner}
+                onInputChange={(_e, value) => set({ owner: value })}
+                sx={{ minWidth: 280 }}
+                renderInput={params => (
+                  <TextField
+                    {...params}
+                    label={t('editor.owner')}
+                    error={Boolean(errorOf('owner'))}
+                    helperText={errorOf('owner') ?? t('editor.ownerHelp')}
+                  />
+                )}
+              />
+            </Stack>
+            {bilingualField('title', t('editor.titleJa'), t('editor.titleEn'))}
+            {bilingualField(
+              'summary',
+              t('editor.summaryJa'),
+              t('editor.summaryEn'),
+            )}
+          </Stack>
+        </CardContent>
+      </Card>
+
+      {(['purpose', 'whatHappens', 'forNewStaff'] as const).map(field => (
+        <MarkdownField
+          key={field}
+          label={t(`entry.${field}`)}
+          value={form[field]}
+          error={errorOf(`${field}.ja`) ?? errorOf(`${field}.en`)}
+          onChange={value => set({ [field]: value })}
+          testId={`editor-${field}`}
+        />
+      ))}
+
+      <Card variant="outlined">
+        <CardContent>
+          <Grid container spacing={2}>
+            <Grid item xs={12} md={6}>
+              <TextField
+                fullWidth
+                multiline
+                label={t('editor.timing')}
+                value={editor.timingText}
+                error={Boolean(editor.timingError ?? errorOf('timing'))}
+                helperText={
+                  editor.timingError ??
+                  errorOf('timing') ??
+                  t('editor.timingPreview', {
+                    dates: previewDates(form.timing, form.slug, props.year),
+                  })
+                }
+                onChange={e => editor.setTimingText(e.target.value)}
+                inputProps={{ 'data-testid': 'editor-timing' }}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <TextField
+                type="number"
+                label={t('fields.reminderDaysBefore')}
+                value={form.reminderDaysBefore ?? ''}
+                error={Boolean(errorOf('reminderDaysBefore'))}
+                helperText={
+                  errorOf('reminderDaysBefore') ?? t('editor.reminderHelp')
+                }
+                onChange={e =>
+                  set({
+                    reminderDaysBefore:
+                      e.target.value === ''
+                        ? undefined
+                        : Number(e.target.value),
+                  })
+                }
+                inputProps={{
+                  min: 0,
+                  max: 180,
+                  'data-testid': 'editor-reminder-days',
+                }}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <TextField
+                fullWidth
+                multiline
+                label={t('editor.legalBasis')}
+                value={editor.legalText}
+                onChange={e => editor.setLegalText(e.target.value)}
+              />
+            </Grid>
+            {(['dependsOn', 'feedsInto'] as const).map(field => (
+              <Grid item xs={12} md={6} key={field}>
+                <EntryPicker
+                  label={t(`editor.${field}`)}
+                  value={form[field] ?? []}
+                  onChange={slugs => set({ [field]: slugs })}
+                  exclude={form.slug}
+                  error={errorOf(field)}
+                  testId={`editor-${field}`}
+                />
+              </Grid>
+            ))}
+            <Grid item xs={12} md={6}>
+              <Autocomplete
+                multiple
+                freeSolo
+                options={props.groups}
+                value={form.relatedGroups ?? []}
+                onChange={(_e, value) => set({ relatedGroups: value })}
+                renderInput={params => (
+                  <TextField
+                    {...params}
+                    label={t('editor.relatedGroups')}
+                    error={Boolean(errorOf('relatedGroups'))}
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <Autocomplete
+                multiple
+                freeSolo
+                options={[]}
+                value={form.tags ?? []}
+                onChange={(_e, value) => set({ tags: value })}
+                renderInput={params => (
+                  <TextField {...params} label={t('editor.tags')} />
+                )}
+              />
+            </Grid>
+          </Grid>
+        </CardContent>
+      </Card>
+
+      <Stack direction="row" spacing={1} justifyContent="flex-end">
+        <Button
+          variant="outlined"
+          disabled={editor.saving}
+          onClick={() => editor.save('draft')}
+        >
+          {t('editor.saveDraft')}
+        </Button>
+        <Button
+          variant="contained"
+          disabled={editor.saving}
+          onClick={() => editor.save('published')}
+          data-testid="editor-publish"
+        >
+          {t('editor.publish')}
+        </Button>
+      </Stack>
+
+      {editor.conflict && editor.mergeDefaults && (
+        <MergeDialog
+          mine={editor.conflict.mine}
+          theirs={editor.conflict.theirs}
+          initial={editor.mergeDefaults}
+          onCancel={editor.cancelMerge}
+          onMerge={editor.saveMerged}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntryPicker, ENTRY_PICKER_LIMIT } from './EntryPicker';
