@@ -22,6 +22,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
+import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
@@ -35,7 +36,7 @@ const when = (iso: string) =>
 
 function FeedAddress(props: { label: string; url: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const toastApi = useApi(coreApis.toast);
+  const copyToClipboard = useCopyToClipboardWithToast(t('feeds.copied'));
   return (
     <Stack direction="row" spacing={1} alignItems="center">
       <TextField
@@ -48,14 +49,7 @@ function FeedAddress(props: { label: string; url: string }) {
       />
       <IconButton
         aria-label={t('feeds.copy')}
-        onClick={async () => {
-          await navigator.clipboard?.writeText(props.url);
-          toastApi.post({
-            title: t('feeds.copied'),
-            status: 'success',
-            timeout: TRANSIENT_TOAST_MS,
-          });
-        }}
+        onClick={() => copyToClipboard(props.url)}
       >
         <ContentCopyIcon />
       </IconButton>
