@@ -1,0 +1,88 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { YearView } from '@internal/plugin-city-hall-year-common';
+import { screen, within } from '@testing-library/react';
+import { cityHallYearApiRef } from '../../api';
+import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { fixToday } from '../../__testUtils__/fixedToday';
+import { rootRouteRef } from '../../routes';
+import { NowAndNextCard } from './NowAndNextCard';
+
+fixToday('2026-12-01T03:00:00Z');
+
+/** Fiscal year 2026 with a December session and a January inspection added. */
+function yearWithWinter(fiscalYear: number): YearView {
+  const year = fakeYear(fiscalYear);
+  const [session] = year.occurrences.filter(o => o.cycle === 'council');
+  return {
+    ...year,
+    occurrences: [
+      ...year.occurrences,
+      {
+        ...session,
+        slug: 'dai4kai-teireikai',
+        title: { ja: '第4回定例会' },
+        start: '2026-11-25',
+        end: '2026-12-18',
+      },
+      {
+        ...session,
+        slug: 'reigetsu-kensa',
+        cycle: 'settlement',
+        title: { ja: '例月出納検査' },
+        start: '2026-12-20',
+        end: '2026-12-20',
+        precision: 'day',
+      },
+    ],
+  };
+}
+
+describe('NowAndNextCard', () => {
+  it('shows this month and the next 30 days of the current fiscal year, with a link to the year', async () => {
+    const api = {
+      ...createFakeApi(),
+      getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <NowAndNextCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+    );
+    const thisMonth = await screen.findByTestId('now-this-month');
+    expect(
+      within(thisMonth).getByRole('link', { name: '第4回定例会' }),
+    ).toHaveAttribute('href', '/city-hall-year/entries/dai4kai-teireikai');
+    // Listed once: it starts in the next 30 days, but this month already shows it.
+    expect(within(thisMonth).getByText('例月出納検査')).toBeInTheDocument();
+    expect(screen.getByTestId('now-next-30')).toHaveTextContent(
+      'Nothing scheduled.',
+    );
+    // 1 December: the next 30 days stay in fiscal year 2026.
+    expect(api.getYear.mock.calls).toEqual([[2026]]);
+    expect(
+      within(screen.getByTestId('now-and-next-card')).getByRole('link', {
+        name: 'City Hall Year',
+      }),
+    ).toHaveAttribute('href', '/city-hall-year');
+  });
+
+  it('reports a year that cannot be loaded', async () => {
+    const api = {
+      ...createFakeApi(),
+      getYear: jest.fn(async () => {
+        throw new Error('backend is down');
+      }),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <NowAndNextCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+    );
+    expect(
+      await screen.findByText('Error: backend is down', { selector: 'h6' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('now-this-month')).toBeNull();
+  });
+});
