@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -9,6 +8,7 @@ import type {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
+import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';
 import { rootRouteRef } from '../../routes';
@@ -32,21 +32,17 @@ const course: Curriculum = {
   updatedAt: '2026-04-01T00:00:00.000Z',
 };
 
-async function conflict(): Promise<ResponseError> {
-  return ResponseError.fromResponse({
-    ok: false,
-    status: 409,
-    statusText: 'Conflict',
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    redirected: false,
-    type: 'basic',
-    url: 'http://localhost/api/city-hall-year/curricula/kessan-no-kihon',
-    text: async () =>
-      JSON.stringify({
-        error: { name: 'ConflictError', message: 'changed meanwhile' },
-        response: { statusCode: 409 },
-      }),
-  });
+/** An API that has the course stored, with some calls answered differently. */
+function editing(changes: Partial<ReturnType<typeof createFakeApi>> = {}) {
+  return {
+    ...createFakeApi(),
+    getCurriculum: jest.fn(async () => ({
+      fiscalYear: 2026,
+      curriculum: course,
+      steps: [],
+    })),
+    ...changes,
+  };
 }
 
 async function renderEditor(path: string, api = createFakeApi()) {
@@ -126,15 +122,7 @@ describe('CurriculumEditor', () => {
   });
 
   it('edits a course: steps move, and the save names the version it started from', async () => {
-    const api = {
-      ...createFakeApi(),
-      getCurriculum: jest.fn(async () => ({
-        fiscalYear: 2026,
-        curriculum: course,
-        steps: [],
-      })),
-      updateCurriculum: jest.fn(async () => course),
-    };
+    const api = editing({ updateCurriculum: jest.fn(async () => course) });
     await renderEditor('/city-hall-year/curricula/kessan-no-kihon/edit', api);
     expect(await screen.findByTestId('curriculum-field-slug')).toBeDisabled();
     expect(screen.getByTestId('curriculum-field-titleJa')).toHaveValue(
@@ -161,15 +149,15 @@ describe('CurriculumEditor', () => {
   });
 
   it('says that nothing was saved when somebody changed the course meanwhile', async () => {
-    const api = {
-      ...createFakeApi(),
-      getCurriculum: jest.fn(async () => ({
-        fiscalYear: 2026,
-        curriculum: course,
-        steps: [],
-      })),
-      updateCurriculum: jest.fn(async () => Promise.reject(await conflict())),
-    };
+    const api = editing({
+      updateCurriculum: jest.fn(async () =>
+        Promise.reject(
+          await conflictError(
+            'http://localhost/api/city-hall-year/curricula/kessan-no-kihon',
+          ),
+        ),
+      ),
+    });
     await renderEditor('/city-hall-year/curricula/kessan-no-kihon/edit', api);
     fireEvent.click(await screen.findByTestId('curriculum-save'));
     expect(
@@ -179,15 +167,7 @@ describe('CurriculumEditor', () => {
   });
 
   it('deletes a course and returns to the list', async () => {
-    const api = {
-      ...createFakeApi(),
-      getCurriculum: jest.fn(async () => ({
-        fiscalYear: 2026,
-        curriculum: course,
-        steps: [],
-      })),
-      deleteCurriculum: jest.fn(async () => {}),
-    };
+    const api = editing({ deleteCurriculum: jest.fn(async () => {}) });
     const toastApi = await renderEditor(
       '/city-hall-year/curricula/kessan-no-kihon/edit',
       api,

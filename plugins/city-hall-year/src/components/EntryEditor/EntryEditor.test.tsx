@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -10,6 +9,7 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
+import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
 import { EntryEditorPage } from './EntryEditor';
@@ -38,23 +38,6 @@ const stored = (version: number, changes: Partial<EntryInput> = {}): Entry => ({
     version > 1 ? 'user:default/sato.hanako' : 'user:default/yamada.taro',
   updatedAt: '2026-10-01T00:00:00.000Z',
 });
-
-async function conflict(): Promise<ResponseError> {
-  const body = JSON.stringify({
-    error: { name: 'ConflictError', message: 'changed meanwhile' },
-    response: { statusCode: 409 },
-  });
-  return ResponseError.fromResponse({
-    ok: false,
-    status: 409,
-    statusText: 'Conflict',
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    redirected: false,
-    type: 'basic',
-    url: 'http://localhost/api/city-hall-year/entries/entry-1',
-    text: async () => body,
-  });
-}
 
 async function renderEditor(api: ReturnType<typeof createFakeApi>) {
   const identityApi = {
@@ -150,7 +133,13 @@ describe('EntryEditorPage', () => {
         .mockResolvedValue(latest),
       updateEntry: jest
         .fn()
-        .mockImplementationOnce(async () => Promise.reject(await conflict()))
+        .mockImplementationOnce(async () =>
+          Promise.reject(
+            await conflictError(
+              'http://localhost/api/city-hall-year/entries/entry-1',
+            ),
+          ),
+        )
         .mockImplementation(
           async (_id: string, fields: EntryInput, version: number) => ({
             ...latest,
