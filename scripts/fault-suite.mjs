@@ -289,27 +289,45 @@ async function durability(dist, engine) {
 function roundRobin(ports) {
   let next = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const server = http.createServer((req, res) => {
-    const port = ports[next++ % ports.length];
-    const upstream = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-        agent,
-      },
-      reply => {
-        res.writeHead(reply.statusCode, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+  const server = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const send = attempt => {
+      const port = ports[next++ % ports.length];
+      const upstream = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: req.url,
+          method: req.method,
+          headers: req.headers,
+          agent,
+        },
+        reply => {
+          res.writeHead(reply.statusCode, reply.headers);
+          reply.pipe(res);
+        },
+      );
+      upstream.on('error', error => {
+        // A kept-alive connection the backend had just closed as idle: the request
+        // never reached it, so it is sent again, as a load balancer does. Anything
+        // else is the proxy's 502, which the load phase counts as an error.
+        if (
+          upstream.reusedSocket &&
+          error.code === 'ECONNRESET' &&
+          attempt < 3
+        ) {
+          send(attempt + 1);
+          return;
+        }
+        log(`proxy: ${req.method} ${req.url} failed on :${port}: ${error}`);
+        res.writeHead(502);
+        res.end();
+      });
+      upstream.end(body);
+    };
+    send(1);
   });
   return new Promise(resolve =>
     server.listen(0, '127.0.0.1', () => resolve(server)),
