@@ -7,8 +7,6 @@ import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
 import type { YearService } from './YearService';
 
-export type { CallContext } from './context';
-
 /** The services the HTTP routes hand their requests to. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;

@@ -1,8 +1,11 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
+  changedFields,
   editableFields,
+  mergeFields,
   type Entry,
   type EntryInput,
+  type MergeChoices,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,12 +21,6 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 import { fieldText } from './fieldText';
-import {
-  conflictingFields,
-  mergeEntry,
-  type MergeChoice,
-  type MergeField,
-} from './merge';
 
 /**
  * Shown when a save meets a newer version: every field that differs, both versions
@@ -33,14 +30,16 @@ import {
 export function MergeDialog(props: {
   mine: EntryInput;
   theirs: Entry;
-  initial: MergeChoice;
+  initial: MergeChoices<EntryInput>;
   onCancel: () => void;
   onMerge: (merged: EntryInput) => void;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const [choices, setChoices] = useState<MergeChoice>(props.initial);
+  const [choices, setChoices] = useState<MergeChoices<EntryInput>>(
+    props.initial,
+  );
   const theirs = editableFields(props.theirs);
-  const fields = conflictingFields(props.mine, theirs);
+  const fields = changedFields(props.mine, theirs);
   const who = props.theirs.updatedBy.replace(/^user:default\//, '');
   return (
     <Dialog
@@ -54,7 +53,7 @@ export function MergeDialog(props: {
       <DialogContent>
         <Typography gutterBottom>{t('editor.conflictHelp')}</Typography>
         <Stack spacing={2}>
-          {fields.map((field: MergeField) => (
+          {fields.map(field => (
             <Box
               key={field}
               data-testid={`merge-field-${field}`}
@@ -123,7 +122,7 @@ export function MergeDialog(props: {
           variant="contained"
           onClick={() =>
             props.onMerge(
-              mergeEntry(props.mine, props.theirs as EntryInput, choices),
+              mergeFields(props.mine, props.theirs as EntryInput, choices),
             )
           }
         >

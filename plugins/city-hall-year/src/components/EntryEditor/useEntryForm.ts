@@ -3,6 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ResponseError } from '@backstage/errors';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
+  defaultMergeChoices,
   editableFields,
   entryInputSchema,
   formatTimingNotation,
@@ -18,7 +19,6 @@ import { cityHallYearApiRef } from '../../api';
 import { entryRouteRef } from '../../routes';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { cityHallYearTranslationRef } from '../../translation';
-import { defaultChoices } from './merge';
 
 const BLANK: EntryInput = {
   slug: '',
@@ -156,7 +156,7 @@ export function useEntryForm(options: {
     conflict,
     /** Which side the merge dialog offers first, per field that differs. */
     mergeDefaults: conflict
-      ? defaultChoices(
+      ? defaultMergeChoices(
           base.input,
           conflict.mine,
           editableFields(conflict.theirs),
