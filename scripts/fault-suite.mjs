@@ -532,7 +532,7 @@ async function mixedLoad(front, base) {
       '/years/2026',
       '/entries/shutsuno-heisa',
       `/entries?limit=20&cycle=budget`,
-      '/curricula',
+      '/courses',
     ];
     for (let i = r; Date.now() < until; i++) {
       try {

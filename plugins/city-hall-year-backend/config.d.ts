@@ -16,13 +16,13 @@ export interface Config {
     };
     reminders?: {
       /**
-       * Send reminders through the notifications plugin (steps starting soon, the
+       * Send reminders through the notifications plugin (entries starting soon, the
        * yearly confirmation in April, entries whose owner left the catalog).
        * Default: true. Needs the notifications backend in the app.
        */
       enabled?: boolean;
       /**
-       * Days before a step starts that its owner group is reminded, unless the entry
+       * Days before an entry starts that its owner group is reminded, unless the entry
        * sets its own `reminderDaysBefore`. Default: 14.
        */
       daysBefore?: number;

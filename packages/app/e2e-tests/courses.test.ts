@@ -11,38 +11,36 @@ test('a new hire follows the new-hire course from step 1 to the end', async ({
   await page.getByTestId('sign-in-as-kimura.aoi').click();
   await page.getByTestId('year-nav').getByText('研修コース').click();
   await page
-    .getByTestId('curriculum-shinki-saiyo-shiyakusho-no-ichinen')
+    .getByTestId('course-shinki-saiyo-shiyakusho-no-ichinen')
     .getByRole('link')
     .click();
-  await expect(page.getByTestId('curriculum-step-1')).toContainText(
-    '定期人事異動',
-  );
+  await expect(page.getByTestId('course-step-1')).toContainText('定期人事異動');
   await page.screenshot({ path: `${shots}/course.png` });
 
-  await page.getByTestId('curriculum-start').click();
+  await page.getByTestId('course-start').click();
   await expect(page).toHaveURL(
-    /\/city-hall-year\/curricula\/shinki-saiyo-shiyakusho-no-ichinen\/1$/,
+    /\/city-hall-year\/courses\/shinki-saiyo-shiyakusho-no-ichinen\/1$/,
   );
-  await expect(page.getByTestId('curriculum-previous')).toBeDisabled();
+  await expect(page.getByTestId('course-previous')).toBeDisabled();
   await page.screenshot({ path: `${shots}/course-step.png` });
 
   const total = 10;
   const titles: string[] = [];
   for (let step = 1; step <= total; step++) {
-    await expect(page.getByTestId('curriculum-position')).toHaveText(
+    await expect(page.getByTestId('course-position')).toHaveText(
       `ステップ ${step} / ${total}`,
     );
     // Each step is the linked entry itself, purpose first.
     await expect(page.getByTestId('entry-purpose')).toBeVisible();
     titles.push((await page.locator('header h1').first().textContent()) ?? '');
-    if (step < total) await page.getByTestId('curriculum-next').click();
+    if (step < total) await page.getByTestId('course-next').click();
   }
   expect(new Set(titles).size).toBe(total);
   expect(titles[0]).toContain('定期人事異動');
   expect(titles[total - 1]).toContain('予算');
   // The last step leads back to the course.
-  await page.getByTestId('curriculum-finish').click();
-  await expect(page.getByTestId('curriculum-step-1')).toBeVisible();
+  await page.getByTestId('course-finish').click();
+  await expect(page.getByTestId('course-step-1')).toBeVisible();
 
   // The entry page says which courses use it.
   await page.goto('/city-hall-year/entries/shutsuno-heisa');
@@ -57,50 +55,50 @@ test('HR builds a course in the editor; a pinned fiscal year keeps its dates', a
 }) => {
   const slug = `e2e-course-${Date.now()}`;
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto('/city-hall-year/curricula');
+  await page.goto('/city-hall-year/courses');
   await page.getByTestId('sign-in-as-sato.hanako').click();
-  await page.getByTestId('curriculum-new').click();
-  await page.getByTestId('curriculum-field-slug').fill(slug);
-  await page.getByTestId('curriculum-field-titleJa').fill('決算の基本（E2E）');
-  await page.getByTestId('curriculum-field-audienceJa').fill('会計担当');
-  await page.getByTestId('curriculum-step-entry-1').fill('出納閉鎖');
+  await page.getByTestId('course-new').click();
+  await page.getByTestId('course-field-slug').fill(slug);
+  await page.getByTestId('course-field-titleJa').fill('決算の基本（E2E）');
+  await page.getByTestId('course-field-audienceJa').fill('会計担当');
+  await page.getByTestId('course-step-entry-1').fill('出納閉鎖');
   await page.getByRole('option', { name: /出納閉鎖/ }).click();
-  await page.getByTestId('curriculum-add-step').click();
-  await page.getByTestId('curriculum-step-entry-2').fill('決算の認定');
+  await page.getByTestId('course-add-step').click();
+  await page.getByTestId('course-step-entry-2').fill('決算の認定');
   await page
     .getByRole('option', { name: /決算の認定/ })
     .first()
     .click();
-  await page.getByTestId('curriculum-save').click();
+  await page.getByTestId('course-save').click();
 
-  await expect(page).toHaveURL(new RegExp(`/curricula/${slug}$`));
-  await expect(page.getByTestId('curriculum-step-1')).toContainText('出納閉鎖');
-  await expect(page.getByTestId('curriculum-step-2')).toContainText('決算');
+  await expect(page).toHaveURL(new RegExp(`/courses/${slug}$`));
+  await expect(page.getByTestId('course-step-1')).toContainText('出納閉鎖');
+  await expect(page.getByTestId('course-step-2')).toContainText('決算');
 
   // A training handout pins FY2030: the dates are those of that year.
-  await page.goto(`/city-hall-year/curricula/${slug}/1?fy=2030`);
+  await page.goto(`/city-hall-year/courses/${slug}/1?fy=2030`);
   await expect(
     page.getByRole('heading', { name: /令和12年度/ }).first(),
   ).toBeVisible();
   await expect(page.getByTestId('entry-occurrence').first()).toContainText(
     '5月31日',
   );
-  await page.getByTestId('curriculum-next').click();
-  await expect(page).toHaveURL(new RegExp(`/curricula/${slug}/2\\?fy=2030$`));
+  await page.getByTestId('course-next').click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${slug}/2\\?fy=2030$`));
 
   // Somebody outside HR sees no edit button, and the server refuses the change.
   const newHire = await signIn(request, 'kimura.aoi');
-  const course = await (
-    await request.get(`${api}/curricula/${slug}`, { headers: newHire })
+  const view = await (
+    await request.get(`${api}/courses/${slug}`, { headers: newHire })
   ).json();
-  const refused = await request.put(`${api}/curricula/${slug}`, {
+  const refused = await request.put(`${api}/courses/${slug}`, {
     headers: newHire,
     data: {
       slug,
       title: { ja: '書き換え' },
       audience: { ja: '全員' },
       steps: [{ entry: 'shutsuno-heisa' }],
-      version: course.curriculum.version,
+      version: view.course.version,
     },
   });
   expect(refused.status()).toBe(403);

@@ -242,7 +242,7 @@ test('abuse: stored XSS payloads are inert on every page that renders them', asy
         note: { ja: text(i, L.noteLength), en: text(i, L.noteLength) },
       })),
     };
-    const course = await request.post(`${api}/curricula`, {
+    const course = await request.post(`${api}/courses`, {
       headers: hr,
       data: courseBody,
     });
@@ -505,25 +505,25 @@ test('abuse: stored XSS payloads are inert on every page that renders them', asy
 
     // The course, and every step of it (each step is the entry with the course around it).
     await render(
-      `/city-hall-year/curricula/${courseSlug}`,
+      `/city-hall-year/courses/${courseSlug}`,
       [
         text(0, L.titleLength),
         text(2, L.summaryLength),
         ...PAYLOADS.map((_, i) => text(i, L.noteLength)),
       ],
-      { ready: 'curriculum-step-1', reload: true },
+      { ready: 'course-step-1', reload: true },
     );
     await clickLinks('course', userLinks, 6);
     const steps = slugs.length;
     for (let step = 1; step <= steps; step++) {
       await render(
-        `/city-hall-year/curricula/${courseSlug}/${step}`,
+        `/city-hall-year/courses/${courseSlug}/${step}`,
         [
           text(0, L.titleLength),
           text(step - 1, L.titleLength),
           text(step - 1, L.summaryLength),
         ],
-        { ready: 'curriculum-position' },
+        { ready: 'course-position' },
       );
     }
 
@@ -546,7 +546,7 @@ test('abuse: stored XSS payloads are inert on every page that renders them', asy
     expect(executions).toBe(0);
   } finally {
     if (made.course) {
-      await request.delete(`${api}/curricula/${courseSlug}`, {
+      await request.delete(`${api}/courses/${courseSlug}`, {
         headers: hr,
         data: { version: made.course },
       });

@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { cityHallYearPermissions } from '@internal/plugin-city-hall-year-common';
-import { DatabaseCurriculumStore } from './database/DatabaseCurriculumStore';
+import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
@@ -16,7 +16,7 @@ import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
-import { CurriculumService } from './service/CurriculumService';
+import { CourseService } from './service/CourseService';
 import { FeedService } from './service/FeedService';
 import { HandoverService } from './service/HandoverService';
 import { ReminderService } from './service/ReminderService';
@@ -63,7 +63,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           permissionsRegistry,
         } = deps;
         const store = await DatabaseEntryStore.create({ database });
-        const curriculumStore = new DatabaseCurriculumStore(store.client);
+        const courseStore = new DatabaseCourseStore(store.client);
 
         permissionsRegistry.addResourceType({
           resourceRef: entryResourceRef,
@@ -78,7 +78,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         if (config.getOptionalBoolean('cityHallYear.seed.enabled') ?? true) {
           await seedStartingContent({
             entries: store,
-            curricula: curriculumStore,
+            courses: courseStore,
             logger,
           });
         }
@@ -109,7 +109,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         });
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
-          curricula: curriculumStore,
+          courses: courseStore,
           years: yearService,
           answers,
           auditor: deps.auditor,
@@ -122,8 +122,8 @@ export const cityHallYearPlugin = createBackendPlugin({
             yearService,
             entryService,
             importExportService,
-            curricula: new CurriculumService({
-              store: curriculumStore,
+            courses: new CourseService({
+              store: courseStore,
               entries: store,
               years: yearService,
               authorizer,

@@ -72,10 +72,10 @@ export interface EntryRevision extends EntryRevisionSummary {
 }
 
 /** File formats of import and export. */
-export const TRANSFER_FORMATS = ['yaml', 'csv'] as const;
+export const IMPORT_EXPORT_FORMATS = ['yaml', 'csv'] as const;
 
 /** A file format of import and export. */
-export type TransferFormat = (typeof TRANSFER_FORMATS)[number];
+export type ImportExportFormat = (typeof IMPORT_EXPORT_FORMATS)[number];
 
 /** What an import does (or would do) with one row of the file. */
 export interface ImportRowReport {
@@ -93,7 +93,7 @@ export interface ImportReport {
   dryRun: boolean;
   /** True only when every row was valid and allowed, and all were written together. */
   applied: boolean;
-  format: TransferFormat;
+  format: ImportExportFormat;
   summary: { create: number; update: number; unchanged: number; error: number };
   rows: ImportRowReport[];
 }

@@ -15,6 +15,6 @@ export * from './labels';
 export * from './timingNotation';
 export * from './entryTable';
 export * from './yearGeometry';
-export * from './curriculum';
+export * from './course';
 export * from './integrations';
 export * from './entryChanges';

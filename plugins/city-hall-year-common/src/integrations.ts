@@ -27,7 +27,7 @@ export const feedTokenInputSchema = z
 /**
  * Query of `GET /feeds/calendar.ics`. The feed token authenticates (calendar apps
  * cannot send Backstage tokens); the other keys choose what the feed holds: everything
- * published, one department, one cycle, one curriculum or one entry.
+ * published, one department, one cycle, one course or one entry.
  */
 export const feedQuerySchema = z
   .object({
@@ -35,12 +35,22 @@ export const feedQuerySchema = z
     token: z.string().max(200).optional(),
     owner: z.string().min(1).max(255).optional(),
     cycle: z.enum(CYCLES).optional(),
+    course: slugSchema.optional(),
+    /** The old name of `course`, kept so that subscribed calendars keep working. */
     curriculum: slugSchema.optional(),
     entry: slugSchema.optional(),
     /** The first fiscal year; the feed holds it and the next one. */
     fy: fiscalYearParamSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(q => !(q.course && q.curriculum), {
+    message: 'give the course as `course` only (`curriculum` is its old name)',
+    path: ['curriculum'],
+  })
+  .transform(({ curriculum, ...query }) => ({
+    ...query,
+    course: query.course ?? curriculum,
+  }));
 
 /** Parsed query of the calendar feed. */
 export type FeedQuery = z.output<typeof feedQuerySchema>;

@@ -29,8 +29,8 @@ export const PAGE_LIMITS = {
   maxLimit: 200,
 } as const;
 
-/** Limits of curricula. */
-export const CURRICULUM_LIMITS = {
+/** Limits of courses. */
+export const COURSE_LIMITS = {
   steps: 60,
 } as const;
 

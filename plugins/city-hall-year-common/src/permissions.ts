@@ -53,11 +53,11 @@ export const entryReassignPermission: BasicPermission = createPermission({
 });
 
 /**
- * Permission to create, change and delete curricula (ordered courses through the
+ * Permission to create, change and delete courses (ordered courses through the
  * year). Every signed-in user reads them; in the default policy only HR editors hold this.
  */
-export const curriculumManagePermission: BasicPermission = createPermission({
-  name: 'city-hall-year.curriculum.manage',
+export const courseManagePermission: BasicPermission = createPermission({
+  name: 'city-hall-year.course.manage',
   attributes: { action: 'update' },
 });
 
@@ -77,7 +77,7 @@ export const cityHallYearPermissions = [
   entryUpdatePermission,
   entryDeletePermission,
   entryReassignPermission,
-  curriculumManagePermission,
+  courseManagePermission,
   overviewReadPermission,
 ];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PAGE_LIMITS } from './limits';
 import { CYCLES, ENTRY_STATUSES } from './schema';
-import { TRANSFER_FORMATS } from './api';
+import { IMPORT_EXPORT_FORMATS } from './api';
 
 const listOf = <T extends z.ZodTypeAny>(item: T) =>
   z
@@ -49,7 +49,7 @@ export type EntryListQuery = z.output<typeof entryListQuerySchema>;
 /** Query of `GET /export`: the filters of `GET /entries` (no paging) and the format. */
 export const exportQuerySchema = z
   .object({
-    format: z.enum(TRANSFER_FORMATS).default('yaml'),
+    format: z.enum(IMPORT_EXPORT_FORMATS).default('yaml'),
     cycle: listOf(z.enum(CYCLES)).optional(),
     owner: listOf(z.string().min(1).max(255)).optional(),
     status: listOf(z.enum(ENTRY_STATUSES)).optional(),
@@ -60,7 +60,7 @@ export const exportQuerySchema = z
 /** Query of `POST /import`. The body is the file itself (YAML or CSV text). */
 export const importQuerySchema = z
   .object({
-    format: z.enum(TRANSFER_FORMATS),
+    format: z.enum(IMPORT_EXPORT_FORMATS),
     dryRun: z
       .enum(['true', 'false'])
       .default('true')

@@ -74,7 +74,7 @@ const searchResultItem = SearchResultListItemBlueprint.make({
   params: {
     predicate: result =>
       result.type === 'city-hall-year' ||
-      result.type === 'city-hall-year-curriculum',
+      result.type === 'city-hall-year-course',
     component: () =>
       import('./components/SearchResultItem').then(
         m => props =>

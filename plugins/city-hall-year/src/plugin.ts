@@ -48,7 +48,7 @@ export const CityHallYearPage = cityHallYearPlugin.provide(
 /**
  * The search result item of entries and training courses, for a legacy app's search
  * page: `<CityHallYearSearchResultListItem result={document} />` for results of the
- * types `city-hall-year` and `city-hall-year-curriculum`.
+ * types `city-hall-year` and `city-hall-year-course`.
  *
  * @public
  */

@@ -4,10 +4,10 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 export const rootRouteRef = createRouteRef({ id: 'city-hall-year' });
 
 /** Import and export of entries, under the year page. */
-export const transferRouteRef = createSubRouteRef({
-  id: 'city-hall-year/transfer',
+export const importExportRouteRef = createSubRouteRef({
+  id: 'city-hall-year/import-export',
   parent: rootRouteRef,
-  path: '/transfer',
+  path: '/import-export',
 });
 
 /** One entry's page; its slug is the permalink and never changes. */
@@ -45,39 +45,39 @@ export const printRouteRef = createSubRouteRef({
   path: '/print',
 });
 
-/** The list of curricula. */
-export const curriculaRouteRef = createSubRouteRef({
-  id: 'city-hall-year/curricula',
+/** The list of courses. */
+export const coursesRouteRef = createSubRouteRef({
+  id: 'city-hall-year/courses',
   parent: rootRouteRef,
-  path: '/curricula',
+  path: '/courses',
 });
 
-/** A curriculum's permalink; `?fy=2026` pins the fiscal year of its dates. */
-export const curriculumRouteRef = createSubRouteRef({
-  id: 'city-hall-year/curriculum',
+/** A course's permalink; `?fy=2026` pins the fiscal year of its dates. */
+export const courseRouteRef = createSubRouteRef({
+  id: 'city-hall-year/course',
   parent: rootRouteRef,
-  path: '/curricula/:slug',
+  path: '/courses/:slug',
 });
 
-/** One step of a curriculum (1 = first): the entry with previous and next in the course. */
-export const curriculumStepRouteRef = createSubRouteRef({
-  id: 'city-hall-year/curriculum-step',
+/** One step of a course (1 = first): the entry with previous and next in the course. */
+export const courseStepRouteRef = createSubRouteRef({
+  id: 'city-hall-year/course-step',
   parent: rootRouteRef,
-  path: '/curricula/:slug/:step',
+  path: '/courses/:slug/:step',
 });
 
-/** The editor of a curriculum (HR). */
-export const editCurriculumRouteRef = createSubRouteRef({
-  id: 'city-hall-year/edit-curriculum',
+/** The editor of a course (HR). */
+export const editCourseRouteRef = createSubRouteRef({
+  id: 'city-hall-year/edit-course',
   parent: rootRouteRef,
-  path: '/curricula/:slug/edit',
+  path: '/courses/:slug/edit',
 });
 
-/** A new curriculum (HR). */
-export const newCurriculumRouteRef = createSubRouteRef({
-  id: 'city-hall-year/new-curriculum',
+/** A new course (HR). */
+export const newCourseRouteRef = createSubRouteRef({
+  id: 'city-hall-year/new-course',
   parent: rootRouteRef,
-  path: '/curricula/new',
+  path: '/courses/new',
 });
 
 /** Calendar feeds and the user's feed tokens. */

@@ -8,12 +8,12 @@ export const cityHallYearTranslationRef = createTranslationRef({
   id: 'city-hall-year',
   messages: {
     nav: {
-      curricula: 'Training courses',
+      courses: 'Training courses',
       feeds: 'Calendar feeds',
       handover: 'Hand-over',
       confirmations: 'Confirmations',
     },
-    curricula: {
+    courses: {
       title: 'Training courses',
       subtitle: 'Paths through the year, as HR teaches them',
       empty: 'No courses yet.',
@@ -33,7 +33,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       subscribe: 'Subscribe in your calendar',
       notFound: 'No such course',
     },
-    curriculumEditor: {
+    courseEditor: {
       titleNew: 'New training course',
       titleEdit: 'Edit training course',
       slug: 'Permalink (slug)',
@@ -59,7 +59,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
     },
     feeds: {
       title: 'Calendar feeds',
-      lead: 'Subscribe to the year in your calendar app (Outlook, Google, Apple). Calendar apps cannot sign in, so each address carries a feed token of yours: it only lets the calendar read published steps. Revoke it here when you no longer need it.',
+      lead: 'Subscribe to the year in your calendar app (Outlook, Google, Apple). Calendar apps cannot sign in, so each address carries a feed token of yours: it only lets the calendar read published entries. Revoke it here when you no longer need it.',
       label: 'Name of the token (e.g. the calendar app)',
       create: 'Create a feed token',
       created: 'Copy the addresses now: the token is shown only this once.',
@@ -69,10 +69,10 @@ export const cityHallYearTranslationRef = createTranslationRef({
       revoked: 'Token revoked: calendars using it stop updating.',
       createdAt: 'Created {{when}}',
       lastUsed: 'last used {{when}}',
-      all: 'Every published step',
+      all: 'Every published entry',
       owner: 'One department',
       cycle: 'One cycle',
-      curriculum: 'One training course',
+      course: 'One training course',
       copy: 'Copy address',
       copied: 'Address copied.',
     },
@@ -216,7 +216,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
     },
     editor: {
       reminderHelp:
-        'Days before the step starts that your department is notified. Empty: the default (14); 0: no reminder.',
+        'Days before the entry starts that your department is notified. Empty: the default (14); 0: no reminder.',
       newTitle: 'New entry',
       editTitle: 'Edit: {{title}}',
       edit: 'Edit',
@@ -289,7 +289,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
         reassign: 'Handed over',
       },
     },
-    transfer: {
+    importExport: {
       link: 'Import and export',
       title: 'Import and export',
       subtitle: 'Bring your department’s spreadsheet in, or take the year out',

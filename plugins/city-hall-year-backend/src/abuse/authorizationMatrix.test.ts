@@ -1,8 +1,8 @@
 import {
   editableFields,
   resolveFiscalYear,
-  type Curriculum,
-  type CurriculumInput,
+  type Course,
+  type CourseInput,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import { isDeepStrictEqual } from 'node:util';
@@ -30,7 +30,7 @@ const FINANCE = 'group:default/zaisei-ka';
 const COUNCIL = 'group:default/giji-ka';
 const ACCOUNTING = 'group:default/kaikei-ka';
 const VANISHED = 'group:default/no-such-ka';
-/** A seeded entry that curricula link to; no cell deletes it. */
+/** A seeded entry that courses link to; no cell deletes it. */
 const SEEDED_ENTRY = 'yosan-hensei-hoshin';
 
 type PersonaId =
@@ -101,9 +101,9 @@ type RouteName =
   | 'POST /entries/:id/confirm'
   | 'POST /entries/:id/revisions/:n/restore'
   | 'POST /import?dryRun=false'
-  | 'POST /curricula'
-  | 'PUT /curricula/:slug'
-  | 'DELETE /curricula/:slug'
+  | 'POST /courses'
+  | 'PUT /courses/:slug'
+  | 'DELETE /courses/:slug'
   | 'POST /handover'
   | 'GET /handover'
   | 'GET /confirmations/:fy'
@@ -131,9 +131,9 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'POST /entries/:id/confirm':              [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
   'POST /entries/:id/revisions/:n/restore': [200,  403,  403, 200, 403, 401,  403,   403, null,   400,  409],
   'POST /import?dryRun=false':              [200,  400,  400, 200, 400, 401,  400,   400,  400,  null, null],
-  'POST /curricula':                        [403,  403,  403, 201, 403, 401, null,  null, null,  null, null],
-  'PUT /curricula/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
-  'DELETE /curricula/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null,   400,  409],
+  'POST /courses':                        [403,  403,  403, 201, 403, 401, null,  null, null,  null, null],
+  'PUT /courses/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'DELETE /courses/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null,   400,  409],
   'POST /handover':                         [403,  403,  403, 200, 403, 401,  403,  null,  400,   400,  409],
   'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
   'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
@@ -206,7 +206,7 @@ describe('abuse: authorization matrix', () => {
           { column: 'entry_id', order: 'asc' },
           { column: 'revision', order: 'asc' },
         ]),
-      curricula: await ctx
+      courses: await ctx
         .knex('city_hall_year_curricula')
         .select()
         .orderBy('id'),
@@ -245,16 +245,16 @@ describe('abuse: authorization matrix', () => {
       await hrUpdate(entry, { summary: { ja: '誰かが先に直した概要' } });
     };
 
-    const course = (slug: string): CurriculumInput => ({
+    const courseBody = (slug: string): CourseInput => ({
       slug,
       title: { ja: '濫用試験の研修', en: 'Abuse test course' },
       audience: { ja: '試験' },
       steps: [{ entry: SEEDED_ENTRY, note: { ja: '最初に読む' } }],
     });
 
-    async function freshCurriculum(): Promise<Curriculum> {
-      const res = await hr('post', '/curricula').send(
-        course(unique('abuse-course')),
+    async function freshCourse(): Promise<Course> {
+      const res = await hr('post', '/courses').send(
+        courseBody(unique('abuse-course')),
       );
       expect(res.status).toBe(201);
       return res.body;
@@ -369,47 +369,45 @@ describe('abuse: authorization matrix', () => {
         },
       },
       {
-        name: 'POST /curricula',
+        name: 'POST /courses',
         writes: true,
         setup: async () => undefined,
         send: (_state, _p, call) =>
-          call('post', '/curricula').send(course(unique('abuse-course'))),
+          call('post', '/courses').send(courseBody(unique('abuse-course'))),
       },
       {
-        name: 'PUT /curricula/:slug',
+        name: 'PUT /courses/:slug',
         writes: true,
-        staleAfter: async (curriculum: Curriculum) => {
-          const res = await hr('put', `/curricula/${curriculum.slug}`).send({
-            ...course(curriculum.slug),
+        staleAfter: async (course: Course) => {
+          const res = await hr('put', `/courses/${course.slug}`).send({
+            ...courseBody(course.slug),
             audience: { ja: '誰かが先に直した対象' },
-            version: curriculum.version,
+            version: course.version,
           });
           expect(res.status).toBe(200);
         },
-        setup: freshCurriculum,
-        send: (curriculum: Curriculum, p, call) =>
-          call('put', `/curricula/${curriculum.slug}`).send({
-            ...course(curriculum.slug),
+        setup: freshCourse,
+        send: (course: Course, p, call) =>
+          call('put', `/courses/${course.slug}`).send({
+            ...courseBody(course.slug),
             title: { ja: '改題した研修' },
-            ...versionOf(curriculum, p),
+            ...versionOf(course, p),
           }),
       },
       {
-        name: 'DELETE /curricula/:slug',
+        name: 'DELETE /courses/:slug',
         writes: true,
-        staleAfter: async (curriculum: Curriculum) => {
-          const res = await hr('put', `/curricula/${curriculum.slug}`).send({
-            ...course(curriculum.slug),
+        staleAfter: async (course: Course) => {
+          const res = await hr('put', `/courses/${course.slug}`).send({
+            ...courseBody(course.slug),
             audience: { ja: '誰かが先に直した対象' },
-            version: curriculum.version,
+            version: course.version,
           });
           expect(res.status).toBe(200);
         },
-        setup: freshCurriculum,
-        send: (curriculum: Curriculum, p, call) =>
-          call('delete', `/curricula/${curriculum.slug}`).send(
-            versionOf(curriculum, p),
-          ),
+        setup: freshCourse,
+        send: (course: Course, p, call) =>
+          call('delete', `/courses/${course.slug}`).send(versionOf(course, p)),
       },
       {
         name: 'POST /handover',

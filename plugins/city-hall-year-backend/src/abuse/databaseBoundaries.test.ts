@@ -1,4 +1,4 @@
-import type { Curriculum, Entry } from '@internal/plugin-city-hall-year-common';
+import type { Course, Entry } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
 import {
   as,
@@ -61,7 +61,7 @@ describe('abuse: database boundaries', () => {
           { column: 'entry_id', order: 'asc' },
           { column: 'revision', order: 'asc' },
         ]),
-      curricula: await ctx
+      courses: await ctx
         .knex('city_hall_year_curricula')
         .select()
         .orderBy('id'),
@@ -83,16 +83,16 @@ describe('abuse: database boundaries', () => {
     }
 
     let courses = 0;
-    const course = (slug: string, title = '境界値の研修') => ({
+    const courseBody = (slug: string, title = '境界値の研修') => ({
       slug,
       title: { ja: title },
       audience: { ja: '試験' },
       steps: [{ entry: 'yosan-yokyu' }],
     });
-    async function freshCurriculum(): Promise<Curriculum> {
+    async function freshCourse(): Promise<Course> {
       courses += 1;
-      const res = await hr('post', '/curricula').send(
-        course(`abuse-boundary-${process.pid}-${courses}`),
+      const res = await hr('post', '/courses').send(
+        courseBody(`abuse-boundary-${process.pid}-${courses}`),
       );
       expect(res.status).toBe(201);
       return res.body;
@@ -150,12 +150,12 @@ describe('abuse: database boundaries', () => {
         send: async () => hr('post', '/feed-tokens').send({ label: NUL }),
       },
       {
-        name: 'POST /curricula with NUL in title.ja',
+        name: 'POST /courses with NUL in title.ja',
         expected: 400,
         send: async () => {
           courses += 1;
-          return hr('post', '/curricula').send(
-            course(`abuse-boundary-${process.pid}-${courses}`, NUL),
+          return hr('post', '/courses').send(
+            courseBody(`abuse-boundary-${process.pid}-${courses}`, NUL),
           );
         },
       },
@@ -172,44 +172,44 @@ describe('abuse: database boundaries', () => {
       },
       {
         // Overflows only in `version + 1`, which the store writes.
-        name: 'PUT /curricula/:slug with version 2147483647',
+        name: 'PUT /courses/:slug with version 2147483647',
         expected: 400,
-        setup: freshCurriculum,
-        send: async (c: Curriculum) => {
-          return hr('put', `/curricula/${c.slug}`).send({
-            ...course(c.slug),
+        setup: freshCourse,
+        send: async (c: Course) => {
+          return hr('put', `/courses/${c.slug}`).send({
+            ...courseBody(c.slug),
             version: 2_147_483_647,
           });
         },
       },
       {
-        name: 'PUT /curricula/:slug with version 2147483648',
+        name: 'PUT /courses/:slug with version 2147483648',
         expected: 400,
-        setup: freshCurriculum,
-        send: async (c: Curriculum) => {
-          return hr('put', `/curricula/${c.slug}`).send({
-            ...course(c.slug),
+        setup: freshCourse,
+        send: async (c: Course) => {
+          return hr('put', `/courses/${c.slug}`).send({
+            ...courseBody(c.slug),
             version: 2_147_483_648,
           });
         },
       },
       {
-        name: 'PUT /curricula/:slug with version 1e308',
+        name: 'PUT /courses/:slug with version 1e308',
         expected: 400,
-        setup: freshCurriculum,
-        send: async (c: Curriculum) => {
-          return hr('put', `/curricula/${c.slug}`).send({
-            ...course(c.slug),
+        setup: freshCourse,
+        send: async (c: Course) => {
+          return hr('put', `/courses/${c.slug}`).send({
+            ...courseBody(c.slug),
             version: 1e308,
           });
         },
       },
       {
-        name: 'DELETE /curricula/:slug with version 2147483648',
+        name: 'DELETE /courses/:slug with version 2147483648',
         expected: 400,
-        setup: freshCurriculum,
-        send: async (c: Curriculum) => {
-          return hr('delete', `/curricula/${c.slug}`).send({
+        setup: freshCourse,
+        send: async (c: Course) => {
+          return hr('delete', `/courses/${c.slug}`).send({
             version: 2_147_483_648,
           });
         },

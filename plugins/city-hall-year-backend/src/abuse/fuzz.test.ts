@@ -1,10 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
-  CURRICULUM_LIMITS,
+  COURSE_LIMITS,
   ENTRY_LIMITS,
   FEED_TOKEN_LIMITS,
-  type Curriculum,
-  type CurriculumInput,
+  type Course,
+  type CourseInput,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -32,7 +32,7 @@ jest.setTimeout(120_000);
 const API = '/api/city-hall-year';
 const FINANCE = 'group:default/zaisei-ka';
 const ACCOUNTING = 'group:default/kaikei-ka';
-/** Seeded entries that curricula link to; the fuzz never deletes them. */
+/** Seeded entries that courses link to; the fuzz never deletes them. */
 const SEEDED_STEPS = [
   'yosan-hensei-hoshin',
   'yosan-yokyu',
@@ -115,7 +115,7 @@ const LIMIT_LENGTHS = [
     [
       ...Object.values(ENTRY_LIMITS),
       FEED_TOKEN_LIMITS.labelLength,
-      CURRICULUM_LIMITS.steps,
+      COURSE_LIMITS.steps,
       200,
       255,
       1000,
@@ -555,7 +555,7 @@ const entryMutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-const curriculumMutation: fc.Arbitrary<Mutation> = fc.oneof(
+const courseMutation: fc.Arbitrary<Mutation> = fc.oneof(
   setAt(
     ['steps'],
     fc.constantFrom<unknown>(
@@ -564,10 +564,10 @@ const curriculumMutation: fc.Arbitrary<Mutation> = fc.oneof(
       [{ entry: 'no-such-entry-anywhere' }],
       [{ entry: 'Not-A-Slug' }],
       [{ entry: SEEDED_STEPS[0], note: { ja: '' } }],
-      Array.from({ length: CURRICULUM_LIMITS.steps + 1 }, () => ({
+      Array.from({ length: COURSE_LIMITS.steps + 1 }, () => ({
         entry: SEEDED_STEPS[1],
       })),
-      Array.from({ length: CURRICULUM_LIMITS.steps }, (_, i) => ({
+      Array.from({ length: COURSE_LIMITS.steps }, (_, i) => ({
         entry: SEEDED_STEPS[i % SEEDED_STEPS.length],
       })),
       SEEDED_STEPS,
@@ -869,7 +869,7 @@ describe('abuse: fuzzing the write routes', () => {
     confirm: Entry;
     remove: Entry;
     handover: Entry;
-    curriculum: Curriculum;
+    course: Course;
     csvHeader: string[];
     csvRows: Record<string, string>[];
     yamlItems: unknown[];
@@ -902,16 +902,16 @@ describe('abuse: fuzzing the write routes', () => {
       .knex('city_hall_year_entry_revisions')
       .count({ count: '*' })
       .max({ max: 'revision' });
-    const curricula = await ctx
+    const courses = await ctx
       .knex('city_hall_year_curricula')
       .select('id', 'version', 'data')
       .orderBy('id');
-    for (const c of curricula) hash.update(`${c.id}|${c.version}|${c.data}\n`);
+    for (const c of courses) hash.update(`${c.id}|${c.version}|${c.data}\n`);
     const maxVersion = Math.max(0, ...entries.map(e => Number(e.version)));
     return [
       entries.length,
       Number(revisions.count),
-      curricula.length,
+      courses.length,
       maxVersion,
       revisions.max,
       hash.digest('hex'),
@@ -935,13 +935,13 @@ describe('abuse: fuzzing the write routes', () => {
     ctx = await startCityHallYearBackend(databases, 'SQLITE_3', { seed: true });
     const entry = async (): Promise<Entry> =>
       answered(await hr('post', '/entries').send(entryBody(FINANCE)), 201);
-    const curriculum = await hr('post', '/curricula').send({
+    const course = await hr('post', '/courses').send({
       slug: 'abuse-fuzz-course',
       title: { ja: 'ファズ試験の研修' },
       audience: { ja: '試験' },
       steps: [{ entry: SEEDED_STEPS[0] }],
     });
-    answered(curriculum, 201);
+    answered(course, 201);
     // A few rows of the real export, as the base of the import fuzz.
     const csv = await hr('get', '/export?format=csv&cycle=budget');
     const records: Record<string, string>[] = parseCsv(
@@ -956,7 +956,7 @@ describe('abuse: fuzzing the write routes', () => {
       confirm: await entry(),
       remove: await entry(),
       handover: await entry(),
-      curriculum: curriculum.body,
+      course: course.body,
       csvHeader: Object.keys(records[0]),
       csvRows: records.slice(0, 3),
       yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
@@ -1121,7 +1121,7 @@ describe('abuse: fuzzing the write routes', () => {
     expect(sent).toBe(200);
   });
 
-  const course = (slug: string): CurriculumInput => ({
+  const courseBody = (slug: string): CourseInput => ({
     slug,
     title: { ja: 'ファズ試験の研修', en: 'Fuzz course' },
     audience: { ja: '試験' },
@@ -1131,40 +1131,37 @@ describe('abuse: fuzzing the write routes', () => {
 
   let courses = 0;
 
-  it('POST /curricula', async () => {
+  it('POST /courses', async () => {
     const sent = await fuzz(
       300,
-      fc.tuple(person, bodyPlan(curriculumMutation)),
+      fc.tuple(person, bodyPlan(courseMutation)),
       async ([who, plan]) => {
         courses += 1;
         await send({
-          route: 'POST /curricula',
+          route: 'POST /courses',
           person: who,
           method: 'post',
-          path: '/curricula',
-          ...bodyText(plan, course(`abuse-fuzz-${process.pid}-${courses}`)),
+          path: '/courses',
+          ...bodyText(plan, courseBody(`abuse-fuzz-${process.pid}-${courses}`)),
         });
       },
     );
     expect(sent).toBe(300);
   });
 
-  it('PUT /curricula/:slug', async () => {
-    const { curriculum } = targets;
+  it('PUT /courses/:slug', async () => {
+    const { course } = targets;
     const sent = await fuzz(
       300,
-      fc.tuple(person, bodyPlan(curriculumMutation)),
+      fc.tuple(person, bodyPlan(courseMutation)),
       async ([who, plan]) => {
-        const version = await versionOf(
-          'city_hall_year_curricula',
-          curriculum.id,
-        );
+        const version = await versionOf('city_hall_year_curricula', course.id);
         await send({
-          route: 'PUT /curricula/:slug',
+          route: 'PUT /courses/:slug',
           person: who,
           method: 'put',
-          path: `/curricula/${curriculum.slug}`,
-          ...bodyText(plan, { ...course(curriculum.slug), version }),
+          path: `/courses/${course.slug}`,
+          ...bodyText(plan, { ...courseBody(course.slug), version }),
         });
       },
     );

@@ -46,7 +46,7 @@ export interface EntryChange extends ChangeContext {
 /** Storage of entries and their revisions. Every write and its revision share one transaction. */
 export interface EntryStore {
   /**
-   * The content generation: raised by every write to entries or curricula, in the
+   * The content generation: raised by every write to entries or courses, in the
    * write's transaction. Equal generations mean equal content, on every replica.
    */
   generation(): Promise<number>;

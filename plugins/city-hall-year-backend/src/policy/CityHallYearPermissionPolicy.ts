@@ -10,7 +10,7 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
-  curriculumManagePermission,
+  courseManagePermission,
   entryCreatePermission,
   entryDeletePermission,
   entryReadPermission,
@@ -33,7 +33,7 @@ import {
  * | update, confirm, restore | every entry | their entries | — |
  * | delete, undelete | every entry | their entries | — |
  * | reassign owner, hand over orphaned entries | yes | — | — |
- * | manage curricula | yes | — | — |
+ * | manage courses | yes | — | — |
  * | read HR overviews (confirmations, orphans) | yes | — | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
@@ -76,7 +76,7 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
 
     if (
       isPermission(permission, entryReassignPermission) ||
-      isPermission(permission, curriculumManagePermission) ||
+      isPermission(permission, courseManagePermission) ||
       isPermission(permission, overviewReadPermission)
     ) {
       return { result: editor ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };

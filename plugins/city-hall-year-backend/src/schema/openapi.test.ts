@@ -234,30 +234,26 @@ describe('OpenAPI document', () => {
       400,
     );
 
-    // Curricula
+    // Courses
     await check(
-      'GET /curricula',
+      'GET /courses',
       await request(s)
-        .get(`${API}/curricula`)
+        .get(`${API}/courses`)
+        .set('Authorization', as('newHire')),
+      200,
+    );
+    await check('GET /courses', await request(s).get(`${API}/courses`), 401);
+    await check(
+      'GET /courses/{slug}',
+      await request(s)
+        .get(`${API}/courses/${NEW_HIRE_COURSE}?fy=2026`)
         .set('Authorization', as('newHire')),
       200,
     );
     await check(
-      'GET /curricula',
-      await request(s).get(`${API}/curricula`),
-      401,
-    );
-    await check(
-      'GET /curricula/{slug}',
+      'GET /courses/{slug}',
       await request(s)
-        .get(`${API}/curricula/${NEW_HIRE_COURSE}?fy=2026`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'GET /curricula/{slug}',
-      await request(s)
-        .get(`${API}/curricula/none-such`)
+        .get(`${API}/courses/none-such`)
         .set('Authorization', as('newHire')),
       404,
     );
@@ -272,25 +268,25 @@ describe('OpenAPI document', () => {
       ],
     };
     await check(
-      'POST /curricula',
+      'POST /courses',
       await request(s)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('hr'))
         .send(course),
       201,
     );
     await check(
-      'POST /curricula',
+      'POST /courses',
       await request(s)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('hr'))
         .send({}),
       400,
     );
     await check(
-      'POST /curricula',
+      'POST /courses',
       await request(s)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('finance'))
         .send({ ...course, slug: `${course.slug}-2` }),
       403,
@@ -301,40 +297,40 @@ describe('OpenAPI document', () => {
       version,
     });
     await check(
-      'PUT /curricula/{slug}',
+      'PUT /courses/{slug}',
       await request(s)
-        .put(`${API}/curricula/${course.slug}`)
+        .put(`${API}/courses/${course.slug}`)
         .set('Authorization', as('hr'))
         .send(retitled(1)),
       200,
     );
     await check(
-      'PUT /curricula/{slug}',
+      'PUT /courses/{slug}',
       await request(s)
-        .put(`${API}/curricula/${course.slug}`)
+        .put(`${API}/courses/${course.slug}`)
         .set('Authorization', as('hr'))
         .send(retitled(1)),
       409,
     );
     await check(
-      'GET /entries/{id}/curricula',
+      'GET /entries/{id}/courses',
       await request(s)
-        .get(`${API}/entries/shutsuno-heisa/curricula`)
+        .get(`${API}/entries/shutsuno-heisa/courses`)
         .set('Authorization', as('newHire')),
       200,
     );
     await check(
-      'DELETE /curricula/{slug}',
+      'DELETE /courses/{slug}',
       await request(s)
-        .delete(`${API}/curricula/${course.slug}`)
+        .delete(`${API}/courses/${course.slug}`)
         .set('Authorization', as('finance'))
         .send({ version: 2 }),
       403,
     );
     await check(
-      'DELETE /curricula/{slug}',
+      'DELETE /courses/{slug}',
       await request(s)
-        .delete(`${API}/curricula/${course.slug}`)
+        .delete(`${API}/courses/${course.slug}`)
         .set('Authorization', as('hr'))
         .send({ version: 2 }),
       204,

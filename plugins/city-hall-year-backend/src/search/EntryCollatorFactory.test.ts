@@ -8,9 +8,9 @@ import {
 } from '../__testUtils__/testBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
-  CurriculumCollatorFactory,
-  type CityHallYearCurriculumDocument,
-} from './CurriculumCollatorFactory';
+  CourseCollatorFactory,
+  type CityHallYearCourseDocument,
+} from './CourseCollatorFactory';
 import {
   EntryCollatorFactory,
   type CityHallYearDocument,
@@ -81,7 +81,7 @@ describe('EntryCollatorFactory', () => {
       .send(draft)
       .expect(201);
     await request(server)
-      .post('/api/city-hall-year/curricula')
+      .post('/api/city-hall-year/courses')
       .set('Authorization', as('hr'))
       .send({
         slug: 'with-a-draft',
@@ -91,14 +91,14 @@ describe('EntryCollatorFactory', () => {
       })
       .expect(201);
     const port = (server.address() as AddressInfo).port;
-    const factory = new CurriculumCollatorFactory({
+    const factory = new CourseCollatorFactory({
       discovery: {
         getBaseUrl: async () => `http://localhost:${port}/api/city-hall-year`,
         getExternalBaseUrl: async () => '',
       },
       auth: mockServices.auth({ pluginId: 'search' }),
     });
-    const documents: CityHallYearCurriculumDocument[] = [];
+    const documents: CityHallYearCourseDocument[] = [];
     for await (const document of await factory.getCollator())
       documents.push(document);
 
@@ -112,7 +112,7 @@ describe('EntryCollatorFactory', () => {
     )!;
     expect(newHire).toMatchObject({
       title: expect.stringContaining('新規採用職員研修'),
-      location: '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+      location: '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen',
       audience: expect.stringContaining('新規採用職員'),
       stepCount: 10,
     });

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { CurriculumCollatorFactory } from './CurriculumCollatorFactory';
+import { CourseCollatorFactory } from './CourseCollatorFactory';
 import { EntryCollatorFactory } from './EntryCollatorFactory';
 
 /**
@@ -38,7 +38,7 @@ export const searchModuleCityHallYearCollator = createBackendModule({
             timeout: { minutes: 5 },
             initialDelay: { seconds: 10 },
           }),
-          factory: new CurriculumCollatorFactory({ discovery, auth }),
+          factory: new CourseCollatorFactory({ discovery, auth }),
         });
       },
     });

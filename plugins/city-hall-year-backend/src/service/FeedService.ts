@@ -23,7 +23,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import type { CurriculumStore } from '../database/CurriculumStore';
+import type { CourseStore } from '../database/CourseStore';
 import type { FeedTokenStore } from '../database/FeedTokenStore';
 import type { AnswerCache, CachedBody } from './AnswerCache';
 import { audited } from './audited';
@@ -70,7 +70,7 @@ export class FeedService {
   constructor(
     private readonly deps: {
       tokens: FeedTokenStore;
-      curricula: CurriculumStore;
+      courses: CourseStore;
       years: YearService;
       answers: AnswerCache;
       auditor: AuditorService;
@@ -169,7 +169,7 @@ export class FeedService {
       first,
       query.owner?.toLocaleLowerCase('en-US') ?? '',
       query.cycle ?? '',
-      query.curriculum ?? '',
+      query.course ?? '',
       query.entry ?? '',
     ].join(':');
     return this.deps.answers.cached(key, () => this.build(query, first));
@@ -193,16 +193,14 @@ export class FeedService {
       }
       name = `${selected[0].title.ja} — ${name}`;
     }
-    if (query.curriculum) {
-      const curriculum = await this.deps.curricula.getCurriculum(
-        query.curriculum,
-      );
-      if (!curriculum) {
-        throw new NotFoundError(`No curriculum '${query.curriculum}'`);
+    if (query.course) {
+      const course = await this.deps.courses.getCourse(query.course);
+      if (!course) {
+        throw new NotFoundError(`No course '${query.course}'`);
       }
-      const inCourse = new Set(curriculum.steps.map(s => s.entry));
+      const inCourse = new Set(course.steps.map(s => s.entry));
       selected = selected.filter(e => inCourse.has(e.slug));
-      name = `${curriculum.title.ja} — ${name}`;
+      name = `${course.title.ja} — ${name}`;
     }
     if (query.cycle) name = `${CYCLE_NAMES[query.cycle]} — ${name}`;
     if (query.owner) name = `${query.owner} — ${name}`;

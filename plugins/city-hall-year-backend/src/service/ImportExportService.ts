@@ -14,7 +14,7 @@ import {
   type EntryFields,
   type ImportReport,
   type ImportRowReport,
-  type TransferFormat,
+  type ImportExportFormat,
 } from '@internal/plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -46,7 +46,7 @@ export class ImportExportService {
   constructor(private readonly deps: EntryWriteDeps) {}
 
   /** Writes entries as a file: YAML (a list of entries) or CSV (one row each, UTF-8 with BOM). */
-  serialize(entries: Entry[], format: TransferFormat): string {
+  serialize(entries: Entry[], format: ImportExportFormat): string {
     const fields = entries.map(editableFields);
     if (format === 'yaml') {
       return stringifyYaml(fields, { lineWidth: 0 });
@@ -60,7 +60,7 @@ export class ImportExportService {
   }
 
   async importEntries(
-    request: { format: TransferFormat; content: string; dryRun: boolean },
+    request: { format: ImportExportFormat; content: string; dryRun: boolean },
     ctx: CallContext,
   ): Promise<ImportReport> {
     return audited(
@@ -77,7 +77,7 @@ export class ImportExportService {
   }
 
   private async plan(
-    request: { format: TransferFormat; content: string; dryRun: boolean },
+    request: { format: ImportExportFormat; content: string; dryRun: boolean },
     ctx: CallContext,
   ): Promise<ImportReport> {
     const rows = this.parse(request.format, request.content);
@@ -183,7 +183,7 @@ export class ImportExportService {
     return { ...report, applied: true };
   }
 
-  private parse(format: TransferFormat, content: string): ParsedRow[] {
+  private parse(format: ImportExportFormat, content: string): ParsedRow[] {
     const text = content.replace(/^\uFEFF/, '');
     if (format === 'yaml') {
       const documents = parseAllDocuments(text);

@@ -16,7 +16,7 @@ const CONFIRMATION_MONTH = 4;
 
 /** What one run of the reminders sent, for logs and tests. */
 export interface ReminderRunReport {
-  /** Step reminders: group → slugs of the steps that start soon. */
+  /** Start reminders: group → slugs of its entries that start soon. */
   upcoming: Record<string, string[]>;
   /** Groups reminded to confirm their entries for the year. */
   confirm: string[];
@@ -26,7 +26,7 @@ export interface ReminderRunReport {
 
 /**
  * Reminders through the notifications plugin: an owner group is told N days before its
- * steps start (per entry, default from config), each owner group is asked in April to
+ * entries start (per entry, default from config), each owner group is asked in April to
  * confirm its entries for the new fiscal year, and HR hears of entries whose owner
  * left the catalog. The scheduler runs this on one replica at a time; each reminder
  * is also claimed in the database before it is sent, so that nothing goes out twice
@@ -58,7 +58,7 @@ export class ReminderService {
       orphaned: [],
     };
 
-    // Steps starting soon, one notification per group listing all of its steps.
+    // Entries starting soon, one notification per group listing all of them.
     const due = new Map<
       string,
       Array<{ entry: Entry; label: string; key: string }>
@@ -84,19 +84,19 @@ export class ReminderService {
         }
       }
     }
-    for (const [group, steps] of due) {
+    for (const [group, starting] of due) {
       // One notification per group and day (its scope says so): the replica that
-      // claims the group's day sends it, listing every step not reminded before.
+      // claims the group's day sends it, listing every start not reminded before.
       const day = `upcoming:${group}:${today}`;
       if (!(await this.deps.claims.claimReminder(day, group, at))) continue;
       const claimed = await this.claimAll(
-        steps.map(s => s.key),
+        starting.map(s => s.key),
         group,
         at,
       );
-      const fresh = steps.filter(s => claimed.has(s.key));
+      const fresh = starting.filter(s => claimed.has(s.key));
       if (fresh.length === 0) {
-        // Nothing new: a later run today may still find a step that became due.
+        // Nothing new: a later run today may still find an entry that became due.
         await this.deps.claims.releaseReminder(day);
         continue;
       }
@@ -108,7 +108,7 @@ export class ReminderService {
               }」が始まります / Coming up: ${
                 fresh[0].entry.title.en ?? fresh[0].entry.title.ja
               }`
-            : `まもなく${fresh.length}件の手続が始まります / ${fresh.length} steps coming up`,
+            : `まもなく${fresh.length}件の手続が始まります / ${fresh.length} entries coming up`,
         description: fresh
           .map(s => `${s.entry.title.ja}（${s.label}）`)
           .join('\n'),

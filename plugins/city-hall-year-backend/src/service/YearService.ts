@@ -218,7 +218,7 @@ export class YearService {
 
   /**
    * The entries the caller may read (any status their permission allows) with the
-   * resolver; for curricula, which show the steps each reader may open.
+   * resolver; for courses, which show the steps each reader may open.
    */
   async readableWithResolver(credentials: BackstageCredentials) {
     const scope = await this.authorizer.readScope(credentials);

@@ -151,7 +151,7 @@ describe('cached answers', () => {
         ).toBeUndefined();
       });
 
-      it('refreshes a calendar feed after a curriculum changes', async () => {
+      it('refreshes a calendar feed after a course changes', async () => {
         const token = (
           await request(first.server)
             .post(`${API}/feed-tokens`)
@@ -161,16 +161,16 @@ describe('cached answers', () => {
         const feed = async (backend: typeof first) =>
           (
             await request(backend.server).get(
-              `${API}/feeds/calendar.ics?token=${token}&fy=2026&curriculum=yosan-kessan-no-tsunagari`,
+              `${API}/feeds/calendar.ics?token=${token}&fy=2026&course=yosan-kessan-no-tsunagari`,
             )
           ).text;
         const before = await feed(second);
         expect(before).toContain('出納閉鎖');
         const course = (
           await request(first.server)
-            .get(`${API}/curricula/yosan-kessan-no-tsunagari`)
+            .get(`${API}/courses/yosan-kessan-no-tsunagari`)
             .set('Authorization', as('hr'))
-        ).body.curriculum;
+        ).body.course;
         const {
           id,
           version,
@@ -181,7 +181,7 @@ describe('cached answers', () => {
           ...fields
         } = course;
         await request(first.server)
-          .put(`${API}/curricula/yosan-kessan-no-tsunagari`)
+          .put(`${API}/courses/yosan-kessan-no-tsunagari`)
           .set('Authorization', as('hr'))
           .send({
             ...fields,

@@ -3,15 +3,15 @@ import {
   type LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
-  curriculumInputSchema,
+  courseInputSchema,
   entryInputSchema,
-  type CurriculumFields,
+  type CourseFields,
   type EntryFields,
 } from '@internal/plugin-city-hall-year-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { CurriculumStore } from '../database/CurriculumStore';
+import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';
 
 /** Name of the starting content set; a new set (a new name) is loaded into databases that lack it. */
@@ -65,30 +65,30 @@ export async function loadStartingContent(
   return entries;
 }
 
-/** Name of the starting curricula, loaded once after the starting content. */
-export const STARTING_CURRICULA = 'starting-curricula-v1';
+/** Name of the starting courses, loaded once after the starting content. */
+export const STARTING_COURSES = 'starting-curricula-v1';
 
 /**
- * Reads and validates the shipped example curricula: one curriculum per `*.yaml` file
- * under `content/curricula/`.
+ * Reads and validates the shipped example courses: one course per `*.yaml` file
+ * under `content/courses/`.
  */
-export async function loadStartingCurricula(
-  dir: string = path.join(contentDir, 'curricula'),
-): Promise<CurriculumFields[]> {
+export async function loadStartingCourses(
+  dir: string = path.join(contentDir, 'courses'),
+): Promise<CourseFields[]> {
   const files = (await fs.readdir(dir)).filter(f => f.endsWith('.yaml')).sort();
-  const curricula: CurriculumFields[] = [];
+  const courses: CourseFields[] = [];
   for (const file of files) {
     const document = parseYaml(await fs.readFile(path.join(dir, file), 'utf8'));
-    const result = curriculumInputSchema.safeParse(document);
+    const result = courseInputSchema.safeParse(document);
     if (!result.success) {
       const issues = result.error.issues
         .map(i => `${i.path.join('.')}: ${i.message}`)
         .join('; ');
-      throw new Error(`curricula/${file}: ${issues}`);
+      throw new Error(`courses/${file}: ${issues}`);
     }
-    curricula.push(result.data);
+    courses.push(result.data);
   }
-  return curricula;
+  return courses;
 }
 
 /**
@@ -99,11 +99,11 @@ export async function loadStartingCurricula(
  */
 export async function seedStartingContent(deps: {
   entries: EntryStore;
-  curricula: CurriculumStore;
+  courses: CourseStore;
   logger: LoggerService;
   now?: () => Date;
 }): Promise<void> {
-  const { entries, curricula, logger } = deps;
+  const { entries, courses, logger } = deps;
   const change = {
     actor: SEED_ACTOR,
     at: (deps.now?.() ?? new Date()).toISOString(),
@@ -118,12 +118,12 @@ export async function seedStartingContent(deps: {
   ) {
     logger.info(`Loaded the starting content (${STARTING_CONTENT})`);
   }
-  if (await entries.isSeeded(STARTING_CURRICULA)) return;
+  if (await entries.isSeeded(STARTING_COURSES)) return;
   const live = new Set((await entries.listAllEntries({})).map(e => e.slug));
-  const courses = (await loadStartingCurricula())
+  const starting = (await loadStartingCourses())
     .map(c => ({ ...c, steps: c.steps.filter(s => live.has(s.entry)) }))
     .filter(c => c.steps.length > 0);
-  if (await curricula.seedOnce(STARTING_CURRICULA, courses, change)) {
-    logger.info(`Loaded the example curricula (${STARTING_CURRICULA})`);
+  if (await courses.seedOnce(STARTING_COURSES, starting, change)) {
+    logger.info(`Loaded the example courses (${STARTING_COURSES})`);
   }
 }

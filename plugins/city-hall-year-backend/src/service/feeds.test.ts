@@ -60,7 +60,7 @@ describe('calendar feeds', () => {
       return count;
     }
 
-    it('serves every published step of two fiscal years as all-day events in Asia/Tokyo', async () => {
+    it('serves every published entry of two fiscal years as all-day events in Asia/Tokyo', async () => {
       const { token } = await newToken();
       const res = await feed(`token=${token}&fy=2026`);
       expect(res.status).toBe(200);
@@ -128,7 +128,7 @@ describe('calendar feeds', () => {
       expect(edited.sequence).toBe(entry.version + 1);
     });
 
-    it('narrows to a department, a cycle, a curriculum or one entry', async () => {
+    it('narrows to a department, a cycle, a course or one entry', async () => {
       const { token } = await newToken();
       const count = async (query: string) => {
         const res = await feed(`token=${token}&fy=2026&${query}`);
@@ -151,8 +151,18 @@ describe('calendar feeds', () => {
         ),
       ).toBe(true);
 
-      const course = await count('curriculum=yosan-kessan-no-tsunagari');
+      const course = await count('course=yosan-kessan-no-tsunagari');
       expect(course.length).toBeGreaterThanOrEqual(14);
+      // Calendars subscribed with the parameter's first name keep their events.
+      const uids = (events: ICAL.Event[]) => events.map(e => e.uid).sort();
+      expect(uids(await count('curriculum=yosan-kessan-no-tsunagari'))).toEqual(
+        uids(course),
+      );
+      const both = await feed(
+        `token=${token}&course=yosan-kessan-no-tsunagari&curriculum=shinki-saiyo-shiyakusho-no-ichinen`,
+      );
+      expect(both.status).toBe(400);
+      expect(both.text).toContain('curriculum');
 
       const single = await count('entry=shutsuno-heisa');
       expect(single).toHaveLength(2);

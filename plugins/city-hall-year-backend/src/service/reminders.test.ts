@@ -111,7 +111,7 @@ describe('reminders', () => {
           .expect(201);
 
         setClock('2026-09-20T09:00:00+09:00');
-        // The groups whose published steps start in the next 14 days (default window),
+        // The groups whose published entries start in the next 14 days (default window),
         // from the year as any reader sees it.
         const year: YearView = (
           await request(first.server)

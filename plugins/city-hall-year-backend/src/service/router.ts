@@ -4,7 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { changeRoutes } from './routes/changes';
 import { confirmationRoutes } from './routes/confirmations';
-import { curriculumRoutes } from './routes/curricula';
+import { courseRoutes } from './routes/courses';
 import { entryRoutes } from './routes/entries';
 import { feedRoutes } from './routes/feeds';
 import { feedTokenRoutes } from './routes/feedTokens';
@@ -55,7 +55,7 @@ export async function createRouter(
     entryRoutes,
     revisionRoutes,
     importExportRoutes,
-    curriculumRoutes,
+    courseRoutes,
     feedTokenRoutes,
     feedRoutes,
     handoverRoutes,

@@ -1,6 +1,6 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { ChangeService } from './ChangeService';
-import type { CurriculumService } from './CurriculumService';
+import type { CourseService } from './CourseService';
 import type { EntryService } from './EntryService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
@@ -13,7 +13,7 @@ export interface RouterOptions {
   yearService: YearService;
   entryService: EntryService;
   importExportService: ImportExportService;
-  curricula: CurriculumService;
+  courses: CourseService;
   feeds: FeedService;
   handover: HandoverService;
   changes: ChangeService;

@@ -97,12 +97,12 @@ export function createFakeApi(
       seen.push(lastSeenAt);
       return { lastSeenAt };
     },
-    listCurricula: notUsed,
-    getCurriculum: notUsed,
-    createCurriculum: notUsed,
-    updateCurriculum: notUsed,
-    deleteCurriculum: notUsed,
-    listEntryCurricula: notUsed,
+    listCourses: notUsed,
+    getCourse: notUsed,
+    createCourse: notUsed,
+    updateCourse: notUsed,
+    deleteCourse: notUsed,
+    listEntryCourses: notUsed,
     listFeedTokens: notUsed,
     createFeedToken: notUsed,
     revokeFeedToken: notUsed,

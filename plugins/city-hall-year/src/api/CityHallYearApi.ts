@@ -3,10 +3,10 @@ import type {
   ChangesSince,
   ConfirmationOverview,
   CreatedFeedToken,
-  Curriculum,
-  CurriculumBacklink,
-  CurriculumInput,
-  CurriculumView,
+  Course,
+  CourseBacklink,
+  CourseInput,
+  CourseView,
   FeedToken,
   HandoverReport,
   Entry,
@@ -15,7 +15,7 @@ import type {
   EntryRevision,
   EntryRevisionSummary,
   ImportReport,
-  TransferFormat,
+  ImportExportFormat,
   YearView,
 } from '@internal/plugin-city-hall-year-common';
 
@@ -26,7 +26,7 @@ export type ImportProgress =
 
 /** What {@link CityHallYearApi.importEntries} sends. */
 export interface ImportRequest {
-  format: TransferFormat;
+  format: ImportExportFormat;
   /** The file's text (YAML or CSV, UTF-8, with or without BOM). */
   content: string;
   dryRun: boolean;
@@ -55,11 +55,11 @@ export interface ListEntriesRequest {
   limit?: number;
 }
 
-/** What a calendar feed holds; nothing chosen means every published step. */
+/** What a calendar feed holds; nothing chosen means every published entry. */
 export interface FeedSelection {
   owner?: string;
   cycle?: string;
-  curriculum?: string;
+  course?: string;
   entry?: string;
 }
 
@@ -92,7 +92,7 @@ export interface CityHallYearApi {
   ): Promise<Entry>;
   /** The readable entries matching the filters, as a YAML or CSV file. */
   exportEntries(
-    format: TransferFormat,
+    format: ImportExportFormat,
     filters?: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'>,
   ): Promise<Blob>;
   /**
@@ -101,22 +101,22 @@ export interface CityHallYearApi {
    */
   importEntries(request: ImportRequest): Promise<ImportReport>;
 
-  /** Every curriculum. */
-  listCurricula(): Promise<Curriculum[]>;
-  /** A curriculum with its steps resolved for a fiscal year (the current one by default). */
-  getCurriculum(slug: string, fiscalYear?: number): Promise<CurriculumView>;
-  /** Creates a curriculum (HR editors). */
-  createCurriculum(fields: CurriculumInput): Promise<Curriculum>;
-  /** Replaces a curriculum; a 409 `ResponseError` when it changed since `version`. */
-  updateCurriculum(
+  /** Every course. */
+  listCourses(): Promise<Course[]>;
+  /** A course with its steps resolved for a fiscal year (the current one by default). */
+  getCourse(slug: string, fiscalYear?: number): Promise<CourseView>;
+  /** Creates a course (HR editors). */
+  createCourse(fields: CourseInput): Promise<Course>;
+  /** Replaces a course; a 409 `ResponseError` when it changed since `version`. */
+  updateCourse(
     slug: string,
-    fields: CurriculumInput,
+    fields: CourseInput,
     version: number,
-  ): Promise<Curriculum>;
-  /** Deletes a curriculum. */
-  deleteCurriculum(slug: string, version: number): Promise<void>;
-  /** The curricula that use an entry, with the step. */
-  listEntryCurricula(entrySlug: string): Promise<CurriculumBacklink[]>;
+  ): Promise<Course>;
+  /** Deletes a course. */
+  deleteCourse(slug: string, version: number): Promise<void>;
+  /** The courses that use an entry, with the step. */
+  listEntryCourses(entrySlug: string): Promise<CourseBacklink[]>;
 
   /** The signed-in user's calendar feed tokens. */
   listFeedTokens(): Promise<FeedToken[]>;

@@ -8,10 +8,10 @@ import type {
   ChangesSince,
   ConfirmationOverview,
   CreatedFeedToken,
-  Curriculum,
-  CurriculumBacklink,
-  CurriculumInput,
-  CurriculumView,
+  Course,
+  CourseBacklink,
+  CourseInput,
+  CourseView,
   FeedToken,
   HandoverReport,
   Entry,
@@ -20,7 +20,7 @@ import type {
   EntryRevision,
   EntryRevisionSummary,
   ImportReport,
-  TransferFormat,
+  ImportExportFormat,
   YearView,
 } from '@internal/plugin-city-hall-year-common';
 import {
@@ -34,7 +34,7 @@ import {
 /** How long a fetched year answers repeated asks (a page render, not a session). */
 const YEAR_REUSE_MS = 5_000;
 
-const FILE_TYPES: Record<TransferFormat, string> = {
+const FILE_TYPES: Record<ImportExportFormat, string> = {
   yaml: 'application/yaml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
 };
@@ -95,7 +95,7 @@ export class CityHallYearClient implements CityHallYearApi {
   }
 
   async exportEntries(
-    format: TransferFormat,
+    format: ImportExportFormat,
     filters: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'> = {},
   ): Promise<Blob> {
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
@@ -208,43 +208,43 @@ export class CityHallYearClient implements CityHallYearApi {
     );
   }
 
-  async listCurricula(): Promise<Curriculum[]> {
-    const { items } = await this.get<{ items: Curriculum[] }>('/curricula');
+  async listCourses(): Promise<Course[]> {
+    const { items } = await this.get<{ items: Course[] }>('/courses');
     return items;
   }
 
-  getCurriculum(slug: string, fiscalYear?: number): Promise<CurriculumView> {
+  getCourse(slug: string, fiscalYear?: number): Promise<CourseView> {
     return this.get(
-      `/curricula/${encodeURIComponent(slug)}${queryString({
+      `/courses/${encodeURIComponent(slug)}${queryString({
         fy: fiscalYear,
       })}`,
     );
   }
 
-  createCurriculum(fields: CurriculumInput): Promise<Curriculum> {
-    return this.send('POST', '/curricula', fields);
+  createCourse(fields: CourseInput): Promise<Course> {
+    return this.send('POST', '/courses', fields);
   }
 
-  updateCurriculum(
+  updateCourse(
     slug: string,
-    fields: CurriculumInput,
+    fields: CourseInput,
     version: number,
-  ): Promise<Curriculum> {
-    return this.send('PUT', `/curricula/${encodeURIComponent(slug)}`, {
+  ): Promise<Course> {
+    return this.send('PUT', `/courses/${encodeURIComponent(slug)}`, {
       ...fields,
       version,
     });
   }
 
-  async deleteCurriculum(slug: string, version: number): Promise<void> {
-    await this.send('DELETE', `/curricula/${encodeURIComponent(slug)}`, {
+  async deleteCourse(slug: string, version: number): Promise<void> {
+    await this.send('DELETE', `/courses/${encodeURIComponent(slug)}`, {
       version,
     });
   }
 
-  async listEntryCurricula(entrySlug: string): Promise<CurriculumBacklink[]> {
-    const { items } = await this.get<{ items: CurriculumBacklink[] }>(
-      `/entries/${encodeURIComponent(entrySlug)}/curricula`,
+  async listEntryCourses(entrySlug: string): Promise<CourseBacklink[]> {
+    const { items } = await this.get<{ items: CourseBacklink[] }>(
+      `/entries/${encodeURIComponent(entrySlug)}/courses`,
     );
     return items;
   }

@@ -63,16 +63,16 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
   const api = useApi(cityHallYearApiRef);
   const identityApi = useApi(coreApis.identity);
   const [params] = useSearchParams();
-  const curriculum = params.get('curriculum') ?? undefined;
+  const course = params.get('course') ?? undefined;
   const { value } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     const selections: Array<{ label: string; selection: FeedSelection }> = [
       { label: t('feeds.all'), selection: {} },
-      ...(curriculum
+      ...(course
         ? [
             {
-              label: `${t('feeds.curriculum')}: ${curriculum}`,
-              selection: { curriculum },
+              label: `${t('feeds.course')}: ${course}`,
+              selection: { course },
             },
           ]
         : []),
@@ -93,7 +93,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
         url: await api.feedUrl(props.token.token, s.selection),
       })),
     );
-  }, [api, identityApi, props.token, curriculum]);
+  }, [api, identityApi, props.token, course]);
   return (
     <Alert severity="success" data-testid="feed-created">
       <Typography gutterBottom>{t('feeds.created')}</Typography>

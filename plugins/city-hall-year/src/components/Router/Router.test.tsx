@@ -17,7 +17,7 @@ async function renderAt(path: string) {
     getEntry: jest.fn(async () => {
       throw new Error('no such entry');
     }),
-    getCurriculum: jest.fn(async () => {
+    getCourse: jest.fn(async () => {
       throw new Error('no such course');
     }),
     listFeedTokens: jest.fn(async () => []),
@@ -56,9 +56,9 @@ describe('Router', () => {
 
   it.each([
     ['/city-hall-year/feeds', 'Calendar feeds'],
-    ['/city-hall-year/transfer', 'Import and export'],
+    ['/city-hall-year/import-export', 'Import and export'],
     ['/city-hall-year/new', 'New entry'],
-    ['/city-hall-year/curricula/new', 'New training course'],
+    ['/city-hall-year/courses/new', 'New training course'],
   ])('shows the page of %s', async (path, name) => {
     await renderAt(path);
     expect(await title(name)).toBeInTheDocument();
@@ -71,8 +71,24 @@ describe('Router', () => {
   });
 
   it('reads a course’s slug from its permalink', async () => {
-    const api = await renderAt('/city-hall-year/curricula/yosan-kessan');
+    const api = await renderAt('/city-hall-year/courses/yosan-kessan');
     expect(await title('No such course')).toBeInTheDocument();
-    expect(api.getCurriculum).toHaveBeenCalledWith('yosan-kessan', undefined);
+    expect(api.getCourse).toHaveBeenCalledWith('yosan-kessan', undefined);
+  });
+
+  it.each([
+    ['/city-hall-year/transfer', 'Import and export'],
+    ['/city-hall-year/curricula/new', 'New training course'],
+  ])('sends the old address %s on to its page', async (path, name) => {
+    await renderAt(path);
+    expect(await title(name)).toBeInTheDocument();
+  });
+
+  it('keeps a course step’s old permalink and its query', async () => {
+    const api = await renderAt(
+      '/city-hall-year/curricula/yosan-kessan/2?fy=2027',
+    );
+    expect(await screen.findByText('no such course')).toBeInTheDocument();
+    expect(api.getCourse).toHaveBeenCalledWith('yosan-kessan', 2027);
   });
 });

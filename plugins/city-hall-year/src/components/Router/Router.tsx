@@ -1,20 +1,17 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { Route, Routes } from 'react-router-dom';
 import { ConfirmationsPage } from '../ConfirmationsPage';
-import {
-  CurriculaPage,
-  CurriculumPage,
-  CurriculumStepPage,
-} from '../Curricula';
-import { CurriculumEditor } from '../CurriculumEditor';
+import { CoursesPage, CoursePage, CourseStepPage } from '../Courses';
+import { CourseEditor } from '../CourseEditor';
 import { FeedsPage } from '../FeedsPage';
 import { HandoverPage } from '../HandoverPage';
 import { EntryEditorPage } from '../EntryEditor';
 import { EntryHistoryPage } from '../EntryHistory';
 import { EntryPage } from '../EntryPage';
 import { PrintPage } from '../PrintPage';
-import { TransferPage } from '../TransferPage';
+import { ImportExportPage } from '../ImportExportPage';
 import { YearPage } from '../YearPage';
+import { MovedTo } from './MovedTo';
 
 /**
  * The plugin's pages below its mount point, routed with React Router v6.
@@ -28,20 +25,23 @@ export function Router() {
     <ReactRouterV6PageRouter>
       <Routes>
         <Route path="/" element={<YearPage />} />
-        <Route path="/transfer" element={<TransferPage />} />
+        <Route path="/import-export" element={<ImportExportPage />} />
         <Route path="/entries/:slug" element={<EntryPage />} />
         <Route path="/entries/:slug/edit" element={<EntryEditorPage />} />
         <Route path="/entries/:slug/history" element={<EntryHistoryPage />} />
         <Route path="/new" element={<EntryEditorPage />} />
         <Route path="/print" element={<PrintPage />} />
-        <Route path="/curricula" element={<CurriculaPage />} />
-        <Route path="/curricula/new" element={<CurriculumEditor />} />
-        <Route path="/curricula/:slug" element={<CurriculumPage />} />
-        <Route path="/curricula/:slug/edit" element={<CurriculumEditor />} />
-        <Route path="/curricula/:slug/:step" element={<CurriculumStepPage />} />
+        <Route path="/courses" element={<CoursesPage />} />
+        <Route path="/courses/new" element={<CourseEditor />} />
+        <Route path="/courses/:slug" element={<CoursePage />} />
+        <Route path="/courses/:slug/edit" element={<CourseEditor />} />
+        <Route path="/courses/:slug/:step" element={<CourseStepPage />} />
         <Route path="/feeds" element={<FeedsPage />} />
         <Route path="/handover" element={<HandoverPage />} />
         <Route path="/confirmations" element={<ConfirmationsPage />} />
+        {/* Addresses of earlier releases, sent on to their pages' new names. */}
+        <Route path="/transfer/*" element={<MovedTo path="import-export" />} />
+        <Route path="/curricula/*" element={<MovedTo path="courses" />} />
       </Routes>
     </ReactRouterV6PageRouter>
   );

@@ -31,7 +31,7 @@ describe('CityHallYearSearchResultItem', () => {
           title: '新規採用職員研修：市役所の一年',
           text: '出納閉鎖',
           location:
-            '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+            '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen',
           audience: '新規採用職員',
           stepCount: 10,
         }}
@@ -41,7 +41,7 @@ describe('CityHallYearSearchResultItem', () => {
       screen.getByRole('link', { name: '新規採用職員研修：市役所の一年' }),
     ).toHaveAttribute(
       'href',
-      '/city-hall-year/curricula/shinki-saiyo-shiyakusho-no-ichinen',
+      '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen',
     );
     expect(screen.getByText(/新規採用職員 ・ 10 steps/)).toBeInTheDocument();
   });

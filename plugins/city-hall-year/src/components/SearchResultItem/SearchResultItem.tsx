@@ -16,7 +16,7 @@ interface EntryDocument {
   cycle?: string;
   owner?: string;
   when?: string;
-  /** Training courses (`city-hall-year-curriculum` documents) only. */
+  /** Training courses (`city-hall-year-course` documents) only. */
   audience?: string;
   stepCount?: number;
 }
@@ -50,9 +50,8 @@ export function CityHallYearSearchResultItem(props: {
         )}
         {result.stepCount !== undefined && (
           <Typography variant="body2" color="text.secondary">
-            {t('curricula.title')} ・ {t('curricula.audience')}:{' '}
-            {result.audience} ・{' '}
-            {t('curricula.stepCount', { n: String(result.stepCount) })}
+            {t('courses.title')} ・ {t('courses.audience')}: {result.audience}{' '}
+            ・ {t('courses.stepCount', { n: String(result.stepCount) })}
           </Typography>
         )}
         {result.owner && (

@@ -1,15 +1,15 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { CurriculumBacklink } from '@internal/plugin-city-hall-year-common';
+import type { CourseBacklink } from '@internal/plugin-city-hall-year-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
 import { UsedInCourses } from './UsedInCourses';
 
-async function renderCourses(courses: CurriculumBacklink[]) {
+async function renderCourses(courses: CourseBacklink[]) {
   const api = {
     ...createFakeApi(),
-    listEntryCurricula: jest.fn(async () => courses),
+    listEntryCourses: jest.fn(async () => courses),
   };
   await renderInTestApp(
     <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
@@ -42,18 +42,18 @@ describe('UsedInCourses', () => {
     ).toBeInTheDocument();
     expect(
       within(section).getByRole('link', { name: '新規採用職員研修（Step 5）' }),
-    ).toHaveAttribute('href', '/city-hall-year/curricula/shinki-saiyo/5');
+    ).toHaveAttribute('href', '/city-hall-year/courses/shinki-saiyo/5');
     expect(
       within(section).getByRole('link', {
         name: '予算と決算のつながり（Step 8）',
       }),
-    ).toHaveAttribute('href', '/city-hall-year/curricula/yosan-kessan/8');
-    expect(api.listEntryCurricula).toHaveBeenCalledWith('shutsuno-heisa');
+    ).toHaveAttribute('href', '/city-hall-year/courses/yosan-kessan/8');
+    expect(api.listEntryCourses).toHaveBeenCalledWith('shutsuno-heisa');
   });
 
   it('shows nothing when no course uses the entry', async () => {
     const api = await renderCourses([]);
-    await waitFor(() => expect(api.listEntryCurricula).toHaveBeenCalled());
+    await waitFor(() => expect(api.listEntryCourses).toHaveBeenCalled());
     expect(screen.queryByTestId('entry-used-in')).toBeNull();
   });
 });

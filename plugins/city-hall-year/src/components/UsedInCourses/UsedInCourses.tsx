@@ -4,7 +4,7 @@ import { Link } from '@backstage/ui';
 import Stack from '@mui/material/Stack';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
-import { curriculumStepRouteRef } from '../../routes';
+import { courseStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntrySection } from '../EntrySection';
 
@@ -12,14 +12,14 @@ import { EntrySection } from '../EntrySection';
 export function UsedInCourses(props: { slug: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const stepLink = useRouteRef(curriculumStepRouteRef);
+  const stepLink = useRouteRef(courseStepRouteRef);
   const { value } = useAsync(
-    () => api.listEntryCurricula(props.slug),
+    () => api.listEntryCourses(props.slug),
     [api, props.slug],
   );
   if (!value?.length) return null;
   return (
-    <EntrySection title={t('curricula.usedIn')} testId="entry-used-in">
+    <EntrySection title={t('courses.usedIn')} testId="entry-used-in">
       <Stack spacing={0.5}>
         {value.map(course => (
           <Link
@@ -30,7 +30,7 @@ export function UsedInCourses(props: { slug: string }) {
             })}
           >
             {course.title.ja}（
-            {t('curricula.step', { position: String(course.position) })}）
+            {t('courses.step', { position: String(course.position) })}）
           </Link>
         ))}
       </Stack>

@@ -27,12 +27,12 @@ import { useToday } from '../../hooks/useToday';
 import { useYear } from '../../hooks/useYear';
 import {
   confirmationsRouteRef,
-  curriculaRouteRef,
+  coursesRouteRef,
   feedsRouteRef,
   handoverRouteRef,
   newEntryRouteRef,
   printRouteRef,
-  transferRouteRef,
+  importExportRouteRef,
 } from '../../routes';
 import { ChangesSinceBanner, useChangesSince } from '../ChangesSince';
 import { cityHallYearTranslationRef } from '../../translation';
@@ -94,10 +94,10 @@ export function YearPage() {
   const state = usePageState(current);
   const { value: year, loading, error } = useYear(state.fiscalYear);
   const around = useNowAndNext(today);
-  const transferLink = useRouteRef(transferRouteRef);
+  const importExportLink = useRouteRef(importExportRouteRef);
   const newEntryLink = useRouteRef(newEntryRouteRef);
   const printLink = useRouteRef(printRouteRef);
-  const curriculaLink = useRouteRef(curriculaRouteRef);
+  const coursesLink = useRouteRef(coursesRouteRef);
   const feedsLink = useRouteRef(feedsRouteRef);
   const handoverLink = useRouteRef(handoverRouteRef);
   const confirmationsLink = useRouteRef(confirmationsRouteRef);
@@ -145,9 +145,9 @@ export function YearPage() {
             variant="outlined"
             color="inherit"
             component={RouterLink}
-            to={transferLink()}
+            to={importExportLink()}
           >
-            {t('transfer.link')}
+            {t('importExport.link')}
           </Button>
         </>
       }
@@ -161,7 +161,7 @@ export function YearPage() {
           component="nav"
           data-testid="year-nav"
         >
-          <Link href={curriculaLink()}>{t('nav.curricula')}</Link>
+          <Link href={coursesLink()}>{t('nav.courses')}</Link>
           <Link href={feedsLink()}>{t('nav.feeds')}</Link>
           {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
           {isHr && (

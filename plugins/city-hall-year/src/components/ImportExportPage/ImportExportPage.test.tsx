@@ -9,7 +9,7 @@ import {
   type ImportRequest,
 } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
-import { TransferPage } from './TransferPage';
+import { ImportExportPage } from './ImportExportPage';
 
 const CSV = '\uFEFFスラッグ,名称\nzaisei-a,予算資料\nBad Slug,\n';
 
@@ -35,7 +35,7 @@ async function renderPage(
         [coreApis.toast, mockApis.toast()],
       ]}
     >
-      <TransferPage />
+      <ImportExportPage />
     </TestApiProvider>,
   );
   const file = new File([CSV], 'zaisei.csv', { type: 'text/csv' });
@@ -46,7 +46,7 @@ async function renderPage(
   return api;
 }
 
-describe('TransferPage', () => {
+describe('ImportExportPage', () => {
   it('checks a file first and lists every error by row and column, with import disabled', async () => {
     const api = await renderPage(async () =>
       report({

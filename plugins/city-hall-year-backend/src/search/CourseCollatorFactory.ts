@@ -3,8 +3,8 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import type {
-  Curriculum,
-  CurriculumView,
+  Course,
+  CourseView,
   EntryPage,
 } from '@internal/plugin-city-hall-year-common';
 import type {
@@ -17,11 +17,10 @@ import { pluginApiReader } from './pluginApi';
 const PAGE = 200;
 
 /** The search document type of City Hall Year training courses. */
-export const CITY_HALL_YEAR_CURRICULUM_DOCUMENT_TYPE =
-  'city-hall-year-curriculum';
+export const CITY_HALL_YEAR_COURSE_DOCUMENT_TYPE = 'city-hall-year-course';
 
 /** A training course as Backstage search indexes it. */
-export interface CityHallYearCurriculumDocument extends IndexableDocument {
+export interface CityHallYearCourseDocument extends IndexableDocument {
   slug: string;
   audience: string;
   stepCount: number;
@@ -32,8 +31,8 @@ export interface CityHallYearCurriculumDocument extends IndexableDocument {
  * note and the titles of the published entries it links. Every signed-in user reads
  * courses, so the documents carry no per-result permission.
  */
-export class CurriculumCollatorFactory implements DocumentCollatorFactory {
-  readonly type = CITY_HALL_YEAR_CURRICULUM_DOCUMENT_TYPE;
+export class CourseCollatorFactory implements DocumentCollatorFactory {
+  readonly type = CITY_HALL_YEAR_COURSE_DOCUMENT_TYPE;
 
   constructor(
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
@@ -43,7 +42,7 @@ export class CurriculumCollatorFactory implements DocumentCollatorFactory {
     return Readable.from(this.documents());
   }
 
-  private async *documents(): AsyncGenerator<CityHallYearCurriculumDocument> {
+  private async *documents(): AsyncGenerator<CityHallYearCourseDocument> {
     const get = await pluginApiReader(this.deps);
     // A service may read drafts too: only published entries' titles go into the index.
     const published = new Set<string>();
@@ -54,10 +53,10 @@ export class CurriculumCollatorFactory implements DocumentCollatorFactory {
       page.items.forEach(entry => published.add(entry.slug));
       if (offset + PAGE >= page.totalCount) break;
     }
-    const { items } = await get<{ items: Curriculum[] }>('/curricula');
+    const { items } = await get<{ items: Course[] }>('/courses');
     for (const course of items) {
-      const view = await get<CurriculumView>(
-        `/curricula/${encodeURIComponent(course.slug)}`,
+      const view = await get<CourseView>(
+        `/courses/${encodeURIComponent(course.slug)}`,
       );
       yield {
         title: course.title.en
@@ -76,9 +75,7 @@ export class CurriculumCollatorFactory implements DocumentCollatorFactory {
         ]
           .filter(Boolean)
           .join('\n'),
-        location: `/city-hall-year/curricula/${encodeURIComponent(
-          course.slug,
-        )}`,
+        location: `/city-hall-year/courses/${encodeURIComponent(course.slug)}`,
         slug: course.slug,
         audience: course.audience.ja,
         stepCount: course.steps.length,

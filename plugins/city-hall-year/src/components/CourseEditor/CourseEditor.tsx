@@ -5,8 +5,8 @@ import { ResponseError } from '@backstage/errors';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   resolveFiscalYear,
-  type Curriculum,
-  type CurriculumInput,
+  type Course,
+  type CourseInput,
 } from '@internal/plugin-city-hall-year-common';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
@@ -25,7 +25,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
 import { useToday } from '../../hooks/useToday';
-import { curriculaRouteRef, curriculumRouteRef } from '../../routes';
+import { coursesRouteRef, courseRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { GuidePage } from '../GuidePage';
@@ -55,7 +55,7 @@ const newStep = (entry = '', noteJa = '', noteEn = ''): StepDraft => ({
   noteEn,
 });
 
-function toDraft(course?: Curriculum): Draft {
+function toDraft(course?: Course): Draft {
   return {
     slug: course?.slug ?? '',
     titleJa: course?.title.ja ?? '',
@@ -75,7 +75,7 @@ const optional = (ja: string, en: string) =>
     : undefined;
 
 /** What the draft sends; the server checks it with the shared schema. */
-function toInput(draft: Draft): CurriculumInput {
+function toInput(draft: Draft): CourseInput {
   const description = optional(draft.descriptionJa, '');
   return {
     slug: draft.slug.trim(),
@@ -98,18 +98,18 @@ function toInput(draft: Draft): CurriculumInput {
 }
 
 /** The editor of a training course (HR): title, audience and the ordered steps. */
-export function CurriculumEditor() {
+export function CourseEditor() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
   const toastApi = useApi(coreApis.toast);
   const navigate = useNavigate();
-  const courseLink = useRouteRef(curriculumRouteRef);
-  const listLink = useRouteRef(curriculaRouteRef);
+  const courseLink = useRouteRef(courseRouteRef);
+  const listLink = useRouteRef(coursesRouteRef);
   const { slug } = useParams();
   const fiscalYear = resolveFiscalYear(useToday());
 
   const existing = useAsync(
-    async () => (slug ? (await api.getCurriculum(slug)).curriculum : undefined),
+    async () => (slug ? (await api.getCourse(slug)).course : undefined),
     [api, slug],
   );
   const year = useAsync(() => api.getYear(fiscalYear), [api, fiscalYear]);
@@ -152,14 +152,14 @@ export function CurriculumEditor() {
     try {
       const input = toInput(draft);
       const saved = existing.value
-        ? await api.updateCurriculum(
+        ? await api.updateCourse(
             existing.value.slug,
             input,
             existing.value.version,
           )
-        : await api.createCurriculum(input);
+        : await api.createCourse(input);
       toastApi.post({
-        title: t('curriculumEditor.saved'),
+        title: t('courseEditor.saved'),
         status: 'success',
         timeout: TRANSIENT_TOAST_MS,
       });
@@ -167,7 +167,7 @@ export function CurriculumEditor() {
     } catch (e) {
       setError(
         e instanceof ResponseError && e.statusCode === 409
-          ? new Error(t('curriculumEditor.conflict'))
+          ? new Error(t('courseEditor.conflict'))
           : (e as Error),
       );
     } finally {
@@ -178,9 +178,9 @@ export function CurriculumEditor() {
   const remove = async () => {
     if (!existing.value) return;
     try {
-      await api.deleteCurriculum(existing.value.slug, existing.value.version);
+      await api.deleteCourse(existing.value.slug, existing.value.version);
       toastApi.post({
-        title: t('curriculumEditor.deleted'),
+        title: t('courseEditor.deleted'),
         status: 'success',
         timeout: TRANSIENT_TOAST_MS,
       });
@@ -204,7 +204,7 @@ export function CurriculumEditor() {
       minRows={extra.multiline ? 3 : undefined}
       disabled={extra.disabled}
       required={extra.required}
-      inputProps={{ 'data-testid': `curriculum-field-${key}` }}
+      inputProps={{ 'data-testid': `course-field-${key}` }}
     />
   );
 
@@ -212,40 +212,40 @@ export function CurriculumEditor() {
     <GuidePage
       title={
         existing.value
-          ? t('curriculumEditor.titleEdit')
-          : t('curriculumEditor.titleNew')
+          ? t('courseEditor.titleEdit')
+          : t('courseEditor.titleNew')
       }
       subtitle={existing.value?.title.ja}
     >
       <Stack spacing={2} sx={{ maxWidth: 900 }}>
         {error && <Alert severity="error">{error.message}</Alert>}
-        {field('slug', t('curriculumEditor.slug'), {
+        {field('slug', t('courseEditor.slug'), {
           disabled: Boolean(existing.value),
           required: true,
         })}
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          {field('titleJa', t('curriculumEditor.titleJa'), {
+          {field('titleJa', t('courseEditor.titleJa'), {
             required: true,
           })}
-          {field('titleEn', t('curriculumEditor.titleEn'))}
+          {field('titleEn', t('courseEditor.titleEn'))}
         </Stack>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          {field('audienceJa', t('curriculumEditor.audienceJa'), {
+          {field('audienceJa', t('courseEditor.audienceJa'), {
             required: true,
           })}
-          {field('audienceEn', t('curriculumEditor.audienceEn'))}
+          {field('audienceEn', t('courseEditor.audienceEn'))}
         </Stack>
-        {field('descriptionJa', t('curriculumEditor.descriptionJa'), {
+        {field('descriptionJa', t('courseEditor.descriptionJa'), {
           multiline: true,
         })}
         <Typography variant="h6" component="h2">
-          {t('curriculumEditor.steps')}
+          {t('courseEditor.steps')}
         </Typography>
         {draft.steps.map((step, index) => (
           <Card
             variant="outlined"
             key={step.key}
-            data-testid={`curriculum-editor-step-${index + 1}`}
+            data-testid={`course-editor-step-${index + 1}`}
           >
             <CardContent>
               <Stack spacing={1}>
@@ -266,30 +266,30 @@ export function CurriculumEditor() {
                     renderInput={params => (
                       <TextField
                         {...params}
-                        label={t('curriculumEditor.entry')}
+                        label={t('courseEditor.entry')}
                         inputProps={{
                           ...params.inputProps,
-                          'data-testid': `curriculum-step-entry-${index + 1}`,
+                          'data-testid': `course-step-entry-${index + 1}`,
                         }}
                       />
                     )}
                   />
                   <IconButton
-                    aria-label={t('curriculumEditor.moveUp')}
+                    aria-label={t('courseEditor.moveUp')}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
                     <ArrowUpwardIcon />
                   </IconButton>
                   <IconButton
-                    aria-label={t('curriculumEditor.moveDown')}
+                    aria-label={t('courseEditor.moveDown')}
                     disabled={index === draft.steps.length - 1}
                     onClick={() => move(index, 1)}
                   >
                     <ArrowDownwardIcon />
                   </IconButton>
                   <IconButton
-                    aria-label={t('curriculumEditor.remove')}
+                    aria-label={t('courseEditor.remove')}
                     disabled={draft.steps.length === 1}
                     onClick={() =>
                       set({
@@ -302,7 +302,7 @@ export function CurriculumEditor() {
                 </Stack>
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
                   <TextField
-                    label={t('curriculumEditor.noteJa')}
+                    label={t('courseEditor.noteJa')}
                     value={step.noteJa}
                     onChange={e =>
                       setStep(step.key, { noteJa: e.target.value })
@@ -310,7 +310,7 @@ export function CurriculumEditor() {
                     fullWidth
                   />
                   <TextField
-                    label={t('curriculumEditor.noteEn')}
+                    label={t('courseEditor.noteEn')}
                     value={step.noteEn}
                     onChange={e =>
                       setStep(step.key, { noteEn: e.target.value })
@@ -325,9 +325,9 @@ export function CurriculumEditor() {
         <div>
           <Button
             onClick={() => set({ steps: [...draft.steps, newStep()] })}
-            data-testid="curriculum-add-step"
+            data-testid="course-add-step"
           >
-            {t('curriculumEditor.addStep')}
+            {t('courseEditor.addStep')}
           </Button>
         </div>
         <Stack direction="row" spacing={1}>
@@ -335,13 +335,13 @@ export function CurriculumEditor() {
             variant="contained"
             onClick={save}
             disabled={saving}
-            data-testid="curriculum-save"
+            data-testid="course-save"
           >
-            {t('curriculumEditor.save')}
+            {t('courseEditor.save')}
           </Button>
           {existing.value && (
             <Button color="error" onClick={remove}>
-              {t('curriculumEditor.delete')}
+              {t('courseEditor.delete')}
             </Button>
           )}
         </Stack>

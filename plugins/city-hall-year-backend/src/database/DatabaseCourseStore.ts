@@ -1,17 +1,17 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
-  Curriculum,
-  CurriculumFields,
+  Course,
+  CourseFields,
 } from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { CurriculumStore } from './CurriculumStore';
+import type { CourseStore } from './CourseStore';
 import type { ChangeContext } from './EntryStore';
 import { bumpGeneration, seedOnce } from './contentState';
 
-const CURRICULA = 'city_hall_year_curricula';
+const COURSES = 'city_hall_year_curricula';
 
-interface CurriculumRow {
+interface CourseRow {
   id: string;
   slug: string;
   title_ja: string;
@@ -23,9 +23,9 @@ interface CurriculumRow {
   updated_at: string;
 }
 
-function rowToCurriculum(row: CurriculumRow): Curriculum {
+function rowToCourse(row: CourseRow): Course {
   return {
-    ...(JSON.parse(row.data) as CurriculumFields),
+    ...(JSON.parse(row.data) as CourseFields),
     id: row.id,
     slug: row.slug,
     version: Number(row.version),
@@ -36,45 +36,45 @@ function rowToCurriculum(row: CurriculumRow): Curriculum {
   };
 }
 
-/** Knex implementation of {@link CurriculumStore}; the tables come from the entries' migrations. */
-export class DatabaseCurriculumStore implements CurriculumStore {
+/** Knex implementation of {@link CourseStore}; the tables come from the entries' migrations. */
+export class DatabaseCourseStore implements CourseStore {
   constructor(private readonly db: Knex) {}
 
-  async listCurricula(): Promise<Curriculum[]> {
-    const rows = await this.db<CurriculumRow>(CURRICULA).orderBy([
+  async listCourses(): Promise<Course[]> {
+    const rows = await this.db<CourseRow>(COURSES).orderBy([
       { column: 'title_ja' },
       { column: 'slug' },
     ]);
-    return rows.map(rowToCurriculum);
+    return rows.map(rowToCourse);
   }
 
-  async getCurriculum(slugOrId: string): Promise<Curriculum | undefined> {
-    const row = await this.db<CurriculumRow>(CURRICULA)
+  async getCourse(slugOrId: string): Promise<Course | undefined> {
+    const row = await this.db<CourseRow>(COURSES)
       .where('slug', slugOrId)
       .orWhere('id', slugOrId)
       .first();
-    return row ? rowToCurriculum(row) : undefined;
+    return row ? rowToCourse(row) : undefined;
   }
 
-  async createCurriculum(
-    fields: CurriculumFields,
+  async createCourse(
+    fields: CourseFields,
     change: ChangeContext,
-  ): Promise<Curriculum> {
+  ): Promise<Course> {
     return this.db.transaction(tx => this.insert(tx, fields, change));
   }
 
-  async updateCurriculum(
+  async updateCourse(
     id: string,
-    fields: CurriculumFields,
+    fields: CourseFields,
     expectedVersion: number,
     change: ChangeContext,
-  ): Promise<Curriculum> {
+  ): Promise<Course> {
     return this.db.transaction(async tx => {
-      const current = await tx<CurriculumRow>(CURRICULA).where({ id }).first();
+      const current = await tx<CourseRow>(COURSES).where({ id }).first();
       if (!current) {
-        throw new NotFoundError(`No curriculum '${id}'`);
+        throw new NotFoundError(`No course '${id}'`);
       }
-      const updated = await tx<CurriculumRow>(CURRICULA)
+      const updated = await tx<CourseRow>(COURSES)
         .where({ id, version: expectedVersion })
         .update({
           title_ja: fields.title.ja,
@@ -85,45 +85,41 @@ export class DatabaseCurriculumStore implements CurriculumStore {
         });
       if (updated !== 1) {
         throw new ConflictError(
-          `Curriculum '${current.slug}' is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
+          `Course '${current.slug}' is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
         );
       }
       await bumpGeneration(tx);
-      return rowToCurriculum(
-        (await tx<CurriculumRow>(CURRICULA).where({ id }).first())!,
-      );
+      return rowToCourse((await tx<CourseRow>(COURSES).where({ id }).first())!);
     });
   }
 
-  async deleteCurriculum(id: string, expectedVersion: number): Promise<void> {
+  async deleteCourse(id: string, expectedVersion: number): Promise<void> {
     const deleted = await this.db.transaction(async tx => {
-      const count = await tx<CurriculumRow>(CURRICULA)
+      const count = await tx<CourseRow>(COURSES)
         .where({ id, version: expectedVersion })
         .delete();
       if (count === 1) await bumpGeneration(tx);
       return count;
     });
     if (deleted !== 1) {
-      const current = await this.db<CurriculumRow>(CURRICULA)
-        .where({ id })
-        .first();
-      if (!current) throw new NotFoundError(`No curriculum '${id}'`);
+      const current = await this.db<CourseRow>(COURSES).where({ id }).first();
+      if (!current) throw new NotFoundError(`No course '${id}'`);
       throw new ConflictError(
-        `Curriculum '${current.slug}' is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
+        `Course '${current.slug}' is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
       );
     }
   }
 
   async seedOnce(
     name: string,
-    curricula: CurriculumFields[],
+    courses: CourseFields[],
     change: ChangeContext,
   ): Promise<boolean> {
     return seedOnce(
       this.db,
-      { name, count: curricula.length, at: change.at },
+      { name, count: courses.length, at: change.at },
       async tx => {
-        for (const fields of curricula) {
+        for (const fields of courses) {
           await this.insert(tx, fields, change);
         }
       },
@@ -132,15 +128,15 @@ export class DatabaseCurriculumStore implements CurriculumStore {
 
   private async insert(
     tx: Knex.Transaction,
-    fields: CurriculumFields,
+    fields: CourseFields,
     change: ChangeContext,
-  ): Promise<Curriculum> {
-    if (await tx(CURRICULA).where({ slug: fields.slug }).first()) {
+  ): Promise<Course> {
+    if (await tx(COURSES).where({ slug: fields.slug }).first()) {
       throw new ConflictError(
-        `A curriculum with slug '${fields.slug}' already exists`,
+        `A course with slug '${fields.slug}' already exists`,
       );
     }
-    const row: CurriculumRow = {
+    const row: CourseRow = {
       id: randomUUID(),
       slug: fields.slug,
       title_ja: fields.title.ja,
@@ -151,8 +147,8 @@ export class DatabaseCurriculumStore implements CurriculumStore {
       updated_by: change.actor,
       updated_at: change.at,
     };
-    await tx(CURRICULA).insert(row);
+    await tx(COURSES).insert(row);
     await bumpGeneration(tx);
-    return rowToCurriculum(row);
+    return rowToCourse(row);
   }
 }

@@ -1,6 +1,6 @@
 import type {
-  Curriculum,
-  CurriculumView,
+  Course,
+  CourseView,
   Entry,
 } from '@internal/plugin-city-hall-year-common';
 import request from 'supertest';
@@ -17,14 +17,14 @@ const API = '/api/city-hall-year';
 const NEW_HIRE_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';
 const CHAIN_COURSE = 'yosan-kessan-no-tsunagari';
 
-const course = (slug: string, steps: string[]) => ({
+const courseBody = (slug: string, steps: string[]) => ({
   slug,
   title: { ja: '新任課長研修：議会対応', en: 'New section heads: the council' },
   audience: { ja: '新任課長' },
   steps: steps.map(entry => ({ entry, note: { ja: `${entry}を読む理由` } })),
 });
 
-describe('curricula API', () => {
+describe('courses API', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -40,21 +40,48 @@ describe('curricula API', () => {
 
     it('ships the new-hire course and the budget and settlement chain', async () => {
       const res = await request(ctx.server)
-        .get(`${API}/curricula`)
+        .get(`${API}/courses`)
         .set('Authorization', as('newHire'));
       expect(res.status).toBe(200);
-      expect(res.body.items.map((c: Curriculum) => c.slug).sort()).toEqual([
+      expect(res.body.items.map((c: Course) => c.slug).sort()).toEqual([
         NEW_HIRE_COURSE,
         CHAIN_COURSE,
       ]);
     });
 
+    it('answers at its first address, /curricula, as at /courses', async () => {
+      const get = (path: string) =>
+        request(ctx.server)
+          .get(`${API}${path}`)
+          .set('Authorization', as('newHire'));
+      for (const path of ['', `/${CHAIN_COURSE}?fy=2026`]) {
+        const [current, alias] = await Promise.all([
+          get(`/courses${path}`),
+          get(`/curricula${path}`),
+        ]);
+        expect(alias.status).toBe(200);
+        expect(alias.body).toEqual(current.body);
+      }
+      const usedIn = await request(ctx.server)
+        .get(`${API}/entries/shutsuno-heisa/curricula`)
+        .set('Authorization', as('newHire'));
+      expect(usedIn.body.items.map((c: Course) => c.slug)).toContain(
+        CHAIN_COURSE,
+      );
+      // Writes keep their rules under the alias: not HR, not allowed.
+      const refused = await request(ctx.server)
+        .post(`${API}/curricula`)
+        .set('Authorization', as('newHire'))
+        .send(courseBody(`alias-${process.pid}`, ['shutsuno-heisa']));
+      expect(refused.status).toBe(403);
+    });
+
     it('resolves each step to the linked entry for a pinned fiscal year', async () => {
       const res = await request(ctx.server)
-        .get(`${API}/curricula/${CHAIN_COURSE}?fy=2026`)
+        .get(`${API}/courses/${CHAIN_COURSE}?fy=2026`)
         .set('Authorization', as('newHire'));
       expect(res.status).toBe(200);
-      const view: CurriculumView = res.body;
+      const view: CourseView = res.body;
       expect(view.fiscalYear).toBe(2026);
       expect(view.steps[0]).toMatchObject({
         position: 1,
@@ -77,7 +104,7 @@ describe('curricula API', () => {
       expect(JSON.stringify(stored)).not.toContain(closing.entry!.summary.ja);
 
       const next = await request(ctx.server)
-        .get(`${API}/curricula/${CHAIN_COURSE}?fy=2027`)
+        .get(`${API}/courses/${CHAIN_COURSE}?fy=2027`)
         .set('Authorization', as('newHire'));
       expect(
         next.body.steps.find((s: any) => s.entrySlug === 'shutsuno-heisa').entry
@@ -85,11 +112,13 @@ describe('curricula API', () => {
       ).toBe('2027-05-31');
     });
 
-    it('lets an HR editor create a curriculum whose permalink opens step 1', async () => {
+    it('lets an HR editor create a course whose permalink opens step 1', async () => {
       const res = await request(ctx.server)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('hr'))
-        .send(course('kacho-gikai', ['daihyo-shitsugi', 'tobensho-sakusei']));
+        .send(
+          courseBody('kacho-gikai', ['daihyo-shitsugi', 'tobensho-sakusei']),
+        );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         slug: 'kacho-gikai',
@@ -98,7 +127,7 @@ describe('curricula API', () => {
       });
 
       const view = await request(ctx.server)
-        .get(`${API}/curricula/kacho-gikai`)
+        .get(`${API}/courses/kacho-gikai`)
         .set('Authorization', as('finance'));
       expect(view.body.steps[0]).toMatchObject({
         position: 1,
@@ -107,31 +136,33 @@ describe('curricula API', () => {
       });
       expect(ctx.auditor.events).toContainEqual(
         expect.objectContaining({
-          eventId: 'curriculum-create',
+          eventId: 'course-create',
           outcome: 'success',
         }),
       );
     });
 
     it.each(['finance', 'council', 'newHire', 'bureau'] as const)(
-      'refuses %s every change to a curriculum (403) and keeps it as it was',
+      'refuses %s every change to a course (403) and keeps it as it was',
       async person => {
         const before = await rows();
         const current = before.find(r => r.slug === NEW_HIRE_COURSE);
         const attempts = [
           request(ctx.server)
-            .post(`${API}/curricula`)
+            .post(`${API}/courses`)
             .set('Authorization', as(person))
-            .send(course(`not-hr-${person.toLowerCase()}`, ['shutsuno-heisa'])),
+            .send(
+              courseBody(`not-hr-${person.toLowerCase()}`, ['shutsuno-heisa']),
+            ),
           request(ctx.server)
-            .put(`${API}/curricula/${NEW_HIRE_COURSE}`)
+            .put(`${API}/courses/${NEW_HIRE_COURSE}`)
             .set('Authorization', as(person))
             .send({
-              ...course(NEW_HIRE_COURSE, ['shutsuno-heisa']),
+              ...courseBody(NEW_HIRE_COURSE, ['shutsuno-heisa']),
               version: current.version,
             }),
           request(ctx.server)
-            .delete(`${API}/curricula/${NEW_HIRE_COURSE}`)
+            .delete(`${API}/courses/${NEW_HIRE_COURSE}`)
             .set('Authorization', as(person))
             .send({ version: current.version }),
         ];
@@ -143,35 +174,35 @@ describe('curricula API', () => {
     );
 
     it('refuses without a token (401)', async () => {
-      const res = await request(ctx.server).get(`${API}/curricula`);
+      const res = await request(ctx.server).get(`${API}/courses`);
       expect(res.status).toBe(401);
     });
 
     it('edits with the version it was based on; a stale version gets 409', async () => {
       await request(ctx.server)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('hr'))
-        .send(course('versioned', ['shutsuno-heisa']))
+        .send(courseBody('versioned', ['shutsuno-heisa']))
         .expect(201);
       const first = await request(ctx.server)
-        .put(`${API}/curricula/versioned`)
+        .put(`${API}/courses/versioned`)
         .set('Authorization', as('hr'))
         .send({
-          ...course('versioned', ['shutsuno-heisa', 'kessan-nintei']),
+          ...courseBody('versioned', ['shutsuno-heisa', 'kessan-nintei']),
           version: 1,
         });
       expect(first.status).toBe(200);
       expect(first.body.version).toBe(2);
       const stale = await request(ctx.server)
-        .put(`${API}/curricula/versioned`)
+        .put(`${API}/courses/versioned`)
         .set('Authorization', as('hr'))
-        .send({ ...course('versioned', ['kessan-nintei']), version: 1 });
+        .send({ ...courseBody('versioned', ['kessan-nintei']), version: 1 });
       expect(stale.status).toBe(409);
       const row = (await rows()).find(r => r.slug === 'versioned');
       expect(JSON.parse(row.data).steps).toHaveLength(2);
 
       const gone = await request(ctx.server)
-        .delete(`${API}/curricula/versioned`)
+        .delete(`${API}/courses/versioned`)
         .set('Authorization', as('hr'))
         .send({ version: 2 });
       expect(gone.status).toBe(204);
@@ -181,27 +212,27 @@ describe('curricula API', () => {
     it.each([
       [
         'an unknown entry',
-        { ...course('bad-1', ['no-such-entry']) },
+        { ...courseBody('bad-1', ['no-such-entry']) },
         /steps\.0\.entry/,
       ],
       [
         'the same entry twice',
-        course('bad-2', ['shutsuno-heisa', 'shutsuno-heisa']),
+        courseBody('bad-2', ['shutsuno-heisa', 'shutsuno-heisa']),
         /steps\.1\.entry/,
       ],
-      ['no steps', { ...course('bad-3', []), steps: [] }, /steps/],
+      ['no steps', { ...courseBody('bad-3', []), steps: [] }, /steps/],
       [
         'an unknown field',
-        { ...course('bad-4', ['shutsuno-heisa']), owner: 'x' },
+        { ...courseBody('bad-4', ['shutsuno-heisa']), owner: 'x' },
         /owner/,
       ],
-      ['a bad slug', course('Bad Slug', ['shutsuno-heisa']), /slug/],
+      ['a bad slug', courseBody('Bad Slug', ['shutsuno-heisa']), /slug/],
     ])(
       'refuses %s with 400 and writes nothing',
       async (_name, body, message) => {
         const before = await rows();
         const res = await request(ctx.server)
-          .post(`${API}/curricula`)
+          .post(`${API}/courses`)
           .set('Authorization', as('hr'))
           .send(body);
         expect(res.status).toBe(400);
@@ -212,7 +243,7 @@ describe('curricula API', () => {
 
     it('lists the courses an entry is used in', async () => {
       const res = await request(ctx.server)
-        .get(`${API}/entries/shutsuno-heisa/curricula`)
+        .get(`${API}/entries/shutsuno-heisa/courses`)
         .set('Authorization', as('newHire'));
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual(
@@ -231,12 +262,12 @@ describe('curricula API', () => {
           .send(entryBody('group:default/zaisei-ka', { status: 'draft' }))
       ).body;
       await request(ctx.server)
-        .post(`${API}/curricula`)
+        .post(`${API}/courses`)
         .set('Authorization', as('hr'))
-        .send(course('with-draft', ['shutsuno-heisa', draft.slug]))
+        .send(courseBody('with-draft', ['shutsuno-heisa', draft.slug]))
         .expect(201);
       const forNewHire = await request(ctx.server)
-        .get(`${API}/curricula/with-draft`)
+        .get(`${API}/courses/with-draft`)
         .set('Authorization', as('newHire'));
       expect(forNewHire.body.steps[1]).toEqual({
         position: 2,
@@ -244,7 +275,7 @@ describe('curricula API', () => {
         note: expect.anything(),
       });
       const forOwner = await request(ctx.server)
-        .get(`${API}/curricula/with-draft`)
+        .get(`${API}/courses/with-draft`)
         .set('Authorization', as('finance'));
       expect(forOwner.body.steps[1].entry.slug).toBe(draft.slug);
     });

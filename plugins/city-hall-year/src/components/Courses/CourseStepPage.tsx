@@ -8,23 +8,23 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { curriculumRouteRef, curriculumStepRouteRef } from '../../routes';
+import { courseRouteRef, courseStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPage } from '../EntryPage';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
-import { useCurriculum } from './useCurriculum';
+import { useCourse } from './useCourse';
 
 /**
- * One step of a course (`/curricula/:slug/:step`): the linked entry as it is now,
+ * One step of a course (`/courses/:slug/:step`): the linked entry as it is now,
  * with the step's note and previous / next in this course.
  */
-export function CurriculumStepPage() {
+export function CourseStepPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug = '', step = '' } = useParams();
   const pinned = useFiscalYearParam();
-  const { value: view, loading, error } = useCurriculum(slug, pinned);
-  const stepLink = useRouteRef(curriculumStepRouteRef);
-  const courseLink = useRouteRef(curriculumRouteRef);
+  const { value: view, loading, error } = useCourse(slug, pinned);
+  const stepLink = useRouteRef(courseStepRouteRef);
+  const courseLink = useRouteRef(courseRouteRef);
 
   if (loading) return <Progress />;
   if (error || !view) return <ResponseErrorPanel error={error!} />;
@@ -35,7 +35,7 @@ export function CurriculumStepPage() {
   const to = (p: number) => withYear(stepLink({ slug, step: String(p) }));
 
   const navigation = (
-    <Stack spacing={1} data-testid="curriculum-navigation">
+    <Stack spacing={1} data-testid="course-navigation">
       <Stack
         direction="row"
         spacing={1}
@@ -48,10 +48,10 @@ export function CurriculumStepPage() {
           to={withYear(courseLink({ slug }))}
           size="small"
         >
-          {view.curriculum.title.ja}
+          {view.course.title.ja}
         </Button>
-        <Typography data-testid="curriculum-position">
-          {t('curricula.stepOf', {
+        <Typography data-testid="course-position">
+          {t('courses.stepOf', {
             position: String(position),
             total: String(total),
           })}
@@ -63,9 +63,9 @@ export function CurriculumStepPage() {
           disabled={position <= 1}
           component={RouterLink}
           to={to(Math.max(1, position - 1))}
-          data-testid="curriculum-previous"
+          data-testid="course-previous"
         >
-          {t('curricula.previous')}
+          {t('courses.previous')}
         </Button>
         {position < total ? (
           <Button
@@ -73,18 +73,18 @@ export function CurriculumStepPage() {
             endIcon={<ArrowForwardIcon />}
             component={RouterLink}
             to={to(position + 1)}
-            data-testid="curriculum-next"
+            data-testid="course-next"
           >
-            {t('curricula.next')}
+            {t('courses.next')}
           </Button>
         ) : (
           <Button
             variant="contained"
             component={RouterLink}
             to={withYear(courseLink({ slug }))}
-            data-testid="curriculum-finish"
+            data-testid="course-finish"
           >
-            {t('curricula.finish')}
+            {t('courses.finish')}
           </Button>
         )}
       </Stack>
@@ -105,7 +105,7 @@ export function CurriculumStepPage() {
     return (
       <Stack spacing={2} sx={{ p: 3 }}>
         {navigation}
-        <Typography>{t('curricula.unavailable')}</Typography>
+        <Typography>{t('courses.unavailable')}</Typography>
       </Stack>
     );
   }

@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { CURRICULUM_LIMITS, ENTRY_LIMITS as L, MAX_VERSION } from './limits';
+import { COURSE_LIMITS, ENTRY_LIMITS as L, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
 import { bilingualTextSchema, slugSchema, type Entry } from './schema';
 import type { Occurrence } from './timing';
 
 /**
- * One step of a curriculum: a link to an entry by its permalink (slug), and why the
- * step is in the course. The entry's own text is never copied into the curriculum.
+ * One step of a course: a link to an entry by its permalink (slug), and why the
+ * step is in the course. The entry's own text is never copied into the course.
  */
-export const curriculumStepSchema = z
+export const courseStepSchema = z
   .object({
     entry: slugSchema,
     note: bilingualTextSchema(L.noteLength).optional(),
   })
   .strict();
 
-/** A step of a curriculum. */
-export type CurriculumStep = z.output<typeof curriculumStepSchema>;
+/** A step of a course. */
+export type CourseStep = z.output<typeof courseStepSchema>;
 
-/** The fields of a curriculum that HR writes: an ordered path through the year. */
-export const curriculumInputSchema = z
+/** The fields of a course that HR writes: an ordered path through the year. */
+export const courseInputSchema = z
   .object({
     slug: slugSchema,
     title: bilingualTextSchema(L.titleLength),
@@ -27,9 +27,9 @@ export const curriculumInputSchema = z
     audience: bilingualTextSchema(L.summaryLength),
     description: bilingualTextSchema(L.markdownLength).optional(),
     steps: z
-      .array(curriculumStepSchema)
+      .array(courseStepSchema)
       .min(1)
-      .max(CURRICULUM_LIMITS.steps)
+      .max(COURSE_LIMITS.steps)
       .superRefine((steps, ctx) => {
         const seen = new Set<string>();
         steps.forEach((step, i) => {
@@ -48,14 +48,14 @@ export const curriculumInputSchema = z
   })
   .strict();
 
-/** The fields of a curriculum, as sent to the API. */
-export type CurriculumInput = z.input<typeof curriculumInputSchema>;
+/** The fields of a course, as sent to the API. */
+export type CourseInput = z.input<typeof courseInputSchema>;
 
-/** The fields of a curriculum after defaults. */
-export type CurriculumFields = z.output<typeof curriculumInputSchema>;
+/** The fields of a course after defaults. */
+export type CourseFields = z.output<typeof courseInputSchema>;
 
-/** A curriculum as the API returns it. */
-export interface Curriculum extends CurriculumFields {
+/** A course as the API returns it. */
+export interface Course extends CourseFields {
   id: string;
   version: number;
   createdBy: string;
@@ -64,22 +64,22 @@ export interface Curriculum extends CurriculumFields {
   updatedAt: string;
 }
 
-/** Body of `PUT /curricula/:slug`: every field and the version the change was based on. */
-export const curriculumUpdateSchema = curriculumInputSchema.extend({
+/** Body of `PUT /courses/:slug`: every field and the version the change was based on. */
+export const courseUpdateSchema = courseInputSchema.extend({
   version: z.number().int().min(1).max(MAX_VERSION),
 });
 
-/** Query of `GET /curricula/:slug`: the fiscal year whose dates the steps show. */
-export const curriculumViewQuerySchema = z
+/** Query of `GET /courses/:slug`: the fiscal year whose dates the steps show. */
+export const courseViewQuerySchema = z
   .object({ fy: fiscalYearParamSchema.optional() })
   .strict();
 
-/** A step of a curriculum as a reader sees it, with the linked entry resolved. */
-export interface CurriculumStepView {
+/** A step of a course as a reader sees it, with the linked entry resolved. */
+export interface CourseStepView {
   /** 1 for the first step; the `:step` of the step's permalink. */
   position: number;
   entrySlug: string;
-  note?: CurriculumStep['note'];
+  note?: CourseStep['note'];
   /**
    * The linked entry, when it exists and the reader may read it; otherwise the step
    * is shown as unavailable instead of silently disappearing from the course.
@@ -90,16 +90,16 @@ export interface CurriculumStepView {
   > & { occurrences: Occurrence[] };
 }
 
-/** A curriculum with its steps resolved for one fiscal year. */
-export interface CurriculumView {
-  curriculum: Curriculum;
+/** A course with its steps resolved for one fiscal year. */
+export interface CourseView {
+  course: Course;
   fiscalYear: number;
-  steps: CurriculumStepView[];
+  steps: CourseStepView[];
 }
 
-/** The curricula that link an entry, for the entry page's "used in" list. */
-export interface CurriculumBacklink {
+/** The courses that link an entry, for the entry page's "used in" list. */
+export interface CourseBacklink {
   slug: string;
-  title: Curriculum['title'];
+  title: Course['title'];
   position: number;
 }

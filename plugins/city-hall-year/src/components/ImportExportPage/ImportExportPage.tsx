@@ -3,7 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import type {
   ImportReport,
-  TransferFormat,
+  ImportExportFormat,
 } from '@internal/plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -38,7 +38,7 @@ type Status =
   | { kind: 'report'; report: ImportReport }
   | { kind: 'refused'; report: ImportReport };
 
-function formatOf(fileName: string): TransferFormat {
+function formatOf(fileName: string): ImportExportFormat {
   return /\.ya?ml$/i.test(fileName) ? 'yaml' : 'csv';
 }
 
@@ -55,7 +55,7 @@ function ProgressLine(props: { status: Status }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { status } = props;
   if (status.kind === 'reading') {
-    return <LinearProgress aria-label={t('transfer.reading')} />;
+    return <LinearProgress aria-label={t('importExport.reading')} />;
   }
   if (status.kind !== 'sending') return null;
   const { progress } = status;
@@ -66,18 +66,18 @@ function ProgressLine(props: { status: Status }) {
         <LinearProgress
           variant="determinate"
           value={percent}
-          aria-label={t('transfer.uploading', { percent: String(percent) })}
+          aria-label={t('importExport.uploading', { percent: String(percent) })}
         />
         <Typography variant="caption">
-          {t('transfer.uploading', { percent: String(percent) })}
+          {t('importExport.uploading', { percent: String(percent) })}
         </Typography>
       </Box>
     );
   }
   return (
     <Box>
-      <LinearProgress aria-label={t('transfer.checking')} />
-      <Typography variant="caption">{t('transfer.checking')}</Typography>
+      <LinearProgress aria-label={t('importExport.checking')} />
+      <Typography variant="caption">{t('importExport.checking')}</Typography>
     </Box>
   );
 }
@@ -104,13 +104,13 @@ function ReportTable(props: { report: ImportReport }) {
     )
     .slice(0, SHOWN_ROWS);
   return (
-    <Table size="small" aria-label={t('transfer.importTitle')}>
+    <Table size="small" aria-label={t('importExport.importTitle')}>
       <TableHead>
         <TableRow>
-          <TableCell>{t('transfer.row')}</TableCell>
-          <TableCell>{t('transfer.slug')}</TableCell>
-          <TableCell>{t('transfer.action')}</TableCell>
-          <TableCell>{t('transfer.problems')}</TableCell>
+          <TableCell>{t('importExport.row')}</TableCell>
+          <TableCell>{t('importExport.slug')}</TableCell>
+          <TableCell>{t('importExport.action')}</TableCell>
+          <TableCell>{t('importExport.problems')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -121,7 +121,7 @@ function ReportTable(props: { report: ImportReport }) {
             <TableCell>
               <Chip
                 size="small"
-                label={t(`transfer.actions.${row.action}`)}
+                label={t(`importExport.actions.${row.action}`)}
                 color={ACTION_COLORS[row.action]}
                 variant={row.action === 'unchanged' ? 'outlined' : 'filled'}
               />
@@ -135,7 +135,7 @@ function ReportTable(props: { report: ImportReport }) {
               {row.errors.map((error, i) => (
                 <Typography key={i} variant="body2" color="error">
                   {error.column
-                    ? `${t('transfer.column')} ${error.column}: `
+                    ? `${t('importExport.column')} ${error.column}: `
                     : ''}
                   {error.message}
                 </Typography>
@@ -149,7 +149,7 @@ function ReportTable(props: { report: ImportReport }) {
 }
 
 /** Import of a department's spreadsheet (dry run, then all-or-nothing) and export of the year. */
-export function TransferPage() {
+export function ImportExportPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
   const errorApi = useApi(coreApis.error);
@@ -157,7 +157,7 @@ export function TransferPage() {
   const [file, setFile] = useState<{
     name: string;
     content: string;
-    format: TransferFormat;
+    format: ImportExportFormat;
   }>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'reading' || status.kind === 'sending';
@@ -191,7 +191,7 @@ export function TransferPage() {
       setStatus({ kind: 'report', report });
       if (!dryRun) {
         toastApi.post({
-          title: t('transfer.applied', {
+          title: t('importExport.applied', {
             create: String(report.summary.create),
             update: String(report.summary.update),
           }),
@@ -208,7 +208,7 @@ export function TransferPage() {
     }
   };
 
-  const download = async (format: TransferFormat) => {
+  const download = async (format: ImportExportFormat) => {
     try {
       const blob = await api.exportEntries(format);
       const url = URL.createObjectURL(blob);
@@ -229,22 +229,25 @@ export function TransferPage() {
   const writable = report ? report.summary.create + report.summary.update : 0;
 
   return (
-    <GuidePage title={t('transfer.title')} subtitle={t('transfer.subtitle')}>
+    <GuidePage
+      title={t('importExport.title')}
+      subtitle={t('importExport.subtitle')}
+    >
       <Stack spacing={3}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
-              {t('transfer.exportTitle')}
+              {t('importExport.exportTitle')}
             </Typography>
             <Typography variant="body2" color="text.secondary" gutterBottom>
-              {t('transfer.exportHint')}
+              {t('importExport.exportHint')}
             </Typography>
             <Stack direction="row" spacing={1}>
               <Button variant="outlined" onClick={() => download('csv')}>
-                {t('transfer.exportCsv')}
+                {t('importExport.exportCsv')}
               </Button>
               <Button variant="outlined" onClick={() => download('yaml')}>
-                {t('transfer.exportYaml')}
+                {t('importExport.exportYaml')}
               </Button>
             </Stack>
           </CardContent>
@@ -254,14 +257,14 @@ export function TransferPage() {
           <CardContent>
             <Stack spacing={2}>
               <Typography variant="h6" component="h2">
-                {t('transfer.importTitle')}
+                {t('importExport.importTitle')}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {t('transfer.importHint')}
+                {t('importExport.importHint')}
               </Typography>
               <Stack direction="row" spacing={1} alignItems="center">
                 <Button variant="outlined" component="label" disabled={busy}>
-                  {t('transfer.chooseFile')}
+                  {t('importExport.chooseFile')}
                   <input
                     hidden
                     type="file"
@@ -276,7 +279,7 @@ export function TransferPage() {
                   disabled={!file || busy}
                   onClick={() => send(true)}
                 >
-                  {t('transfer.check')}
+                  {t('importExport.check')}
                 </Button>
                 <Button
                   variant="contained"
@@ -291,7 +294,7 @@ export function TransferPage() {
                   }
                   onClick={() => send(false)}
                 >
-                  {t('transfer.apply', { rows: String(writable) })}
+                  {t('importExport.apply', { rows: String(writable) })}
                 </Button>
               </Stack>
               <ProgressLine status={status} />
@@ -300,13 +303,15 @@ export function TransferPage() {
                   severity={summarySeverity(report)}
                   data-testid="import-summary"
                 >
-                  {status.kind === 'refused' ? `${t('transfer.refused')} ` : ''}
+                  {status.kind === 'refused'
+                    ? `${t('importExport.refused')} `
+                    : ''}
                   {report.applied
-                    ? t('transfer.applied', {
+                    ? t('importExport.applied', {
                         create: String(report.summary.create),
                         update: String(report.summary.update),
                       })
-                    : t('transfer.summary', {
+                    : t('importExport.summary', {
                         create: String(report.summary.create),
                         update: String(report.summary.update),
                         unchanged: String(report.summary.unchanged),

@@ -5,14 +5,14 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  curriculumManagePermission,
+  courseManagePermission,
   resolveFiscalYear,
-  type Curriculum,
-  type CurriculumBacklink,
-  type CurriculumFields,
-  type CurriculumView,
+  type Course,
+  type CourseBacklink,
+  type CourseFields,
+  type CourseView,
 } from '@internal/plugin-city-hall-year-common';
-import type { CurriculumStore } from '../database/CurriculumStore';
+import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';
 import { audited } from './audited';
 import type { EntryAuthorizer } from './EntryAuthorizer';
@@ -20,14 +20,14 @@ import type { CallContext } from './context';
 import type { YearService } from './YearService';
 
 /**
- * Curricula: ordered courses through the year that HR builds from entries. Steps link
- * entries by their permalink; reading a curriculum resolves each step for the reader,
+ * Courses: ordered courses through the year that HR builds from entries. Steps link
+ * entries by their permalink; reading a course resolves each step for the reader,
  * so a course always shows the entry as it is now and never a copy.
  */
-export class CurriculumService {
+export class CourseService {
   constructor(
     private readonly deps: {
-      store: CurriculumStore;
+      store: CourseStore;
       entries: EntryStore;
       years: YearService;
       authorizer: EntryAuthorizer;
@@ -37,12 +37,12 @@ export class CurriculumService {
     },
   ) {}
 
-  async list(): Promise<Curriculum[]> {
-    return this.deps.store.listCurricula();
+  async list(): Promise<Course[]> {
+    return this.deps.store.listCourses();
   }
 
   /**
-   * A curriculum with its steps resolved for a fiscal year (the current one unless a
+   * A course with its steps resolved for a fiscal year (the current one unless a
    * training handout pins another). Steps the reader may not read, or whose entry was
    * deleted, stay in place without content so that step numbers never shift.
    */
@@ -50,17 +50,17 @@ export class CurriculumService {
     slug: string,
     fiscalYear: number | undefined,
     credentials: BackstageCredentials,
-  ): Promise<CurriculumView> {
-    const curriculum = await this.get(slug);
+  ): Promise<CourseView> {
+    const course = await this.get(slug);
     const year = fiscalYear ?? resolveFiscalYear(this.now());
     const { entries, resolve } = await this.deps.years.readableWithResolver(
       credentials,
     );
     const bySlug = new Map(entries.map(e => [e.slug, e]));
     return {
-      curriculum,
+      course,
       fiscalYear: year,
-      steps: curriculum.steps.map((step, i) => {
+      steps: course.steps.map((step, i) => {
         const entry = bySlug.get(step.entry);
         return {
           position: i + 1,
@@ -85,10 +85,10 @@ export class CurriculumService {
     };
   }
 
-  /** The curricula whose steps link an entry, for the entry page. */
-  async backlinks(entrySlug: string): Promise<CurriculumBacklink[]> {
-    const curricula = await this.deps.store.listCurricula();
-    return curricula.flatMap(c => {
+  /** The courses whose steps link an entry, for the entry page. */
+  async backlinks(entrySlug: string): Promise<CourseBacklink[]> {
+    const courses = await this.deps.store.listCourses();
+    return courses.flatMap(c => {
       const index = c.steps.findIndex(step => step.entry === entrySlug);
       return index < 0
         ? []
@@ -96,21 +96,21 @@ export class CurriculumService {
     });
   }
 
-  async create(fields: CurriculumFields, ctx: CallContext) {
-    return this.audited('curriculum-create', ctx, fields.slug, async () => {
+  async create(fields: CourseFields, ctx: CallContext) {
+    return this.audited('course-create', ctx, fields.slug, async () => {
       await this.assertCanManage(ctx);
       await this.assertStepsExist(fields);
-      return this.deps.store.createCurriculum(fields, this.change(ctx));
+      return this.deps.store.createCourse(fields, this.change(ctx));
     });
   }
 
   async update(
     slug: string,
-    fields: CurriculumFields,
+    fields: CourseFields,
     version: number,
     ctx: CallContext,
   ) {
-    return this.audited('curriculum-update', ctx, slug, async () => {
+    return this.audited('course-update', ctx, slug, async () => {
       await this.assertCanManage(ctx);
       const current = await this.get(slug);
       if (fields.slug !== current.slug) {
@@ -119,7 +119,7 @@ export class CurriculumService {
         );
       }
       await this.assertStepsExist(fields);
-      return this.deps.store.updateCurriculum(
+      return this.deps.store.updateCourse(
         current.id,
         fields,
         version,
@@ -129,31 +129,31 @@ export class CurriculumService {
   }
 
   async remove(slug: string, version: number, ctx: CallContext) {
-    return this.audited('curriculum-delete', ctx, slug, async () => {
+    return this.audited('course-delete', ctx, slug, async () => {
       await this.assertCanManage(ctx);
       const current = await this.get(slug);
-      await this.deps.store.deleteCurriculum(current.id, version);
+      await this.deps.store.deleteCourse(current.id, version);
       return current;
     });
   }
 
-  private async get(slug: string): Promise<Curriculum> {
-    const curriculum = await this.deps.store.getCurriculum(slug);
-    if (!curriculum) {
-      throw new NotFoundError(`No curriculum '${slug}'`);
+  private async get(slug: string): Promise<Course> {
+    const course = await this.deps.store.getCourse(slug);
+    if (!course) {
+      throw new NotFoundError(`No course '${slug}'`);
     }
-    return curriculum;
+    return course;
   }
 
   private async assertCanManage(ctx: CallContext) {
     await this.deps.authorizer.assertBasic(
-      curriculumManagePermission,
+      courseManagePermission,
       ctx.credentials,
     );
   }
 
   /** A step must link a live entry: a course is built from what exists. */
-  private async assertStepsExist(fields: CurriculumFields) {
+  private async assertStepsExist(fields: CourseFields) {
     const slugs = fields.steps.map(s => s.entry);
     const live = await this.deps.entries.listAllEntries({});
     const known = new Set(live.map(e => e.slug));
@@ -176,7 +176,7 @@ export class CurriculumService {
     return this.deps.now?.() ?? new Date();
   }
 
-  private audited<T extends Curriculum>(
+  private audited<T extends Course>(
     eventId: string,
     ctx: CallContext,
     slug: string,
@@ -189,7 +189,7 @@ export class CurriculumService {
         ctx,
         meta: { slug },
         resultMeta: course => ({
-          curriculumId: course.id,
+          courseId: course.id,
           version: course.version,
         }),
       },

@@ -2,18 +2,18 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { CurriculumView } from '@internal/plugin-city-hall-year-common';
+import type { CourseView } from '@internal/plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
-import { CurriculumPage } from './CurriculumPage';
+import { CoursePage } from './CoursePage';
 
-function view(fiscalYear: number): CurriculumView {
+function view(fiscalYear: number): CourseView {
   return {
     fiscalYear,
-    curriculum: {
+    course: {
       id: 'c1',
       slug: 'yosan-kessan-no-tsunagari',
       title: {
@@ -63,7 +63,7 @@ async function renderCourse(path: string, canManage: boolean) {
   const asked: Array<number | undefined> = [];
   const api = {
     ...createFakeApi(),
-    getCurriculum: jest.fn(async (_slug: string, fiscalYear?: number) => {
+    getCourse: jest.fn(async (_slug: string, fiscalYear?: number) => {
       asked.push(fiscalYear);
       return view(fiscalYear ?? 2026);
     }),
@@ -81,10 +81,7 @@ async function renderCourse(path: string, canManage: boolean) {
       ]}
     >
       <Routes>
-        <Route
-          path="/city-hall-year/curricula/:slug"
-          element={<CurriculumPage />}
-        />
+        <Route path="/city-hall-year/courses/:slug" element={<CoursePage />} />
       </Routes>
     </TestApiProvider>,
     {
@@ -95,13 +92,13 @@ async function renderCourse(path: string, canManage: boolean) {
   return { asked };
 }
 
-describe('CurriculumPage', () => {
+describe('CoursePage', () => {
   it('lists the steps in order with their notes, links into step permalinks, and keeps a pinned year', async () => {
     const { asked } = await renderCourse(
-      '/city-hall-year/curricula/yosan-kessan-no-tsunagari?fy=2030',
+      '/city-hall-year/courses/yosan-kessan-no-tsunagari?fy=2030',
       false,
     );
-    const first = await screen.findByTestId('curriculum-step-1');
+    const first = await screen.findByTestId('course-step-1');
     expect(first).toHaveTextContent('出納閉鎖');
     expect(first).toHaveTextContent('前年度の締めくくり');
     expect(first).toHaveTextContent('5月31日');
@@ -109,17 +106,17 @@ describe('CurriculumPage', () => {
       within(first).getByRole('link', { name: '出納閉鎖' }),
     ).toHaveAttribute(
       'href',
-      '/city-hall-year/curricula/yosan-kessan-no-tsunagari/1?fy=2030',
+      '/city-hall-year/courses/yosan-kessan-no-tsunagari/1?fy=2030',
     );
     expect(asked).toEqual([2030]);
-    expect(screen.getByTestId('curriculum-start')).toHaveAttribute(
+    expect(screen.getByTestId('course-start')).toHaveAttribute(
       'href',
-      '/city-hall-year/curricula/yosan-kessan-no-tsunagari/1?fy=2030',
+      '/city-hall-year/courses/yosan-kessan-no-tsunagari/1?fy=2030',
     );
     // A step the reader may not read stays in place, without content.
-    expect(screen.getByTestId('curriculum-step-2')).toHaveTextContent(
+    expect(screen.getByTestId('course-step-2')).toHaveTextContent(
       'not available',
     );
-    expect(screen.queryByTestId('curriculum-edit')).toBeNull();
+    expect(screen.queryByTestId('course-edit')).toBeNull();
   });
 });

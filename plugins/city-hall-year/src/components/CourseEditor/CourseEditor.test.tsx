@@ -2,8 +2,8 @@ import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
-  Curriculum,
-  CurriculumInput,
+  Course,
+  CourseInput,
 } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -12,11 +12,11 @@ import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';
 import { rootRouteRef } from '../../routes';
-import { CurriculumEditor } from './CurriculumEditor';
+import { CourseEditor } from './CourseEditor';
 
 fixToday('2026-12-01T03:00:00Z');
 
-const course: Curriculum = {
+const course: Course = {
   id: 'c1',
   slug: 'kessan-no-kihon',
   title: { ja: '決算の基本' },
@@ -36,9 +36,9 @@ const course: Curriculum = {
 function editing(changes: Partial<ReturnType<typeof createFakeApi>> = {}) {
   return {
     ...createFakeApi(),
-    getCurriculum: jest.fn(async () => ({
+    getCourse: jest.fn(async () => ({
       fiscalYear: 2026,
-      curriculum: course,
+      course: course,
       steps: [],
     })),
     ...changes,
@@ -55,19 +55,16 @@ async function renderEditor(path: string, api = createFakeApi()) {
       ]}
     >
       <Routes>
+        <Route path="/city-hall-year/courses/new" element={<CourseEditor />} />
         <Route
-          path="/city-hall-year/curricula/new"
-          element={<CurriculumEditor />}
+          path="/city-hall-year/courses/:slug/edit"
+          element={<CourseEditor />}
         />
         <Route
-          path="/city-hall-year/curricula/:slug/edit"
-          element={<CurriculumEditor />}
-        />
-        <Route
-          path="/city-hall-year/curricula/:slug"
+          path="/city-hall-year/courses/:slug"
           element={<p>course page</p>}
         />
-        <Route path="/city-hall-year/curricula" element={<p>course list</p>} />
+        <Route path="/city-hall-year/courses" element={<p>course list</p>} />
       </Routes>
     </TestApiProvider>,
     {
@@ -81,36 +78,36 @@ async function renderEditor(path: string, api = createFakeApi()) {
 const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
-describe('CurriculumEditor', () => {
+describe('CourseEditor', () => {
   it('builds a new course from this fiscal year’s entries and opens it once saved', async () => {
     const api = {
       ...createFakeApi(),
-      createCurriculum: jest.fn(async (input: CurriculumInput) => ({
+      createCourse: jest.fn(async (input: CourseInput) => ({
         ...course,
         ...input,
       })),
     };
-    const toastApi = await renderEditor('/city-hall-year/curricula/new', api);
+    const toastApi = await renderEditor('/city-hall-year/courses/new', api);
     expect(
       screen.getByRole('heading', { level: 1, name: 'New training course' }),
     ).toBeInTheDocument();
-    type('curriculum-field-slug', 'kessan-no-kihon');
-    type('curriculum-field-titleJa', ' 決算の基本 ');
-    type('curriculum-field-audienceJa', '会計担当');
+    type('course-field-slug', 'kessan-no-kihon');
+    type('course-field-titleJa', ' 決算の基本 ');
+    type('course-field-audienceJa', '会計担当');
 
     // The entries of fiscal year 2026 (today is 1 December 2026), by name and slug.
-    fireEvent.mouseDown(screen.getByTestId('curriculum-step-entry-1'));
+    fireEvent.mouseDown(screen.getByTestId('course-step-entry-1'));
     fireEvent.click(
       await screen.findByRole('option', { name: '出納閉鎖（shutsuno-heisa）' }),
     );
     expect(api.requestedYears).toEqual([2026]);
-    fireEvent.click(screen.getByTestId('curriculum-add-step'));
-    expect(screen.getByTestId('curriculum-editor-step-2')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('course-add-step'));
+    expect(screen.getByTestId('course-editor-step-2')).toBeInTheDocument();
 
-    fireEvent.click(screen.getByTestId('curriculum-save'));
+    fireEvent.click(screen.getByTestId('course-save'));
     expect(await screen.findByText('course page')).toBeInTheDocument();
     // Trimmed, and the empty second step left out.
-    expect(api.createCurriculum).toHaveBeenCalledWith({
+    expect(api.createCourse).toHaveBeenCalledWith({
       slug: 'kessan-no-kihon',
       title: { ja: '決算の基本' },
       audience: { ja: '会計担当' },
@@ -122,21 +119,20 @@ describe('CurriculumEditor', () => {
   });
 
   it('edits a course: steps move, and the save names the version it started from', async () => {
-    const api = editing({ updateCurriculum: jest.fn(async () => course) });
-    await renderEditor('/city-hall-year/curricula/kessan-no-kihon/edit', api);
-    expect(await screen.findByTestId('curriculum-field-slug')).toBeDisabled();
-    expect(screen.getByTestId('curriculum-field-titleJa')).toHaveValue(
+    const api = editing({ updateCourse: jest.fn(async () => course) });
+    await renderEditor('/city-hall-year/courses/kessan-no-kihon/edit', api);
+    expect(await screen.findByTestId('course-field-slug')).toBeDisabled();
+    expect(screen.getByTestId('course-field-titleJa')).toHaveValue(
       '決算の基本',
     );
     fireEvent.click(
-      within(screen.getByTestId('curriculum-editor-step-1')).getByRole(
-        'button',
-        { name: 'Move down' },
-      ),
+      within(screen.getByTestId('course-editor-step-1')).getByRole('button', {
+        name: 'Move down',
+      }),
     );
-    fireEvent.click(screen.getByTestId('curriculum-save'));
+    fireEvent.click(screen.getByTestId('course-save'));
     expect(await screen.findByText('course page')).toBeInTheDocument();
-    expect(api.updateCurriculum).toHaveBeenCalledWith(
+    expect(api.updateCourse).toHaveBeenCalledWith(
       'kessan-no-kihon',
       expect.objectContaining({
         steps: [
@@ -150,16 +146,16 @@ describe('CurriculumEditor', () => {
 
   it('says that nothing was saved when somebody changed the course meanwhile', async () => {
     const api = editing({
-      updateCurriculum: jest.fn(async () =>
+      updateCourse: jest.fn(async () =>
         Promise.reject(
           await conflictError(
-            'http://localhost/api/city-hall-year/curricula/kessan-no-kihon',
+            'http://localhost/api/city-hall-year/courses/kessan-no-kihon',
           ),
         ),
       ),
     });
-    await renderEditor('/city-hall-year/curricula/kessan-no-kihon/edit', api);
-    fireEvent.click(await screen.findByTestId('curriculum-save'));
+    await renderEditor('/city-hall-year/courses/kessan-no-kihon/edit', api);
+    fireEvent.click(await screen.findByTestId('course-save'));
     expect(
       await screen.findByText(/Somebody changed this course meanwhile/),
     ).toBeInTheDocument();
@@ -167,16 +163,16 @@ describe('CurriculumEditor', () => {
   });
 
   it('deletes a course and returns to the list', async () => {
-    const api = editing({ deleteCurriculum: jest.fn(async () => {}) });
+    const api = editing({ deleteCourse: jest.fn(async () => {}) });
     const toastApi = await renderEditor(
-      '/city-hall-year/curricula/kessan-no-kihon/edit',
+      '/city-hall-year/courses/kessan-no-kihon/edit',
       api,
     );
     fireEvent.click(
       await screen.findByRole('button', { name: 'Delete course' }),
     );
     expect(await screen.findByText('course list')).toBeInTheDocument();
-    expect(api.deleteCurriculum).toHaveBeenCalledWith('kessan-no-kihon', 4);
+    expect(api.deleteCourse).toHaveBeenCalledWith('kessan-no-kihon', 4);
     await waitFor(() =>
       expect(toastApi.getToasts()).toEqual([
         expect.objectContaining({ title: 'Course deleted.' }),

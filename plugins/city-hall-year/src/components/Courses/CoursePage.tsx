@@ -4,7 +4,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Link } from '@backstage/ui';
 import {
-  curriculumManagePermission,
+  courseManagePermission,
   fiscalYearLabels,
   occurrenceLabel,
 } from '@internal/plugin-city-hall-year-common';
@@ -16,9 +16,9 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import {
-  curriculaRouteRef,
-  curriculumStepRouteRef,
-  editCurriculumRouteRef,
+  coursesRouteRef,
+  courseStepRouteRef,
+  editCourseRouteRef,
   feedsRouteRef,
 } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
@@ -26,20 +26,20 @@ import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
 import { GuidePage } from '../GuidePage';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
-import { useCurriculum } from './useCurriculum';
+import { useCourse } from './useCourse';
 
 /** A training course: its steps in order, each with why it is in the course. */
-export function CurriculumPage() {
+export function CoursePage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { slug = '' } = useParams();
   const pinned = useFiscalYearParam();
-  const { value: view, loading, error } = useCurriculum(slug, pinned);
-  const stepLink = useRouteRef(curriculumStepRouteRef);
-  const editLink = useRouteRef(editCurriculumRouteRef);
-  const listLink = useRouteRef(curriculaRouteRef);
+  const { value: view, loading, error } = useCourse(slug, pinned);
+  const stepLink = useRouteRef(courseStepRouteRef);
+  const editLink = useRouteRef(editCourseRouteRef);
+  const listLink = useRouteRef(coursesRouteRef);
   const feedsLink = useRouteRef(feedsRouteRef);
   const { allowed: canManage } = usePermission({
-    permission: curriculumManagePermission,
+    permission: courseManagePermission,
   });
   const owners = useOwnerNames(
     view?.steps.flatMap(s => (s.entry ? [s.entry.owner] : [])) ?? [],
@@ -48,28 +48,28 @@ export function CurriculumPage() {
   if (loading) return <Progress />;
   if (error || !view) {
     return (
-      <GuidePage title={t('curricula.notFound')}>
+      <GuidePage title={t('courses.notFound')}>
         {error && <ResponseErrorPanel error={error} />}
       </GuidePage>
     );
   }
-  const { curriculum } = view;
+  const { course } = view;
   const labels = fiscalYearLabels(view.fiscalYear);
   const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
 
   return (
     <GuidePage
-      title={curriculum.title.ja}
-      subtitle={curriculum.title.en}
+      title={course.title.ja}
+      subtitle={course.title.en}
       actions={
         <>
           <Button
             variant="contained"
             component={RouterLink}
             to={withYear(stepLink({ slug, step: '1' }))}
-            data-testid="curriculum-start"
+            data-testid="course-start"
           >
-            {t('curricula.start')}
+            {t('courses.start')}
           </Button>
           {canManage && (
             <Button
@@ -77,9 +77,9 @@ export function CurriculumPage() {
               color="inherit"
               component={RouterLink}
               to={editLink({ slug })}
-              data-testid="curriculum-edit"
+              data-testid="course-edit"
             >
-              {t('curricula.edit')}
+              {t('courses.edit')}
             </Button>
           )}
         </>
@@ -87,22 +87,22 @@ export function CurriculumPage() {
     >
       <Stack spacing={2}>
         <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-          <Link href={listLink()}>{t('curricula.title')}</Link>
-          <Link href={`${feedsLink()}?curriculum=${encodeURIComponent(slug)}`}>
-            {t('curricula.subscribe')}
+          <Link href={listLink()}>{t('courses.title')}</Link>
+          <Link href={`${feedsLink()}?course=${encodeURIComponent(slug)}`}>
+            {t('courses.subscribe')}
           </Link>
         </Stack>
         <Typography>
-          {t('curricula.audience')}: {curriculum.audience.ja}
-          {curriculum.audience.en && ` / ${curriculum.audience.en}`}
+          {t('courses.audience')}: {course.audience.ja}
+          {course.audience.en && ` / ${course.audience.en}`}
         </Typography>
-        {curriculum.description && (
+        {course.description && (
           <div lang="ja">
-            <GuideMarkdown content={curriculum.description.ja} />
+            <GuideMarkdown content={course.description.ja} />
           </div>
         )}
-        <Typography variant="overline" data-testid="curriculum-year">
-          {t('curricula.datesOf', { year: `${labels.ja}（${labels.en}）` })}
+        <Typography variant="overline" data-testid="course-year">
+          {t('courses.datesOf', { year: `${labels.ja}（${labels.en}）` })}
         </Typography>
         <Stack component="ol" spacing={1} sx={{ pl: 0, m: 0 }}>
           {view.steps.map(step => (
@@ -111,11 +111,11 @@ export function CurriculumPage() {
               variant="outlined"
               key={step.position}
               sx={{ listStyle: 'none' }}
-              data-testid={`curriculum-step-${step.position}`}
+              data-testid={`course-step-${step.position}`}
             >
               <CardContent>
                 <Typography variant="overline">
-                  {t('curricula.step', { position: String(step.position) })}
+                  {t('courses.step', { position: String(step.position) })}
                 </Typography>
                 {step.entry ? (
                   <>
@@ -144,7 +144,7 @@ export function CurriculumPage() {
                   </>
                 ) : (
                   <Typography color="text.secondary">
-                    {t('curricula.unavailable')}
+                    {t('courses.unavailable')}
                   </Typography>
                 )}
                 {step.note && (

@@ -3,7 +3,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Link } from '@backstage/ui';
-import { curriculumManagePermission } from '@internal/plugin-city-hall-year-common';
+import { courseManagePermission } from '@internal/plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -12,39 +12,35 @@ import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { Link as RouterLink } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
-import {
-  curriculumRouteRef,
-  newCurriculumRouteRef,
-  rootRouteRef,
-} from '../../routes';
+import { courseRouteRef, newCourseRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuidePage } from '../GuidePage';
 
 /** Every training course, each with its audience and length. */
-export function CurriculaPage() {
+export function CoursesPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const courseLink = useRouteRef(curriculumRouteRef);
-  const newLink = useRouteRef(newCurriculumRouteRef);
+  const courseLink = useRouteRef(courseRouteRef);
+  const newLink = useRouteRef(newCourseRouteRef);
   const rootLink = useRouteRef(rootRouteRef);
   const { allowed: canManage } = usePermission({
-    permission: curriculumManagePermission,
+    permission: courseManagePermission,
   });
-  const { value, loading, error } = useAsync(() => api.listCurricula(), [api]);
+  const { value, loading, error } = useAsync(() => api.listCourses(), [api]);
 
   return (
     <GuidePage
-      title={t('curricula.title')}
-      subtitle={t('curricula.subtitle')}
+      title={t('courses.title')}
+      subtitle={t('courses.subtitle')}
       actions={
         canManage && (
           <Button
             variant="contained"
             component={RouterLink}
             to={newLink()}
-            data-testid="curriculum-new"
+            data-testid="course-new"
           >
-            {t('curricula.create')}
+            {t('courses.create')}
           </Button>
         )
       }
@@ -54,11 +50,11 @@ export function CurriculaPage() {
       </Typography>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
-      {value?.length === 0 && <Typography>{t('curricula.empty')}</Typography>}
+      {value?.length === 0 && <Typography>{t('courses.empty')}</Typography>}
       <Grid container spacing={2}>
         {value?.map(course => (
           <Grid item xs={12} md={6} key={course.slug}>
-            <Card variant="outlined" data-testid={`curriculum-${course.slug}`}>
+            <Card variant="outlined" data-testid={`course-${course.slug}`}>
               <CardContent>
                 <Typography variant="h6" component="h2" lang="ja">
                   <Link
@@ -75,10 +71,10 @@ export function CurriculaPage() {
                   </Typography>
                 )}
                 <Typography variant="body2" sx={{ mt: 1 }}>
-                  {t('curricula.audience')}: {course.audience.ja}
+                  {t('courses.audience')}: {course.audience.ja}
                 </Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {t('curricula.stepCount', {
+                  {t('courses.stepCount', {
                     n: String(course.steps.length),
                   })}
                 </Typography>

@@ -1,0 +1,71 @@
+import {
+  courseInputSchema,
+  courseUpdateSchema,
+  courseViewQuerySchema,
+  slugSchema,
+  versionBodySchema,
+} from '@internal/plugin-city-hall-year-common';
+import type { Router } from 'express';
+import type { RouterOptions } from '../types';
+import {
+  callers,
+  idOrSlugSchema,
+  noQuerySchema,
+  parseBody,
+  parseRequest,
+} from './util';
+
+/** Training courses: read by everyone signed in, managed by HR editors. */
+export function courseRoutes(router: Router, options: RouterOptions) {
+  const { courses } = options;
+  const { reader, user } = callers(options.httpAuth);
+  const slugParam = (value: string) =>
+    parseRequest(slugSchema, value, 'course slug');
+  // `/curricula` is the routes' first name; it stays as an alias for callers
+  // written against it.
+  const base = ['/courses', '/curricula'];
+  const one = base.map(path => `${path}/:slug`);
+
+  router.get(base, async (req, res) => {
+    await reader(req);
+    parseRequest(noQuerySchema, req.query, 'query');
+    res.json({ items: await courses.list() });
+  });
+
+  router.get(one, async (req, res) => {
+    const credentials = await reader(req);
+    const { fy } = parseRequest(courseViewQuerySchema, req.query, 'query');
+    res.json(await courses.view(slugParam(req.params.slug), fy, credentials));
+  });
+
+  router.post(base, async (req, res) => {
+    const ctx = await user(req);
+    const fields = parseBody(courseInputSchema, req);
+    res.status(201).json(await courses.create(fields, ctx));
+  });
+
+  router.put(one, async (req, res) => {
+    const ctx = await user(req);
+    const slug = slugParam(req.params.slug);
+    const { version, ...fields } = parseBody(courseUpdateSchema, req);
+    res.json(await courses.update(slug, fields, version, ctx));
+  });
+
+  router.delete(one, async (req, res) => {
+    const ctx = await user(req);
+    const slug = slugParam(req.params.slug);
+    const { version } = parseBody(versionBodySchema, req);
+    await courses.remove(slug, version, ctx);
+    res.status(204).end();
+  });
+
+  // "Used in": the courses whose steps link an entry.
+  router.get(
+    ['/entries/:id/courses', '/entries/:id/curricula'],
+    async (req, res) => {
+      await reader(req);
+      const slug = parseRequest(idOrSlugSchema, req.params.id, 'entry');
+      res.json({ items: await courses.backlinks(slug) });
+    },
+  );
+}

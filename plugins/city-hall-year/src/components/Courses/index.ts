@@ -1,0 +1,3 @@
+export { CoursesPage } from './CoursesPage';
+export { CoursePage } from './CoursePage';
+export { CourseStepPage } from './CourseStepPage';

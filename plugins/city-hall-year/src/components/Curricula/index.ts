@@ -1,3 +1,0 @@
-export { CurriculaPage } from './CurriculaPage';
-export { CurriculumPage } from './CurriculumPage';
-export { CurriculumStepPage } from './CurriculumStepPage';

@@ -1,1 +1,0 @@
-export { CurriculumEditor } from './CurriculumEditor';

@@ -1,0 +1,1 @@
+export { ImportExportPage } from './ImportExportPage';
