@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { COURSE_LIMITS, ENTRY_LIMITS as L, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
-import { bilingualTextSchema, slugSchema, type Entry } from './schema';
+import {
+  bilingualTextSchema,
+  slugSchema,
+  type Entry,
+  type StoredRecord,
+} from './schema';
 import type { Occurrence } from './timing';
 
 /**
@@ -55,14 +60,7 @@ export type CourseInput = z.input<typeof courseInputSchema>;
 export type CourseFields = z.output<typeof courseInputSchema>;
 
 /** A course as the API returns it. */
-export interface Course extends CourseFields {
-  id: string;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
+export interface Course extends CourseFields, StoredRecord {}
 
 /** Body of `PUT /courses/:slug`: every field and the version the change was based on. */
 export const courseUpdateSchema = courseInputSchema.extend({

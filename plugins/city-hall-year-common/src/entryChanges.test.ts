@@ -5,7 +5,7 @@ import {
   mergeFields,
   sameFieldValue,
 } from './entryChanges';
-import { entryInputSchema } from './schema';
+import { exampleEntry } from './__testUtils__/exampleEntry';
 
 describe('sameFieldValue', () => {
   it.each([
@@ -115,41 +115,24 @@ describe('merging a conflicting save', () => {
 });
 
 describe('entrySearchText', () => {
-  const entry = entryInputSchema.parse({
-    slug: 'yosan-hensei-hoshin',
-    cycle: 'budget',
-    title: { ja: '予算編成方針', en: 'Budget Guidelines' },
-    summary: { ja: '市長が方針を示します。' },
-    purpose: {
-      ja: '限られた財源を配分するためです。',
-      en: 'To allocate scarce revenue',
-    },
-    whatHappens: { ja: '財政課が通知します。' },
-    forNewStaff: { ja: '要求の前に読みます。' },
-    owner: 'group:default/zaisei-ka',
-    legalBasis: [{ law: '地方自治法', article: '第211条' }],
-    tags: ['当初予算'],
-    timing: {
-      rules: [{ kind: 'months', from: { month: 10 }, to: { month: 10 } }],
-    },
-  });
+  const entry = exampleEntry();
 
   it.each([
-    ['the permalink', 'yosan-hensei-hoshin'],
-    ['the Japanese title', '予算編成方針'],
-    ['the English title, in lower case', 'budget guidelines'],
-    ['the summary', '市長が方針を示します。'],
-    ['the English purpose, in lower case', 'to allocate scarce revenue'],
+    ['the permalink', 'shutsuno-heisa'],
+    ['the Japanese title', '出納閉鎖'],
+    ['the English title, in lower case', 'books close'],
+    ['the summary', '5月31日に締め切ります。'],
+    ['the English purpose, in lower case', 'to fix the figures.'],
     ['the law', '地方自治法'],
-    ['the article', '第211条'],
-    ['a tag', '当初予算'],
+    ['the article', '第235条の5'],
+    ['a tag', '出納整理期間'],
   ])('holds %s', (_name, text) => {
     expect(entrySearchText(entry).split('\n')).toContain(text);
   });
 
   it.each([
-    ['what happens', '財政課が通知します。'],
-    ['the owner', 'group:default/zaisei-ka'],
+    ['what happens', '会計課が締め切ります。'],
+    ['the owner', 'group:default/kaikei-ka'],
   ])('leaves out %s', (_name, text) => {
     expect(entrySearchText(entry)).not.toContain(text);
   });

@@ -12,36 +12,31 @@ export type EntryPermission = ResourcePermission<
   typeof CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE
 >;
 
+/** The permission on one entry for an action, named `city-hall-year.entry.<action>`. */
+function entryPermission(
+  action: 'create' | 'read' | 'update' | 'delete',
+): EntryPermission {
+  return createPermission({
+    name: `city-hall-year.entry.${action}`,
+    attributes: { action },
+    resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+  });
+}
+
 /**
  * Permission to create an entry. It is a resource permission on the entry about to be
  * created, so that a policy can require its owner to be one of the caller's groups.
  */
-export const entryCreatePermission: EntryPermission = createPermission({
-  name: 'city-hall-year.entry.create',
-  attributes: { action: 'create' },
-  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-});
+export const entryCreatePermission = entryPermission('create');
 
 /** Permission to read an entry; published entries are read by every signed-in user. */
-export const entryReadPermission: EntryPermission = createPermission({
-  name: 'city-hall-year.entry.read',
-  attributes: { action: 'read' },
-  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-});
+export const entryReadPermission = entryPermission('read');
 
 /** Permission to change an entry, restore one of its revisions or confirm it for the year. */
-export const entryUpdatePermission: EntryPermission = createPermission({
-  name: 'city-hall-year.entry.update',
-  attributes: { action: 'update' },
-  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-});
+export const entryUpdatePermission = entryPermission('update');
 
 /** Permission to delete an entry (softly) and to bring a deleted entry back. */
-export const entryDeletePermission: EntryPermission = createPermission({
-  name: 'city-hall-year.entry.delete',
-  attributes: { action: 'delete' },
-  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
-});
+export const entryDeletePermission = entryPermission('delete');
 
 /**
  * Permission to give an entry to another department. Owners may edit their entries

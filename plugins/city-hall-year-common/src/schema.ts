@@ -258,6 +258,18 @@ export const entryInputSchema = z
   })
   .strict();
 
+/** What the server keeps with every entry and course it stores. */
+export interface StoredRecord {
+  id: string;
+  /** Incremented on every change; a write must name the version it was based on. */
+  version: number;
+  /** Who made it and when (entity ref, ISO time), and who changed it last. */
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 /** The fields of an entry that a person writes, as sent to the API. */
 export type EntryInput = z.input<typeof entryInputSchema>;
 
@@ -265,16 +277,9 @@ export type EntryInput = z.input<typeof entryInputSchema>;
 export type EntryFields = z.output<typeof entryInputSchema>;
 
 /** An entry as the API returns it. */
-export interface Entry extends EntryFields {
-  id: string;
-  /** Incremented on every change; a write must name the version it was based on. */
-  version: number;
+export interface Entry extends EntryFields, StoredRecord {
   /** The fiscal year for which the owner last confirmed the entry is still right. */
   confirmedFiscalYear?: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
 }
 
 /**
