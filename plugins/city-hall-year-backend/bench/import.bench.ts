@@ -8,13 +8,13 @@ import {
   entryToRow,
 } from '@internal/plugin-city-hall-year-common';
 import { stringify } from 'csv-stringify/sync';
-import request from 'supertest';
 import {
-  as,
+  callAs,
+  createTestDatabases,
   entryBody,
+  FINANCE,
   startCityHallYearBackend,
-} from '../src/__testUtils__/testBackend';
-import { createTestDatabases } from '../src/__testUtils__/testDatabases';
+} from '../src/__testUtils__';
 
 jest.setTimeout(600_000);
 
@@ -28,7 +28,7 @@ describe('benchmark', () => {
     const rows = Array.from({ length: ROWS }, (_, i) =>
       entryToRow(
         entryInputSchema.parse({
-          ...entryBody('group:default/zaisei-ka'),
+          ...entryBody(FINANCE),
           slug: `import-bench-${i}`,
           timing: {
             rules: [
@@ -52,9 +52,8 @@ describe('benchmark', () => {
     };
     for (const dryRun of [true, false]) {
       const started = Date.now();
-      const res = await request(server)
-        .post(`/api/city-hall-year/import?format=csv&dryRun=${dryRun}`)
-        .set('Authorization', as('finance'))
+      const res = await callAs({ server }, 'finance')
+        .post(`/import?format=csv&dryRun=${dryRun}`)
         .set('Content-Type', 'text/csv')
         .send(csv);
       if (res.status !== 200)

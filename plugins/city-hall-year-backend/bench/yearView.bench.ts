@@ -11,12 +11,12 @@ import {
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DatabaseEntryStore } from '../src/database/DatabaseEntryStore';
-import { createTestDatabases } from '../src/__testUtils__/testDatabases';
 import {
   as,
+  createTestDatabases,
   entryBody,
   startCityHallYearBackend,
-} from '../src/__testUtils__/testBackend';
+} from '../src/__testUtils__';
 
 jest.setTimeout(600_000);
 

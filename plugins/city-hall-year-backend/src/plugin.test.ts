@@ -2,35 +2,21 @@ import type {
   YearView,
   EntryPage,
 } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
-import { as, startCityHallYearBackend } from './__testUtils__/testBackend';
-import { createTestDatabases } from './__testUtils__/testDatabases';
+import {
+  callAs,
+  describeOnEachDatabase,
+  startCityHallYearBackend,
+} from './__testUtils__';
 
-jest.setTimeout(60_000);
-
-describe('cityHallYearPlugin', () => {
-  const databases = createTestDatabases();
-  const asUser = as('newHire');
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let server: Awaited<ReturnType<typeof startCityHallYearBackend>>['server'];
-    let knex: Awaited<ReturnType<typeof startCityHallYearBackend>>['knex'];
-
-    beforeAll(async () => {
-      ({ server, knex } = await startCityHallYearBackend(
-        databases,
-        databaseId,
-        { seed: true },
-      ));
-    });
-
+describeOnEachDatabase(
+  'cityHallYearPlugin',
+  { seed: true },
+  (ctx, databaseId, databases) => {
     it('loads nothing when seeding is switched off (as in production)', async () => {
       const unseeded = await startCityHallYearBackend(databases, databaseId, {
         seed: false,
       });
-      const res = await request(unseeded.server)
-        .get('/api/city-hall-year/entries')
-        .set('Authorization', as('hr'));
+      const res = await callAs(unseeded, 'hr').get('/entries');
       expect(res.body.totalCount).toBe(0);
       const [{ count }] = await unseeded
         .knex('city_hall_year_seeds')
@@ -39,23 +25,21 @@ describe('cityHallYearPlugin', () => {
     });
 
     it('answers the health route without a token', async () => {
-      const res = await request(server).get('/api/city-hall-year/health');
+      const res = await callAs(ctx).get('/health');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ status: 'ok' });
     });
 
     it('refuses reads without a token', async () => {
-      const res = await request(server).get('/api/city-hall-year/entries');
+      const res = await callAs(ctx).get('/entries');
       expect(res.status).toBe(401);
     });
 
     it('lists the seeded entries from the database', async () => {
-      const res = await request(server)
-        .get('/api/city-hall-year/entries')
-        .set('Authorization', asUser);
+      const res = await callAs(ctx, 'newHire').get('/entries');
       expect(res.status).toBe(200);
       const page = res.body as EntryPage;
-      const [{ count }] = await knex('city_hall_year_entries').count({
+      const [{ count }] = await ctx.knex('city_hall_year_entries').count({
         count: '*',
       });
       expect(page.totalCount).toBe(Number(count));
@@ -65,9 +49,9 @@ describe('cityHallYearPlugin', () => {
     });
 
     it('filters by cycle and text, and pages', async () => {
-      const res = await request(server)
-        .get('/api/city-hall-year/entries?cycle=settlement&q=出納閉鎖&limit=1')
-        .set('Authorization', asUser);
+      const res = await callAs(ctx, 'newHire').get(
+        '/entries?cycle=settlement&q=出納閉鎖&limit=1',
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.map((e: { slug: string }) => e.slug)).toEqual([
         'shutsuno-heisa',
@@ -76,9 +60,9 @@ describe('cityHallYearPlugin', () => {
     });
 
     it('filters by fiscal year and month', async () => {
-      const res = await request(server)
-        .get('/api/city-hall-year/entries?fiscalYear=2026&month=5')
-        .set('Authorization', asUser);
+      const res = await callAs(ctx, 'newHire').get(
+        '/entries?fiscalYear=2026&month=5',
+      );
       expect(res.status).toBe(200);
       const slugs = res.body.items.map((e: { slug: string }) => e.slug);
       expect(slugs).toContain('shutsuno-heisa');
@@ -92,36 +76,30 @@ describe('cityHallYearPlugin', () => {
       ['/entries?unknown=1', /Unrecognized key/],
       ['/years/nineteen', /fiscal year/],
     ])('answers %s with a 400 naming the problem', async (path, message) => {
-      const res = await request(server)
-        .get(`/api/city-hall-year${path}`)
-        .set('Authorization', asUser);
+      const res = await callAs(ctx, 'newHire').get(`${path}`);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     });
 
     it('reads one entry by slug and by id, and 404s an unknown one', async () => {
-      const bySlug = await request(server)
-        .get('/api/city-hall-year/entries/shutsuno-heisa')
-        .set('Authorization', asUser);
+      const bySlug = await callAs(ctx, 'newHire').get(
+        '/entries/shutsuno-heisa',
+      );
       expect(bySlug.status).toBe(200);
       expect(bySlug.body.title.ja).toBe('出納閉鎖');
       expect(bySlug.body.version).toBe(1);
 
-      const byId = await request(server)
-        .get(`/api/city-hall-year/entries/${bySlug.body.id}`)
-        .set('Authorization', asUser);
+      const byId = await callAs(ctx, 'newHire').get(
+        `/entries/${bySlug.body.id}`,
+      );
       expect(byId.body.slug).toBe('shutsuno-heisa');
 
-      const missing = await request(server)
-        .get('/api/city-hall-year/entries/no-such-step')
-        .set('Authorization', asUser);
+      const missing = await callAs(ctx, 'newHire').get('/entries/no-such-step');
       expect(missing.status).toBe(404);
     });
 
     it('gives a whole fiscal year, sorted, with labels in both systems', async () => {
-      const res = await request(server)
-        .get('/api/city-hall-year/years/2026')
-        .set('Authorization', asUser);
+      const res = await callAs(ctx, 'newHire').get('/years/2026');
       expect(res.status).toBe(200);
       const year = res.body as YearView;
       expect(year.labels).toEqual({ en: 'FY2026', ja: '令和8年度' });
@@ -147,5 +125,5 @@ describe('cityHallYearPlugin', () => {
         },
       });
     });
-  });
-});
+  },
+);

@@ -1,3 +1,4 @@
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import {
   editableFields,
   resolveFiscalYear,
@@ -6,18 +7,19 @@ import {
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import { isDeepStrictEqual } from 'node:util';
-import request from 'supertest';
+import type request from 'supertest';
 import { stringify as stringifyYaml } from 'yaml';
 import {
-  as,
+  ACCOUNTING,
+  callAs,
+  COUNCIL,
+  describeOnEachDatabase,
   entryBody,
+  FINANCE,
   putBody,
-  startCityHallYearBackend,
+  snapshotDatabase,
   type Person,
-} from '../__testUtils__/testBackend';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-
-jest.setTimeout(120_000);
+} from '../__testUtils__';
 
 /**
  * Abuse: every mutating route and the sensitive reads, asked by every kind of caller,
@@ -25,10 +27,6 @@ jest.setTimeout(120_000);
  * status it must get; after every refusal the database must be exactly as before.
  */
 
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-const COUNCIL = 'group:default/giji-ka';
-const ACCOUNTING = 'group:default/kaikei-ka';
 const VANISHED = 'group:default/no-such-ka';
 /** A seeded entry that courses link to; no cell deletes it. */
 const SEEDED_ENTRY = 'yosan-hensei-hoshin';
@@ -171,51 +169,23 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 const tally = { cells: 0, requests: 0, refusals: 0, successes: 0 };
 
-describe('abuse: authorization matrix', () => {
-  const databases = createTestDatabases();
+const databaseIds = new Set<TestDatabaseId>();
 
-  afterAll(() => {
-    // eslint-disable-next-line no-console
-    console.log(
-      `abuse: authorization matrix — ${tally.requests} requests in ${
-        tally.cells
-      } cells on ${databases.eachSupportedId().length} database(s), ${
-        tally.refusals
-      } refusals, database unchanged after every refusal; ${
-        tally.successes
-      } successes, each on fresh entries`,
-    );
-  });
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(
+    `abuse: authorization matrix — ${tally.requests} requests in ${tally.cells} cells on ${databaseIds.size} database(s), ${tally.refusals} refusals, database unchanged after every refusal; ${tally.successes} successes, each on fresh entries`,
+  );
+});
 
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
-    });
-
-    /** Every row of the three tables, in a fixed order, all columns. */
-    const snapshot = async () => ({
-      entries: await ctx.knex('city_hall_year_entries').select().orderBy('id'),
-      revisions: await ctx
-        .knex('city_hall_year_entry_revisions')
-        .select()
-        .orderBy([
-          { column: 'entry_id', order: 'asc' },
-          { column: 'revision', order: 'asc' },
-        ]),
-      courses: await ctx
-        .knex('city_hall_year_curricula')
-        .select()
-        .orderBy('id'),
-    });
+describeOnEachDatabase(
+  'abuse: authorization matrix',
+  { seed: true },
+  (ctx, databaseId) => {
+    databaseIds.add(databaseId);
 
     const hr = (method: 'post' | 'put' | 'delete', path: string) =>
-      request(ctx.server)
-        [method](`${API}${path}`)
-        .set('Authorization', as('hr'));
+      callAs(ctx, 'hr')[method](path);
 
     /** A fresh entry, created by HR for the given owner (財政課 by default). */
     async function freshEntry(
@@ -251,6 +221,16 @@ describe('abuse: authorization matrix', () => {
       audience: { ja: '試験' },
       steps: [{ entry: SEEDED_ENTRY, note: { ja: '最初に読む' } }],
     });
+
+    /** Someone else edits the course: a version read before is stale now. */
+    const editCourseMeanwhile = async (course: Course) => {
+      const res = await hr('put', `/courses/${course.slug}`).send({
+        ...courseBody(course.slug),
+        audience: { ja: '誰かが先に直した対象' },
+        version: course.version,
+      });
+      expect(res.status).toBe(200);
+    };
 
     async function freshCourse(): Promise<Course> {
       const res = await hr('post', '/courses').send(
@@ -378,14 +358,7 @@ describe('abuse: authorization matrix', () => {
       {
         name: 'PUT /courses/:slug',
         writes: true,
-        staleAfter: async (course: Course) => {
-          const res = await hr('put', `/courses/${course.slug}`).send({
-            ...courseBody(course.slug),
-            audience: { ja: '誰かが先に直した対象' },
-            version: course.version,
-          });
-          expect(res.status).toBe(200);
-        },
+        staleAfter: editCourseMeanwhile,
         setup: freshCourse,
         send: (course: Course, p, call) =>
           call('put', `/courses/${course.slug}`).send({
@@ -397,14 +370,7 @@ describe('abuse: authorization matrix', () => {
       {
         name: 'DELETE /courses/:slug',
         writes: true,
-        staleAfter: async (course: Course) => {
-          const res = await hr('put', `/courses/${course.slug}`).send({
-            ...courseBody(course.slug),
-            audience: { ja: '誰かが先に直した対象' },
-            version: course.version,
-          });
-          expect(res.status).toBe(200);
-        },
+        staleAfter: editCourseMeanwhile,
         setup: freshCourse,
         send: (course: Course, p, call) =>
           call('delete', `/courses/${course.slug}`).send(versionOf(course, p)),
@@ -463,12 +429,9 @@ describe('abuse: authorization matrix', () => {
           tally.cells += 1;
           const state = await route.setup(persona);
           if (persona.attack === 'staleVersion') await route.staleAfter!(state);
-          const call: Call = (method, path) => {
-            const req = request(ctx.server)[method](`${API}${path}`);
-            if (persona.person) req.set('Authorization', as(persona.person));
-            return req;
-          };
-          const before = await snapshot();
+          const call: Call = (method, path) =>
+            callAs(ctx, persona.person)[method](path);
+          const before = await snapshotDatabase(ctx.knex);
           const published = ctx.events.published.length;
 
           const res = await route.send(state, persona, call);
@@ -482,13 +445,13 @@ describe('abuse: authorization matrix', () => {
 
           const refused = res.status >= 400;
           tally[refused ? 'refusals' : 'successes'] += 1;
-          const after = await snapshot();
+          const after = await snapshotDatabase(ctx.knex);
           const mustChange = !refused && route.writes;
           // A refusal is explained in JSON.
           expect(refused ? typeof res.body?.error?.message : 'string').toBe(
             'string',
           );
-          // After every refusal (and every read) the three tables are exactly as
+          // After every refusal (and every read) the stored rows are exactly as
           // before, compared in full so that a failure shows the difference…
           expect(mustChange ? before : after).toEqual(before);
           // …and nobody was told of a change that did not happen.
@@ -500,5 +463,5 @@ describe('abuse: authorization matrix', () => {
         });
       },
     );
-  });
-});
+  },
+);

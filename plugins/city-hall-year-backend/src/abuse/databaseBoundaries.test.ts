@@ -1,14 +1,15 @@
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Course, Entry } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
+import type request from 'supertest';
 import {
-  as,
+  ACCOUNTING,
+  callAs,
+  describeOnEachDatabase,
   entryBody,
+  FINANCE,
   putBody,
-  startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-
-jest.setTimeout(120_000);
+  snapshotDatabase,
+} from '../__testUtils__';
 
 /**
  * Abuse: the boundary values on which the databases differ, sent to every database.
@@ -20,61 +21,27 @@ jest.setTimeout(120_000);
  * they are refused with 400 everywhere now.)
  */
 
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-const ACCOUNTING = 'group:default/kaikei-ka';
 const NUL = 'a\u0000b';
 
 const tally = { requests: 0, serverErrors: 0, unchangedChecks: 0 };
 
-describe('abuse: database boundaries', () => {
-  const databases = createTestDatabases();
+const databaseIds = new Set<TestDatabaseId>();
 
-  afterAll(() => {
-    // eslint-disable-next-line no-console
-    console.log(
-      `abuse: database boundaries — ${tally.requests} requests on ${
-        databases.eachSupportedId().length
-      } database(s), ${
-        tally.serverErrors
-      } answered 5xx, database unchanged after all ${
-        tally.unchangedChecks
-      } answers that were not 2xx`,
-    );
-  });
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(
+    `abuse: database boundaries — ${tally.requests} requests on ${databaseIds.size} database(s), ${tally.serverErrors} answered 5xx, database unchanged after all ${tally.unchangedChecks} answers that were not 2xx`,
+  );
+});
 
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
-    });
-
-    const snapshot = async () => ({
-      entries: await ctx.knex('city_hall_year_entries').select().orderBy('id'),
-      revisions: await ctx
-        .knex('city_hall_year_entry_revisions')
-        .select()
-        .orderBy([
-          { column: 'entry_id', order: 'asc' },
-          { column: 'revision', order: 'asc' },
-        ]),
-      courses: await ctx
-        .knex('city_hall_year_curricula')
-        .select()
-        .orderBy('id'),
-      feedTokens: await ctx
-        .knex('city_hall_year_feed_tokens')
-        .select('id', 'label')
-        .orderBy('id'),
-    });
+describeOnEachDatabase(
+  'abuse: database boundaries',
+  { seed: true },
+  (ctx, databaseId) => {
+    databaseIds.add(databaseId);
 
     const hr = (method: 'post' | 'put' | 'delete', path: string) =>
-      request(ctx.server)
-        [method](`${API}${path}`)
-        .set('Authorization', as('hr'));
+      callAs(ctx, 'hr')[method](path);
 
     async function freshEntry(): Promise<Entry> {
       const res = await hr('post', '/entries').send(entryBody(FINANCE));
@@ -271,12 +238,14 @@ describe('abuse: database boundaries', () => {
       (_name, { expected, setup, send }) => {
         it('writes nothing unless answered 2xx', async () => {
           const fixture = await setup?.();
-          const before = await snapshot();
+          const before = await snapshotDatabase(ctx.knex);
           const res = await send(fixture);
           tally.requests += 1;
           const answered2xx = res.status < 300;
           if (!answered2xx) tally.unchangedChecks += 1;
-          expect(answered2xx ? before : await snapshot()).toEqual(before);
+          expect(
+            answered2xx ? before : await snapshotDatabase(ctx.knex),
+          ).toEqual(before);
         });
 
         /** Sends the case; checks the answer and a refusal's JSON; answers the status. */
@@ -299,5 +268,5 @@ describe('abuse: database boundaries', () => {
         });
       },
     );
-  });
-});
+  },
+);

@@ -11,17 +11,18 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import request from 'supertest';
+import type request from 'supertest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
-  as,
+  ACCOUNTING,
+  callAs,
   entryBody,
+  FINANCE,
   putBody,
   startCityHallYearBackend,
   type Person,
-} from '../__testUtils__/testBackend';
-
-jest.setTimeout(120_000);
+  type TestBackend,
+} from '../__testUtils__';
 
 /**
  * Abuse: property-based fuzzing of every write route with malformed and boundary
@@ -29,9 +30,6 @@ jest.setTimeout(120_000);
  * never writes part of a refused request.
  */
 
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-const ACCOUNTING = 'group:default/kaikei-ka';
 /** Seeded entries that courses link to; the fuzz never deletes them. */
 const SEEDED_STEPS = [
   'yosan-hensei-hoshin',
@@ -843,6 +841,256 @@ function bodyText(plan: BodyPlan, valid: unknown, selfSlug?: string) {
   }
 }
 
+/** The query of an import: mostly a dry run or not, sometimes a malformed one. */
+const importQuery = fc.oneof(
+  { weight: 10, arbitrary: fc.boolean().map(dryRun => `dryRun=${dryRun}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'dryRun=yes',
+      'dryRun=',
+      'extra=1',
+      'dryRun=false&dryRun=true',
+    ),
+  },
+);
+
+/**
+ * The file of an import: mostly a real export changed by `fromExport` plans, else
+ * (as a string) one of the format's tricks or any text at all.
+ */
+function importFile<P>(
+  fromExport: fc.Arbitrary<P>,
+  tricks: { weight: number; texts: string[] },
+): fc.Arbitrary<P | string> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fromExport },
+    { weight: tricks.weight, arbitrary: fc.constantFrom(...tricks.texts) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.string({ maxLength: 200 }),
+      ),
+    },
+  );
+}
+
+const YAML_TRICKS = [
+  // Aliases within the parser's limit, and a "billion laughs" beyond it.
+  'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+  BILLION_LAUGHS,
+  'a: !!binary aGVsbG8=\n',
+  'a: !!set { x, y }\n',
+  '- !!omap [ a: 1 ]\n',
+  '- !custom-tag 1\n',
+  '- !!timestamp 2025-01-01\n',
+  '- &x { slug: a }\n- <<: *x\n  cycle: budget\n',
+  'slug: a\nslug: b\n',
+  '%YAML 1.1\n---\n- yes\n- on\n- 0o17\n',
+  '---\n- 1\n---\n- 2\n',
+  '--- |\n  text\n',
+  '- .nan\n- .inf\n- -.inf\n- -0\n- 1e309\n',
+  '? [complex, key]\n: value\n',
+  '- slug: a\n  timing: *undefined-alias\n',
+  '\t- tab indented',
+  '- "unterminated',
+  '',
+  '   \n\n',
+  '~',
+  '[]',
+  '{}',
+  '- null\n- ~\n- ""\n',
+  '- [1, 2]\n- "text"\n- 3\n',
+  `${'- '.repeat(100)}deep\n`,
+  `${'['.repeat(200)}${']'.repeat(200)}\n`,
+  // Deeper than the parser's stack: reported as a YAML error, not thrown.
+  `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+];
+
+/** How a YAML import is made from exported items: one of them mutated, maybe one added. */
+interface YamlChange {
+  mutations: Mutation[];
+  /** Whether a new entry is added to the exported ones. */
+  fresh: boolean;
+  /** Which item is mutated (modulo their number). */
+  item: number;
+}
+
+const yamlFile = importFile<YamlChange>(
+  fc.record({
+    mutations: fc.array(fc.oneof(genericMutation, entryMutation), {
+      maxLength: 3,
+    }),
+    fresh: fc.boolean(),
+    item: fc.nat(),
+  }),
+  { weight: 2, texts: YAML_TRICKS },
+);
+
+function yamlFromExport(exported: unknown[], change: YamlChange): string {
+  const items = structuredClone(exported) as any[];
+  if (change.fresh) items.push(entryBody(FINANCE));
+  // Mutate one item through JSON, then write the list as YAML.
+  const index = change.item % items.length;
+  const mutated = mutate(items[index], change.mutations, items[index]?.slug);
+  // JSON is YAML too (flow style): the fallback when the writer cannot cope.
+  const flow = `[${items
+    .map((item, i) => (i === index ? mutated : JSON.stringify(item)))
+    .join(', ')}]`;
+  try {
+    items[index] = JSON.parse(mutated);
+    return stringifyYaml(items);
+  } catch {
+    return flow;
+  }
+}
+
+const CSV_CELLS = [
+  ...SPECIAL_STRINGS,
+  ...ISO_DATES,
+  ...GROUP_REFS,
+  ...BAD_URLS.slice(0, 8),
+  '=HYPERLINK("http://evil.example","x")',
+  '@SUM(A1)',
+  '+1',
+  '-1',
+  '2月30日',
+  '13月',
+  '0月1日',
+  '2月第6月曜日',
+  '2月第5日曜日',
+  '2月最終金曜日',
+  '4月1日〜3月31日',
+  '10月中旬〜11月上旬',
+  '10月中旬〜',
+  '随時',
+  '{"rules":[{"kind":"date","on":{"month":2,"day":30}}]}',
+  '{"rules":',
+  '{"asNeeded":true}',
+  '予算',
+  '議会',
+  '公開',
+  '下書き',
+  '当年度',
+  '5',
+  '-1',
+  '181',
+  '1e3',
+];
+
+type CsvMutation =
+  | { kind: 'cell'; row: number; column: number; value: string }
+  | { kind: 'dropColumn'; column: number }
+  | { kind: 'extraColumn'; name: string }
+  | { kind: 'duplicateHeader'; column: number }
+  | { kind: 'emptyRow' };
+
+const csvMutation: fc.Arbitrary<CsvMutation> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('cell' as const),
+      row: fc.nat(),
+      column: fc.nat(),
+      value: fc.oneof(
+        fc.constantFrom(...CSV_CELLS),
+        unicodeString,
+        fc.constantFrom(...LIMIT_LENGTHS).map(n => 'あ'.repeat(n)),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('dropColumn' as const),
+      column: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('extraColumn' as const),
+      name: fc.constantFrom(
+        'unknown',
+        'id',
+        'version',
+        '',
+        'スラッグ',
+        '__proto__',
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('duplicateHeader' as const),
+      column: fc.nat(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'emptyRow' as const }) },
+);
+
+const CSV_TRICKS = [
+  'slug,cycle\n"unterminated,budget\n',
+  'slug,cycle\na,budget,extra\n',
+  'slug,slug\na,b\n',
+  '\uFEFF',
+  '\uFEFF\uFEFFslug\n',
+  'slug\r\n',
+  'slug;cycle\na;budget\n',
+  'a\u0000b,c\n1,2\n',
+  'slug,cycle\r\na,budget\rb,budget\n',
+  '"a""b",c\n',
+  ',,,\n,,,\n',
+  '\n\n\n',
+];
+
+/** How a CSV import is made from exported rows. */
+interface CsvChange {
+  mutations: CsvMutation[];
+  lineEnding: '\r\n' | '\n';
+  bom: boolean;
+}
+
+const csvFile = importFile<CsvChange>(
+  fc.record({
+    mutations: fc.array(csvMutation, { maxLength: 4 }),
+    lineEnding: fc.constantFrom<CsvChange['lineEnding']>('\r\n', '\n'),
+    bom: fc.boolean(),
+  }),
+  { weight: 1, texts: CSV_TRICKS },
+);
+
+function csvFromExport(
+  exportedHeader: string[],
+  exportedRows: Record<string, string>[],
+  change: CsvChange,
+): string {
+  let header = [...exportedHeader];
+  let rows = exportedRows.map(r => header.map(h => r[h] ?? ''));
+  for (const m of change.mutations) {
+    if (m.kind === 'cell' && rows.length) {
+      rows[m.row % rows.length][m.column % header.length] = m.value;
+    } else if (m.kind === 'dropColumn' && header.length > 1) {
+      const i = m.column % header.length;
+      header = header.filter((_, j) => j !== i);
+      rows = rows.map(r => r.filter((_, j) => j !== i));
+    } else if (m.kind === 'extraColumn') {
+      header = [...header, m.name];
+      rows = rows.map(r => [...r, 'x']);
+    } else if (m.kind === 'duplicateHeader') {
+      header = [...header, header[m.column % header.length]];
+      rows = rows.map(r => [...r, r[m.column % r.length] ?? '']);
+    } else if (m.kind === 'emptyRow') {
+      rows = [...rows, header.map(() => '')];
+    }
+  }
+  return `${change.bom ? '\uFEFF' : ''}${stringifyCsv([header, ...rows], {
+    record_delimiter: change.lineEnding === '\n' ? 'unix' : 'windows',
+  })}`;
+}
+
 const person = fc.constantFrom<Person>('hr', 'hr', 'hr', 'finance');
 
 // ---------------------------------------------------------------------------------
@@ -862,7 +1110,7 @@ describe('abuse: fuzzing the write routes', () => {
     ids: ['SQLITE_3'],
     disableDocker: true,
   });
-  let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+  let ctx: TestBackend;
   let baseline: string;
   let targets: {
     put: Entry;
@@ -875,8 +1123,8 @@ describe('abuse: fuzzing the write routes', () => {
     yamlItems: unknown[];
   };
 
-  const hr = (method: 'get' | 'post' | 'put', path: string) =>
-    request(ctx.server)[method](`${API}${path}`).set('Authorization', as('hr'));
+  const hr = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
+    callAs(ctx, 'hr')[method](path);
 
   /** Row counts, highest versions and a hash of every stored state of the three tables. */
   async function fingerprint(): Promise<string> {
@@ -989,9 +1237,8 @@ describe('abuse: fuzzing the write routes', () => {
    * property) with the request and answer when one does not hold.
    */
   async function send(req: Sent) {
-    const res = await request(ctx.server)
-      [req.method](`${API}${req.path}`)
-      .set('Authorization', as(req.person))
+    const res = await callAs(ctx, req.person)
+      [req.method](req.path)
       .set('Content-Type', req.contentType)
       .send(req.text);
     stats.sent += 1;
@@ -1036,90 +1283,65 @@ describe('abuse: fuzzing the write routes', () => {
     return stats.sent - sent;
   }
 
-  it('POST /entries', async () => {
-    const sent = await fuzz(
-      450,
-      fc.tuple(person, bodyPlan(entryMutation)),
-      async ([who, plan]) => {
-        const valid = entryBody(FINANCE);
-        await send({
-          route: 'POST /entries',
-          person: who,
-          method: 'post',
-          path: '/entries',
-          ...bodyText(plan, valid, valid.slug),
-        });
-      },
-    );
-    expect(sent).toBe(450);
-  });
+  /** A fuzzed route: what one run sends, made from a generated plan. */
+  interface FuzzedRoute<Plan = any> {
+    route: string;
+    runs: number;
+    /** Who sends; by default mostly HR (who may do everything), sometimes 財政課 staff. */
+    people?: fc.Arbitrary<Person>;
+    plans: fc.Arbitrary<Plan>;
+    /** The request of one run, made when it is sent, on the fixtures as they are then. */
+    request: (
+      plan: Plan,
+    ) => Promise<Pick<Sent, 'path' | 'contentType' | 'text'>>;
+    /** Runs after each answer, to keep the fixtures fit for the next runs. */
+    afterwards?: (res: request.Response) => Promise<void>;
+  }
 
-  it('PUT /entries/:id', async () => {
-    const { put } = targets;
-    const sent = await fuzz(
-      450,
-      fc.tuple(person, bodyPlan(entryMutation)),
-      async ([who, plan]) => {
-        const version = await versionOf('city_hall_year_entries', put.id);
-        await send({
-          route: 'PUT /entries/:id',
-          person: who,
-          method: 'put',
-          path: `/entries/${put.id}`,
-          ...bodyText(plan, putBody(put, {}, version), put.slug),
-        });
+  /** A JSON route: a valid body, sent as it is, mutated, or replaced. */
+  function jsonRoute({
+    mutation,
+    valid,
+    ...route
+  }: Omit<FuzzedRoute, 'plans' | 'request'> & {
+    /** Mutations that know the route's body, besides the generic ones. */
+    mutation?: fc.Arbitrary<Mutation>;
+    /** Where a run is sent and the body a valid request sends; `slug` stands for SELF. */
+    valid: () => Promise<{ path: string; body: unknown; slug?: string }>;
+  }): FuzzedRoute<BodyPlan> {
+    return {
+      ...route,
+      plans: bodyPlan(mutation),
+      request: async plan => {
+        const { path, body, slug } = await valid();
+        return { path, ...bodyText(plan, body, slug) };
       },
-    );
-    expect(sent).toBe(450);
-  });
+    };
+  }
 
-  it('POST /entries/:id/confirm', async () => {
-    const { confirm } = targets;
-    const sent = await fuzz(
-      200,
-      fc.tuple(person, bodyPlan()),
-      async ([who, plan]) => {
-        const version = await versionOf('city_hall_year_entries', confirm.id);
-        await send({
-          route: 'POST /entries/:id/confirm',
-          person: who,
-          method: 'post',
-          path: `/entries/${confirm.id}/confirm`,
-          ...bodyText(plan, { version }),
-        });
-      },
-    );
-    expect(sent).toBe(200);
-  });
-
-  it('DELETE /entries/:id', async () => {
-    const { remove } = targets;
-    const sent = await fuzz(
-      200,
-      fc.tuple(person, bodyPlan()),
-      async ([who, plan]) => {
-        const version = await versionOf('city_hall_year_entries', remove.id);
-        const res = await send({
-          route: 'DELETE /entries/:id',
-          person: who,
-          method: 'delete',
-          path: `/entries/${remove.id}`,
-          ...bodyText(plan, { version }),
-        });
-        if (res.status < 300) {
-          // Deleted by a valid body: bring it back, so the next runs have a target.
-          answered(
-            await hr('post', `/entries/${remove.id}/undelete`).send({
-              version: await versionOf('city_hall_year_entries', remove.id),
-            }),
-            200,
-          );
-          baseline = await fingerprint();
-        }
-      },
-    );
-    expect(sent).toBe(200);
-  });
+  /** An import: query strings, and files made from the real export or not. */
+  function importRoute<Change>({
+    format,
+    runs,
+    files,
+    fromExport,
+  }: {
+    format: 'yaml' | 'csv';
+    runs: number;
+    files: fc.Arbitrary<Change | string>;
+    fromExport: (change: Change) => string;
+  }): FuzzedRoute<[string, Change | string]> {
+    return {
+      route: `POST /import (${format.toUpperCase()})`,
+      runs,
+      plans: fc.tuple(importQuery, files),
+      request: async ([query, file]) => ({
+        path: `/import?format=${format}&${query}`,
+        contentType: format === 'csv' ? 'text/csv' : 'application/yaml',
+        text: typeof file === 'string' ? file : fromExport(file),
+      }),
+    };
+  }
 
   const courseBody = (slug: string): CourseInput => ({
     slug,
@@ -1131,108 +1353,151 @@ describe('abuse: fuzzing the write routes', () => {
 
   let courses = 0;
 
-  it('POST /courses', async () => {
-    const sent = await fuzz(
-      300,
-      fc.tuple(person, bodyPlan(courseMutation)),
-      async ([who, plan]) => {
+  const FUZZED: FuzzedRoute[] = [
+    jsonRoute({
+      route: 'POST /entries',
+      runs: 450,
+      mutation: entryMutation,
+      valid: async () => {
+        const body = entryBody(FINANCE);
+        return { path: '/entries', body, slug: body.slug };
+      },
+    }),
+    jsonRoute({
+      route: 'PUT /entries/:id',
+      runs: 450,
+      mutation: entryMutation,
+      valid: async () => {
+        const { put } = targets;
+        const version = await versionOf('city_hall_year_entries', put.id);
+        return {
+          path: `/entries/${put.id}`,
+          body: putBody(put, {}, version),
+          slug: put.slug,
+        };
+      },
+    }),
+    jsonRoute({
+      route: 'POST /entries/:id/confirm',
+      runs: 200,
+      valid: async () => {
+        const { confirm } = targets;
+        const version = await versionOf('city_hall_year_entries', confirm.id);
+        return { path: `/entries/${confirm.id}/confirm`, body: { version } };
+      },
+    }),
+    jsonRoute({
+      route: 'DELETE /entries/:id',
+      runs: 200,
+      valid: async () => {
+        const { remove } = targets;
+        const version = await versionOf('city_hall_year_entries', remove.id);
+        return { path: `/entries/${remove.id}`, body: { version } };
+      },
+      afterwards: async res => {
+        if (res.status >= 300) return;
+        // Deleted by a valid body: bring it back, so the next runs have a target.
+        const { remove } = targets;
+        answered(
+          await hr('post', `/entries/${remove.id}/undelete`).send({
+            version: await versionOf('city_hall_year_entries', remove.id),
+          }),
+          200,
+        );
+        baseline = await fingerprint();
+      },
+    }),
+    jsonRoute({
+      route: 'POST /courses',
+      runs: 300,
+      mutation: courseMutation,
+      valid: async () => {
         courses += 1;
-        await send({
-          route: 'POST /courses',
-          person: who,
-          method: 'post',
+        return {
           path: '/courses',
-          ...bodyText(plan, courseBody(`abuse-fuzz-${process.pid}-${courses}`)),
-        });
+          body: courseBody(`abuse-fuzz-${process.pid}-${courses}`),
+        };
       },
-    );
-    expect(sent).toBe(300);
-  });
-
-  it('PUT /courses/:slug', async () => {
-    const { course } = targets;
-    const sent = await fuzz(
-      300,
-      fc.tuple(person, bodyPlan(courseMutation)),
-      async ([who, plan]) => {
+    }),
+    jsonRoute({
+      route: 'PUT /courses/:slug',
+      runs: 300,
+      mutation: courseMutation,
+      valid: async () => {
+        const { course } = targets;
         const version = await versionOf('city_hall_year_curricula', course.id);
-        await send({
-          route: 'PUT /courses/:slug',
-          person: who,
-          method: 'put',
+        return {
           path: `/courses/${course.slug}`,
-          ...bodyText(plan, { ...courseBody(course.slug), version }),
-        });
+          body: { ...courseBody(course.slug), version },
+        };
       },
-    );
-    expect(sent).toBe(300);
-  });
-
-  it('POST /feed-tokens', async () => {
-    const sent = await fuzz(
-      200,
-      fc.tuple(
-        fc.constantFrom<Person>('hr', 'finance', 'council', 'newHire'),
-        bodyPlan(),
-      ),
-      async ([who, plan]) => {
-        await send({
-          route: 'POST /feed-tokens',
-          person: who,
-          method: 'post',
-          path: '/feed-tokens',
-          ...bodyText(plan, { label: '職場のカレンダー' }),
-        });
-      },
-    );
-    expect(sent).toBe(200);
-  });
-
-  it('POST /handover', async () => {
-    const { handover } = targets;
-    const sent = await fuzz(
-      300,
-      fc.tuple(person, bodyPlan(handoverMutation)),
-      async ([who, plan]) => {
+    }),
+    jsonRoute({
+      route: 'POST /feed-tokens',
+      runs: 200,
+      people: fc.constantFrom<Person>('hr', 'finance', 'council', 'newHire'),
+      valid: async () => ({
+        path: '/feed-tokens',
+        body: { label: '職場のカレンダー' },
+      }),
+    }),
+    jsonRoute({
+      route: 'POST /handover',
+      runs: 300,
+      mutation: handoverMutation,
+      valid: async () => {
+        const { handover } = targets;
         const version = await versionOf('city_hall_year_entries', handover.id);
-        await send({
-          route: 'POST /handover',
-          person: who,
-          method: 'post',
+        const owner = version % 2 ? ACCOUNTING : FINANCE;
+        return {
           path: '/handover',
-          ...bodyText(plan, {
-            moves: [
-              {
-                entry: handover.id,
-                version,
-                owner: version % 2 ? ACCOUNTING : FINANCE,
-              },
-            ],
-          }),
-        });
+          body: { moves: [{ entry: handover.id, version, owner }] },
+        };
       },
-    );
-    expect(sent).toBe(300);
-  });
+    }),
+    jsonRoute({
+      route: 'POST /last-seen',
+      runs: 150,
+      mutation: lastSeenMutation,
+      valid: async () => ({
+        path: '/last-seen',
+        body: { at: new Date(Date.now() - 60_000).toISOString() },
+      }),
+    }),
+    importRoute({
+      format: 'yaml',
+      runs: 250,
+      files: yamlFile,
+      fromExport: change => yamlFromExport(targets.yamlItems, change),
+    }),
+    importRoute({
+      format: 'csv',
+      runs: 250,
+      files: csvFile,
+      fromExport: change =>
+        csvFromExport(targets.csvHeader, targets.csvRows, change),
+    }),
+  ];
 
-  it('POST /last-seen', async () => {
-    const sent = await fuzz(
-      150,
-      fc.tuple(person, bodyPlan(lastSeenMutation)),
-      async ([who, plan]) => {
-        await send({
-          route: 'POST /last-seen',
-          person: who,
-          method: 'post',
-          path: '/last-seen',
-          ...bodyText(plan, {
-            at: new Date(Date.now() - 60_000).toISOString(),
-          }),
-        });
-      },
-    );
-    expect(sent).toBe(150);
-  });
+  it.each(FUZZED.map(route => [route.route, route] as const))(
+    '%s',
+    async (name, route) => {
+      const sent = await fuzz(
+        route.runs,
+        fc.tuple(route.people ?? person, route.plans),
+        async ([who, plan]) => {
+          const res = await send({
+            route: name,
+            person: who,
+            method: name.split(' ')[0].toLowerCase() as Sent['method'],
+            ...(await route.request(plan)),
+          });
+          await route.afterwards?.(res);
+        },
+      );
+      expect(sent).toBe(route.runs);
+    },
+  );
 
   // -------------------------------------------------------------------------------
   // Writes that act on a version: none or a wrong one never writes
@@ -1290,10 +1555,7 @@ describe('abuse: fuzzing the write routes', () => {
       fixture: async () => {
         const e = await editedEntry();
         const gone = answered(
-          await request(ctx.server)
-            .delete(`${API}/entries/${e.id}`)
-            .set('Authorization', as('hr'))
-            .send({ version: e.version }),
+          await hr('delete', `/entries/${e.id}`).send({ version: e.version }),
           200,
         );
         return {
@@ -1409,302 +1671,6 @@ describe('abuse: fuzzing the write routes', () => {
       });
       expect(sent).toBe(8);
     });
-  });
-
-  // -------------------------------------------------------------------------------
-  // Imports: text bodies
-  // -------------------------------------------------------------------------------
-
-  const importQuery = fc.oneof(
-    { weight: 10, arbitrary: fc.boolean().map(dryRun => `dryRun=${dryRun}`) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        'dryRun=yes',
-        'dryRun=',
-        'extra=1',
-        'dryRun=false&dryRun=true',
-      ),
-    },
-  );
-
-  const YAML_TRICKS = [
-    // Aliases within the parser's limit, and a "billion laughs" beyond it.
-    'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
-    BILLION_LAUGHS,
-    'a: !!binary aGVsbG8=\n',
-    'a: !!set { x, y }\n',
-    '- !!omap [ a: 1 ]\n',
-    '- !custom-tag 1\n',
-    '- !!timestamp 2025-01-01\n',
-    '- &x { slug: a }\n- <<: *x\n  cycle: budget\n',
-    'slug: a\nslug: b\n',
-    '%YAML 1.1\n---\n- yes\n- on\n- 0o17\n',
-    '---\n- 1\n---\n- 2\n',
-    '--- |\n  text\n',
-    '- .nan\n- .inf\n- -.inf\n- -0\n- 1e309\n',
-    '? [complex, key]\n: value\n',
-    '- slug: a\n  timing: *undefined-alias\n',
-    '\t- tab indented',
-    '- "unterminated',
-    '',
-    '   \n\n',
-    '~',
-    '[]',
-    '{}',
-    '- null\n- ~\n- ""\n',
-    '- [1, 2]\n- "text"\n- 3\n',
-    `${'- '.repeat(100)}deep\n`,
-    `${'['.repeat(200)}${']'.repeat(200)}\n`,
-    // Deeper than the parser's stack: reported as a YAML error, not thrown.
-    `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
-  ];
-
-  const yamlPlan = fc.oneof(
-    {
-      weight: 5,
-      arbitrary: fc.record({
-        kind: fc.constant('items' as const),
-        mutations: fc.array(fc.oneof(genericMutation, entryMutation), {
-          maxLength: 3,
-        }),
-        fresh: fc.boolean(),
-        item: fc.nat(),
-      }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant('trick' as const),
-        text: fc.constantFrom(...YAML_TRICKS),
-      }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant('text' as const),
-        text: fc.oneof(
-          fc.string({ unit: 'binary', maxLength: 200 }),
-          fc.string({ maxLength: 200 }),
-        ),
-      }),
-    },
-  );
-
-  it('POST /import (YAML)', async () => {
-    const sent = await fuzz(
-      250,
-      fc.tuple(person, importQuery, yamlPlan),
-      async ([who, query, plan]) => {
-        let text: string;
-        if (plan.kind === 'items') {
-          const items = structuredClone(targets.yamlItems) as any[];
-          if (plan.fresh) items.push(entryBody(FINANCE));
-          // Mutate one item through JSON, then write the list as YAML.
-          const index = plan.item % items.length;
-          const mutated = mutate(
-            items[index],
-            plan.mutations,
-            items[index]?.slug,
-          );
-          // JSON is YAML too (flow style): the fallback when the writer cannot cope.
-          const flow = `[${items
-            .map((item, i) => (i === index ? mutated : JSON.stringify(item)))
-            .join(', ')}]`;
-          try {
-            items[index] = JSON.parse(mutated);
-            text = stringifyYaml(items);
-          } catch {
-            text = flow;
-          }
-        } else {
-          text = plan.text;
-        }
-        await send({
-          route: 'POST /import (YAML)',
-          person: who,
-          method: 'post',
-          path: `/import?format=yaml&${query}`,
-          contentType: 'application/yaml',
-          text,
-        });
-      },
-    );
-    expect(sent).toBe(250);
-  });
-
-  const CSV_CELLS = [
-    ...SPECIAL_STRINGS,
-    ...ISO_DATES,
-    ...GROUP_REFS,
-    ...BAD_URLS.slice(0, 8),
-    '=HYPERLINK("http://evil.example","x")',
-    '@SUM(A1)',
-    '+1',
-    '-1',
-    '2月30日',
-    '13月',
-    '0月1日',
-    '2月第6月曜日',
-    '2月第5日曜日',
-    '2月最終金曜日',
-    '4月1日〜3月31日',
-    '10月中旬〜11月上旬',
-    '10月中旬〜',
-    '随時',
-    '{"rules":[{"kind":"date","on":{"month":2,"day":30}}]}',
-    '{"rules":',
-    '{"asNeeded":true}',
-    '予算',
-    '議会',
-    '公開',
-    '下書き',
-    '当年度',
-    '5',
-    '-1',
-    '181',
-    '1e3',
-  ];
-
-  type CsvMutation =
-    | { kind: 'cell'; row: number; column: number; value: string }
-    | { kind: 'dropColumn'; column: number }
-    | { kind: 'extraColumn'; name: string }
-    | { kind: 'duplicateHeader'; column: number }
-    | { kind: 'emptyRow' };
-
-  const csvMutation: fc.Arbitrary<CsvMutation> = fc.oneof(
-    {
-      weight: 6,
-      arbitrary: fc.record({
-        kind: fc.constant('cell' as const),
-        row: fc.nat(),
-        column: fc.nat(),
-        value: fc.oneof(
-          fc.constantFrom(...CSV_CELLS),
-          unicodeString,
-          fc.constantFrom(...LIMIT_LENGTHS).map(n => 'あ'.repeat(n)),
-        ),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        kind: fc.constant('dropColumn' as const),
-        column: fc.nat(),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        kind: fc.constant('extraColumn' as const),
-        name: fc.constantFrom(
-          'unknown',
-          'id',
-          'version',
-          '',
-          'スラッグ',
-          '__proto__',
-        ),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        kind: fc.constant('duplicateHeader' as const),
-        column: fc.nat(),
-      }),
-    },
-    { weight: 1, arbitrary: fc.constant({ kind: 'emptyRow' as const }) },
-  );
-
-  const CSV_TRICKS = [
-    'slug,cycle\n"unterminated,budget\n',
-    'slug,cycle\na,budget,extra\n',
-    'slug,slug\na,b\n',
-    '\uFEFF',
-    '\uFEFF\uFEFFslug\n',
-    'slug\r\n',
-    'slug;cycle\na;budget\n',
-    'a\u0000b,c\n1,2\n',
-    'slug,cycle\r\na,budget\rb,budget\n',
-    '"a""b",c\n',
-    ',,,\n,,,\n',
-    '\n\n\n',
-  ];
-
-  const csvPlan = fc.oneof(
-    {
-      weight: 5,
-      arbitrary: fc.record({
-        kind: fc.constant('rows' as const),
-        mutations: fc.array(csvMutation, { maxLength: 4 }),
-        lineEnding: fc.constantFrom('\r\n', '\n'),
-        bom: fc.boolean(),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        kind: fc.constant('trick' as const),
-        text: fc.constantFrom(...CSV_TRICKS),
-      }),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant('text' as const),
-        text: fc.oneof(
-          fc.string({ unit: 'binary', maxLength: 200 }),
-          fc.string({ maxLength: 200 }),
-        ),
-      }),
-    },
-  );
-
-  it('POST /import (CSV)', async () => {
-    const sent = await fuzz(
-      250,
-      fc.tuple(person, importQuery, csvPlan),
-      async ([who, query, plan]) => {
-        let text: string;
-        if (plan.kind === 'rows') {
-          let header = [...targets.csvHeader];
-          let rows = targets.csvRows.map(r => header.map(h => r[h] ?? ''));
-          for (const m of plan.mutations) {
-            if (m.kind === 'cell' && rows.length) {
-              rows[m.row % rows.length][m.column % header.length] = m.value;
-            } else if (m.kind === 'dropColumn' && header.length > 1) {
-              const i = m.column % header.length;
-              header = header.filter((_, j) => j !== i);
-              rows = rows.map(r => r.filter((_, j) => j !== i));
-            } else if (m.kind === 'extraColumn') {
-              header = [...header, m.name];
-              rows = rows.map(r => [...r, 'x']);
-            } else if (m.kind === 'duplicateHeader') {
-              header = [...header, header[m.column % header.length]];
-              rows = rows.map(r => [...r, r[m.column % r.length] ?? '']);
-            } else if (m.kind === 'emptyRow') {
-              rows = [...rows, header.map(() => '')];
-            }
-          }
-          text = `${plan.bom ? '\uFEFF' : ''}${stringifyCsv([header, ...rows], {
-            record_delimiter: plan.lineEnding === '\n' ? 'unix' : 'windows',
-          })}`;
-        } else {
-          text = plan.text;
-        }
-        await send({
-          route: 'POST /import (CSV)',
-          person: who,
-          method: 'post',
-          path: `/import?format=csv&${query}`,
-          contentType: 'text/csv',
-          text,
-        });
-      },
-    );
-    expect(sent).toBe(250);
   });
 
   it('sends at least 3000 generated requests', () => {

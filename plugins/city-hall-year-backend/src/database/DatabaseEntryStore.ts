@@ -25,6 +25,7 @@ import type {
   EntryFilter,
   EntryListResult,
   EntryStore,
+  ImportPlan,
 } from './EntryStore';
 import {
   ENTRIES,
@@ -151,17 +152,7 @@ export class DatabaseEntryStore implements EntryStore {
     );
   }
 
-  async applyImport(
-    plan: {
-      creates: EntryFields[];
-      updates: Array<{
-        id: string;
-        expectedVersion: number;
-        fields: EntryFields;
-      }>;
-    },
-    change: ChangeContext,
-  ): Promise<Entry[]> {
+  async applyImport(plan: ImportPlan, change: ChangeContext): Promise<Entry[]> {
     return this.db.transaction(async tx => {
       const written: Entry[] = [];
       for (const fields of plan.creates) {

@@ -43,6 +43,12 @@ export interface EntryChange extends ChangeContext {
   restoredFrom?: number;
 }
 
+/** What an import writes: new entries, and updates each based on the version it read. */
+export interface ImportPlan {
+  creates: EntryFields[];
+  updates: Array<{ id: string; expectedVersion: number; fields: EntryFields }>;
+}
+
 /** Storage of entries and their revisions. Every write and its revision share one transaction. */
 export interface EntryStore {
   /**
@@ -115,17 +121,7 @@ export interface EntryStore {
    * Writes an import in one transaction: every create and update with its revision
    * (action `import`), or nothing when any update finds its entry changed meanwhile.
    */
-  applyImport(
-    plan: {
-      creates: EntryFields[];
-      updates: Array<{
-        id: string;
-        expectedVersion: number;
-        fields: EntryFields;
-      }>;
-    },
-    change: ChangeContext,
-  ): Promise<Entry[]>;
+  applyImport(plan: ImportPlan, change: ChangeContext): Promise<Entry[]>;
 
   /**
    * Gives entries to new owners in one transaction (revision action `reassign`), or

@@ -1,24 +1,22 @@
 import jestOpenAPI from 'jest-openapi';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import {
-  as,
+  callAs,
+  COUNCIL,
+  createTestDatabases,
   entryBody,
+  FINANCE,
   putBody,
   startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-
-jest.setTimeout(60_000);
+  type Person,
+  type TestBackend,
+} from '../__testUtils__';
 
 const specFile = path.resolve(__dirname, 'openapi.yaml');
 jestOpenAPI(specFile);
 
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-const COUNCIL = 'group:default/giji-ka';
 const NEW_HIRE_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';
 
 /** Every operation of the document, as `METHOD /path`. */
@@ -33,230 +31,92 @@ function documentedOperations(): string[] {
   );
 }
 
+/**
+ * The documented operation a request line goes to, `PUT /entries/{id}` for
+ * `PUT /entries/abc`: a path parameter stands for one segment, the query is left out.
+ * Fails unless exactly one operation matches.
+ */
+function operationOf(requestLine: string): string {
+  const [method, target] = requestLine.split(' ');
+  const pathname = target.split('?')[0];
+  const matching = documentedOperations().filter(operation => {
+    const [documentedMethod, template] = operation.split(' ');
+    const pattern = template
+      .replace(/\./g, '\\.')
+      .replace(/\{[^}]+\}/g, '[^/]+');
+    return (
+      documentedMethod === method && new RegExp(`^${pattern}$`).test(pathname)
+    );
+  });
+  if (matching.length !== 1) {
+    throw new Error(
+      `${requestLine} goes to ${matching.length} documented operations: ${matching}`,
+    );
+  }
+  return matching[0];
+}
+
+/**
+ * A request and the status it must get: the request line (method, and path below
+ * the plugin's mount point), who sends it (nobody when absent), and its JSON body.
+ */
+type Exchange = [
+  status: number,
+  requestLine: string,
+  person?: Person,
+  body?: object,
+];
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
 describe('OpenAPI document', () => {
   const databases = createTestDatabases();
-  let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+  let ctx: TestBackend;
   const exercised = new Set<string>();
 
   beforeAll(async () => {
     ctx = await startCityHallYearBackend(databases, 'SQLITE_3', { seed: true });
   });
 
-  async function check(
-    operation: string,
-    res: request.Response,
-    status: number,
-  ) {
-    exercised.add(operation);
+  /** Sends the request; checks its status, and that the document describes the answer. */
+  async function expectDocumented(exchange: Exchange) {
+    const [status, requestLine, person, body] = exchange;
+    const [method, target] = requestLine.split(' ');
+    const req = callAs(ctx, person)[method.toLowerCase() as Method](target);
+    const res = body === undefined ? await req : await req.send(body);
+    exercised.add(operationOf(requestLine));
     expect(res.status).toBe(status);
     expect(res).toSatisfyApiSpec();
+    return res;
+  }
+
+  /** {@link expectDocumented} for each exchange, one after the other. */
+  async function expectEachDocumented(exchanges: Exchange[]) {
+    for (const exchange of exchanges) await expectDocumented(exchange);
   }
 
   it('describes every real response of every route', async () => {
-    const s = ctx.server;
-    await check('GET /health', await request(s).get(`${API}/health`), 200);
-    await check(
-      'GET /entries',
-      await request(s)
-        .get(`${API}/entries`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check('GET /entries', await request(s).get(`${API}/entries`), 401);
-    await check(
-      'GET /entries',
-      await request(s)
-        .get(`${API}/entries?limit=0`)
-        .set('Authorization', as('newHire')),
-      400,
-    );
+    await expectEachDocumented([
+      [200, 'GET /health'],
+      [200, 'GET /entries', 'newHire'],
+      [401, 'GET /entries'],
+      [400, 'GET /entries?limit=0', 'newHire'],
+    ]);
 
     const body = entryBody(FINANCE, {
       dependsOn: ['shutsuno-heisa'],
       links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
       reminderDaysBefore: 7,
     });
-    const created = await request(s)
-      .post(`${API}/entries`)
-      .set('Authorization', as('finance'))
-      .send(body);
-    await check('POST /entries', created, 201);
-    await check(
+    const created = await expectDocumented([
+      201,
       'POST /entries',
-      await request(s)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send(body),
-      409,
-    );
-    await check(
-      'POST /entries',
-      await request(s)
-        .post(`${API}/entries`)
-        .set('Authorization', as('council'))
-        .send(entryBody(FINANCE)),
-      403,
-    );
-    await check(
-      'POST /entries',
-      await request(s)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send({}),
-      400,
-    );
+      'finance',
+      body,
+    ]);
     const id = created.body.id;
-
-    await check(
-      'GET /entries/{id}',
-      await request(s)
-        .get(`${API}/entries/${body.slug}`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'GET /entries/{id}',
-      await request(s)
-        .get(`${API}/entries/none-such`)
-        .set('Authorization', as('newHire')),
-      404,
-    );
-
     const update = (v: number) =>
       putBody(created.body, { summary: { ja: '改訂した概要' } }, v);
-    await check(
-      'PUT /entries/{id}',
-      await request(s)
-        .put(`${API}/entries/${id}`)
-        .set('Authorization', as('finance'))
-        .send(update(1)),
-      200,
-    );
-    await check(
-      'PUT /entries/{id}',
-      await request(s)
-        .put(`${API}/entries/${id}`)
-        .set('Authorization', as('finance'))
-        .send(update(1)),
-      409,
-    );
-    await check(
-      'PUT /entries/{id}',
-      await request(s)
-        .put(`${API}/entries/${id}`)
-        .set('Authorization', as('council'))
-        .send(update(2)),
-      403,
-    );
-
-    await check(
-      'POST /entries/{id}/confirm',
-      await request(s)
-        .post(`${API}/entries/${id}/confirm`)
-        .set('Authorization', as('finance'))
-        .send({ version: 2 }),
-      200,
-    );
-    await check(
-      'GET /entries/{id}/revisions',
-      await request(s)
-        .get(`${API}/entries/${id}/revisions`)
-        .set('Authorization', as('finance')),
-      200,
-    );
-    await check(
-      'GET /entries/{id}/revisions/{revision}',
-      await request(s)
-        .get(`${API}/entries/${id}/revisions/1`)
-        .set('Authorization', as('finance')),
-      200,
-    );
-    await check(
-      'GET /entries/{id}/revisions/{revision}',
-      await request(s)
-        .get(`${API}/entries/${id}/revisions/9`)
-        .set('Authorization', as('finance')),
-      404,
-    );
-    await check(
-      'POST /entries/{id}/revisions/{revision}/restore',
-      await request(s)
-        .post(`${API}/entries/${id}/revisions/1/restore`)
-        .set('Authorization', as('finance'))
-        .send({ version: 3 }),
-      200,
-    );
-    await check(
-      'DELETE /entries/{id}',
-      await request(s)
-        .delete(`${API}/entries/${id}`)
-        .set('Authorization', as('finance'))
-        .send({}),
-      400,
-    );
-    await check(
-      'DELETE /entries/{id}',
-      await request(s)
-        .delete(`${API}/entries/${id}`)
-        .set('Authorization', as('finance'))
-        .send({ version: 3 }),
-      409,
-    );
-    await check(
-      'DELETE /entries/{id}',
-      await request(s)
-        .delete(`${API}/entries/${id}`)
-        .set('Authorization', as('finance'))
-        .send({ version: 4 }),
-      200,
-    );
-    await check(
-      'POST /entries/{id}/undelete',
-      await request(s)
-        .post(`${API}/entries/${id}/undelete`)
-        .set('Authorization', as('finance'))
-        .send({ version: 5 }),
-      200,
-    );
-
-    await check(
-      'GET /years/{fiscalYear}',
-      await request(s)
-        .get(`${API}/years/2026`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'GET /years/{fiscalYear}',
-      await request(s)
-        .get(`${API}/years/abc`)
-        .set('Authorization', as('newHire')),
-      400,
-    );
-
-    // Courses
-    await check(
-      'GET /courses',
-      await request(s)
-        .get(`${API}/courses`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check('GET /courses', await request(s).get(`${API}/courses`), 401);
-    await check(
-      'GET /courses/{slug}',
-      await request(s)
-        .get(`${API}/courses/${NEW_HIRE_COURSE}?fy=2026`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'GET /courses/{slug}',
-      await request(s)
-        .get(`${API}/courses/none-such`)
-        .set('Authorization', as('newHire')),
-      404,
-    );
     const course = {
       slug: `openapi-course-${process.pid}`,
       title: { ja: '新任係長研修', en: 'New unit heads' },
@@ -267,232 +127,120 @@ describe('OpenAPI document', () => {
         { entry: body.slug },
       ],
     };
-    await check(
-      'POST /courses',
-      await request(s)
-        .post(`${API}/courses`)
-        .set('Authorization', as('hr'))
-        .send(course),
-      201,
-    );
-    await check(
-      'POST /courses',
-      await request(s)
-        .post(`${API}/courses`)
-        .set('Authorization', as('hr'))
-        .send({}),
-      400,
-    );
-    await check(
-      'POST /courses',
-      await request(s)
-        .post(`${API}/courses`)
-        .set('Authorization', as('finance'))
-        .send({ ...course, slug: `${course.slug}-2` }),
-      403,
-    );
     const retitled = (version: number) => ({
       ...course,
       title: { ja: '新任係長研修（改訂）' },
       version,
     });
-    await check(
-      'PUT /courses/{slug}',
-      await request(s)
-        .put(`${API}/courses/${course.slug}`)
-        .set('Authorization', as('hr'))
-        .send(retitled(1)),
-      200,
-    );
-    await check(
-      'PUT /courses/{slug}',
-      await request(s)
-        .put(`${API}/courses/${course.slug}`)
-        .set('Authorization', as('hr'))
-        .send(retitled(1)),
-      409,
-    );
-    await check(
-      'GET /entries/{id}/courses',
-      await request(s)
-        .get(`${API}/entries/shutsuno-heisa/courses`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'DELETE /courses/{slug}',
-      await request(s)
-        .delete(`${API}/courses/${course.slug}`)
-        .set('Authorization', as('finance'))
-        .send({ version: 2 }),
-      403,
-    );
-    await check(
-      'DELETE /courses/{slug}',
-      await request(s)
-        .delete(`${API}/courses/${course.slug}`)
-        .set('Authorization', as('hr'))
-        .send({ version: 2 }),
-      204,
-    );
+    await expectEachDocumented([
+      [409, 'POST /entries', 'finance', body],
+      [403, 'POST /entries', 'council', entryBody(FINANCE)],
+      [400, 'POST /entries', 'finance', {}],
+      [200, `GET /entries/${body.slug}`, 'newHire'],
+      [404, 'GET /entries/none-such', 'newHire'],
+      [200, `PUT /entries/${id}`, 'finance', update(1)],
+      [409, `PUT /entries/${id}`, 'finance', update(1)],
+      [403, `PUT /entries/${id}`, 'council', update(2)],
+      [200, `POST /entries/${id}/confirm`, 'finance', { version: 2 }],
+      [200, `GET /entries/${id}/revisions`, 'finance'],
+      [200, `GET /entries/${id}/revisions/1`, 'finance'],
+      [404, `GET /entries/${id}/revisions/9`, 'finance'],
+      [
+        200,
+        `POST /entries/${id}/revisions/1/restore`,
+        'finance',
+        { version: 3 },
+      ],
+      [400, `DELETE /entries/${id}`, 'finance', {}],
+      [409, `DELETE /entries/${id}`, 'finance', { version: 3 }],
+      [200, `DELETE /entries/${id}`, 'finance', { version: 4 }],
+      [200, `POST /entries/${id}/undelete`, 'finance', { version: 5 }],
+
+      [200, 'GET /years/2026', 'newHire'],
+      [400, 'GET /years/abc', 'newHire'],
+
+      // Courses
+      [200, 'GET /courses', 'newHire'],
+      [401, 'GET /courses'],
+      [200, `GET /courses/${NEW_HIRE_COURSE}?fy=2026`, 'newHire'],
+      [404, 'GET /courses/none-such', 'newHire'],
+      [201, 'POST /courses', 'hr', course],
+      [400, 'POST /courses', 'hr', {}],
+      [
+        403,
+        'POST /courses',
+        'finance',
+        { ...course, slug: `${course.slug}-2` },
+      ],
+      [200, `PUT /courses/${course.slug}`, 'hr', retitled(1)],
+      [409, `PUT /courses/${course.slug}`, 'hr', retitled(1)],
+      [200, 'GET /entries/shutsuno-heisa/courses', 'newHire'],
+      [403, `DELETE /courses/${course.slug}`, 'finance', { version: 2 }],
+      [204, `DELETE /courses/${course.slug}`, 'hr', { version: 2 }],
+    ]);
 
     // Feed tokens and the calendar feed
-    const feedToken = await request(s)
-      .post(`${API}/feed-tokens`)
-      .set('Authorization', as('newHire'))
-      .send({ label: 'Google カレンダー' });
-    await check('POST /feed-tokens', feedToken, 201);
-    await check(
+    const feedToken = await expectDocumented([
+      201,
       'POST /feed-tokens',
-      await request(s)
-        .post(`${API}/feed-tokens`)
-        .set('Authorization', as('newHire'))
-        .send({}),
-      400,
-    );
-    await check(
-      'GET /feed-tokens',
-      await request(s)
-        .get(`${API}/feed-tokens`)
-        .set('Authorization', as('newHire')),
+      'newHire',
+      { label: 'Google カレンダー' },
+    ]);
+    const { token, id: tokenId } = feedToken.body;
+    await expectEachDocumented([
+      [400, 'POST /feed-tokens', 'newHire', {}],
+      [200, 'GET /feed-tokens', 'newHire'],
+    ]);
+    const calendar = await expectDocumented([
       200,
-    );
-    const calendar = await request(s).get(
-      `${API}/feeds/calendar.ics?token=${feedToken.body.token}&fy=2026`,
-    );
+      `GET /feeds/calendar.ics?token=${token}&fy=2026`,
+    ]);
     expect(calendar.headers['content-type']).toMatch(/^text\/calendar/);
     expect(calendar.text).toMatch(/^BEGIN:VCALENDAR/);
-    await check('GET /feeds/calendar.ics', calendar, 200);
-    await check(
-      'GET /feeds/calendar.ics',
-      await request(s).get(`${API}/feeds/calendar.ics`),
-      401,
-    );
-    await check(
-      'GET /feeds/calendar.ics',
-      await request(s).get(
-        `${API}/feeds/calendar.ics?token=${feedToken.body.token}&cycle=none`,
-      ),
-      400,
-    );
-    await check(
-      'DELETE /feed-tokens/{id}',
-      await request(s)
-        .delete(`${API}/feed-tokens/${feedToken.body.id}`)
-        .set('Authorization', as('newHire')),
-      204,
-    );
-    await check(
-      'DELETE /feed-tokens/{id}',
-      await request(s)
-        .delete(`${API}/feed-tokens/${feedToken.body.id}`)
-        .set('Authorization', as('newHire')),
-      404,
-    );
-    await check(
-      'GET /feeds/calendar.ics',
-      await request(s).get(
-        `${API}/feeds/calendar.ics?token=${feedToken.body.token}`,
-      ),
-      401,
-    );
+    await expectEachDocumented([
+      [401, 'GET /feeds/calendar.ics'],
+      [400, `GET /feeds/calendar.ics?token=${token}&cycle=none`],
+      [204, `DELETE /feed-tokens/${tokenId}`, 'newHire'],
+      [404, `DELETE /feed-tokens/${tokenId}`, 'newHire'],
+      [401, `GET /feeds/calendar.ics?token=${token}`],
 
-    // "Changed since": a first visit, then the reader marks a moment before the
-    // hand-over below.
-    await check(
-      'GET /changes',
-      await request(s)
-        .get(`${API}/changes`)
-        .set('Authorization', as('newHire')),
-      200,
-    );
-    await check(
-      'POST /last-seen',
-      await request(s)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('newHire'))
-        .send({ at: new Date(Date.now() - 60_000).toISOString() }),
-      200,
-    );
-    await check(
-      'POST /last-seen',
-      await request(s)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('newHire'))
-        .send({ at: 'yesterday' }),
-      400,
-    );
+      // "Changed since": a first visit, then the reader marks a moment before the
+      // hand-over below.
+      [200, 'GET /changes', 'newHire'],
+      [
+        200,
+        'POST /last-seen',
+        'newHire',
+        { at: new Date(Date.now() - 60_000).toISOString() },
+      ],
+      [400, 'POST /last-seen', 'newHire', { at: 'yesterday' }],
 
-    // Hand-over and the confirmation overview
-    await check(
-      'GET /handover',
-      await request(s).get(`${API}/handover`).set('Authorization', as('hr')),
-      200,
-    );
-    await check(
-      'GET /handover',
-      await request(s)
-        .get(`${API}/handover`)
-        .set('Authorization', as('finance')),
-      403,
-    );
-    const { version } = (
-      await request(s)
-        .get(`${API}/entries/${id}`)
-        .set('Authorization', as('hr'))
-    ).body;
+      // Hand-over and the confirmation overview
+      [200, 'GET /handover', 'hr'],
+      [403, 'GET /handover', 'finance'],
+    ]);
+    const { version } = (await callAs(ctx, 'hr').get(`/entries/${id}`)).body;
     const move = (owner: string, v: number = version) => ({
       moves: [{ entry: body.slug, version: v, owner }],
     });
-    await check(
-      'POST /handover',
-      await request(s)
-        .post(`${API}/handover`)
-        .set('Authorization', as('finance'))
-        .send(move(COUNCIL)),
-      403,
-    );
-    await check(
-      'POST /handover',
-      await request(s)
-        .post(`${API}/handover`)
-        .set('Authorization', as('hr'))
-        .send(move('group:default/none-such')),
-      400,
-    );
-    const moved = await request(s)
-      .post(`${API}/handover`)
-      .set('Authorization', as('hr'))
-      .send(move(COUNCIL));
-    await check('POST /handover', moved, 200);
-    expect(moved.body.items[0].owner).toBe(COUNCIL);
-    await check(
-      'POST /handover',
-      await request(s)
-        .post(`${API}/handover`)
-        .set('Authorization', as('hr'))
-        .send(move(FINANCE)),
-      409,
-    );
-    await check(
-      'GET /confirmations/{fiscalYear}',
-      await request(s)
-        .get(`${API}/confirmations/2026`)
-        .set('Authorization', as('hr')),
+    await expectEachDocumented([
+      [403, 'POST /handover', 'finance', move(COUNCIL)],
+      [400, 'POST /handover', 'hr', move('group:default/none-such')],
+    ]);
+    const moved = await expectDocumented([
       200,
-    );
-    await check(
-      'GET /confirmations/{fiscalYear}',
-      await request(s)
-        .get(`${API}/confirmations/2026`)
-        .set('Authorization', as('newHire')),
-      403,
-    );
+      'POST /handover',
+      'hr',
+      move(COUNCIL),
+    ]);
+    expect(moved.body.items[0].owner).toBe(COUNCIL);
+    await expectEachDocumented([
+      [409, 'POST /handover', 'hr', move(FINANCE)],
+      [200, 'GET /confirmations/2026', 'hr'],
+      [403, 'GET /confirmations/2026', 'newHire'],
+    ]);
 
-    const since = await request(s)
-      .get(`${API}/changes`)
-      .set('Authorization', as('newHire'));
-    await check('GET /changes', since, 200);
+    const since = await expectDocumented([200, 'GET /changes', 'newHire']);
     expect(since.body.changes).toContainEqual(
       expect.objectContaining({ slug: body.slug }),
     );

@@ -58,23 +58,18 @@ describe('EntryAuthorizer', () => {
       'user:default/kimura.aoi',
       new Date(Date.now() + 3600_000),
     );
-    await expect(
-      authorizer.assertAllowed(
-        { name: 'city-hall-year.entry.update' } as any,
-        'id-1',
-        writer,
-      ),
-    ).rejects.toThrow('Not allowed');
-    await expect(
-      authorizer.assertAllowed(
-        { name: 'city-hall-year.entry.update' } as any,
-        'id-1',
-        writer,
-      ),
-    ).rejects.toThrow('Not allowed');
-    expect(calls.filter(c => c === 'city-hall-year.entry.update')).toHaveLength(
-      2,
-    );
+    for (const attempt of [1, 2]) {
+      await expect(
+        authorizer.assertAllowed(
+          { name: 'city-hall-year.entry.update' } as any,
+          'id-1',
+          writer,
+        ),
+      ).rejects.toThrow('Not allowed');
+      expect(
+        calls.filter(c => c === 'city-hall-year.entry.update'),
+      ).toHaveLength(attempt);
+    }
   });
 
   it('asks again when the permission backend could not be reached', async () => {

@@ -9,7 +9,6 @@ import {
   type EntryFields,
   type EntryRevision,
   type EntryRevisionSummary,
-  type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryChange } from '../database/EntryStore';
 import { audited } from './audited';
@@ -279,7 +278,7 @@ export class EntryService {
   }
 
   private async publish(
-    action: RevisionAction,
+    action: EntryChange['action'],
     entry: Entry,
     ctx: CallContext,
     previousOwner?: string,
@@ -295,7 +294,7 @@ export class EntryService {
   /** Who changes what, when, from which version: from the caller's credentials only. */
   private change(
     ctx: CallContext,
-    action: RevisionAction,
+    action: EntryChange['action'],
     expectedVersion: number,
   ): EntryChange {
     return {

@@ -1,15 +1,10 @@
 import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
-  as,
+  callAs,
+  createTestDatabases,
   putBody,
   startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
-
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
+} from '../__testUtils__';
 
 describe('cached answers', () => {
   const databases = createTestDatabases();
@@ -33,21 +28,14 @@ describe('cached answers', () => {
         backend: typeof first,
         person: 'newHire' | 'finance' = 'newHire',
       ): Promise<YearView> =>
-        (
-          await request(backend.server)
-            .get(`${API}/years/2026`)
-            .set('Authorization', as(person))
-            .expect(200)
-        ).body;
+        (await callAs(backend, person).get('/years/2026').expect(200)).body;
 
       const title = (view: YearView, slug: string) =>
         view.occurrences.find(o => o.slug === slug)?.title.ja;
 
       it('answers a conditional request by its entity tag: lists, weak tags and * too', async () => {
         const get = (headers: Record<string, string>) => {
-          const req = request(first.server)
-            .get(`${API}/years/2026`)
-            .set('Authorization', as('newHire'));
+          const req = callAs(first, 'newHire').get('/years/2026');
           for (const [name, value] of Object.entries(headers)) {
             req.set(name, value);
           }
@@ -94,13 +82,10 @@ describe('cached answers', () => {
         expect(await year(second)).toEqual(await year(second));
 
         const entry: Entry = (
-          await request(first.server)
-            .get(`${API}/entries/shutsuno-heisa`)
-            .set('Authorization', as('accounting'))
+          await callAs(first, 'accounting').get('/entries/shutsuno-heisa')
         ).body;
-        await request(first.server)
-          .put(`${API}/entries/${entry.id}`)
-          .set('Authorization', as('accounting'))
+        await callAs(first, 'accounting')
+          .put(`/entries/${entry.id}`)
           .send(putBody(entry, { title: { ja: '出納閉鎖（改）' } }))
           .expect(200);
 
@@ -114,9 +99,8 @@ describe('cached answers', () => {
 
       it('keeps what each reader may see apart: an owner’s draft never reaches another reader’s cached year', async () => {
         await year(second, 'newHire');
-        const draft = await request(first.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('finance'))
+        const draft = await callAs(first, 'finance')
+          .post('/entries')
           .send({
             slug: 'cached-draft',
             cycle: 'budget',
@@ -133,17 +117,15 @@ describe('cached answers', () => {
           })
           .expect(201);
         // Drafts are not in the year view at all; publishing it shows it to everyone.
-        await request(first.server)
-          .put(`${API}/entries/${draft.body.id}`)
-          .set('Authorization', as('finance'))
+        await callAs(first, 'finance')
+          .put(`/entries/${draft.body.id}`)
           .send(putBody(draft.body, { status: 'published' }))
           .expect(200);
         expect(title(await year(second, 'newHire'), 'cached-draft')).toBe(
           '下書きの手続',
         );
-        await request(second.server)
-          .delete(`${API}/entries/${draft.body.id}`)
-          .set('Authorization', as('finance'))
+        await callAs(second, 'finance')
+          .delete(`/entries/${draft.body.id}`)
           .send({ version: draft.body.version + 1 })
           .expect(200);
         expect(
@@ -153,23 +135,20 @@ describe('cached answers', () => {
 
       it('refreshes a calendar feed after a course changes', async () => {
         const token = (
-          await request(first.server)
-            .post(`${API}/feed-tokens`)
-            .set('Authorization', as('hr'))
+          await callAs(first, 'hr')
+            .post('/feed-tokens')
             .send({ label: 'cache' })
         ).body.token;
         const feed = async (backend: typeof first) =>
           (
-            await request(backend.server).get(
-              `${API}/feeds/calendar.ics?token=${token}&fy=2026&course=yosan-kessan-no-tsunagari`,
+            await callAs(backend).get(
+              `/feeds/calendar.ics?token=${token}&fy=2026&course=yosan-kessan-no-tsunagari`,
             )
           ).text;
         const before = await feed(second);
         expect(before).toContain('出納閉鎖');
         const course = (
-          await request(first.server)
-            .get(`${API}/courses/yosan-kessan-no-tsunagari`)
-            .set('Authorization', as('hr'))
+          await callAs(first, 'hr').get('/courses/yosan-kessan-no-tsunagari')
         ).body.course;
         const {
           id,
@@ -180,9 +159,8 @@ describe('cached answers', () => {
           updatedBy,
           ...fields
         } = course;
-        await request(first.server)
-          .put(`${API}/courses/yosan-kessan-no-tsunagari`)
-          .set('Authorization', as('hr'))
+        await callAs(first, 'hr')
+          .put('/courses/yosan-kessan-no-tsunagari')
           .send({
             ...fields,
             steps: fields.steps.filter(

@@ -92,22 +92,17 @@ describe('starting content', () => {
   });
 
   it('links only to entries that exist, in both directions', () => {
+    const inverse = { dependsOn: 'feedsInto', feedsInto: 'dependsOn' } as const;
     for (const entry of content) {
-      for (const slug of entry.dependsOn) {
-        expect([
-          entry.slug,
-          'dependsOn',
-          slug,
-          bySlug.get(slug)?.feedsInto.includes(entry.slug),
-        ]).toEqual([entry.slug, 'dependsOn', slug, true]);
-      }
-      for (const slug of entry.feedsInto) {
-        expect([
-          entry.slug,
-          'feedsInto',
-          slug,
-          bySlug.get(slug)?.dependsOn.includes(entry.slug),
-        ]).toEqual([entry.slug, 'feedsInto', slug, true]);
+      for (const link of ['dependsOn', 'feedsInto'] as const) {
+        for (const slug of entry[link]) {
+          expect([
+            entry.slug,
+            link,
+            slug,
+            bySlug.get(slug)?.[inverse[link]].includes(entry.slug),
+          ]).toEqual([entry.slug, link, slug, true]);
+        }
       }
     }
   });

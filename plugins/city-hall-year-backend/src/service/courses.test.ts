@@ -3,17 +3,8 @@ import type {
   CourseView,
   Entry,
 } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  as,
-  entryBody,
-  startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
+import { callAs, describeOnEachDatabase, entryBody } from '../__testUtils__';
 
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
 const NEW_HIRE_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';
 const CHAIN_COURSE = 'yosan-kessan-no-tsunagari';
 
@@ -24,24 +15,16 @@ const courseBody = (slug: string, steps: string[]) => ({
   steps: steps.map(entry => ({ entry, note: { ja: `${entry}を読む理由` } })),
 });
 
-describe('courses API', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
-    });
-
+describeOnEachDatabase(
+  'courses API',
+  {
+    seed: true,
+  },
+  ctx => {
     const rows = () => ctx.knex('city_hall_year_curricula').orderBy('slug');
 
     it('ships the new-hire course and the budget and settlement chain', async () => {
-      const res = await request(ctx.server)
-        .get(`${API}/courses`)
-        .set('Authorization', as('newHire'));
+      const res = await callAs(ctx, 'newHire').get('/courses');
       expect(res.status).toBe(200);
       expect(res.body.items.map((c: Course) => c.slug).sort()).toEqual([
         NEW_HIRE_COURSE,
@@ -50,10 +33,7 @@ describe('courses API', () => {
     });
 
     it('answers at its first address, /curricula, as at /courses', async () => {
-      const get = (path: string) =>
-        request(ctx.server)
-          .get(`${API}${path}`)
-          .set('Authorization', as('newHire'));
+      const get = (path: string) => callAs(ctx, 'newHire').get(`${path}`);
       for (const path of ['', `/${CHAIN_COURSE}?fy=2026`]) {
         const [current, alias] = await Promise.all([
           get(`/courses${path}`),
@@ -62,24 +42,23 @@ describe('courses API', () => {
         expect(alias.status).toBe(200);
         expect(alias.body).toEqual(current.body);
       }
-      const usedIn = await request(ctx.server)
-        .get(`${API}/entries/shutsuno-heisa/curricula`)
-        .set('Authorization', as('newHire'));
+      const usedIn = await callAs(ctx, 'newHire').get(
+        '/entries/shutsuno-heisa/curricula',
+      );
       expect(usedIn.body.items.map((c: Course) => c.slug)).toContain(
         CHAIN_COURSE,
       );
       // Writes keep their rules under the alias: not HR, not allowed.
-      const refused = await request(ctx.server)
-        .post(`${API}/curricula`)
-        .set('Authorization', as('newHire'))
+      const refused = await callAs(ctx, 'newHire')
+        .post('/curricula')
         .send(courseBody(`alias-${process.pid}`, ['shutsuno-heisa']));
       expect(refused.status).toBe(403);
     });
 
     it('resolves each step to the linked entry for a pinned fiscal year', async () => {
-      const res = await request(ctx.server)
-        .get(`${API}/courses/${CHAIN_COURSE}?fy=2026`)
-        .set('Authorization', as('newHire'));
+      const res = await callAs(ctx, 'newHire').get(
+        `/courses/${CHAIN_COURSE}?fy=2026`,
+      );
       expect(res.status).toBe(200);
       const view: CourseView = res.body;
       expect(view.fiscalYear).toBe(2026);
@@ -103,9 +82,9 @@ describe('courses API', () => {
       }
       expect(JSON.stringify(stored)).not.toContain(closing.entry!.summary.ja);
 
-      const next = await request(ctx.server)
-        .get(`${API}/courses/${CHAIN_COURSE}?fy=2027`)
-        .set('Authorization', as('newHire'));
+      const next = await callAs(ctx, 'newHire').get(
+        `/courses/${CHAIN_COURSE}?fy=2027`,
+      );
       expect(
         next.body.steps.find((s: any) => s.entrySlug === 'shutsuno-heisa').entry
           .occurrences[0].start,
@@ -113,9 +92,8 @@ describe('courses API', () => {
     });
 
     it('lets an HR editor create a course whose permalink opens step 1', async () => {
-      const res = await request(ctx.server)
-        .post(`${API}/courses`)
-        .set('Authorization', as('hr'))
+      const res = await callAs(ctx, 'hr')
+        .post('/courses')
         .send(
           courseBody('kacho-gikai', ['daihyo-shitsugi', 'tobensho-sakusei']),
         );
@@ -126,9 +104,7 @@ describe('courses API', () => {
         createdBy: 'user:default/sato.hanako',
       });
 
-      const view = await request(ctx.server)
-        .get(`${API}/courses/kacho-gikai`)
-        .set('Authorization', as('finance'));
+      const view = await callAs(ctx, 'finance').get('/courses/kacho-gikai');
       expect(view.body.steps[0]).toMatchObject({
         position: 1,
         entry: { slug: 'daihyo-shitsugi' },
@@ -148,22 +124,19 @@ describe('courses API', () => {
         const before = await rows();
         const current = before.find(r => r.slug === NEW_HIRE_COURSE);
         const attempts = [
-          request(ctx.server)
-            .post(`${API}/courses`)
-            .set('Authorization', as(person))
+          callAs(ctx, person)
+            .post('/courses')
             .send(
               courseBody(`not-hr-${person.toLowerCase()}`, ['shutsuno-heisa']),
             ),
-          request(ctx.server)
-            .put(`${API}/courses/${NEW_HIRE_COURSE}`)
-            .set('Authorization', as(person))
+          callAs(ctx, person)
+            .put(`/courses/${NEW_HIRE_COURSE}`)
             .send({
               ...courseBody(NEW_HIRE_COURSE, ['shutsuno-heisa']),
               version: current.version,
             }),
-          request(ctx.server)
-            .delete(`${API}/courses/${NEW_HIRE_COURSE}`)
-            .set('Authorization', as(person))
+          callAs(ctx, person)
+            .delete(`/courses/${NEW_HIRE_COURSE}`)
             .send({ version: current.version }),
         ];
         for (const res of await Promise.all(attempts)) {
@@ -174,36 +147,32 @@ describe('courses API', () => {
     );
 
     it('refuses without a token (401)', async () => {
-      const res = await request(ctx.server).get(`${API}/courses`);
+      const res = await callAs(ctx).get('/courses');
       expect(res.status).toBe(401);
     });
 
     it('edits with the version it was based on; a stale version gets 409', async () => {
-      await request(ctx.server)
-        .post(`${API}/courses`)
-        .set('Authorization', as('hr'))
+      await callAs(ctx, 'hr')
+        .post('/courses')
         .send(courseBody('versioned', ['shutsuno-heisa']))
         .expect(201);
-      const first = await request(ctx.server)
-        .put(`${API}/courses/versioned`)
-        .set('Authorization', as('hr'))
+      const first = await callAs(ctx, 'hr')
+        .put('/courses/versioned')
         .send({
           ...courseBody('versioned', ['shutsuno-heisa', 'kessan-nintei']),
           version: 1,
         });
       expect(first.status).toBe(200);
       expect(first.body.version).toBe(2);
-      const stale = await request(ctx.server)
-        .put(`${API}/courses/versioned`)
-        .set('Authorization', as('hr'))
+      const stale = await callAs(ctx, 'hr')
+        .put('/courses/versioned')
         .send({ ...courseBody('versioned', ['kessan-nintei']), version: 1 });
       expect(stale.status).toBe(409);
       const row = (await rows()).find(r => r.slug === 'versioned');
       expect(JSON.parse(row.data).steps).toHaveLength(2);
 
-      const gone = await request(ctx.server)
-        .delete(`${API}/courses/versioned`)
-        .set('Authorization', as('hr'))
+      const gone = await callAs(ctx, 'hr')
+        .delete('/courses/versioned')
         .send({ version: 2 });
       expect(gone.status).toBe(204);
       expect((await rows()).map(r => r.slug)).not.toContain('versioned');
@@ -231,10 +200,7 @@ describe('courses API', () => {
       'refuses %s with 400 and writes nothing',
       async (_name, body, message) => {
         const before = await rows();
-        const res = await request(ctx.server)
-          .post(`${API}/courses`)
-          .set('Authorization', as('hr'))
-          .send(body);
+        const res = await callAs(ctx, 'hr').post('/courses').send(body);
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(message);
         expect(await rows()).toEqual(before);
@@ -242,9 +208,9 @@ describe('courses API', () => {
     );
 
     it('lists the courses an entry is used in', async () => {
-      const res = await request(ctx.server)
-        .get(`${API}/entries/shutsuno-heisa/courses`)
-        .set('Authorization', as('newHire'));
+      const res = await callAs(ctx, 'newHire').get(
+        '/entries/shutsuno-heisa/courses',
+      );
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual(
         expect.arrayContaining([
@@ -256,28 +222,24 @@ describe('courses API', () => {
 
     it('keeps a step whose entry the reader may not read, without its content', async () => {
       const draft: Entry = (
-        await request(ctx.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('finance'))
+        await callAs(ctx, 'finance')
+          .post('/entries')
           .send(entryBody('group:default/zaisei-ka', { status: 'draft' }))
       ).body;
-      await request(ctx.server)
-        .post(`${API}/courses`)
-        .set('Authorization', as('hr'))
+      await callAs(ctx, 'hr')
+        .post('/courses')
         .send(courseBody('with-draft', ['shutsuno-heisa', draft.slug]))
         .expect(201);
-      const forNewHire = await request(ctx.server)
-        .get(`${API}/courses/with-draft`)
-        .set('Authorization', as('newHire'));
+      const forNewHire = await callAs(ctx, 'newHire').get(
+        '/courses/with-draft',
+      );
       expect(forNewHire.body.steps[1]).toEqual({
         position: 2,
         entrySlug: draft.slug,
         note: expect.anything(),
       });
-      const forOwner = await request(ctx.server)
-        .get(`${API}/courses/with-draft`)
-        .set('Authorization', as('finance'));
+      const forOwner = await callAs(ctx, 'finance').get('/courses/with-draft');
       expect(forOwner.body.steps[1].entry.slug).toBe(draft.slug);
     });
-  });
-});
+  },
+);

@@ -1,17 +1,11 @@
 import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
 import ICAL from 'ical.js';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
-  as,
-  putBody,
-  startCityHallYearBackend,
+  callAs,
+  describeOnEachDatabase,
   type Person,
-} from '../__testUtils__/testBackend';
-
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
+  putBody,
+} from '../__testUtils__';
 
 /** Parses a feed with Mozilla's parser and returns its events. */
 function parseFeed(text: string) {
@@ -22,38 +16,29 @@ function parseFeed(text: string) {
   return { calendar, events };
 }
 
-describe('calendar feeds', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
-    });
-
+describeOnEachDatabase(
+  'calendar feeds',
+  {
+    seed: true,
+  },
+  ctx => {
     async function newToken(person: Person = 'newHire') {
-      const res = await request(ctx.server)
-        .post(`${API}/feed-tokens`)
-        .set('Authorization', as(person))
+      const res = await callAs(ctx, person)
+        .post('/feed-tokens')
         .send({ label: 'Google カレンダー' });
       expect(res.status).toBe(201);
       return res.body as { id: string; token: string };
     }
 
     async function feed(query: string) {
-      return request(ctx.server).get(`${API}/feeds/calendar.ics?${query}`);
+      return callAs(ctx).get(`/feeds/calendar.ics?${query}`);
     }
 
     async function publishedOccurrences(fiscalYears: number[]) {
       let count = 0;
       for (const fy of fiscalYears) {
         const year: YearView = (
-          await request(ctx.server)
-            .get(`${API}/years/${fy}`)
-            .set('Authorization', as('newHire'))
+          await callAs(ctx, 'newHire').get(`/years/${fy}`)
         ).body;
         count += year.occurrences.length;
       }
@@ -103,13 +88,10 @@ describe('calendar feeds', () => {
       const { token } = await newToken();
       const before = parseFeed((await feed(`token=${token}&fy=2026`)).text);
       const entry: Entry = (
-        await request(ctx.server)
-          .get(`${API}/entries/shutsuno-heisa`)
-          .set('Authorization', as('accounting'))
+        await callAs(ctx, 'accounting').get('/entries/shutsuno-heisa')
       ).body;
-      await request(ctx.server)
-        .put(`${API}/entries/${entry.id}`)
-        .set('Authorization', as('accounting'))
+      await callAs(ctx, 'accounting')
+        .put(`/entries/${entry.id}`)
         .send(
           putBody(entry, {
             title: { ja: '出納閉鎖（5月31日）', en: 'Closing of the accounts' },
@@ -174,20 +156,14 @@ describe('calendar feeds', () => {
       expect((await feed(`token=chy_${'x'.repeat(43)}`)).status).toBe(401);
 
       // Somebody else cannot revoke the token.
-      const foreign = await request(ctx.server)
-        .delete(`${API}/feed-tokens/${id}`)
-        .set('Authorization', as('newHire'));
+      const foreign = await callAs(ctx, 'newHire').delete(`/feed-tokens/${id}`);
       expect(foreign.status).toBe(404);
       expect((await feed(`token=${token}`)).status).toBe(200);
 
-      const revoked = await request(ctx.server)
-        .delete(`${API}/feed-tokens/${id}`)
-        .set('Authorization', as('finance'));
+      const revoked = await callAs(ctx, 'finance').delete(`/feed-tokens/${id}`);
       expect(revoked.status).toBe(204);
       expect((await feed(`token=${token}`)).status).toBe(401);
-      const list = await request(ctx.server)
-        .get(`${API}/feed-tokens`)
-        .set('Authorization', as('finance'));
+      const list = await callAs(ctx, 'finance').get('/feed-tokens');
       expect(list.body.items.map((t: { id: string }) => t.id)).not.toContain(
         id,
       );
@@ -195,17 +171,15 @@ describe('calendar feeds', () => {
 
     it('grants nothing but the feed: a feed token is not a Backstage token', async () => {
       const { token } = await newToken();
-      const res = await request(ctx.server)
-        .get(`${API}/entries`)
+      const res = await callAs(ctx)
+        .get('/entries')
         .set('Authorization', `Bearer ${token}`);
       expect(res.status).toBe(401);
     });
 
     it('lists tokens without their secret and stores only a hash', async () => {
       const { id, token } = await newToken('council');
-      const list = await request(ctx.server)
-        .get(`${API}/feed-tokens`)
-        .set('Authorization', as('council'));
+      const list = await callAs(ctx, 'council').get('/feed-tokens');
       expect(list.body.items).toContainEqual(
         expect.objectContaining({ id, label: 'Google カレンダー' }),
       );
@@ -222,11 +196,10 @@ describe('calendar feeds', () => {
       expect((await feed(`token=${token}&entry=no-such-entry`)).status).toBe(
         404,
       );
-      const label = await request(ctx.server)
-        .post(`${API}/feed-tokens`)
-        .set('Authorization', as('newHire'))
+      const label = await callAs(ctx, 'newHire')
+        .post('/feed-tokens')
         .send({ label: '' });
       expect(label.status).toBe(400);
     });
-  });
-});
+  },
+);

@@ -1,21 +1,16 @@
 import type { Entry } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
 import { stringify as stringifyYaml } from 'yaml';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  as,
-  entryBody,
-  putBody,
-  startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
 import { createRouter } from './router';
 import type { RouterOptions } from './types';
-
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-const ACCOUNTING = 'group:default/kaikei-ka';
+import type request from 'supertest';
+import {
+  ACCOUNTING,
+  callAs,
+  describeOnEachDatabase,
+  entryBody,
+  FINANCE,
+  putBody,
+} from '../__testUtils__';
 
 /**
  * Writes that change no content the year view or a feed shows: they need not raise
@@ -47,11 +42,12 @@ async function writeRoutes(): Promise<string[]> {
   );
 }
 
-describe('the content generation rule', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
+describeOnEachDatabase(
+  'the content generation rule',
+  {
+    seed: true,
+  },
+  ctx => {
     const generation = async () =>
       Number(
         (
@@ -62,9 +58,7 @@ describe('the content generation rule', () => {
         ).value,
       );
     const hr = (method: 'post' | 'put' | 'delete', path: string) =>
-      request(ctx.server)
-        [method](`${API}${path}`)
-        .set('Authorization', as('hr'));
+      callAs(ctx, 'hr')[method](path);
     const created = async (overrides = {}): Promise<Entry> =>
       (
         await hr('post', '/entries')
@@ -78,12 +72,6 @@ describe('the content generation rule', () => {
       title: { ja: '世代の試験' },
       audience: { ja: '試験' },
       steps: [{ entry: 'yosan-hensei-hoshin', note: { ja: '最初に' } }],
-    });
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
     });
 
     /**
@@ -199,11 +187,8 @@ describe('the content generation rule', () => {
 
     it('is not raised by a read', async () => {
       const before = await generation();
-      await request(ctx.server)
-        .get(`${API}/years/2026`)
-        .set('Authorization', as('newHire'))
-        .expect(200);
+      await callAs(ctx, 'newHire').get('/years/2026').expect(200);
       expect(await generation()).toBe(before);
     });
-  });
-});
+  },
+);

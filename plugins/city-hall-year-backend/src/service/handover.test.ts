@@ -4,51 +4,40 @@ import {
   type EntryRevisionSummary,
   type HandoverReport,
 } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
-  as,
+  ACCOUNTING,
+  callAs,
+  describeOnEachDatabase,
   entryBody,
   exampleOrganisation,
+  FINANCE,
   putBody,
-  startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
+} from '../__testUtils__';
 
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
-const ACCOUNTING = 'group:default/kaikei-ka';
-const FINANCE = 'group:default/zaisei-ka';
 const AUDIT_NAME = 'kansa-jimukyoku';
 const AUDIT = `group:default/${AUDIT_NAME}`;
 
-describe('reorganisation hand-over, confirmations and changes since the last look', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      // 会計課 was removed from the catalog in a reorganisation; 監査事務局 was taken
-      // out of its catalog file and lingers as an orphan entity.
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-        entities: exampleOrganisation()
-          .filter(e => e.metadata.name !== 'kaikei-ka')
-          .map(e =>
-            e.kind === 'Group' && e.metadata.name === AUDIT_NAME
-              ? {
-                  ...e,
-                  metadata: {
-                    ...e.metadata,
-                    annotations: { 'backstage.io/orphan': 'true' },
-                  },
-                }
-              : e,
-          ),
-      });
-    });
-
+// 会計課 was removed from the catalog in a reorganisation; 監査事務局 was taken
+// out of its catalog file and lingers as an orphan entity.
+describeOnEachDatabase(
+  'reorganisation hand-over, confirmations and changes since the last look',
+  {
+    seed: true,
+    entities: exampleOrganisation()
+      .filter(e => e.metadata.name !== 'kaikei-ka')
+      .map(e =>
+        e.kind === 'Group' && e.metadata.name === AUDIT_NAME
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: { 'backstage.io/orphan': 'true' },
+              },
+            }
+          : e,
+      ),
+  },
+  ctx => {
     const accountingRows = () =>
       ctx
         .knex('city_hall_year_entries')
@@ -57,9 +46,7 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
         .orderBy('slug');
 
     it('flags the entries of a Group that left the catalog as orphaned', async () => {
-      const res = await request(ctx.server)
-        .get(`${API}/handover`)
-        .set('Authorization', as('hr'));
+      const res = await callAs(ctx, 'hr').get('/handover');
       expect(res.status).toBe(200);
       const report: HandoverReport = res.body;
       expect(report.orphans.map(o => o.owner)).toEqual([ACCOUNTING, AUDIT]);
@@ -92,16 +79,9 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
       'shows the hand-over only to HR (%s gets 403) and lets only HR reassign',
       async person => {
         const before = await accountingRows();
-        expect(
-          (
-            await request(ctx.server)
-              .get(`${API}/handover`)
-              .set('Authorization', as(person))
-          ).status,
-        ).toBe(403);
-        const res = await request(ctx.server)
-          .post(`${API}/handover`)
-          .set('Authorization', as(person))
+        expect((await callAs(ctx, person).get('/handover')).status).toBe(403);
+        const res = await callAs(ctx, person)
+          .post('/handover')
           .send({
             moves: [
               {
@@ -118,9 +98,8 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
 
     it('refuses a hand-over to a group not in the catalog, or from a stale version, and writes nothing', async () => {
       const before = await accountingRows();
-      const unknown = await request(ctx.server)
-        .post(`${API}/handover`)
-        .set('Authorization', as('hr'))
+      const unknown = await callAs(ctx, 'hr')
+        .post('/handover')
         .send({
           moves: [
             { entry: before[0].id, version: before[0].version, owner: FINANCE },
@@ -133,9 +112,8 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
         });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.message).toMatch(/moves\.1\.owner/);
-      const stale = await request(ctx.server)
-        .post(`${API}/handover`)
-        .set('Authorization', as('hr'))
+      const stale = await callAs(ctx, 'hr')
+        .post('/handover')
         .send({
           moves: [
             { entry: before[0].id, version: before[0].version, owner: FINANCE },
@@ -152,9 +130,8 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
 
     it('reassigns orphaned entries in bulk, recorded in each history', async () => {
       const before = await accountingRows();
-      const res = await request(ctx.server)
-        .post(`${API}/handover`)
-        .set('Authorization', as('hr'))
+      const res = await callAs(ctx, 'hr')
+        .post('/handover')
         .send({
           moves: before.map(r => ({
             entry: r.slug,
@@ -167,9 +144,7 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
       expect(await accountingRows()).toEqual([]);
 
       const history: EntryRevisionSummary[] = (
-        await request(ctx.server)
-          .get(`${API}/entries/shutsuno-heisa/revisions`)
-          .set('Authorization', as('finance'))
+        await callAs(ctx, 'finance').get('/entries/shutsuno-heisa/revisions')
       ).body.items;
       expect(history[0]).toMatchObject({
         action: 'reassign',
@@ -186,27 +161,20 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
           }),
         }),
       );
-      const report = await request(ctx.server)
-        .get(`${API}/handover`)
-        .set('Authorization', as('hr'));
+      const report = await callAs(ctx, 'hr').get('/handover');
       expect(report.body.orphans.map((o: any) => o.owner)).toEqual([AUDIT]);
     });
 
     it('shows HR how far each department has confirmed its entries', async () => {
       const entry = (
-        await request(ctx.server)
-          .get(`${API}/entries/yosan-hensei-hoshin`)
-          .set('Authorization', as('finance'))
+        await callAs(ctx, 'finance').get('/entries/yosan-hensei-hoshin')
       ).body;
-      await request(ctx.server)
-        .post(`${API}/entries/${entry.id}/confirm`)
-        .set('Authorization', as('finance'))
+      await callAs(ctx, 'finance')
+        .post(`/entries/${entry.id}/confirm`)
         .send({ version: entry.version })
         .expect(200);
       const fy = resolveFiscalYear(new Date());
-      const res = await request(ctx.server)
-        .get(`${API}/confirmations/${fy}`)
-        .set('Authorization', as('hr'));
+      const res = await callAs(ctx, 'hr').get(`/confirmations/${fy}`);
       expect(res.status).toBe(200);
       const finance = res.body.departments.find(
         (d: any) => d.owner === FINANCE,
@@ -219,49 +187,30 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
         'yosan-hensei-hoshin',
       );
       expect(
-        (
-          await request(ctx.server)
-            .get(`${API}/confirmations/${fy}`)
-            .set('Authorization', as('finance'))
-        ).status,
+        (await callAs(ctx, 'finance').get(`/confirmations/${fy}`)).status,
       ).toBe(403);
     });
 
     it('lists what others changed since the reader last looked, and nothing after marking it seen', async () => {
-      const first: ChangesSince = (
-        await request(ctx.server)
-          .get(`${API}/changes`)
-          .set('Authorization', as('newHire'))
-      ).body;
+      const first: ChangesSince = (await callAs(ctx, 'newHire').get('/changes'))
+        .body;
       expect(first).toEqual({ changes: [] });
-      await request(ctx.server)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('newHire'))
-        .send({})
-        .expect(200);
+      await callAs(ctx, 'newHire').post('/last-seen').send({}).expect(200);
       await new Promise(r => setTimeout(r, 5));
 
-      const entry = (
-        await request(ctx.server)
-          .get(`${API}/entries/yosan-yokyu`)
-          .set('Authorization', as('finance'))
-      ).body;
-      await request(ctx.server)
-        .put(`${API}/entries/${entry.id}`)
-        .set('Authorization', as('finance'))
+      const entry = (await callAs(ctx, 'finance').get('/entries/yosan-yokyu'))
+        .body;
+      await callAs(ctx, 'finance')
+        .put(`/entries/${entry.id}`)
         .send(putBody(entry, { summary: { ja: '要求の締切は10月末です。' } }))
         .expect(200);
-      const draft = await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
+      const draft = await callAs(ctx, 'finance')
+        .post('/entries')
         .send(entryBody(FINANCE, { status: 'draft' }))
         .expect(201);
 
-      const since: ChangesSince = (
-        await request(ctx.server)
-          .get(`${API}/changes`)
-          .set('Authorization', as('newHire'))
-      ).body;
+      const since: ChangesSince = (await callAs(ctx, 'newHire').get('/changes'))
+        .body;
       expect(since.lastSeenAt).toBeDefined();
       expect(since.changes).toEqual([
         expect.objectContaining({
@@ -275,37 +224,25 @@ describe('reorganisation hand-over, confirmations and changes since the last loo
       expect(JSON.stringify(since)).not.toContain(draft.body.slug);
 
       // The editor's own changes are not news to the editor.
-      await request(ctx.server)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('finance'))
+      await callAs(ctx, 'finance')
+        .post('/last-seen')
         .send({ at: since.lastSeenAt })
         .expect(200);
-      const own: ChangesSince = (
-        await request(ctx.server)
-          .get(`${API}/changes`)
-          .set('Authorization', as('finance'))
-      ).body;
+      const own: ChangesSince = (await callAs(ctx, 'finance').get('/changes'))
+        .body;
       expect(own.changes).toEqual([]);
 
-      await request(ctx.server)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('newHire'))
-        .send({})
-        .expect(200);
-      const after: ChangesSince = (
-        await request(ctx.server)
-          .get(`${API}/changes`)
-          .set('Authorization', as('newHire'))
-      ).body;
+      await callAs(ctx, 'newHire').post('/last-seen').send({}).expect(200);
+      const after: ChangesSince = (await callAs(ctx, 'newHire').get('/changes'))
+        .body;
       expect(after.changes).toEqual([]);
     });
 
     it('refuses a malformed last-seen body', async () => {
-      const res = await request(ctx.server)
-        .post(`${API}/last-seen`)
-        .set('Authorization', as('newHire'))
+      const res = await callAs(ctx, 'newHire')
+        .post('/last-seen')
         .send({ at: 'yesterday' });
       expect(res.status).toBe(400);
     });
-  });
-});
+  },
+);

@@ -1,15 +1,10 @@
 import type { ImportReport } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
 import {
   as,
-  startCityHallYearBackend,
+  callAs,
+  describeOnEachDatabase,
   type Person,
-} from '../__testUtils__/testBackend';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
+} from '../__testUtils__';
 
 const JAPANESE_CSV = [
   '\uFEFFスラッグ,分類,名称,名称（英語）,概要,何のために,内容,新規職員へ,根拠法令,担当課,対象年度,時期,状態,タグ',
@@ -17,18 +12,12 @@ const JAPANESE_CSV = [
   'zaisei-test-yotei,予算,予定表の共有,,予定表を共有します。,"締切を全庁で揃えるためです。",予定表を送ります。,締切を手帳に書きましょう。,,group:default/zaisei-ka,当年度,9月第1月曜日,下書き,',
 ].join('\r\n');
 
-describe('import and export', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId, {
-        seed: true,
-      });
-    });
-
+describeOnEachDatabase(
+  'import and export',
+  {
+    seed: true,
+  },
+  ctx => {
     const snapshot = async () =>
       await ctx
         .knex('city_hall_year_entries')
@@ -41,8 +30,8 @@ describe('import and export', () => {
       content: string,
       dryRun: boolean,
     ) {
-      const req = request(ctx.server)
-        .post(`${API}/import?format=${format}&dryRun=${dryRun}`)
+      const req = callAs(ctx)
+        .post(`/import?format=${format}&dryRun=${dryRun}`)
         .set(
           'Content-Type',
           format === 'csv' ? 'text/csv' : 'application/yaml',
@@ -54,9 +43,9 @@ describe('import and export', () => {
     it.each(['yaml', 'csv'])(
       'exports the whole content as %s and imports it back with no changes',
       async format => {
-        const exported = await request(ctx.server)
-          .get(`${API}/export?format=${format}`)
-          .set('Authorization', as('hr'));
+        const exported = await callAs(ctx, 'hr').get(
+          `/export?format=${format}`,
+        );
         expect(exported.status).toBe(200);
         expect(exported.headers['content-disposition']).toContain(
           `city-hall-year-entries.${format}`,
@@ -101,9 +90,9 @@ describe('import and export', () => {
       const applied = await importFile('finance', 'csv', JAPANESE_CSV, false);
       expect(applied.status).toBe(200);
       expect(applied.body.applied).toBe(true);
-      const created = await request(ctx.server)
-        .get(`${API}/entries/zaisei-test-shiryo`)
-        .set('Authorization', as('newHire'));
+      const created = await callAs(ctx, 'newHire').get(
+        '/entries/zaisei-test-shiryo',
+      );
       expect(created.body).toMatchObject({
         cycle: 'budget',
         concernsFiscalYear: 'next',
@@ -119,9 +108,9 @@ describe('import and export', () => {
           ],
         },
       });
-      const history = await request(ctx.server)
-        .get(`${API}/entries/zaisei-test-shiryo/revisions`)
-        .set('Authorization', as('finance'));
+      const history = await callAs(ctx, 'finance').get(
+        '/entries/zaisei-test-shiryo/revisions',
+      );
       expect(history.body.items[0]).toMatchObject({
         revision: 1,
         action: 'import',
@@ -171,9 +160,9 @@ describe('import and export', () => {
     });
 
     it('obeys the same permissions as edits', async () => {
-      const exported = await request(ctx.server)
-        .get(`${API}/export?format=yaml&cycle=council`)
-        .set('Authorization', as('finance'));
+      const exported = await callAs(ctx, 'finance').get(
+        '/export?format=yaml&cycle=council',
+      );
       const tampered = exported.text.replace(
         /summary:\n {4}ja: .*/,
         'summary:\n    ja: 財政課が書き換えた概要',
@@ -216,12 +205,8 @@ describe('import and export', () => {
       expect(yamlError.status).toBe(200);
       expect(yamlError.body.rows[0].errors[0].message).toMatch(/YAML/);
       expect(
-        (
-          await request(ctx.server)
-            .get(`${API}/export?format=pdf`)
-            .set('Authorization', as('finance'))
-        ).status,
+        (await callAs(ctx, 'finance').get('/export?format=pdf')).status,
       ).toBe(400);
     });
-  });
-});
+  },
+);

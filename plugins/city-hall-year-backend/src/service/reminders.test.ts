@@ -1,41 +1,15 @@
 import type { YearView } from '@internal/plugin-city-hall-year-common';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
 import {
-  as,
+  callAs,
+  createTestDatabases,
   entryBody,
+  FINANCE,
   RecordingNotifications,
   startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
+} from '../__testUtils__';
 
-jest.setTimeout(120_000);
-
-const API = '/api/city-hall-year';
 const TASK = 'city-hall-year-reminders';
-const FINANCE = 'group:default/zaisei-ka';
-
-/** A fake clock: only Date is faked, so database drivers keep their real timers. */
-function setClock(iso: string) {
-  jest.useFakeTimers({
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-    now: new Date(iso),
-  });
-}
 
 function byKind(notifications: RecordingNotifications, kind: string) {
   const counts: Record<string, number> = {};
@@ -87,9 +61,8 @@ describe('reminders', () => {
 
       it('reminds each owner group once of its steps starting within its reminder window', async () => {
         // Per-entry windows: 3 days before 22 September, and never.
-        await request(first.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('finance'))
+        await callAs(first, 'finance')
+          .post('/entries')
           .send(
             entryBody(FINANCE, {
               slug: 'reminder-in-three-days',
@@ -98,9 +71,8 @@ describe('reminders', () => {
             }),
           )
           .expect(201);
-        await request(first.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('council'))
+        await callAs(first, 'council')
+          .post('/entries')
           .send(
             entryBody('group:default/giji-ka', {
               slug: 'reminder-never',
@@ -110,13 +82,11 @@ describe('reminders', () => {
           )
           .expect(201);
 
-        setClock('2026-09-20T09:00:00+09:00');
+        fakeDateOnly('2026-09-20T09:00:00+09:00');
         // The groups whose published entries start in the next 14 days (default window),
         // from the year as any reader sees it.
         const year: YearView = (
-          await request(first.server)
-            .get(`${API}/years/2026`)
-            .set('Authorization', as('newHire'))
+          await callAs(first, 'newHire').get('/years/2026')
         ).body;
         const expected = new Set(
           year.occurrences
@@ -155,14 +125,14 @@ describe('reminders', () => {
       });
 
       it('does not remind outside the window', async () => {
-        setClock('2026-09-10T09:00:00+09:00');
+        fakeDateOnly('2026-09-10T09:00:00+09:00');
         await runBoth();
         const counts = byKind(notifications, ':upcoming:');
         expect(counts[FINANCE]).toBeUndefined();
       });
 
       it('asks each owner group once in April to confirm its entries for the new year', async () => {
-        setClock('2027-04-02T08:00:00+09:00');
+        fakeDateOnly('2027-04-02T08:00:00+09:00');
         const owners = new Set(
           (await first
             .knex('city_hall_year_entries')
@@ -182,9 +152,8 @@ describe('reminders', () => {
       });
 
       it('gives a claim back when sending fails, so the next run retries', async () => {
-        await request(first.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('finance'))
+        await callAs(first, 'finance')
+          .post('/entries')
           .send(
             entryBody(FINANCE, {
               slug: 'reminder-after-failure',
@@ -193,7 +162,7 @@ describe('reminders', () => {
             }),
           )
           .expect(201);
-        setClock('2026-11-25T09:00:00+09:00');
+        fakeDateOnly('2026-11-25T09:00:00+09:00');
         const failing = jest
           .spyOn(notifications, 'send')
           .mockRejectedValueOnce(new Error('notifications backend down'));

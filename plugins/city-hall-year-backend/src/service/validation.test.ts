@@ -1,49 +1,33 @@
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
-  as,
+  callAs,
+  describeOnEachDatabase,
   entryBody,
+  FINANCE,
   putBody,
-  startCityHallYearBackend,
-} from '../__testUtils__/testBackend';
+} from '../__testUtils__';
 
-jest.setTimeout(120_000);
+describeOnEachDatabase('bad input', {}, ctx => {
+  let anchorSlug: string;
 
-const API = '/api/city-hall-year';
-const FINANCE = 'group:default/zaisei-ka';
-
-describe('bad input', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let ctx: Awaited<ReturnType<typeof startCityHallYearBackend>>;
-    let anchorSlug: string;
-
-    beforeAll(async () => {
-      ctx = await startCityHallYearBackend(databases, databaseId);
-      const anchor = entryBody(FINANCE, {
-        timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
-      });
-      await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send(anchor)
-        .expect(201);
-      anchorSlug = anchor.slug;
+  beforeAll(async () => {
+    const anchor = entryBody(FINANCE, {
+      timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
     });
+    await callAs(ctx, 'finance').post('/entries').send(anchor).expect(201);
+    anchorSlug = anchor.slug;
+  });
 
-    async function entryCount() {
-      const [{ count }] = await ctx
-        .knex('city_hall_year_entries')
-        .count({ count: '*' });
-      return Number(count);
-    }
+  async function entryCount() {
+    const [{ count }] = await ctx
+      .knex('city_hall_year_entries')
+      .count({ count: '*' });
+    return Number(count);
+  }
 
-    const long = (n: number) => 'あ'.repeat(n);
+  const long = (n: number) => 'あ'.repeat(n);
 
-    it.each<
-      [string, (body: Record<string, any>) => Record<string, any>, RegExp]
-    >([
+  it.each<[string, (body: Record<string, any>) => Record<string, any>, RegExp]>(
+    [
       [
         'an unknown field',
         b => ({ ...b, colour: 'red' }),
@@ -145,165 +129,151 @@ describe('bad input', () => {
         /timing: .*cycle/,
       ],
       ['an array instead of an object', () => [] as any, /body/],
-    ])(
-      'refuses %s with a 400 naming the field, writing nothing',
-      async (_name, mutate, message) => {
-        const before = await entryCount();
-        const res = await request(ctx.server)
-          .post(`${API}/entries`)
-          .set('Authorization', as('finance'))
-          .send(mutate(entryBody(FINANCE)));
-        expect(res.status).toBe(400);
-        expect(res.body.error.message).toMatch(message);
-        expect(await entryCount()).toBe(before);
-      },
-    );
-
-    it('accepts a relative date to an existing entry', async () => {
-      const res = await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send(
-          entryBody(FINANCE, {
-            timing: {
-              rules: [{ kind: 'relative', entry: anchorSlug, offsetDays: 92 }],
-            },
-          }),
-        );
-      expect(res.status).toBe(201);
-    });
-
-    it('refuses an edit that would close a cycle of relative dates', async () => {
-      const first = entryBody(FINANCE, {
-        timing: {
-          rules: [{ kind: 'relative', entry: anchorSlug, offsetDays: 1 }],
-        },
-      });
-      const created = await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send(first);
-      expect(created.status).toBe(201);
-      // Anchor now points back at the entry that depends on it.
-      const anchor = await request(ctx.server)
-        .get(`${API}/entries/${anchorSlug}`)
-        .set('Authorization', as('finance'));
-      const res = await request(ctx.server)
-        .put(`${API}/entries/${anchor.body.id}`)
-        .set('Authorization', as('finance'))
-        .send(
-          putBody(anchor.body, {
-            timing: {
-              rules: [{ kind: 'relative', entry: first.slug, offsetDays: 1 }],
-            },
-          }),
-        );
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/cycle/);
-    });
-
-    it.each([
-      [
-        'a PUT without a version',
-        'put',
-        '/entries/ANCHOR',
-        (b: object) => b,
-        /version/,
-      ],
-      [
-        'a revision that is not a number',
-        'get',
-        '/entries/ANCHOR/revisions/first',
-        () => undefined,
-        /revision/,
-      ],
-      [
-        'a negative revision',
-        'post',
-        '/entries/ANCHOR/revisions/-1/restore',
-        () => ({}),
-        /revision/,
-      ],
-      [
-        'a version that is not a number',
-        'post',
-        '/entries/ANCHOR/confirm',
-        () => ({ version: 'latest' }),
-        /version/,
-      ],
-      [
-        'an unknown query key',
-        'get',
-        '/years/2026?draft=1',
-        () => undefined,
-        /Unrecognized key/,
-      ],
-      [
-        'a fiscal year out of range',
-        'get',
-        '/years/1800',
-        () => undefined,
-        /fiscal year/,
-      ],
-      [
-        'a page size over the cap',
-        'get',
-        '/entries?limit=201',
-        () => undefined,
-        /limit/,
-      ],
-    ] as const)(
-      'refuses %s with a 400',
-      async (_name, method, path, makeBody, message) => {
-        const target = path.replace('ANCHOR', anchorSlug);
-        let req = request(ctx.server)
-          [method](`${API}${target}`)
-          .set('Authorization', as('finance'));
-        const body = makeBody(entryBody(FINANCE, { slug: anchorSlug }));
-        if (body !== undefined) req = req.send(body);
-        const res = await req;
-        expect(res.status).toBe(400);
-        expect(res.body.error.message).toMatch(message);
-      },
-    );
-
-    it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    ],
+  )(
+    'refuses %s with a 400 naming the field, writing nothing',
+    async (_name, mutate, message) => {
       const before = await entryCount();
-      const malformed = await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .set('Content-Type', 'application/json')
-        .send('{"slug": "broken",');
-      expect(malformed.status).toBe(400);
-      const huge = await request(ctx.server)
-        .post(`${API}/entries`)
-        .set('Authorization', as('finance'))
-        .send({ ...entryBody(FINANCE), purpose: { ja: 'あ'.repeat(300_000) } });
-      expect(huge.status).toBe(413);
+      const res = await callAs(ctx, 'finance')
+        .post('/entries')
+        .send(mutate(entryBody(FINANCE)));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
       expect(await entryCount()).toBe(before);
-    });
+    },
+  );
 
-    it('answers unknown entries with 404', async () => {
-      for (const [method, path] of [
-        ['get', '/entries/no-such-step'],
-        ['put', '/entries/no-such-step'],
-        ['delete', '/entries/no-such-step'],
-        ['post', '/entries/no-such-step/confirm'],
-        ['get', '/entries/no-such-step/revisions'],
-      ] as const) {
-        let req = request(ctx.server)
-          [method](`${API}${path}`)
-          .set('Authorization', as('hr'));
-        if (method === 'put')
-          req = req.send({
-            ...entryBody(FINANCE, { slug: 'no-such-step' }),
-            version: 1,
-          });
-        if (method === 'delete' || method === 'post')
-          req = req.send({ version: 1 });
-        const res = await req;
-        expect([path, res.status]).toEqual([path, 404]);
-      }
+  it('accepts a relative date to an existing entry', async () => {
+    const res = await callAs(ctx, 'finance')
+      .post('/entries')
+      .send(
+        entryBody(FINANCE, {
+          timing: {
+            rules: [{ kind: 'relative', entry: anchorSlug, offsetDays: 92 }],
+          },
+        }),
+      );
+    expect(res.status).toBe(201);
+  });
+
+  it('refuses an edit that would close a cycle of relative dates', async () => {
+    const first = entryBody(FINANCE, {
+      timing: {
+        rules: [{ kind: 'relative', entry: anchorSlug, offsetDays: 1 }],
+      },
     });
+    const created = await callAs(ctx, 'finance').post('/entries').send(first);
+    expect(created.status).toBe(201);
+    // Anchor now points back at the entry that depends on it.
+    const anchor = await callAs(ctx, 'finance').get(`/entries/${anchorSlug}`);
+    const res = await callAs(ctx, 'finance')
+      .put(`/entries/${anchor.body.id}`)
+      .send(
+        putBody(anchor.body, {
+          timing: {
+            rules: [{ kind: 'relative', entry: first.slug, offsetDays: 1 }],
+          },
+        }),
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/cycle/);
+  });
+
+  it.each([
+    [
+      'a PUT without a version',
+      'put',
+      '/entries/ANCHOR',
+      (b: object) => b,
+      /version/,
+    ],
+    [
+      'a revision that is not a number',
+      'get',
+      '/entries/ANCHOR/revisions/first',
+      () => undefined,
+      /revision/,
+    ],
+    [
+      'a negative revision',
+      'post',
+      '/entries/ANCHOR/revisions/-1/restore',
+      () => ({}),
+      /revision/,
+    ],
+    [
+      'a version that is not a number',
+      'post',
+      '/entries/ANCHOR/confirm',
+      () => ({ version: 'latest' }),
+      /version/,
+    ],
+    [
+      'an unknown query key',
+      'get',
+      '/years/2026?draft=1',
+      () => undefined,
+      /Unrecognized key/,
+    ],
+    [
+      'a fiscal year out of range',
+      'get',
+      '/years/1800',
+      () => undefined,
+      /fiscal year/,
+    ],
+    [
+      'a page size over the cap',
+      'get',
+      '/entries?limit=201',
+      () => undefined,
+      /limit/,
+    ],
+  ] as const)(
+    'refuses %s with a 400',
+    async (_name, method, path, makeBody, message) => {
+      const target = path.replace('ANCHOR', anchorSlug);
+      let req = callAs(ctx, 'finance')[method](target);
+      const body = makeBody(entryBody(FINANCE, { slug: anchorSlug }));
+      if (body !== undefined) req = req.send(body);
+      const res = await req;
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    },
+  );
+
+  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    const before = await entryCount();
+    const malformed = await callAs(ctx, 'finance')
+      .post('/entries')
+      .set('Content-Type', 'application/json')
+      .send('{"slug": "broken",');
+    expect(malformed.status).toBe(400);
+    const huge = await callAs(ctx, 'finance')
+      .post('/entries')
+      .send({ ...entryBody(FINANCE), purpose: { ja: 'あ'.repeat(300_000) } });
+    expect(huge.status).toBe(413);
+    expect(await entryCount()).toBe(before);
+  });
+
+  it('answers unknown entries with 404', async () => {
+    for (const [method, path] of [
+      ['get', '/entries/no-such-step'],
+      ['put', '/entries/no-such-step'],
+      ['delete', '/entries/no-such-step'],
+      ['post', '/entries/no-such-step/confirm'],
+      ['get', '/entries/no-such-step/revisions'],
+    ] as const) {
+      let req = callAs(ctx, 'hr')[method](path);
+      if (method === 'put')
+        req = req.send({
+          ...entryBody(FINANCE, { slug: 'no-such-step' }),
+          version: 1,
+        });
+      if (method === 'delete' || method === 'post')
+        req = req.send({ version: 1 });
+      const res = await req;
+      expect([path, res.status]).toEqual([path, 404]);
+    }
   });
 });
