@@ -5,29 +5,18 @@ import {
 import {
   ApiBlueprint,
   PageBlueprint,
-  coreApis,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import EventNoteIcon from '@mui/icons-material/EventNote';
-import { CityHallYearClient, cityHallYearApiRef } from './api';
+import { cityHallYearApiFactory } from './api';
 import { rootRouteRef } from './routes';
 
 /** The client of the backend, as an API extension. */
 const cityHallYearApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: cityHallYearApiRef,
-      deps: {
-        discoveryApi: coreApis.discovery,
-        fetchApi: coreApis.fetch,
-        identityApi: coreApis.identity,
-      },
-      factory: ({ discoveryApi, fetchApi, identityApi }) =>
-        new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
-    }),
+  params: defineParams => defineParams(cityHallYearApiFactory),
 });
 
 /** The year page at /city-hall-year, with its entry in the sidebar. */

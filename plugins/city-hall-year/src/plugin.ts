@@ -1,13 +1,9 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-// The core API refs of the new frontend system are the very refs of the legacy one
-// (core-plugin-api re-exports them), so the legacy plugin depends on them too.
-import { coreApis } from '@backstage/frontend-plugin-api';
-import { CityHallYearClient, cityHallYearApiRef } from './api';
+import { cityHallYearApiFactory } from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -17,18 +13,7 @@ import { rootRouteRef } from './routes';
  */
 export const cityHallYearPlugin = createPlugin({
   id: 'city-hall-year',
-  apis: [
-    createApiFactory({
-      api: cityHallYearApiRef,
-      deps: {
-        discoveryApi: coreApis.discovery,
-        fetchApi: coreApis.fetch,
-        identityApi: coreApis.identity,
-      },
-      factory: ({ discoveryApi, fetchApi, identityApi }) =>
-        new CityHallYearClient({ discoveryApi, fetchApi, identityApi }),
-    }),
-  ],
+  apis: [cityHallYearApiFactory],
   routes: { root: rootRouteRef },
 });
 

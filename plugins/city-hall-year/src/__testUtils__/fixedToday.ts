@@ -1,3 +1,5 @@
+import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
+
 /**
  * Makes "now" a fixed moment for every test of the file (by default 1 December 2026,
  * 12:00 in Tokyo, in fiscal year 2026), so that what a component derives from today
@@ -5,27 +7,7 @@
  * run for real, so Testing Library's waits still work.
  */
 export function fixToday(now = '2026-12-01T03:00:00Z') {
-  beforeEach(() => {
-    jest.useFakeTimers({
-      now: new Date(now),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
-  });
+  beforeEach(() => fakeDateOnly(now));
   afterEach(() => {
     jest.useRealTimers();
   });

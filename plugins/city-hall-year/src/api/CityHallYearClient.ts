@@ -4,25 +4,9 @@ import type {
   IdentityApi,
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  ChangesSince,
-  ConfirmationOverview,
-  CreatedFeedToken,
-  Course,
-  CourseBacklink,
-  CourseInput,
-  CourseView,
-  FeedToken,
-  HandoverReport,
-  Entry,
-  EntryInput,
-  EntryPage,
-  EntryRevision,
-  EntryRevisionSummary,
-  ImportReport,
-  ImportExportFormat,
-  YearView,
-} from '@internal/plugin-city-hall-year-common';
+// Every request and response type is the common package's contract, which the
+// namespace says at each use.
+import type * as common from '@internal/plugin-city-hall-year-common';
 import {
   ImportRefusedError,
   type CityHallYearApi,
@@ -34,7 +18,7 @@ import {
 /** How long a fetched year answers repeated asks (a page render, not a session). */
 const YEAR_REUSE_MS = 5_000;
 
-const FILE_TYPES: Record<ImportExportFormat, string> = {
+const FILE_TYPES: Record<common.ImportExportFormat, string> = {
   yaml: 'application/yaml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
 };
@@ -60,7 +44,7 @@ export class CityHallYearClient implements CityHallYearApi {
   private readonly identityApi: IdentityApi;
   private readonly years = new Map<
     number,
-    { at: number; view: Promise<YearView> }
+    { at: number; view: Promise<common.YearView> }
   >();
 
   constructor(options: {
@@ -77,12 +61,12 @@ export class CityHallYearClient implements CityHallYearApi {
    * The year page and its now-and-next panel ask for the same year at once; one
    * request serves both. Any write through this client forgets the answer.
    */
-  getYear(fiscalYear: number): Promise<YearView> {
+  getYear(fiscalYear: number): Promise<common.YearView> {
     const cached = this.years.get(fiscalYear);
     if (cached && Date.now() - cached.at < YEAR_REUSE_MS) {
       return cached.view;
     }
-    const view = this.get<YearView>(
+    const view = this.get<common.YearView>(
       `/years/${encodeURIComponent(String(fiscalYear))}`,
     );
     this.years.set(fiscalYear, { at: Date.now(), view });
@@ -90,12 +74,12 @@ export class CityHallYearClient implements CityHallYearApi {
     return view;
   }
 
-  listEntries(request: ListEntriesRequest = {}): Promise<EntryPage> {
+  listEntries(request: ListEntriesRequest = {}): Promise<common.EntryPage> {
     return this.get(`/entries${queryString(request)}`);
   }
 
   async exportEntries(
-    format: ImportExportFormat,
+    format: common.ImportExportFormat,
     filters: Pick<ListEntriesRequest, 'cycle' | 'owner' | 'q'> = {},
   ): Promise<Blob> {
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
@@ -112,7 +96,7 @@ export class CityHallYearClient implements CityHallYearApi {
    * Sent with XMLHttpRequest rather than fetch, because only it reports upload
    * progress, which a file of thousands of rows needs.
    */
-  async importEntries(request: ImportRequest): Promise<ImportReport> {
+  async importEntries(request: ImportRequest): Promise<common.ImportReport> {
     this.years.clear();
     const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
     const { token } = await this.identityApi.getCredentials();
@@ -155,38 +139,42 @@ export class CityHallYearClient implements CityHallYearApi {
         }),
       );
     }
-    return parsed as ImportReport;
+    return parsed as common.ImportReport;
   }
 
-  getEntry(idOrSlug: string): Promise<Entry> {
+  getEntry(idOrSlug: string): Promise<common.Entry> {
     return this.get(`/entries/${encodeURIComponent(idOrSlug)}`);
   }
 
-  createEntry(fields: EntryInput): Promise<Entry> {
+  createEntry(fields: common.EntryInput): Promise<common.Entry> {
     return this.send('POST', '/entries', fields);
   }
 
-  updateEntry(id: string, fields: EntryInput, version: number): Promise<Entry> {
+  updateEntry(
+    id: string,
+    fields: common.EntryInput,
+    version: number,
+  ): Promise<common.Entry> {
     return this.send('PUT', `/entries/${encodeURIComponent(id)}`, {
       ...fields,
       version,
     });
   }
 
-  confirmEntry(id: string, version: number): Promise<Entry> {
+  confirmEntry(id: string, version: number): Promise<common.Entry> {
     return this.send('POST', `/entries/${encodeURIComponent(id)}/confirm`, {
       version,
     });
   }
 
-  async listRevisions(id: string): Promise<EntryRevisionSummary[]> {
-    const { items } = await this.get<{ items: EntryRevisionSummary[] }>(
+  async listRevisions(id: string): Promise<common.EntryRevisionSummary[]> {
+    const { items } = await this.get<{ items: common.EntryRevisionSummary[] }>(
       `/entries/${encodeURIComponent(id)}/revisions`,
     );
     return items;
   }
 
-  getRevision(id: string, revision: number): Promise<EntryRevision> {
+  getRevision(id: string, revision: number): Promise<common.EntryRevision> {
     return this.get(
       `/entries/${encodeURIComponent(id)}/revisions/${encodeURIComponent(
         String(revision),
@@ -198,7 +186,7 @@ export class CityHallYearClient implements CityHallYearApi {
     id: string,
     revision: number,
     version: number,
-  ): Promise<Entry> {
+  ): Promise<common.Entry> {
     return this.send(
       'POST',
       `/entries/${encodeURIComponent(id)}/revisions/${encodeURIComponent(
@@ -208,12 +196,12 @@ export class CityHallYearClient implements CityHallYearApi {
     );
   }
 
-  async listCourses(): Promise<Course[]> {
-    const { items } = await this.get<{ items: Course[] }>('/courses');
+  async listCourses(): Promise<common.Course[]> {
+    const { items } = await this.get<{ items: common.Course[] }>('/courses');
     return items;
   }
 
-  getCourse(slug: string, fiscalYear?: number): Promise<CourseView> {
+  getCourse(slug: string, fiscalYear?: number): Promise<common.CourseView> {
     return this.get(
       `/courses/${encodeURIComponent(slug)}${queryString({
         fy: fiscalYear,
@@ -221,15 +209,15 @@ export class CityHallYearClient implements CityHallYearApi {
     );
   }
 
-  createCourse(fields: CourseInput): Promise<Course> {
+  createCourse(fields: common.CourseInput): Promise<common.Course> {
     return this.send('POST', '/courses', fields);
   }
 
   updateCourse(
     slug: string,
-    fields: CourseInput,
+    fields: common.CourseInput,
     version: number,
-  ): Promise<Course> {
+  ): Promise<common.Course> {
     return this.send('PUT', `/courses/${encodeURIComponent(slug)}`, {
       ...fields,
       version,
@@ -242,19 +230,21 @@ export class CityHallYearClient implements CityHallYearApi {
     });
   }
 
-  async listEntryCourses(entrySlug: string): Promise<CourseBacklink[]> {
-    const { items } = await this.get<{ items: CourseBacklink[] }>(
+  async listEntryCourses(entrySlug: string): Promise<common.CourseBacklink[]> {
+    const { items } = await this.get<{ items: common.CourseBacklink[] }>(
       `/entries/${encodeURIComponent(entrySlug)}/courses`,
     );
     return items;
   }
 
-  async listFeedTokens(): Promise<FeedToken[]> {
-    const { items } = await this.get<{ items: FeedToken[] }>('/feed-tokens');
+  async listFeedTokens(): Promise<common.FeedToken[]> {
+    const { items } = await this.get<{ items: common.FeedToken[] }>(
+      '/feed-tokens',
+    );
     return items;
   }
 
-  createFeedToken(label: string): Promise<CreatedFeedToken> {
+  createFeedToken(label: string): Promise<common.CreatedFeedToken> {
     return this.send('POST', '/feed-tokens', { label });
   }
 
@@ -270,24 +260,28 @@ export class CityHallYearClient implements CityHallYearApi {
     })}`;
   }
 
-  getHandover(): Promise<HandoverReport> {
+  getHandover(): Promise<common.HandoverReport> {
     return this.get('/handover');
   }
 
   async handOver(
     moves: Array<{ entry: string; version: number; owner: string }>,
-  ): Promise<Entry[]> {
-    const { items } = await this.send<{ items: Entry[] }>('POST', '/handover', {
-      moves,
-    });
+  ): Promise<common.Entry[]> {
+    const { items } = await this.send<{ items: common.Entry[] }>(
+      'POST',
+      '/handover',
+      {
+        moves,
+      },
+    );
     return items;
   }
 
-  getConfirmations(fiscalYear: number): Promise<ConfirmationOverview> {
+  getConfirmations(fiscalYear: number): Promise<common.ConfirmationOverview> {
     return this.get(`/confirmations/${encodeURIComponent(String(fiscalYear))}`);
   }
 
-  getChangesSince(): Promise<ChangesSince> {
+  getChangesSince(): Promise<common.ChangesSince> {
     return this.get('/changes');
   }
 

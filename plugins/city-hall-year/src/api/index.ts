@@ -7,3 +7,4 @@ export type {
   ListEntriesRequest,
 } from './CityHallYearApi';
 export { CityHallYearClient } from './CityHallYearClient';
+export { cityHallYearApiFactory } from './cityHallYearApiFactory';

@@ -2,6 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ChangesSince } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
+import { fakeChange } from '../../__testUtils__/fakeChange';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
 import { ChangesSinceBanner, useChangesSince } from './ChangesSince';
@@ -9,18 +10,12 @@ import { ChangesSinceBanner, useChangesSince } from './ChangesSince';
 const changes: ChangesSince = {
   lastSeenAt: '2026-11-20T00:30:00.000Z',
   changes: [
-    {
-      entryId: 'id-yosan-yokyu',
-      slug: 'yosan-yokyu',
-      title: { ja: '予算要求' },
-      cycle: 'budget',
-      owner: 'group:default/zaisei-ka',
-      actions: ['update'],
+    fakeChange({
       changedFields: ['summary', 'owner'],
       changedBy: ['user:default/yamada.taro'],
       lastChangedAt: '2026-11-25T00:00:00.000Z',
-    },
-    {
+    }),
+    fakeChange({
       entryId: 'id-old',
       slug: 'old-step',
       title: { ja: '廃止された手続' },
@@ -30,7 +25,7 @@ const changes: ChangesSince = {
       changedFields: ['deleted'],
       changedBy: ['user:default/tanaka.yuki', 'user:default/sato.hanako'],
       lastChangedAt: '2026-11-26T00:00:00.000Z',
-    },
+    }),
   ],
 };
 
@@ -54,13 +49,13 @@ describe('ChangesSinceBanner', () => {
     // The time of the last look, in Tokyo.
     expect(banner).toHaveTextContent('2026/11/20 09:30');
     expect(banner).toHaveTextContent('2 entries changed');
-    expect(screen.queryByTestId('change-yosan-yokyu')).toBeNull();
+    expect(screen.queryByTestId('change-shutsuno-heisa')).toBeNull();
 
     fireEvent.click(within(banner).getByText('Show the changes'));
-    const changed = screen.getByTestId('change-yosan-yokyu');
+    const changed = screen.getByTestId('change-shutsuno-heisa');
     expect(
-      within(changed).getByRole('link', { name: '予算要求' }),
-    ).toHaveAttribute('href', '/city-hall-year/entries/yosan-yokyu');
+      within(changed).getByRole('link', { name: '出納閉鎖' }),
+    ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-heisa');
     expect(changed).toHaveTextContent('Changed: 概要、担当課');
     expect(changed).toHaveTextContent('by yamada.taro');
     // A removed entry has no page to link to.
@@ -70,7 +65,7 @@ describe('ChangesSinceBanner', () => {
     expect(removed).toHaveTextContent('by tanaka.yuki, sato.hanako');
 
     fireEvent.click(within(banner).getByText('Hide the changes'));
-    expect(screen.queryByTestId('change-yosan-yokyu')).toBeNull();
+    expect(screen.queryByTestId('change-shutsuno-heisa')).toBeNull();
   });
 
   it('stays away on a first visit and when nothing changed', async () => {

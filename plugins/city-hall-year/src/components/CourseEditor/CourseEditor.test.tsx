@@ -1,17 +1,12 @@
-import { coreApis } from '@backstage/frontend-plugin-api';
-import { mockApis } from '@backstage/frontend-test-utils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   Course,
   CourseInput,
 } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { cityHallYearApiRef } from '../../api';
 import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';
-import { rootRouteRef } from '../../routes';
+import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { CourseEditor } from './CourseEditor';
 
 fixToday('2026-12-01T03:00:00Z');
@@ -45,34 +40,16 @@ function editing(changes: Partial<ReturnType<typeof createFakeApi>> = {}) {
   };
 }
 
-async function renderEditor(path: string, api = createFakeApi()) {
-  const toastApi = mockApis.toast();
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
-        [coreApis.toast, toastApi],
-      ]}
-    >
-      <Routes>
-        <Route path="/city-hall-year/courses/new" element={<CourseEditor />} />
-        <Route
-          path="/city-hall-year/courses/:slug/edit"
-          element={<CourseEditor />}
-        />
-        <Route
-          path="/city-hall-year/courses/:slug"
-          element={<p>course page</p>}
-        />
-        <Route path="/city-hall-year/courses" element={<p>course list</p>} />
-      </Routes>
-    </TestApiProvider>,
-    {
-      routeEntries: [path],
-      mountedRoutes: { '/city-hall-year': rootRouteRef },
-    },
+function renderEditor(path: string, api = createFakeApi()) {
+  return renderInPlugin(
+    routes({
+      '/city-hall-year/courses/new': <CourseEditor />,
+      '/city-hall-year/courses/:slug/edit': <CourseEditor />,
+      '/city-hall-year/courses/:slug': <p>course page</p>,
+      '/city-hall-year/courses': <p>course list</p>,
+    }),
+    { api, path },
   );
-  return toastApi;
 }
 
 const type = (testId: string, value: string) =>

@@ -301,22 +301,17 @@ export function CourseEditor() {
                   </IconButton>
                 </Stack>
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                  <TextField
-                    label={t('courseEditor.noteJa')}
-                    value={step.noteJa}
-                    onChange={e =>
-                      setStep(step.key, { noteJa: e.target.value })
-                    }
-                    fullWidth
-                  />
-                  <TextField
-                    label={t('courseEditor.noteEn')}
-                    value={step.noteEn}
-                    onChange={e =>
-                      setStep(step.key, { noteEn: e.target.value })
-                    }
-                    fullWidth
-                  />
+                  {(['noteJa', 'noteEn'] as const).map(note => (
+                    <TextField
+                      key={note}
+                      label={t(`courseEditor.${note}`)}
+                      value={step[note]}
+                      onChange={e =>
+                        setStep(step.key, { [note]: e.target.value })
+                      }
+                      fullWidth
+                    />
+                  ))}
                 </Stack>
               </Stack>
             </CardContent>

@@ -1,13 +1,12 @@
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mockApis } from '@backstage/frontend-test-utils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { CourseView } from '@internal/plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
-import { rootRouteRef } from '../../routes';
+import {
+  mockPermissionApi,
+  renderInPlugin,
+  routes,
+} from '../../__testUtils__/renderInPlugin';
 import { CoursePage } from './CoursePage';
 
 function view(fiscalYear: number): CourseView {
@@ -68,25 +67,12 @@ async function renderCourse(path: string, canManage: boolean) {
       return view(fiscalYear ?? 2026);
     }),
   };
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: canManage ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      <Routes>
-        <Route path="/city-hall-year/courses/:slug" element={<CoursePage />} />
-      </Routes>
-    </TestApiProvider>,
+  await renderInPlugin(
+    routes({ '/city-hall-year/courses/:slug': <CoursePage /> }),
     {
-      routeEntries: [path],
-      mountedRoutes: { '/city-hall-year': rootRouteRef },
+      api,
+      apis: [[permissionApiRef, mockPermissionApi(canManage)]],
+      path,
     },
   );
   return { asked };

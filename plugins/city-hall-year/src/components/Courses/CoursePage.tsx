@@ -25,6 +25,7 @@ import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { GuideMarkdown } from '../GuideMarkdown';
 import { GuidePage } from '../GuidePage';
+import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
 
@@ -86,12 +87,12 @@ export function CoursePage() {
       }
     >
       <Stack spacing={2}>
-        <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+        <WrappingRow spacing={2}>
           <Link href={listLink()}>{t('courses.title')}</Link>
           <Link href={`${feedsLink()}?course=${encodeURIComponent(slug)}`}>
             {t('courses.subscribe')}
           </Link>
-        </Stack>
+        </WrappingRow>
         <Typography>
           {t('courses.audience')}: {course.audience.ja}
           {course.audience.en && ` / ${course.audience.en}`}

@@ -11,6 +11,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { courseRouteRef, courseStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPage } from '../EntryPage';
+import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
 
@@ -36,13 +37,7 @@ export function CourseStepPage() {
 
   const navigation = (
     <Stack spacing={1} data-testid="course-navigation">
-      <Stack
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        flexWrap="wrap"
-        useFlexGap
-      >
+      <WrappingRow spacing={1} alignItems="center">
         <Button
           component={RouterLink}
           to={withYear(courseLink({ slug }))}
@@ -87,7 +82,7 @@ export function CourseStepPage() {
             {t('courses.finish')}
           </Button>
         )}
-      </Stack>
+      </WrappingRow>
       {current?.note && (
         <Alert severity="info" icon={false} lang="ja">
           {current.note.ja}

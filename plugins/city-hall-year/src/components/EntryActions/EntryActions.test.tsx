@@ -1,14 +1,14 @@
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { cityHallYearApiRef } from '../../api';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';
-import { rootRouteRef } from '../../routes';
+import {
+  mockPermissionApi,
+  renderInPlugin,
+} from '../../__testUtils__/renderInPlugin';
 import { EntryActions } from './EntryActions';
 
 fixToday('2026-12-01T03:00:00Z');
@@ -33,28 +33,17 @@ async function renderActions(options: {
       options.confirmEntry ?? (async () => ({ ...entry, version: 4 })),
     ),
   };
-  const toastApi = mockApis.toast();
   const errorApi = mockApis.error({ collect: true });
   const onConfirmed = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: options.allowed
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          }),
-        ],
-        [coreApis.toast, toastApi],
+  const toastApi = await renderInPlugin(
+    <EntryActions entry={entry} onConfirmed={onConfirmed} />,
+    {
+      api,
+      apis: [
+        [permissionApiRef, mockPermissionApi(options.allowed)],
         [coreApis.error, errorApi],
-      ]}
-    >
-      <EntryActions entry={entry} onConfirmed={onConfirmed} />
-    </TestApiProvider>,
-    { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+      ],
+    },
   );
   return { api, toastApi, errorApi, onConfirmed };
 }

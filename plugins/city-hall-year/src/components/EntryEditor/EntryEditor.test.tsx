@@ -1,17 +1,13 @@
 import { coreApis } from '@backstage/frontend-plugin-api';
-import { mockApis } from '@backstage/frontend-test-utils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   entryInputSchema,
   type Entry,
   type EntryInput,
 } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { cityHallYearApiRef } from '../../api';
 import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
-import { rootRouteRef } from '../../routes';
+import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { EntryEditorPage } from './EntryEditor';
 
 const stored = (version: number, changes: Partial<EntryInput> = {}): Entry => ({
@@ -50,28 +46,15 @@ async function renderEditor(api: ReturnType<typeof createFakeApi>) {
       ],
     }),
   };
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
-        [coreApis.identity, identityApi],
-        [coreApis.toast, mockApis.toast()],
-      ]}
-    >
-      <Routes>
-        <Route
-          path="/city-hall-year/entries/:slug/edit"
-          element={<EntryEditorPage />}
-        />
-        <Route
-          path="/city-hall-year/entries/:slug"
-          element={<div>entry page</div>}
-        />
-      </Routes>
-    </TestApiProvider>,
+  await renderInPlugin(
+    routes({
+      '/city-hall-year/entries/:slug/edit': <EntryEditorPage />,
+      '/city-hall-year/entries/:slug': <div>entry page</div>,
+    }),
     {
-      routeEntries: ['/city-hall-year/entries/yosan-yokyu/edit'],
-      mountedRoutes: { '/city-hall-year': rootRouteRef },
+      api,
+      apis: [[coreApis.identity, identityApi]],
+      path: '/city-hall-year/entries/yosan-yokyu/edit',
     },
   );
   await screen.findByTestId('editor-title-ja');

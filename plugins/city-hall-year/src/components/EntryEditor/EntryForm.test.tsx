@@ -1,13 +1,8 @@
-import { coreApis } from '@backstage/frontend-plugin-api';
-import { mockApis } from '@backstage/frontend-test-utils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { cityHallYearApiRef } from '../../api';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
-import { rootRouteRef } from '../../routes';
+import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { EntryForm } from './EntryForm';
 
 async function renderNewEntryForm() {
@@ -23,34 +18,17 @@ async function renderNewEntryForm() {
       fakeEntry(fields, { version: 1 }),
     ),
   };
-  const toastApi = mockApis.toast();
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
-        [coreApis.toast, toastApi],
-      ]}
-    >
-      <Routes>
-        <Route
-          path="/city-hall-year/new"
-          element={
-            <EntryForm
-              groups={['group:default/zaisei-ka', 'group:default/kaikei-ka']}
-              year={fakeYear(2026)}
-            />
-          }
+  const toastApi = await renderInPlugin(
+    routes({
+      '/city-hall-year/new': (
+        <EntryForm
+          groups={['group:default/zaisei-ka', 'group:default/kaikei-ka']}
+          year={fakeYear(2026)}
         />
-        <Route
-          path="/city-hall-year/entries/:slug"
-          element={<p>entry page</p>}
-        />
-      </Routes>
-    </TestApiProvider>,
-    {
-      routeEntries: ['/city-hall-year/new'],
-      mountedRoutes: { '/city-hall-year': rootRouteRef },
-    },
+      ),
+      '/city-hall-year/entries/:slug': <p>entry page</p>,
+    }),
+    { api, path: '/city-hall-year/new' },
   );
   return { api, toastApi };
 }

@@ -22,6 +22,34 @@ import { previewDates } from './previewDates';
 import { useEntryForm } from './useEntryForm';
 
 /**
+ * A half-width field of several lines of text that the form reads into its fields as
+ * it is typed (the timing, the legal basis); an error takes the place of the help.
+ */
+function ParsedTextField(props: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string;
+  help?: string;
+  testId?: string;
+}) {
+  return (
+    <Grid item xs={12} md={6}>
+      <TextField
+        fullWidth
+        multiline
+        label={props.label}
+        value={props.value}
+        error={Boolean(props.error)}
+        helperText={props.error ?? props.help}
+        onChange={e => props.onChange(e.target.value)}
+        inputProps={{ 'data-testid': props.testId }}
+      />
+    </Grid>
+  );
+}
+
+/**
  * The form of an entry: its fields, checked against the shared schema as they are
  * typed, this year's dates of its timing, and the merge dialog when a save meets a
  * newer version.
@@ -158,24 +186,16 @@ export function EntryForm(props: {
       <Card variant="outlined">
         <CardContent>
           <Grid container spacing={2}>
-            <Grid item xs={12} md={6}>
-              <TextField
-                fullWidth
-                multiline
-                label={t('editor.timing')}
-                value={editor.timingText}
-                error={Boolean(editor.timingError ?? errorOf('timing'))}
-                helperText={
-                  editor.timingError ??
-                  errorOf('timing') ??
-                  t('editor.timingPreview', {
-                    dates: previewDates(form.timing, form.slug, props.year),
-                  })
-                }
-                onChange={e => editor.setTimingText(e.target.value)}
-                inputProps={{ 'data-testid': 'editor-timing' }}
-              />
-            </Grid>
+            <ParsedTextField
+              label={t('editor.timing')}
+              value={editor.timingText}
+              onChange={editor.setTimingText}
+              error={editor.timingError ?? errorOf('timing')}
+              help={t('editor.timingPreview', {
+                dates: previewDates(form.timing, form.slug, props.year),
+              })}
+              testId="editor-timing"
+            />
             <Grid item xs={12} md={6}>
               <TextField
                 type="number"
@@ -200,15 +220,11 @@ export function EntryForm(props: {
                 }}
               />
             </Grid>
-            <Grid item xs={12} md={6}>
-              <TextField
-                fullWidth
-                multiline
-                label={t('editor.legalBasis')}
-                value={editor.legalText}
-                onChange={e => editor.setLegalText(e.target.value)}
-              />
-            </Grid>
+            <ParsedTextField
+              label={t('editor.legalBasis')}
+              value={editor.legalText}
+              onChange={editor.setLegalText}
+            />
             {(['dependsOn', 'feedsInto'] as const).map(field => (
               <Grid item xs={12} md={6} key={field}>
                 <EntryPicker

@@ -1,50 +1,28 @@
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  entryInputSchema,
-  resolveFiscalYear,
-  type Entry,
-} from '@internal/plugin-city-hall-year-common';
-import { Route, Routes } from 'react-router-dom';
-import { cityHallYearApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
+import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { EntryPage } from './EntryPage';
 
-const entry: Entry = {
-  ...entryInputSchema.parse({
-    slug: 'shutsuno-heisa',
-    cycle: 'settlement',
-    title: { ja: '出納閉鎖', en: 'Books close' },
-    summary: { ja: '5月31日に締め切ります。' },
+const entry = fakeEntry(
+  {
     purpose: {
       ja: '前年度の収支を**確定**させるためです。',
       en: 'To fix the figures.',
     },
-    whatHappens: { ja: '会計課が締め切ります。' },
-    forNewStaff: { ja: '5月中に未払いを確認しましょう。' },
     legalBasis: [{ law: '地方自治法', article: '第235条の5' }],
-    owner: 'group:default/kaikei-ka',
     dependsOn: ['shutsuno-seiri-kikan'],
     feedsInto: ['kessan-chosei'],
     links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
     concernsFiscalYear: 'previous',
-    timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
-    status: 'published',
-  }),
-  id: 'id-1',
-  version: 3,
-  confirmedFiscalYear: resolveFiscalYear(new Date()),
-  createdBy: 'user:default/nakamura.emi',
-  createdAt: '2026-04-01T00:00:00.000Z',
-  updatedBy: 'user:default/nakamura.emi',
-  updatedAt: '2026-05-01T03:00:00.000Z',
-};
+  },
+  { id: 'id-1', confirmedFiscalYear: resolveFiscalYear(new Date()) },
+);
 
 /**
  * Each test uses its own entry id: the permission hook caches decisions per
@@ -75,25 +53,15 @@ async function renderEntryPage(
       return result;
     },
   });
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cityHallYearApiRef, api],
+  await renderInPlugin(
+    routes({ '/city-hall-year/entries/:slug': <EntryPage /> }),
+    {
+      api,
+      apis: [
         [permissionApiRef, permissionApi],
         [catalogApiRef, catalogApi],
-        [coreApis.toast, mockApis.toast()],
-      ]}
-    >
-      <Routes>
-        <Route path="/city-hall-year/entries/:slug" element={<EntryPage />} />
-      </Routes>
-    </TestApiProvider>,
-    {
-      routeEntries: ['/city-hall-year/entries/shutsuno-heisa'],
-      mountedRoutes: {
-        '/city-hall-year': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
+      ],
+      path: '/city-hall-year/entries/shutsuno-heisa',
     },
   );
   return { api, asked };

@@ -32,6 +32,7 @@ import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
 import { OwnerContact } from '../OwnerContact';
 import { UsedInCourses } from '../UsedInCourses';
+import { WrappingRow } from '../WrappingRow';
 
 /**
  * One entry: purpose first, then what happens, what it means for new staff, and the
@@ -104,13 +105,7 @@ export function EntryPage(
       {/* Gaps rather than margins, so that the grid inside keeps its own. */}
       <Stack spacing={2} useFlexGap>
         {props.courseNavigation}
-        <Stack
-          direction="row"
-          spacing={1}
-          alignItems="center"
-          flexWrap="wrap"
-          useFlexGap
-        >
+        <WrappingRow spacing={1} alignItems="center">
           <Link href={rootLink()}>{t('entry.back')}</Link>
           <CycleChip cycle={entry.cycle} />
           {entry.concernsFiscalYear !== 'current' && (
@@ -136,7 +131,7 @@ export function EntryPage(
                 : t('entry.notConfirmed', { year: confirmationLabels.ja })
             }
           />
-        </Stack>
+        </WrappingRow>
         <Typography variant="subtitle1" lang="ja">
           {entry.summary.ja}
         </Typography>

@@ -1,5 +1,12 @@
-import { Box, Container, Flex, Text } from '@backstage/ui';
+import { Box, Container, Flex, Text, type FlexProps } from '@backstage/ui';
 import type { ReactNode } from 'react';
+
+/** A Backstage UI row that wraps on a phone rather than overflowing; Flex has no prop for it. */
+function WrappingFlex(
+  props: Omit<FlexProps, 'style'> & { children: ReactNode },
+) {
+  return <Flex {...props} style={{ flexWrap: 'wrap' }} />;
+}
 
 /**
  * The frame of every page of the guide: a header with the page's title, an optional
@@ -25,12 +32,7 @@ export function GuidePage(props: {
         style={{ borderBottom: '1px solid var(--bui-border-1)' }}
       >
         <Container mb="0">
-          <Flex
-            justify="between"
-            align="center"
-            gap="3"
-            style={{ flexWrap: 'wrap' }}
-          >
+          <WrappingFlex justify="between" align="center" gap="3">
             <Box minWidth="0">
               <Text as="h1" variant="title-medium" weight="bold">
                 {props.title}
@@ -42,11 +44,11 @@ export function GuidePage(props: {
               )}
             </Box>
             {props.actions && (
-              <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+              <WrappingFlex gap="2" align="center">
                 {props.actions}
-              </Flex>
+              </WrappingFlex>
             )}
-          </Flex>
+          </WrappingFlex>
         </Container>
       </Box>
       <Container>{props.children}</Container>

@@ -106,22 +106,21 @@ export function NowAndNext(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { thisMonth, next } = nowAndNext(props.occurrences, props.today);
+  const lists = [
+    {
+      testId: 'now-this-month',
+      title: t('nowAndNext.thisMonth'),
+      items: thisMonth,
+    },
+    { testId: 'now-next-30', title: t('nowAndNext.next30'), items: next },
+  ];
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={6}>
-        <OccurrenceList
-          title={t('nowAndNext.thisMonth')}
-          items={thisMonth}
-          testId="now-this-month"
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <OccurrenceList
-          title={t('nowAndNext.next30')}
-          items={next}
-          testId="now-next-30"
-        />
-      </Grid>
+      {lists.map(list => (
+        <Grid item xs={12} md={6} key={list.testId}>
+          <OccurrenceList {...list} />
+        </Grid>
+      ))}
     </Grid>
   );
 }

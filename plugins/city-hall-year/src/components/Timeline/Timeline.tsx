@@ -1,12 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  CYCLES,
-  monthSpans,
   occurrenceLabel,
-  packLanes,
-  todayPosition,
-  yearSpan,
   type YearOccurrence,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
@@ -16,6 +11,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { layOutYear } from '../../yearLayout';
 import { CYCLE_STYLES } from '../CycleChip';
 
 const BAR_HEIGHT = 26;
@@ -37,9 +33,11 @@ export function Timeline(props: {
   const language = useGuideLanguage();
   const theme = useTheme();
   const entryLink = useRouteRef(entryRouteRef);
-  const months = monthSpans(props.fiscalYear);
-  const today = todayPosition(props.today, props.fiscalYear);
-  const cycles = CYCLES.filter(c => props.occurrences.some(o => o.cycle === c));
+  const { months, today, cycles } = layOutYear(
+    props.fiscalYear,
+    props.occurrences,
+    props.today,
+  );
 
   const grid = (
     <>
@@ -135,11 +133,7 @@ export function Timeline(props: {
             )}
           </Box>
         </Box>
-        {cycles.map(cycle => {
-          const items = props.occurrences.filter(o => o.cycle === cycle);
-          const spans = items.map(o => yearSpan(o, props.fiscalYear));
-          const lanes = packLanes(spans);
-          const laneCount = Math.max(1, ...lanes.map(l => l + 1));
+        {cycles.map(({ cycle, placed, laneCount }) => {
           const { color, Icon } = CYCLE_STYLES[cycle];
           return (
             <Box
@@ -202,7 +196,7 @@ export function Timeline(props: {
                 }}
               >
                 {grid}
-                {items.map((o, i) => (
+                {placed.map(({ occurrence: o, span, lane }) => (
                   // Plain links with inline geometry: a year holds a thousand bars, and a
                   // styled component (or a tooltip) per bar would make the page slow.
                   <RouterLink
@@ -214,11 +208,9 @@ export function Timeline(props: {
                       o.title.en ? ` / ${o.title.en}` : ''
                     }`}
                     style={{
-                      left: percent(spans[i].start),
-                      width: `max(${percent(
-                        spans[i].end - spans[i].start,
-                      )}, 6px)`,
-                      top: 4 + lanes[i] * (BAR_HEIGHT + 4),
+                      left: percent(span.start),
+                      width: `max(${percent(span.end - span.start)}, 6px)`,
+                      top: 4 + lane * (BAR_HEIGHT + 4),
                     }}
                   >
                     {o.title.ja}

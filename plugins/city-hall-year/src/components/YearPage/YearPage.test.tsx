@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { fakeChange } from '../../__testUtils__/fakeChange';
 import { renderYearPage } from '../../__testUtils__/renderYearPage';
 
 describe('YearPage', () => {
@@ -98,19 +99,7 @@ describe('YearPage', () => {
     const api = await renderYearPage({
       changes: {
         lastSeenAt: '2026-05-01T00:00:00.000Z',
-        changes: [
-          {
-            entryId: 'id-shutsuno-heisa',
-            slug: 'shutsuno-heisa',
-            title: { ja: '出納閉鎖' },
-            cycle: 'settlement',
-            owner: 'group:default/kaikei-ka',
-            actions: ['update'],
-            changedFields: ['summary', 'timing'],
-            changedBy: ['user:default/nakamura.emi'],
-            lastChangedAt: '2026-05-02T00:00:00.000Z',
-          },
-        ],
+        changes: [fakeChange({ changedFields: ['summary', 'timing'] })],
       },
     });
     const banner = await screen.findByTestId('changes-since');

@@ -46,6 +46,7 @@ import {
   matchesFilters,
   type YearFilterState,
 } from '../YearFilters';
+import { WrappingRow } from '../WrappingRow';
 import { YearWheel } from '../YearWheel';
 
 const VIEWS = ['timeline', 'list', 'wheel'] as const;
@@ -118,56 +119,38 @@ export function YearPage() {
     () => [...new Set((year?.occurrences ?? []).map(o => o.owner))].sort(),
     [year],
   );
+  // Creating an entry is the page's main action; printing and import and export are aside.
+  const actions = [
+    { label: t('editor.create'), to: newEntryLink(), primary: true },
+    { label: t('print.link'), to: `${printLink()}?fy=${state.fiscalYear}` },
+    { label: t('importExport.link'), to: importExportLink() },
+  ];
 
   return (
     <GuidePage
       title={t('page.title')}
       subtitle={t('page.subtitle')}
-      actions={
-        <>
-          <Button
-            variant="contained"
-            color="primary"
-            component={RouterLink}
-            to={newEntryLink()}
-          >
-            {t('editor.create')}
-          </Button>
-          <Button
-            variant="outlined"
-            color="inherit"
-            component={RouterLink}
-            to={`${printLink()}?fy=${state.fiscalYear}`}
-          >
-            {t('print.link')}
-          </Button>
-          <Button
-            variant="outlined"
-            color="inherit"
-            component={RouterLink}
-            to={importExportLink()}
-          >
-            {t('importExport.link')}
-          </Button>
-        </>
-      }
+      actions={actions.map(action => (
+        <Button
+          key={action.label}
+          variant={action.primary ? 'contained' : 'outlined'}
+          color={action.primary ? 'primary' : 'inherit'}
+          component={RouterLink}
+          to={action.to}
+        >
+          {action.label}
+        </Button>
+      ))}
     >
       <Stack spacing={2}>
-        <Stack
-          direction="row"
-          spacing={3}
-          flexWrap="wrap"
-          useFlexGap
-          component="nav"
-          data-testid="year-nav"
-        >
+        <WrappingRow spacing={3} component="nav" data-testid="year-nav">
           <Link href={coursesLink()}>{t('nav.courses')}</Link>
           <Link href={feedsLink()}>{t('nav.feeds')}</Link>
           {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
           {isHr && (
             <Link href={confirmationsLink()}>{t('nav.confirmations')}</Link>
           )}
-        </Stack>
+        </WrappingRow>
         {changes.value && (
           <ChangesSinceBanner
             changes={changes.value}

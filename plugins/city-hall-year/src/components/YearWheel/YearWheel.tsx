@@ -1,13 +1,8 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  CYCLES,
   fiscalYearLabels,
-  monthSpans,
   occurrenceLabel,
-  packLanes,
-  todayPosition,
-  yearSpan,
   type YearOccurrence,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
@@ -17,6 +12,7 @@ import { useNavigate } from 'react-router-dom';
 import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { layOutYear } from '../../yearLayout';
 import { CYCLE_STYLES, CycleChip } from '../CycleChip';
 
 const SIZE = 640;
@@ -60,9 +56,12 @@ export function YearWheel(props: {
   const theme = useTheme();
   const navigate = useNavigate();
   const entryLink = useRouteRef(entryRouteRef);
-  const cycles = CYCLES.filter(c => props.occurrences.some(o => o.cycle === c));
+  const { months, today, cycles } = layOutYear(
+    props.fiscalYear,
+    props.occurrences,
+    props.today,
+  );
   const ringWidth = (OUTER - INNER) / Math.max(1, cycles.length);
-  const today = todayPosition(props.today, props.fiscalYear);
   const ink = theme.palette.text.primary;
   const labels = fiscalYearLabels(props.fiscalYear);
 
@@ -78,11 +77,7 @@ export function YearWheel(props: {
         aria-label={t('wheel.title')}
         data-testid="year-wheel"
       >
-        {cycles.map((cycle, ring) => {
-          const items = props.occurrences.filter(o => o.cycle === cycle);
-          const spans = items.map(o => yearSpan(o, props.fiscalYear));
-          const lanes = packLanes(spans);
-          const laneCount = Math.max(1, ...lanes.map(l => l + 1));
+        {cycles.map(({ cycle, placed, laneCount }, ring) => {
           const inner = INNER + ring * ringWidth;
           const laneWidth = (ringWidth - 4) / laneCount;
           const { color } = CYCLE_STYLES[cycle];
@@ -98,10 +93,9 @@ export function YearWheel(props: {
                 strokeWidth={ringWidth - 2}
                 pointerEvents="none"
               />
-              {items.map((o, i) => {
-                const span = spans[i];
+              {placed.map(({ occurrence: o, span, lane }) => {
                 const end = Math.max(span.end, span.start + 0.004);
-                const r0 = inner + 2 + lanes[i] * laneWidth;
+                const r0 = inner + 2 + lane * laneWidth;
                 return (
                   <path
                     key={`${o.slug}-${o.start}`}
@@ -131,7 +125,7 @@ export function YearWheel(props: {
             </g>
           );
         })}
-        {monthSpans(props.fiscalYear).map(m => {
+        {months.map(m => {
           const [x1, y1] = point(m.start, INNER);
           const [x2, y2] = point(m.start, OUTER + 6);
           const [lx, ly] = point((m.start + m.end) / 2, OUTER + 22);
@@ -192,7 +186,7 @@ export function YearWheel(props: {
         </text>
       </svg>
       <Stack spacing={1} sx={{ ml: 2 }} aria-label={t('filters.cycles')}>
-        {cycles.map(cycle => (
+        {cycles.map(({ cycle }) => (
           <CycleChip key={cycle} cycle={cycle} />
         ))}
       </Stack>
