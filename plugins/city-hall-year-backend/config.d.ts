@@ -14,6 +14,13 @@ export interface Config {
        */
       enabled?: boolean;
     };
+    dialogue?: {
+      /**
+       * Questions, answers and comments one person may post a minute; more are
+       * answered 429. Default: 10.
+       */
+      postsPerMinute?: number;
+    };
     reminders?: {
       /**
        * Send reminders through the notifications plugin (entries starting soon, the

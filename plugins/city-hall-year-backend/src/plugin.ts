@@ -5,11 +5,15 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { cityHallYearPermissions } from '@internal/plugin-city-hall-year-common';
+import {
+  cityHallYearPermissions,
+  DIALOGUE_LIMITS,
+} from '@internal/plugin-city-hall-year-common';
 import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
+import { DatabaseQuestionStore } from './database/DatabaseQuestionStore';
 import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
@@ -24,6 +28,7 @@ import { EntryAuthorizer } from './service/EntryAuthorizer';
 import { EntryService } from './service/EntryService';
 import { EntryValidator } from './service/EntryValidator';
 import { ImportExportService } from './service/ImportExportService';
+import { QuestionService } from './service/QuestionService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
 
@@ -136,6 +141,18 @@ export const cityHallYearPlugin = createBackendPlugin({
               store,
               lastSeen: new DatabaseLastSeenStore(store.client),
               authorizer,
+            }),
+            questions: new QuestionService({
+              questions: new DatabaseQuestionStore(store.client),
+              entries: store,
+              authorizer,
+              auditor: deps.auditor,
+              logger,
+              notifications: deps.notifications,
+              postsPerMinute:
+                config.getOptionalNumber(
+                  'cityHallYear.dialogue.postsPerMinute',
+                ) ?? DIALOGUE_LIMITS.postsPerMinute,
             }),
           }),
         );

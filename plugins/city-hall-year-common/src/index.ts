@@ -16,5 +16,6 @@ export * from './timingNotation';
 export * from './entryTable';
 export * from './yearGeometry';
 export * from './course';
+export * from './dialogue';
 export * from './integrations';
 export * from './entryChanges';

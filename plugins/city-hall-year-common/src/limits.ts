@@ -39,3 +39,13 @@ export const FEED_TOKEN_LIMITS = {
   perUser: 20,
   labelLength: 80,
 } as const;
+
+/** Limits of questions, answers and comments on entries. */
+export const DIALOGUE_LIMITS = {
+  titleLength: 120,
+  bodyLength: 5000,
+  /** Questions of one entry returned at most (newest first). */
+  questionsPerEntry: 500,
+  /** Questions, answers and comments one person may post a minute, by default. */
+  postsPerMinute: 10,
+} as const;

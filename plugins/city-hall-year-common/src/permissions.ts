@@ -65,6 +65,37 @@ export const overviewReadPermission: BasicPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Permission to ask the department that owns an entry a question, or to comment on
+ * one, and to mark 「同じ疑問」. A resource permission on the entry; the default policy
+ * grants it to every signed-in user (who must also be able to read the entry).
+ */
+export const questionAskPermission: EntryPermission = createPermission({
+  name: 'city-hall-year.question.create',
+  attributes: { action: 'create' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
+/**
+ * Permission to answer questions on an entry, as the department that owns it. In the
+ * default policy: the entry's owners (`IS_ENTRY_OWNER`) and HR editors.
+ */
+export const questionAnswerPermission: EntryPermission = createPermission({
+  name: 'city-hall-year.question.answer',
+  attributes: { action: 'create' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
+/**
+ * Permission to moderate the dialogue: see who asked an anonymous question, hide and
+ * bring back questions and replies, read their history. In the default policy: HR
+ * editors.
+ */
+export const questionModeratePermission: BasicPermission = createPermission({
+  name: 'city-hall-year.question.moderate',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
   entryCreatePermission,
@@ -74,6 +105,9 @@ export const cityHallYearPermissions = [
   entryReassignPermission,
   courseManagePermission,
   overviewReadPermission,
+  questionAskPermission,
+  questionAnswerPermission,
+  questionModeratePermission,
 ];
 
 /** Names of the plugin's permission rules, for policies written against them. */

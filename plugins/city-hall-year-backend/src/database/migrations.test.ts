@@ -17,6 +17,10 @@ const TABLES = [
   'city_hall_year_reminders',
   'city_hall_year_last_seen',
   'city_hall_year_state',
+  'city_hall_year_questions',
+  'city_hall_year_answers',
+  'city_hall_year_question_me_too',
+  'city_hall_year_dialogue_revisions',
 ];
 
 describe('migrations', () => {
@@ -69,6 +73,24 @@ describe('migrations', () => {
           String((error as { message?: string })?.message ?? error),
       );
       expect(failure).toMatch(/unique|duplicate/i);
+
+      // A question on the entry; the dialogue's migration goes down alone.
+      await knex('city_hall_year_questions').insert({
+        id: '00000000-0000-0000-0000-0000000000a1',
+        entry_id: '00000000-0000-0000-0000-000000000001',
+        title: '出納整理期間とは？',
+        body: '',
+        asked_by: 'user:default/kimura.aoi',
+        anonymous: true,
+        version: 1,
+        created_at: '2026-05-31T00:00:00.000Z',
+        updated_by: 'user:default/kimura.aoi',
+        updated_at: '2026-05-31T00:00:00.000Z',
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasTable('city_hall_year_questions'),
+      ).resolves.toBe(false);
 
       // Each later migration goes down alone and leaves the earlier ones' tables.
       await knex.migrate.down({ directory: migrationsDir });

@@ -9,6 +9,9 @@ import {
   entryReadPermission,
   entryReassignPermission,
   entryUpdatePermission,
+  questionAnswerPermission,
+  questionAskPermission,
+  questionModeratePermission,
 } from '@internal/plugin-city-hall-year-common';
 import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
 
@@ -54,6 +57,12 @@ describe('CityHallYearPermissionPolicy', () => {
     ['create', entryCreatePermission, undefined, AuthorizeResult.DENY],
     ['update', entryUpdatePermission, undefined, AuthorizeResult.DENY],
     ['reassign', entryReassignPermission, undefined, AuthorizeResult.DENY],
+    ['ask', questionAskPermission, finance, AuthorizeResult.ALLOW],
+    ['ask', questionAskPermission, undefined, AuthorizeResult.DENY],
+    ['answer', questionAnswerPermission, hr, AuthorizeResult.ALLOW],
+    ['answer', questionAnswerPermission, undefined, AuthorizeResult.DENY],
+    ['moderate', questionModeratePermission, hr, AuthorizeResult.ALLOW],
+    ['moderate', questionModeratePermission, finance, AuthorizeResult.DENY],
   ])('%s by %# is definitive', async (_name, permission, who, expected) => {
     expect((await policy.handle({ permission }, who)).result).toBe(expected);
   });
@@ -62,6 +71,7 @@ describe('CityHallYearPermissionPolicy', () => {
     entryCreatePermission,
     entryUpdatePermission,
     entryDeletePermission,
+    questionAnswerPermission,
   ])('makes %s conditional on owning the entry', async permission => {
     expect(await policy.handle({ permission }, finance)).toEqual({
       result: AuthorizeResult.CONDITIONAL,

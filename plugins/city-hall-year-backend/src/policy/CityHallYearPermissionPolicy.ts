@@ -17,6 +17,9 @@ import {
   entryReassignPermission,
   entryUpdatePermission,
   overviewReadPermission,
+  questionAnswerPermission,
+  questionAskPermission,
+  questionModeratePermission,
 } from '@internal/plugin-city-hall-year-common';
 import {
   cityHallYearEntryConditions as conditions,
@@ -35,6 +38,9 @@ import {
  * | reassign owner, hand over orphaned entries | yes | — | — |
  * | manage courses | yes | — | — |
  * | read HR overviews (confirmations, orphans) | yes | — | — |
+ * | ask and comment on an entry they may read | yes | yes | yes |
+ * | answer questions on an entry | every entry | their entries | — |
+ * | moderate the dialogue (see anonymous askers, hide, restore) | yes | — | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
  * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
@@ -77,7 +83,8 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, entryReassignPermission) ||
       isPermission(permission, courseManagePermission) ||
-      isPermission(permission, overviewReadPermission)
+      isPermission(permission, overviewReadPermission) ||
+      isPermission(permission, questionModeratePermission)
     ) {
       return { result: editor ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
@@ -90,8 +97,13 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
         ],
       });
     }
+    if (isPermission(permission, questionAskPermission)) {
+      // Whether the entry may be read at all is decided by the read permission.
+      return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     if (
       isPermission(permission, entryCreatePermission) ||
+      isPermission(permission, questionAnswerPermission) ||
       isPermission(permission, entryUpdatePermission) ||
       isPermission(permission, entryDeletePermission)
     ) {

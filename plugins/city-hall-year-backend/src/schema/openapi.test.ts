@@ -245,6 +245,88 @@ describe('OpenAPI document', () => {
       expect.objectContaining({ slug: body.slug }),
     );
 
+    // The dialogue on 出納閉鎖, owned by 会計課 (accounting)
+    const asked = await expectDocumented([
+      201,
+      'POST /entries/shutsuno-heisa/questions',
+      'newHire',
+      {
+        title: '出納整理期間とは？',
+        body: '教えてください。',
+        anonymous: true,
+      },
+    ]);
+    const q = asked.body.id;
+    await expectEachDocumented([
+      [400, 'POST /entries/shutsuno-heisa/questions', 'newHire', { title: '' }],
+      [404, 'POST /entries/none-such/questions', 'newHire', { title: '質問' }],
+      [200, 'GET /entries/shutsuno-heisa/questions', 'accounting'],
+      [401, 'GET /entries/shutsuno-heisa/questions'],
+      [200, `GET /questions/${q}`, 'accounting'],
+      [400, 'GET /questions/not-an-id', 'accounting'],
+      [403, `POST /questions/${q}/answers`, 'finance', { body: '横から' }],
+    ]);
+    const answer = await expectDocumented([
+      201,
+      `POST /questions/${q}/answers`,
+      'accounting',
+      { body: '5月31日までです。' },
+    ]);
+    const comment = await expectDocumented([
+      201,
+      `POST /questions/${q}/comments`,
+      'finance',
+      { body: '私も知りたいです。' },
+    ]);
+    await expectEachDocumented([
+      [200, `POST /questions/${q}/me-too`, 'finance'],
+      [400, `POST /questions/${q}/me-too`, 'newHire'],
+      [200, `DELETE /questions/${q}/me-too`, 'finance'],
+      [
+        400,
+        `POST /questions/${q}/resolve`,
+        'newHire',
+        { answerId: comment.body.id },
+      ],
+      [
+        200,
+        `POST /questions/${q}/resolve`,
+        'newHire',
+        { answerId: answer.body.id },
+      ],
+      [403, `PUT /questions/${q}`, 'accounting', { title: '改題', version: 2 }],
+      [409, `PUT /questions/${q}`, 'newHire', { title: '改題', version: 1 }],
+      [200, `PUT /questions/${q}`, 'newHire', { title: '改題', version: 2 }],
+      [200, `GET /questions/${q}/history`, 'hr'],
+      [403, `GET /questions/${q}/history`, 'accounting'],
+      [
+        409,
+        `PUT /answers/${answer.body.id}`,
+        'accounting',
+        { body: '訂正', version: 9 },
+      ],
+      [
+        200,
+        `PUT /answers/${answer.body.id}`,
+        'accounting',
+        { body: '訂正', version: 1 },
+      ],
+      [403, `DELETE /answers/${comment.body.id}`, 'accounting', { version: 1 }],
+      [200, `DELETE /answers/${comment.body.id}`, 'finance', { version: 1 }],
+      [
+        404,
+        `POST /answers/${comment.body.id}/restore`,
+        'finance',
+        { version: 2 },
+      ],
+      [200, `POST /answers/${comment.body.id}/restore`, 'hr', { version: 2 }],
+      [403, `DELETE /questions/${q}`, 'accounting', { version: 3 }],
+      [200, `DELETE /questions/${q}`, 'newHire', { version: 3 }],
+      [404, `GET /questions/${q}`, 'accounting'],
+      [409, `POST /questions/${q}/restore`, 'hr', { version: 3 }],
+      [200, `POST /questions/${q}/restore`, 'hr', { version: 4 }],
+    ]);
+
     expect([...exercised].sort()).toEqual(documentedOperations().sort());
   });
 });

@@ -20,6 +20,19 @@ const NOT_CONTENT = new Set([
   'POST /feed-tokens',
   'DELETE /feed-tokens/:id',
   'POST /last-seen',
+  // The dialogue is not shown in the year view or the feeds.
+  'POST /entries/:id/questions',
+  'PUT /questions/:id',
+  'DELETE /questions/:id',
+  'POST /questions/:id/restore',
+  'POST /questions/:id/answers',
+  'POST /questions/:id/comments',
+  'POST /questions/:id/resolve',
+  'POST /questions/:id/me-too',
+  'DELETE /questions/:id/me-too',
+  'PUT /answers/:id',
+  'DELETE /answers/:id',
+  'POST /answers/:id/restore',
 ]);
 
 /** Every route of the router that is not a read, as `METHOD /path`. */

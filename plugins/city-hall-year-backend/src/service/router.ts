@@ -10,6 +10,7 @@ import { feedRoutes } from './routes/feeds';
 import { feedTokenRoutes } from './routes/feedTokens';
 import { handoverRoutes } from './routes/handover';
 import { importBodyParser, importExportRoutes } from './routes/importExport';
+import { questionRoutes } from './routes/questions';
 import { revisionRoutes } from './routes/revisions';
 import { yearRoutes } from './routes/years';
 import type { RouterOptions } from './types';
@@ -61,6 +62,7 @@ export async function createRouter(
     handoverRoutes,
     confirmationRoutes,
     changeRoutes,
+    questionRoutes,
   ]) {
     addRoutes(router, options);
   }

@@ -5,6 +5,7 @@ import type { EntryService } from './EntryService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
+import type { QuestionService } from './QuestionService';
 import type { YearService } from './YearService';
 
 /** The services the HTTP routes hand their requests to. */
@@ -17,4 +18,5 @@ export interface RouterOptions {
   feeds: FeedService;
   handover: HandoverService;
   changes: ChangeService;
+  questions: QuestionService;
 }

@@ -1,0 +1,423 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type { AnswerKind } from '@internal/plugin-city-hall-year-common';
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import type { ChangeContext } from './EntryStore';
+import type {
+  DialogueRevision,
+  QuestionFields,
+  QuestionStore,
+  StoredAnswer,
+  StoredQuestion,
+} from './QuestionStore';
+
+const QUESTIONS = 'city_hall_year_questions';
+const ANSWERS = 'city_hall_year_answers';
+const ME_TOO = 'city_hall_year_question_me_too';
+const REVISIONS = 'city_hall_year_dialogue_revisions';
+
+interface QuestionRow {
+  id: string;
+  entry_id: string;
+  title: string;
+  body: string;
+  asked_by: string;
+  anonymous: boolean | number;
+  resolved_answer_id: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  version: number;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted_by: string | null;
+  deleted_at: string | null;
+}
+
+interface AnswerRow {
+  id: string;
+  question_id: string;
+  kind: AnswerKind;
+  body: string;
+  author: string;
+  version: number;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted_by: string | null;
+  deleted_at: string | null;
+}
+
+const optional = (value: string | null) => value ?? undefined;
+
+function rowToAnswer(row: AnswerRow): StoredAnswer {
+  return {
+    id: row.id,
+    questionId: row.question_id,
+    kind: row.kind,
+    body: row.body,
+    author: row.author,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    deletedBy: optional(row.deleted_by),
+    deletedAt: optional(row.deleted_at),
+  };
+}
+
+function rowToQuestion(
+  row: QuestionRow,
+  answers: StoredAnswer[],
+  meToo: string[],
+): StoredQuestion {
+  return {
+    id: row.id,
+    entryId: row.entry_id,
+    title: row.title,
+    body: row.body,
+    askedBy: row.asked_by,
+    anonymous: Boolean(row.anonymous),
+    resolvedAnswerId: optional(row.resolved_answer_id),
+    resolvedBy: optional(row.resolved_by),
+    resolvedAt: optional(row.resolved_at),
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    deletedBy: optional(row.deleted_by),
+    deletedAt: optional(row.deleted_at),
+    answers,
+    meToo,
+  };
+}
+
+/** The row as it is after a change, for the history (which only moderators read). */
+const stateOf = (row: QuestionRow | AnswerRow) => JSON.stringify(row);
+
+/** Knex implementation of {@link QuestionStore}. */
+export class DatabaseQuestionStore implements QuestionStore {
+  constructor(private readonly db: Knex) {}
+
+  async listQuestions(
+    entryId: string,
+    options: { includeDeleted: boolean; limit: number },
+  ): Promise<StoredQuestion[]> {
+    const query = this.db<QuestionRow>(QUESTIONS)
+      .where({ entry_id: entryId })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    if (!options.includeDeleted) query.whereNull('deleted_at');
+    return this.withReplies(this.db, await query);
+  }
+
+  async getQuestion(id: string): Promise<StoredQuestion | undefined> {
+    return this.load(this.db, id);
+  }
+
+  async getQuestionOfAnswer(
+    answerId: string,
+  ): Promise<StoredQuestion | undefined> {
+    const answer = await this.db<AnswerRow>(ANSWERS)
+      .where({ id: answerId })
+      .first('question_id');
+    return answer ? this.load(this.db, answer.question_id) : undefined;
+  }
+
+  async createQuestion(
+    entryId: string,
+    fields: QuestionFields,
+    change: ChangeContext,
+  ): Promise<StoredQuestion> {
+    return this.db.transaction(async tx => {
+      const row: QuestionRow = {
+        id: randomUUID(),
+        entry_id: entryId,
+        title: fields.title,
+        body: fields.body,
+        asked_by: change.actor,
+        anonymous: fields.anonymous,
+        resolved_answer_id: null,
+        resolved_by: null,
+        resolved_at: null,
+        version: 1,
+        created_at: change.at,
+        updated_by: change.actor,
+        updated_at: change.at,
+        deleted_by: null,
+        deleted_at: null,
+      };
+      await tx(QUESTIONS).insert(row);
+      await this.record(tx, 'question', row, 'create', change);
+      return rowToQuestion(row, [], []);
+    });
+  }
+
+  async updateQuestion(
+    id: string,
+    fields: QuestionFields,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredQuestion> {
+    return this.changeQuestion(id, expectedVersion, change, 'update', {
+      title: fields.title,
+      body: fields.body,
+      anonymous: fields.anonymous,
+    });
+  }
+
+  async setQuestionDeleted(
+    id: string,
+    deleted: boolean,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredQuestion> {
+    return this.changeQuestion(
+      id,
+      expectedVersion,
+      change,
+      deleted ? 'delete' : 'restore',
+      {
+        deleted_by: deleted ? change.actor : null,
+        deleted_at: deleted ? change.at : null,
+      },
+    );
+  }
+
+  async resolveQuestion(
+    id: string,
+    answerId: string,
+    change: ChangeContext,
+  ): Promise<StoredQuestion> {
+    // Resolving acts on the question as it is: no version, but one at a time.
+    const current = await this.load(this.db, id);
+    if (!current) throw new NotFoundError(`No question '${id}'`);
+    return this.changeQuestion(id, current.version, change, 'resolve', {
+      resolved_answer_id: answerId,
+      resolved_by: change.actor,
+      resolved_at: change.at,
+    });
+  }
+
+  async addAnswer(
+    questionId: string,
+    kind: AnswerKind,
+    body: string,
+    change: ChangeContext,
+  ): Promise<StoredAnswer> {
+    return this.db.transaction(async tx => {
+      const row: AnswerRow = {
+        id: randomUUID(),
+        question_id: questionId,
+        kind,
+        body,
+        author: change.actor,
+        version: 1,
+        created_at: change.at,
+        updated_by: change.actor,
+        updated_at: change.at,
+        deleted_by: null,
+        deleted_at: null,
+      };
+      await tx(ANSWERS).insert(row);
+      await this.record(tx, 'answer', row, 'create', change);
+      return rowToAnswer(row);
+    });
+  }
+
+  async updateAnswer(
+    id: string,
+    body: string,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredAnswer> {
+    return this.changeAnswer(id, expectedVersion, change, 'update', { body });
+  }
+
+  async setAnswerDeleted(
+    id: string,
+    deleted: boolean,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredAnswer> {
+    return this.changeAnswer(
+      id,
+      expectedVersion,
+      change,
+      deleted ? 'delete' : 'restore',
+      {
+        deleted_by: deleted ? change.actor : null,
+        deleted_at: deleted ? change.at : null,
+      },
+    );
+  }
+
+  async setMeToo(
+    questionId: string,
+    userRef: string,
+    on: boolean,
+    at: string,
+  ): Promise<void> {
+    if (on) {
+      await this.db(ME_TOO)
+        .insert({ question_id: questionId, user_ref: userRef, created_at: at })
+        .onConflict(['question_id', 'user_ref'])
+        .ignore();
+    } else {
+      await this.db(ME_TOO)
+        .where({ question_id: questionId, user_ref: userRef })
+        .delete();
+    }
+  }
+
+  async countPostsSince(userRef: string, since: string): Promise<number> {
+    const count = async (table: string, column: string) => {
+      const [{ n }] = await this.db(table)
+        .where(column, userRef)
+        .andWhere('created_at', '>=', since)
+        .count({ n: '*' });
+      return Number(n);
+    };
+    return (
+      (await count(QUESTIONS, 'asked_by')) + (await count(ANSWERS, 'author'))
+    );
+  }
+
+  async listRevisions(
+    kind: 'question' | 'answer',
+    id: string,
+  ): Promise<DialogueRevision[]> {
+    const rows = await this.db(REVISIONS)
+      .where({ subject_kind: kind, subject_id: id })
+      .orderBy('version');
+    return rows.map(row => ({
+      version: Number(row.version),
+      action: row.action,
+      actor: row.actor,
+      at: row.at,
+      data: JSON.parse(row.data),
+    }));
+  }
+
+  private async changeQuestion(
+    id: string,
+    expectedVersion: number,
+    change: ChangeContext,
+    action: string,
+    values: Partial<QuestionRow>,
+  ): Promise<StoredQuestion> {
+    return this.db.transaction(async tx => {
+      const current = await tx<QuestionRow>(QUESTIONS).where({ id }).first();
+      if (!current) throw new NotFoundError(`No question '${id}'`);
+      const updated = await tx<QuestionRow>(QUESTIONS)
+        .where({ id, version: expectedVersion })
+        .update({
+          ...values,
+          version: expectedVersion + 1,
+          updated_by: change.actor,
+          updated_at: change.at,
+        });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `The question is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
+        );
+      }
+      const row = (await tx<QuestionRow>(QUESTIONS).where({ id }).first())!;
+      await this.record(tx, 'question', row, action, change);
+      return (await this.load(tx, id))!;
+    });
+  }
+
+  private async changeAnswer(
+    id: string,
+    expectedVersion: number,
+    change: ChangeContext,
+    action: string,
+    values: Partial<AnswerRow>,
+  ): Promise<StoredAnswer> {
+    return this.db.transaction(async tx => {
+      const current = await tx<AnswerRow>(ANSWERS).where({ id }).first();
+      if (!current) throw new NotFoundError(`No answer '${id}'`);
+      const updated = await tx<AnswerRow>(ANSWERS)
+        .where({ id, version: expectedVersion })
+        .update({
+          ...values,
+          version: expectedVersion + 1,
+          updated_by: change.actor,
+          updated_at: change.at,
+        });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `The answer is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
+        );
+      }
+      const row = (await tx<AnswerRow>(ANSWERS).where({ id }).first())!;
+      await this.record(tx, 'answer', row, action, change);
+      return rowToAnswer(row);
+    });
+  }
+
+  private async record(
+    tx: Knex.Transaction,
+    kind: 'question' | 'answer',
+    row: QuestionRow | AnswerRow,
+    action: string,
+    change: ChangeContext,
+  ) {
+    await tx(REVISIONS).insert({
+      subject_kind: kind,
+      subject_id: row.id,
+      version: Number(row.version),
+      action,
+      data: stateOf(row),
+      actor: change.actor,
+      at: change.at,
+    });
+  }
+
+  private async load(
+    db: Knex,
+    id: string,
+  ): Promise<StoredQuestion | undefined> {
+    const row = await db<QuestionRow>(QUESTIONS).where({ id }).first();
+    if (!row) return undefined;
+    const [question] = await this.withReplies(db, [row]);
+    return question;
+  }
+
+  private async withReplies(
+    db: Knex,
+    rows: QuestionRow[],
+  ): Promise<StoredQuestion[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map(r => r.id);
+    const answers = new Map<string, StoredAnswer[]>();
+    const marks = new Map<string, string[]>();
+    // In slices: SQLite allows a limited number of bound parameters per statement.
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const answerRows = await db<AnswerRow>(ANSWERS)
+        .whereIn('question_id', slice)
+        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      for (const a of answerRows) {
+        const list = answers.get(a.question_id) ?? [];
+        list.push(rowToAnswer(a));
+        answers.set(a.question_id, list);
+      }
+      const markRows = await db(ME_TOO)
+        .whereIn('question_id', slice)
+        .select('question_id', 'user_ref');
+      for (const m of markRows) {
+        const list = marks.get(m.question_id) ?? [];
+        list.push(m.user_ref);
+        marks.set(m.question_id, list);
+      }
+    }
+    return rows.map(r =>
+      rowToQuestion(r, answers.get(r.id) ?? [], marks.get(r.id) ?? []),
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import type { AnswerKind } from '@internal/plugin-city-hall-year-common';
+import type { ChangeContext } from './EntryStore';
+
+/** A reply as stored: what the API shows, and who changed or hid it. */
+export interface StoredAnswer {
+  id: string;
+  questionId: string;
+  kind: AnswerKind;
+  body: string;
+  author: string;
+  version: number;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  deletedBy?: string;
+  deletedAt?: string;
+}
+
+/** A question as stored, with its replies and 「同じ疑問」 marks. */
+export interface StoredQuestion {
+  id: string;
+  entryId: string;
+  title: string;
+  body: string;
+  /** Always stored; the service decides who may see it. */
+  askedBy: string;
+  anonymous: boolean;
+  resolvedAnswerId?: string;
+  resolvedBy?: string;
+  resolvedAt?: string;
+  version: number;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  deletedBy?: string;
+  deletedAt?: string;
+  /** Oldest first; hidden replies included (the service filters them). */
+  answers: StoredAnswer[];
+  /** The people who marked 「同じ疑問」. */
+  meToo: string[];
+}
+
+/** The fields of a question a person writes. */
+export interface QuestionFields {
+  title: string;
+  body: string;
+  anonymous: boolean;
+}
+
+/** One earlier state of a question or an answer. */
+export interface DialogueRevision {
+  version: number;
+  action: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Storage of the dialogue on entries: questions, their answers and comments, and
+ * 「同じ疑問」 marks. Every change of a question or an answer writes its new state to
+ * the history in the same transaction; deleting only marks it deleted.
+ */
+export interface QuestionStore {
+  /** The questions of an entry, newest first, deleted ones too when asked. */
+  listQuestions(
+    entryId: string,
+    options: { includeDeleted: boolean; limit: number },
+  ): Promise<StoredQuestion[]>;
+
+  getQuestion(id: string): Promise<StoredQuestion | undefined>;
+
+  /** The question an answer belongs to. */
+  getQuestionOfAnswer(answerId: string): Promise<StoredQuestion | undefined>;
+
+  createQuestion(
+    entryId: string,
+    fields: QuestionFields,
+    change: ChangeContext,
+  ): Promise<StoredQuestion>;
+
+  /** Replaces the asker's fields if the question is still at the expected version. */
+  updateQuestion(
+    id: string,
+    fields: QuestionFields,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredQuestion>;
+
+  /** Marks the question deleted (`deleted: true`) or brings it back, by version. */
+  setQuestionDeleted(
+    id: string,
+    deleted: boolean,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredQuestion>;
+
+  /** Marks the question resolved by one of its answers (a new version). */
+  resolveQuestion(
+    id: string,
+    answerId: string,
+    change: ChangeContext,
+  ): Promise<StoredQuestion>;
+
+  addAnswer(
+    questionId: string,
+    kind: AnswerKind,
+    body: string,
+    change: ChangeContext,
+  ): Promise<StoredAnswer>;
+
+  updateAnswer(
+    id: string,
+    body: string,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredAnswer>;
+
+  setAnswerDeleted(
+    id: string,
+    deleted: boolean,
+    expectedVersion: number,
+    change: ChangeContext,
+  ): Promise<StoredAnswer>;
+
+  /** Adds (`on`) or removes a person's 「同じ疑問」 mark; marking twice is one mark. */
+  setMeToo(
+    questionId: string,
+    userRef: string,
+    on: boolean,
+    at: string,
+  ): Promise<void>;
+
+  /** How many questions, answers and comments a person posted since a moment. */
+  countPostsSince(userRef: string, since: string): Promise<number>;
+
+  /** Every state a question or an answer had, oldest first. */
+  listRevisions(
+    kind: 'question' | 'answer',
+    id: string,
+  ): Promise<DialogueRevision[]>;
+}

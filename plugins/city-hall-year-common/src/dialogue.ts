@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { DIALOGUE_LIMITS as L, MAX_VERSION } from './limits';
+
+const version = z
+  .number({ required_error: 'version is required' })
+  .int()
+  .min(1)
+  .max(MAX_VERSION);
+
+const body = (required: boolean) =>
+  required
+    ? z.string().trim().min(1).max(L.bodyLength)
+    : z.string().trim().max(L.bodyLength);
+
+/**
+ * Body of `POST /entries/:idOrSlug/questions`: a short title and a Markdown body.
+ * `anonymous` asks without showing one's name to the department and other readers;
+ * the asker still sees and edits the question, and HR editors can see who asked.
+ */
+export const questionInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(L.titleLength),
+    body: body(false).default(''),
+    anonymous: z.boolean().default(false),
+  })
+  .strict();
+
+/** Body of `POST /entries/:idOrSlug/questions`. */
+export type QuestionInput = z.input<typeof questionInputSchema>;
+
+/** Body of `PUT /questions/:id`: the asker rewords the question; needs its version. */
+export const questionUpdateSchema = questionInputSchema.extend({ version });
+
+/** Body of `PUT /questions/:id`. */
+export type QuestionUpdateInput = z.input<typeof questionUpdateSchema>;
+
+/** Body of `POST /questions/:id/answers` and `/comments`: Markdown text. */
+export const answerInputSchema = z.object({ body: body(true) }).strict();
+
+/** Body of `POST /questions/:id/answers` and `/comments`. */
+export type AnswerInput = z.input<typeof answerInputSchema>;
+
+/** Body of `PUT /answers/:id`: the new text and the version it was based on. */
+export const answerUpdateSchema = answerInputSchema.extend({ version });
+
+/** Body of `POST /questions/:id/resolve`: the answer that settled the question. */
+export const resolveQuestionSchema = z
+  .object({ answerId: z.string().uuid('must be the id of an answer') })
+  .strict();
+
+/**
+ * An answer by the entry's owners or HR (`answer`), or a comment by another reader
+ * (`comment`): only answers can settle a question.
+ */
+export const ANSWER_KINDS = ['answer', 'comment'] as const;
+
+/** Whether a reply is an answer or a comment. */
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** A reply to a question, as the API returns it. */
+export interface Answer {
+  id: string;
+  questionId: string;
+  kind: AnswerKind;
+  body: string;
+  /**
+   * The user who wrote it (entity ref; the UI shows the display name). Absent when the
+   * asker of an anonymous question wrote it and the caller may not know who that is.
+   */
+  author?: string;
+  /** Written by the question's asker. */
+  byAsker: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when HR hid it; only moderators see hidden replies. */
+  deletedAt?: string;
+}
+
+/** A question on an entry, as the API returns it to one caller. */
+export interface Question {
+  id: string;
+  entryId: string;
+  entrySlug: string;
+  title: string;
+  body: string;
+  /** Asked without showing the asker's name to the department and other readers. */
+  anonymous: boolean;
+  /**
+   * Who asked (entity ref). Absent when the question is anonymous and the caller is
+   * neither the asker nor a moderator: nothing in the answer then names the asker.
+   */
+  askedBy?: string;
+  /** Whether the caller asked it. */
+  mine: boolean;
+  status: 'open' | 'resolved';
+  /** The answer that settled it, when resolved. */
+  resolvedAnswerId?: string;
+  resolvedBy?: string;
+  resolvedAt?: string;
+  /** How many marked 「同じ疑問」, and whether the caller did. */
+  meToo: { count: number; mine: boolean };
+  answers: Answer[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when deleted; only moderators see deleted questions. */
+  deletedAt?: string;
+}
+
+/** What the caller may do with the questions of an entry (the UI hides the rest). */
+export interface QuestionAbilities {
+  ask: boolean;
+  answer: boolean;
+  moderate: boolean;
+}
+
+/** Answer of `GET /entries/:idOrSlug/questions`. */
+export interface QuestionList {
+  items: Question[];
+  abilities: QuestionAbilities;
+}
