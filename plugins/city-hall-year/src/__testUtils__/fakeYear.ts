@@ -103,6 +103,17 @@ export function createFakeApi(
     updateCourse: notUsed,
     deleteCourse: notUsed,
     listEntryCourses: notUsed,
+    async listQuestions() {
+      return {
+        items: [],
+        abilities: { ask: true, answer: false, moderate: false },
+      };
+    },
+    askQuestion: notUsed,
+    replyToQuestion: notUsed,
+    resolveQuestion: notUsed,
+    setMeToo: notUsed,
+    deleteQuestion: notUsed,
     listFeedTokens: notUsed,
     createFeedToken: notUsed,
     revokeFeedToken: notUsed,

@@ -1,21 +1,26 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Answer,
+  AnswerKind,
   ChangesSince,
   ConfirmationOverview,
-  CreatedFeedToken,
   Course,
   CourseBacklink,
   CourseInput,
   CourseView,
-  FeedToken,
-  HandoverReport,
+  CreatedFeedToken,
   Entry,
   EntryInput,
   EntryPage,
   EntryRevision,
   EntryRevisionSummary,
-  ImportReport,
+  FeedToken,
+  HandoverReport,
   ImportExportFormat,
+  ImportReport,
+  Question,
+  QuestionInput,
+  QuestionList,
   YearView,
 } from '@internal/plugin-city-hall-year-common';
 
@@ -140,6 +145,23 @@ export interface CityHallYearApi {
   getChangesSince(): Promise<ChangesSince>;
   /** Marks the year as seen now (or at `at`). */
   markSeen(at?: string): Promise<{ lastSeenAt: string }>;
+
+  /** The questions on an entry, and what the signed-in user may do with them. */
+  listQuestions(entrySlug: string): Promise<QuestionList>;
+  /** Asks the department that owns the entry. */
+  askQuestion(entrySlug: string, input: QuestionInput): Promise<Question>;
+  /** An answer (the entry's owners, HR) or a comment (any reader). */
+  replyToQuestion(
+    questionId: string,
+    kind: AnswerKind,
+    body: string,
+  ): Promise<Answer>;
+  /** Marks the answer that settled the question. */
+  resolveQuestion(questionId: string, answerId: string): Promise<Question>;
+  /** Says (or takes back) 「同じ疑問」. */
+  setMeToo(questionId: string, on: boolean): Promise<Question>;
+  /** Deletes one's own question (softly; HR can bring it back). */
+  deleteQuestion(questionId: string, version: number): Promise<Question>;
 }
 
 /** API reference of {@link CityHallYearApi}. */

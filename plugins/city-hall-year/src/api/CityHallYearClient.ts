@@ -289,6 +289,61 @@ export class CityHallYearClient implements CityHallYearApi {
     return this.send('POST', '/last-seen', at ? { at } : {});
   }
 
+  listQuestions(entrySlug: string): Promise<common.QuestionList> {
+    return this.get(`/entries/${encodeURIComponent(entrySlug)}/questions`);
+  }
+
+  askQuestion(
+    entrySlug: string,
+    input: common.QuestionInput,
+  ): Promise<common.Question> {
+    return this.send(
+      'POST',
+      `/entries/${encodeURIComponent(entrySlug)}/questions`,
+      input,
+    );
+  }
+
+  replyToQuestion(
+    questionId: string,
+    kind: common.AnswerKind,
+    body: string,
+  ): Promise<common.Answer> {
+    return this.send(
+      'POST',
+      `/questions/${encodeURIComponent(questionId)}/${kind}s`,
+      { body },
+    );
+  }
+
+  resolveQuestion(
+    questionId: string,
+    answerId: string,
+  ): Promise<common.Question> {
+    return this.send(
+      'POST',
+      `/questions/${encodeURIComponent(questionId)}/resolve`,
+      { answerId },
+    );
+  }
+
+  setMeToo(questionId: string, on: boolean): Promise<common.Question> {
+    return this.send(
+      on ? 'POST' : 'DELETE',
+      `/questions/${encodeURIComponent(questionId)}/me-too`,
+      {},
+    );
+  }
+
+  deleteQuestion(
+    questionId: string,
+    version: number,
+  ): Promise<common.Question> {
+    return this.send('DELETE', `/questions/${encodeURIComponent(questionId)}`, {
+      version,
+    });
+  }
+
   private async send<T>(
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,

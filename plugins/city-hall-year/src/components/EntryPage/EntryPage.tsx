@@ -27,6 +27,7 @@ import { BilingualText } from '../BilingualText';
 import { CycleChip } from '../CycleChip';
 import { EntryActions } from '../EntryActions';
 import { EntryChain } from '../EntryChain';
+import { EntryQuestions } from '../EntryQuestions';
 import { EntrySection } from '../EntrySection';
 import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
@@ -156,6 +157,7 @@ export function EntryPage(
               <EntrySection title={t('entry.chain')}>
                 <EntryChain entry={entry} />
               </EntrySection>
+              <EntryQuestions entry={entry} />
             </Stack>
           </Grid>
           <Grid item xs={12} md={4}>

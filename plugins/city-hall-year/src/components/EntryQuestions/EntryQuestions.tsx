@@ -1,0 +1,115 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import type { Entry } from '@internal/plugin-city-hall-year-common';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { cityHallYearApiRef } from '../../api';
+import { useOwnerNames } from '../../hooks/useOwnerNames';
+import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { cityHallYearTranslationRef } from '../../translation';
+import { EntrySection } from '../EntrySection';
+import { AskQuestionDialog } from './AskQuestionDialog';
+import { QuestionCard, type QuestionActions } from './QuestionCard';
+
+/**
+ * The dialogue on an entry (対話): readers ask the department that owns it, the
+ * department answers, others comment and say 「同じ疑問」. The server decides who may
+ * do what and whom an anonymous question names; this only shows what it allows.
+ */
+export function EntryQuestions(props: { entry: Entry }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const toastApi = useApi(coreApis.toast);
+  const errorApi = useApi(coreApis.error);
+  const [asking, setAsking] = useState(false);
+  const { value, retry } = useAsyncRetry(
+    () => api.listQuestions(props.entry.slug),
+    [api, props.entry.slug],
+  );
+  const names = useOwnerNames(
+    (value?.items ?? []).flatMap(q => [
+      ...(q.askedBy ? [q.askedBy] : []),
+      ...q.answers.flatMap(a => (a.author ? [a.author] : [])),
+    ]),
+  );
+
+  /** Runs a change; on success says so and reloads, on failure shows why. */
+  const act = async (change: () => Promise<unknown>, done?: string) => {
+    try {
+      await change();
+    } catch (error) {
+      errorApi.post(error as Error);
+      throw error;
+    }
+    if (done) {
+      toastApi.post({
+        title: done,
+        status: 'success',
+        timeout: TRANSIENT_TOAST_MS,
+      });
+    }
+    retry();
+  };
+  const quietly = (change: () => Promise<unknown>, done?: string) =>
+    act(change, done).catch(() => undefined);
+
+  const actions: QuestionActions = {
+    reply: (q, kind, body) =>
+      act(() => api.replyToQuestion(q.id, kind, body), t('questions.sent')),
+    resolve: (q, a) => quietly(() => api.resolveQuestion(q.id, a.id)),
+    meToo: (q, on) => quietly(() => api.setMeToo(q.id, on)),
+    withdraw: q =>
+      quietly(
+        () => api.deleteQuestion(q.id, q.version),
+        t('questions.withdrawn'),
+      ),
+  };
+
+  if (!value) return null;
+  return (
+    <EntrySection title={t('questions.title')} testId="entry-questions">
+      <Stack spacing={2}>
+        <Typography variant="body2">{t('questions.lead')}</Typography>
+        {value.abilities.ask && (
+          <div>
+            <Button
+              variant="contained"
+              onClick={() => setAsking(true)}
+              data-testid="question-ask"
+            >
+              {t('questions.ask')}
+            </Button>
+          </div>
+        )}
+        {value.items.length === 0 && (
+          <Typography color="text.secondary">{t('questions.none')}</Typography>
+        )}
+        {value.items.map(q => (
+          <QuestionCard
+            key={q.id}
+            question={q}
+            abilities={value.abilities}
+            names={names}
+            actions={actions}
+          />
+        ))}
+      </Stack>
+      <AskQuestionDialog
+        open={asking}
+        entryTitle={props.entry.title.ja}
+        onClose={() => setAsking(false)}
+        onAsk={async input => {
+          await act(
+            () => api.askQuestion(props.entry.slug, input),
+            t('questions.asked'),
+          );
+          setAsking(false);
+        }}
+      />
+    </EntrySection>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntryQuestions } from './EntryQuestions';
