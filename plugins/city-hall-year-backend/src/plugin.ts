@@ -9,6 +9,7 @@ import {
   cityHallYearPermissions,
   DIALOGUE_LIMITS,
 } from '@internal/plugin-city-hall-year-common';
+import { DatabaseClarityStore } from './database/DatabaseClarityStore';
 import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
@@ -18,6 +19,7 @@ import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStor
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
+import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
 import { CourseService } from './service/CourseService';
@@ -153,6 +155,12 @@ export const cityHallYearPlugin = createBackendPlugin({
                 config.getOptionalNumber(
                   'cityHallYear.dialogue.postsPerMinute',
                 ) ?? DIALOGUE_LIMITS.postsPerMinute,
+            }),
+            clarity: new ClarityService({
+              clarity: new DatabaseClarityStore(store.client),
+              entries: store,
+              authorizer,
+              auditor: deps.auditor,
             }),
           }),
         );

@@ -17,5 +17,6 @@ export * from './entryTable';
 export * from './yearGeometry';
 export * from './course';
 export * from './dialogue';
+export * from './clarity';
 export * from './integrations';
 export * from './entryChanges';

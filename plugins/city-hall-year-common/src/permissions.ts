@@ -96,6 +96,17 @@ export const questionModeratePermission: BasicPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Permission to read why readers are still unclear about an entry (the reasons and
+ * comments of 「まだモヤモヤする」, never who gave them). The index itself is read by
+ * everyone. In the default policy: the entry's owners and HR editors.
+ */
+export const clarityReasonsReadPermission: EntryPermission = createPermission({
+  name: 'city-hall-year.clarity.reasons.read',
+  attributes: { action: 'read' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
   entryCreatePermission,
@@ -108,6 +119,7 @@ export const cityHallYearPermissions = [
   questionAskPermission,
   questionAnswerPermission,
   questionModeratePermission,
+  clarityReasonsReadPermission,
 ];
 
 /** Names of the plugin's permission rules, for policies written against them. */

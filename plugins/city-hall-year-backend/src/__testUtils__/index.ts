@@ -1,6 +1,7 @@
-import type {
-  TestDatabaseId,
-  TestDatabases,
+import {
+  mockCredentials,
+  type TestDatabaseId,
+  type TestDatabases,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { as, startCityHallYearBackend, type Person } from './testBackend';
@@ -65,14 +66,22 @@ export function describeOnEachDatabase(
 
 /**
  * Requests to the plugin's routes of a test backend, as a person of the example
- * organisation, or signed out when no person is given: `callAs(ctx, 'finance')
+ * organisation (or any user, by entity ref), or signed out when no person is given: `callAs(ctx, 'finance')
  * .post('/entries').send(body)`. Paths are below the plugin's mount point.
  */
-export function callAs(backend: Pick<TestBackend, 'server'>, person?: Person) {
+export function callAs(
+  backend: Pick<TestBackend, 'server'>,
+  person?: Person | `user:${string}`,
+) {
+  // Anyone else than the example people is a user with no groups.
+  const header = (who: Person | `user:${string}`) =>
+    who.startsWith('user:')
+      ? mockCredentials.user.header(who)
+      : as(who as Person);
   const call =
     (method: 'get' | 'post' | 'put' | 'delete' | 'patch') => (path: string) => {
       const req = request(backend.server)[method](`${API}${path}`);
-      return person ? req.set('Authorization', as(person)) : req;
+      return person ? req.set('Authorization', header(person)) : req;
     };
   return {
     get: call('get'),

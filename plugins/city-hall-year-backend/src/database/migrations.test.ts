@@ -21,6 +21,7 @@ const TABLES = [
   'city_hall_year_answers',
   'city_hall_year_question_me_too',
   'city_hall_year_dialogue_revisions',
+  'city_hall_year_clarity',
 ];
 
 describe('migrations', () => {
@@ -74,6 +75,11 @@ describe('migrations', () => {
       );
       expect(failure).toMatch(/unique|duplicate/i);
 
+      // The clarity signal's migration goes down alone, then the dialogue's.
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasTable('city_hall_year_clarity'),
+      ).resolves.toBe(false);
       // A question on the entry; the dialogue's migration goes down alone.
       await knex('city_hall_year_questions').insert({
         id: '00000000-0000-0000-0000-0000000000a1',

@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   cityHallYearPermissions,
+  clarityReasonsReadPermission,
   entryCreatePermission,
   entryDeletePermission,
   entryReadPermission,
@@ -72,6 +73,7 @@ describe('CityHallYearPermissionPolicy', () => {
     entryUpdatePermission,
     entryDeletePermission,
     questionAnswerPermission,
+    clarityReasonsReadPermission,
   ])('makes %s conditional on owning the entry', async permission => {
     expect(await policy.handle({ permission }, finance)).toEqual({
       result: AuthorizeResult.CONDITIONAL,

@@ -10,6 +10,7 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  clarityReasonsReadPermission,
   courseManagePermission,
   entryCreatePermission,
   entryDeletePermission,
@@ -41,6 +42,7 @@ import {
  * | ask and comment on an entry they may read | yes | yes | yes |
  * | answer questions on an entry | every entry | their entries | — |
  * | moderate the dialogue (see anonymous askers, hide, restore) | yes | — | — |
+ * | read why readers are still unclear (reasons, comments) | every entry | their entries | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
  * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
@@ -104,6 +106,7 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, entryCreatePermission) ||
       isPermission(permission, questionAnswerPermission) ||
+      isPermission(permission, clarityReasonsReadPermission) ||
       isPermission(permission, entryUpdatePermission) ||
       isPermission(permission, entryDeletePermission)
     ) {

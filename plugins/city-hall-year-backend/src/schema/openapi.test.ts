@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
+  ACCOUNTING,
   callAs,
   COUNCIL,
   createTestDatabases,
@@ -325,6 +326,33 @@ describe('OpenAPI document', () => {
       [404, `GET /questions/${q}`, 'accounting'],
       [409, `POST /questions/${q}/restore`, 'hr', { version: 3 }],
       [200, `POST /questions/${q}/restore`, 'hr', { version: 4 }],
+    ]);
+
+    // The "still unclear" signal
+    await expectEachDocumented([
+      [
+        200,
+        'PUT /entries/shutsuno-heisa/clarity',
+        'newHire',
+        { clear: false, reasons: ['terms'], comment: '用語が難しい' },
+      ],
+      [400, 'PUT /entries/shutsuno-heisa/clarity', 'newHire', { clear: 'no' }],
+      [404, 'PUT /entries/none-such/clarity', 'newHire', { clear: true }],
+      [200, 'GET /entries/shutsuno-heisa/clarity', 'newHire'],
+      [
+        200,
+        'GET /entries/shutsuno-heisa/clarity?fiscalYear=2026',
+        'accounting',
+      ],
+      [400, 'GET /entries/shutsuno-heisa/clarity?fiscalYear=x', 'accounting'],
+      [
+        200,
+        `GET /clarity?owner=${encodeURIComponent(ACCOUNTING)}`,
+        'accounting',
+      ],
+      [200, 'GET /clarity', 'hr'],
+      [400, 'GET /clarity?month=5', 'hr'],
+      [401, 'GET /clarity'],
     ]);
 
     expect([...exercised].sort()).toEqual(documentedOperations().sort());

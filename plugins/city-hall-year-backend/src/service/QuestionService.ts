@@ -31,6 +31,7 @@ import type {
 import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
+import { readableEntry } from './readableEntries';
 
 /** Too many posts in a short time: answered 429, nothing written. */
 export class TooManyRequestsError extends CustomErrorBase {
@@ -69,7 +70,11 @@ export class QuestionService {
   constructor(private readonly deps: QuestionServiceDeps) {}
 
   async list(entryIdOrSlug: string, ctx: CallContext): Promise<QuestionList> {
-    const entry = await this.readableEntry(entryIdOrSlug, ctx);
+    const entry = await readableEntry(
+      this.deps,
+      entryIdOrSlug,
+      ctx.credentials,
+    );
     const viewer = await this.viewer(ctx);
     const [ask, answer] = await Promise.all(
       [questionAskPermission, questionAnswerPermission].map(async p =>
@@ -98,7 +103,11 @@ export class QuestionService {
     fields: QuestionFields,
     ctx: CallContext,
   ): Promise<Question> {
-    const entry = await this.readableEntry(entryIdOrSlug, ctx);
+    const entry = await readableEntry(
+      this.deps,
+      entryIdOrSlug,
+      ctx.credentials,
+    );
     return this.audited(
       'question-create',
       ctx,
@@ -438,7 +447,11 @@ export class QuestionService {
   private async visible(id: string, ctx: CallContext) {
     const question = await this.deps.questions.getQuestion(id);
     if (!question) throw new NotFoundError(`No question '${id}'`);
-    const entry = await this.readableEntry(question.entryId, ctx).catch(() => {
+    const entry = await readableEntry(
+      this.deps,
+      question.entryId,
+      ctx.credentials,
+    ).catch(() => {
       throw new NotFoundError(`No question '${id}'`);
     });
     const viewer = await this.viewer(ctx);
@@ -457,21 +470,6 @@ export class QuestionService {
       throw new NotFoundError(`No answer '${answerId}'`);
     }
     return { question, entry, viewer, answer };
-  }
-
-  private async readableEntry(
-    idOrSlug: string,
-    ctx: CallContext,
-  ): Promise<Entry> {
-    const entry = await this.deps.entries.getEntry(idOrSlug);
-    if (
-      !entry ||
-      !(await this.deps.authorizer.canRead(entry, ctx.credentials))
-    ) {
-      // Not revealing that a draft exists to someone who may not read it.
-      throw new NotFoundError(`No entry '${idOrSlug}'`);
-    }
-    return entry;
   }
 
   private async assertNotFlooding(ctx: CallContext) {

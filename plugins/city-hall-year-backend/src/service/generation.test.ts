@@ -33,6 +33,7 @@ const NOT_CONTENT = new Set([
   'PUT /answers/:id',
   'DELETE /answers/:id',
   'POST /answers/:id/restore',
+  'PUT /entries/:id/clarity',
 ]);
 
 /** Every route of the router that is not a read, as `METHOD /path`. */

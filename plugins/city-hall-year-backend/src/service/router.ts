@@ -3,6 +3,7 @@ import type { HealthReport } from '@internal/plugin-city-hall-year-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { changeRoutes } from './routes/changes';
+import { clarityRoutes } from './routes/clarity';
 import { confirmationRoutes } from './routes/confirmations';
 import { courseRoutes } from './routes/courses';
 import { entryRoutes } from './routes/entries';
@@ -63,6 +64,7 @@ export async function createRouter(
     confirmationRoutes,
     changeRoutes,
     questionRoutes,
+    clarityRoutes,
   ]) {
     addRoutes(router, options);
   }

@@ -1,5 +1,6 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { ChangeService } from './ChangeService';
+import type { ClarityService } from './ClarityService';
 import type { CourseService } from './CourseService';
 import type { EntryService } from './EntryService';
 import type { FeedService } from './FeedService';
@@ -19,4 +20,5 @@ export interface RouterOptions {
   handover: HandoverService;
   changes: ChangeService;
   questions: QuestionService;
+  clarity: ClarityService;
 }

@@ -1,0 +1,169 @@
+import {
+  CLARITY_REASONS,
+  type ClarityAnswer,
+  type ClarityCounts,
+  type ClarityReasonCounts,
+} from '@internal/plugin-city-hall-year-common';
+import type { Knex } from 'knex';
+import type { ClarityFields, ClarityStore } from './ClarityStore';
+
+const CLARITY = 'city_hall_year_clarity';
+
+/** Bound parameters per statement stay well below SQLite's limit. */
+const SLICE = 500;
+
+function slices<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) {
+    result.push(items.slice(i, i + SLICE));
+  }
+  return result;
+}
+
+/** Knex implementation of {@link ClarityStore}. */
+export class DatabaseClarityStore implements ClarityStore {
+  constructor(private readonly db: Knex) {}
+
+  async answer(
+    entryId: string,
+    userRef: string,
+    fiscalYear: number,
+    fields: ClarityFields,
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx(CLARITY)
+        .where({
+          entry_id: entryId,
+          user_ref: userRef,
+          fiscal_year: fiscalYear,
+        })
+        .whereNull('superseded_at')
+        .update({ superseded_at: at });
+      await tx(CLARITY).insert({
+        entry_id: entryId,
+        user_ref: userRef,
+        fiscal_year: fiscalYear,
+        clear: fields.clear,
+        reasons: JSON.stringify(fields.reasons),
+        comment: fields.comment ?? null,
+        answered_at: at,
+        superseded_at: null,
+      });
+    });
+  }
+
+  async current(
+    entryId: string,
+    userRef: string,
+    fiscalYear: number,
+  ): Promise<ClarityAnswer | undefined> {
+    const row = await this.db(CLARITY)
+      .where({ entry_id: entryId, user_ref: userRef, fiscal_year: fiscalYear })
+      .whereNull('superseded_at')
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) return undefined;
+    return {
+      clear: Boolean(row.clear),
+      reasons: JSON.parse(row.reasons),
+      ...(row.comment ? { comment: row.comment } : {}),
+      answeredAt: row.answered_at,
+    };
+  }
+
+  async countsAt(
+    fiscalYear: number,
+    moments: string[],
+    entryIds?: string[],
+  ): Promise<Map<string, ClarityCounts[]>> {
+    const result = new Map<string, ClarityCounts[]>();
+    const groups = entryIds ? slices(entryIds) : [undefined];
+    for (const [i, at] of moments.entries()) {
+      for (const ids of groups) {
+        const query = this.db(CLARITY)
+          .where('fiscal_year', fiscalYear)
+          .andWhere('answered_at', '<=', at)
+          .andWhere(q =>
+            q.whereNull('superseded_at').orWhere('superseded_at', '>', at),
+          )
+          .groupBy('entry_id')
+          .select('entry_id')
+          .count({ readers: '*' })
+          .sum({
+            unclear: this.db.raw('CASE WHEN ?? THEN 0 ELSE 1 END', ['clear']),
+          });
+        if (ids) query.whereIn('entry_id', ids);
+        const rows = (await query) as unknown as Array<{
+          entry_id: string;
+          readers: number | string;
+          unclear: number | string | null;
+        }>;
+        for (const row of rows) {
+          const counts =
+            result.get(row.entry_id) ??
+            moments.map(() => ({ readers: 0, unclear: 0 }));
+          counts[i] = {
+            readers: Number(row.readers),
+            unclear: Number(row.unclear),
+          };
+          result.set(row.entry_id, counts);
+        }
+      }
+    }
+    return result;
+  }
+
+  async reasonCounts(
+    fiscalYear: number,
+    entryIds: string[],
+  ): Promise<Map<string, ClarityReasonCounts>> {
+    const result = new Map<string, ClarityReasonCounts>();
+    for (const ids of slices(entryIds)) {
+      const query = this.db(CLARITY)
+        .where('fiscal_year', fiscalYear)
+        .whereNull('superseded_at')
+        .andWhere('clear', false)
+        .whereIn('entry_id', ids)
+        .groupBy('entry_id')
+        .select('entry_id');
+      for (const reason of CLARITY_REASONS) {
+        // The reasons are a JSON array of fixed codes: a quoted code matches only itself.
+        query.sum({
+          [reason]: this.db.raw('CASE WHEN ?? LIKE ? THEN 1 ELSE 0 END', [
+            'reasons',
+            `%"${reason}"%`,
+          ]),
+        });
+      }
+      for (const row of await query) {
+        result.set(
+          row.entry_id,
+          Object.fromEntries(
+            CLARITY_REASONS.map(r => [r, Number(row[r] ?? 0)]),
+          ) as ClarityReasonCounts,
+        );
+      }
+    }
+    return result;
+  }
+
+  async comments(entryId: string, fiscalYear: number, limit: number) {
+    const rows = await this.db(CLARITY)
+      .where({ entry_id: entryId, fiscal_year: fiscalYear })
+      .whereNull('superseded_at')
+      .andWhere('clear', false)
+      .whereNotNull('comment')
+      .orderBy([
+        { column: 'answered_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select('comment', 'reasons', 'answered_at');
+    return rows.map(row => ({
+      comment: row.comment as string,
+      reasons: JSON.parse(row.reasons),
+      answeredAt: row.answered_at as string,
+    }));
+  }
+}

@@ -1,0 +1,189 @@
+import type {
+  ClarityInput,
+  ClarityOverview,
+  EntryClarity,
+} from '@internal/plugin-city-hall-year-common';
+import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
+import {
+  ACCOUNTING,
+  callAs,
+  describeOnEachDatabase,
+  type Person,
+} from '../__testUtils__';
+
+/** 出納閉鎖, owned by 会計課 (accounting). */
+const ENTRY = 'shutsuno-heisa';
+const readers = Array.from(
+  { length: 30 },
+  (_, i) => `user:default/reader-${String(i + 1).padStart(2, '0')}` as const,
+);
+
+describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
+  afterEach(() => jest.useRealTimers());
+
+  const answer = async (
+    who: (typeof readers)[number] | Person,
+    body: ClarityInput,
+    at: string,
+    entry = ENTRY,
+  ) => {
+    fakeDateOnly(at);
+    const res = await callAs(ctx, who)
+      .put(`/entries/${entry}/clarity`)
+      .send(body);
+    expect(res.status).toBe(200);
+    return res.body as EntryClarity;
+  };
+  const stillUnclear: ClarityInput = {
+    clear: false,
+    reasons: ['terms', 'timing'],
+    comment: '出納整理期間と出納閉鎖の違いがわかりません',
+  };
+
+  it('gives the exact index, counts and course over the months for 30 readers', async () => {
+    // 15 April: 18 of 30 are still unclear.
+    for (const [i, reader] of readers.entries()) {
+      await answer(
+        reader,
+        i < 18 ? stillUnclear : { clear: true },
+        `2026-04-15T0${i % 9}:00:00+09:00`,
+      );
+    }
+    // 10 June: six of them understood after all.
+    for (const reader of readers.slice(0, 6)) {
+      await answer(reader, { clear: true }, '2026-06-10T10:00:00+09:00');
+    }
+    // 5 September: three more understood, two who had understood are lost again.
+    for (const reader of readers.slice(6, 9)) {
+      await answer(reader, { clear: true }, '2026-09-05T10:00:00+09:00');
+    }
+    for (const reader of readers.slice(28)) {
+      await answer(
+        reader,
+        { clear: false, reasons: ['relevance'] },
+        '2026-09-05T11:00:00+09:00',
+      );
+    }
+    // Other years and other entries do not count.
+    await answer(
+      readers[29],
+      { clear: true, fiscalYear: 2025 },
+      '2026-09-05T12:00:00+09:00',
+    );
+    await answer(
+      readers[0],
+      stillUnclear,
+      '2026-09-05T12:00:00+09:00',
+      'yosan-hensei-hoshin',
+    );
+
+    fakeDateOnly('2026-10-20T12:00:00+09:00');
+    const res = await callAs(ctx, 'newHire').get(`/entries/${ENTRY}/clarity`);
+    expect(res.status).toBe(200);
+    const view = res.body as EntryClarity;
+    expect(view.fiscalYear).toBe(2026);
+    expect(view.counts).toEqual({ readers: 30, unclear: 11 });
+    expect(view.months).toEqual([
+      { month: '2026-04', readers: 30, unclear: 18 },
+      { month: '2026-05', readers: 30, unclear: 18 },
+      { month: '2026-06', readers: 30, unclear: 12 },
+      { month: '2026-07', readers: 30, unclear: 12 },
+      { month: '2026-08', readers: 30, unclear: 12 },
+      { month: '2026-09', readers: 30, unclear: 11 },
+      { month: '2026-10', readers: 30, unclear: 11 },
+    ]);
+    // The reasons are the owners' and HR's to read, and name nobody.
+    expect(view.reasons).toBeUndefined();
+    expect(view.comments).toBeUndefined();
+
+    const forOwners = (
+      await callAs(ctx, 'accounting').get(`/entries/${ENTRY}/clarity`)
+    ).body as EntryClarity;
+    expect(forOwners.reasons).toEqual({
+      terms: 9,
+      timing: 9,
+      relevance: 2,
+      procedure: 0,
+      other: 0,
+    });
+    expect(forOwners.comments).toHaveLength(9);
+    expect(JSON.stringify(forOwners)).not.toContain('reader-');
+
+    // The year's overview for 会計課: each entry by its slug, with its course.
+    const overview = (
+      await callAs(ctx, 'accounting').get(
+        `/clarity?owner=${encodeURIComponent(ACCOUNTING)}&fiscalYear=2026`,
+      )
+    ).body as ClarityOverview;
+    const item = overview.items.find(i => i.entrySlug === ENTRY)!;
+    expect(item.counts).toEqual({ readers: 30, unclear: 11 });
+    expect(item.months[2]).toEqual({
+      month: '2026-06',
+      readers: 30,
+      unclear: 12,
+    });
+    expect(item.reasons?.relevance).toBe(2);
+    expect(overview.items.every(i => i.owner === ACCOUNTING)).toBe(true);
+    expect(overview.items.map(i => i.entrySlug)).not.toContain(
+      'yosan-hensei-hoshin',
+    );
+  });
+
+  it('keeps one current answer per person, which they can change', async () => {
+    await answer(
+      'finance',
+      stillUnclear,
+      '2026-05-01T10:00:00+09:00',
+      'yosan-yokyu',
+    );
+    const changed = await answer(
+      'finance',
+      { clear: true },
+      '2026-05-02T10:00:00+09:00',
+      'yosan-yokyu',
+    );
+    expect(changed.mine).toMatchObject({ clear: true, reasons: [] });
+    expect(changed.counts).toEqual({ readers: 1, unclear: 0 });
+    expect(changed.months).toEqual([
+      { month: '2026-04', readers: 0, unclear: 0 },
+      { month: '2026-05', readers: 1, unclear: 0 },
+    ]);
+  });
+
+  it('names the field of a bad answer and records nothing', async () => {
+    fakeDateOnly('2026-05-03T10:00:00+09:00');
+    const before = (await callAs(ctx, 'hr').get('/entries/yosan-yokyu/clarity'))
+      .body as EntryClarity;
+    for (const [body, field] of [
+      [{}, 'clear'],
+      [{ clear: true, reasons: ['terms'] }, 'reasons'],
+      [{ clear: false, reasons: ['boring'] }, 'reasons'],
+      [{ clear: false, comment: 'あ'.repeat(1001) }, 'comment'],
+      [{ clear: false, user: 'user:default/sato.hanako' }, 'user'],
+      [{ clear: false, fiscalYear: 1900 }, 'fiscalYear'],
+    ] as const) {
+      const res = await callAs(ctx, 'council')
+        .put('/entries/yosan-yokyu/clarity')
+        .send(body);
+      expect([field, res.status]).toEqual([field, 400]);
+      expect(res.body.error.message).toContain(field);
+    }
+    const after = (await callAs(ctx, 'hr').get('/entries/yosan-yokyu/clarity'))
+      .body as EntryClarity;
+    expect(after.counts).toEqual(before.counts);
+    expect(
+      (
+        await callAs(ctx)
+          .put('/entries/yosan-yokyu/clarity')
+          .send({ clear: true })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await callAs(ctx, 'council')
+          .put('/entries/none-such/clarity')
+          .send({ clear: true })
+      ).status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,154 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import {
+  calendarYearOfFiscalMonth,
+  CITY_HALL_TIME_ZONE,
+  FISCAL_MONTHS,
+} from './fiscalYear';
+import { fiscalYearParamSchema } from './query';
+
+/**
+ * Why a reader is still unclear (まだモヤモヤする): 用語が難しい (terms), いつ何をする
+ * のかわからない (timing), 自分の仕事との関係がわからない (relevance), 手続きの流れが
+ * わからない (procedure), その他 (other, with a comment).
+ */
+export const CLARITY_REASONS = [
+  'terms',
+  'timing',
+  'relevance',
+  'procedure',
+  'other',
+] as const;
+
+/** A reason for being still unclear. */
+export type ClarityReason = (typeof CLARITY_REASONS)[number];
+
+/** Longest comment a reader may leave with 「まだモヤモヤする」. */
+export const CLARITY_COMMENT_LENGTH = 1000;
+
+/**
+ * Body of `PUT /entries/:idOrSlug/clarity`: the caller's own answer for a fiscal year
+ * (the current one by default). Reasons and a comment go with "still unclear" only.
+ */
+export const clarityInputSchema = z
+  .object({
+    clear: z.boolean({ required_error: 'clear is required (true or false)' }),
+    reasons: z
+      .array(z.enum(CLARITY_REASONS))
+      .max(CLARITY_REASONS.length)
+      .default([])
+      .refine(r => new Set(r).size === r.length, 'must not repeat a reason'),
+    comment: z.string().trim().max(CLARITY_COMMENT_LENGTH).optional(),
+    fiscalYear: fiscalYearParamSchema.optional(),
+  })
+  .strict()
+  .refine(a => !a.clear || (a.reasons.length === 0 && !a.comment), {
+    message: 'reasons and comment go with "still unclear" (clear: false) only',
+    path: ['reasons'],
+  });
+
+/** Body of `PUT /entries/:idOrSlug/clarity`. */
+export type ClarityInput = z.input<typeof clarityInputSchema>;
+
+/** Query of `GET /entries/:idOrSlug/clarity` and `GET /clarity`. */
+export const clarityQuerySchema = z
+  .object({
+    fiscalYear: fiscalYearParamSchema.optional(),
+    owner: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+/**
+ * How many readers answered, and how many of them are still unclear. The モヤモヤ指数
+ * is `unclear / readers`; it is always shown with these counts, never alone.
+ */
+export interface ClarityCounts {
+  readers: number;
+  unclear: number;
+}
+
+/** The counts as they stood at the end of a month of the fiscal year (`2026-04`). */
+export interface ClarityMonth extends ClarityCounts {
+  month: string;
+}
+
+/** How many of the still-unclear readers gave each reason. */
+export type ClarityReasonCounts = Record<ClarityReason, number>;
+
+/** A reader's own answer. */
+export interface ClarityAnswer {
+  clear: boolean;
+  reasons: ClarityReason[];
+  comment?: string;
+  answeredAt: string;
+}
+
+/** Answer of `GET` and `PUT /entries/:idOrSlug/clarity`. */
+export interface EntryClarity {
+  entrySlug: string;
+  fiscalYear: number;
+  counts: ClarityCounts;
+  /** Month by month from April to the current month (all twelve for a past year). */
+  months: ClarityMonth[];
+  /** The caller's current answer, when they gave one. */
+  mine?: ClarityAnswer;
+  /** For the entry's owners and HR only: the reasons and comments, without names. */
+  reasons?: ClarityReasonCounts;
+  comments?: Array<{
+    comment: string;
+    reasons: ClarityReason[];
+    answeredAt: string;
+  }>;
+}
+
+/** One entry in `GET /clarity`. */
+export interface ClarityOverviewItem {
+  entrySlug: string;
+  title: { ja: string; en?: string };
+  owner: string;
+  cycle: string;
+  counts: ClarityCounts;
+  months: ClarityMonth[];
+  /** Present when the caller may read this entry's reasons. */
+  reasons?: ClarityReasonCounts;
+}
+
+/** Answer of `GET /clarity?owner=&fiscalYear=`. */
+export interface ClarityOverview {
+  fiscalYear: number;
+  /** Entries with answers, most unclear first. */
+  items: ClarityOverviewItem[];
+  /** All listed entries together, month by month. */
+  months: ClarityMonth[];
+}
+
+/**
+ * The months of a fiscal year whose end has a count to show at `now`: April to the
+ * current month, each with the moment it ends (ISO, the first instant of the next
+ * month in Japan's time zone; a month not yet over ends at `now`).
+ */
+export function clarityMonthEnds(
+  fiscalYear: number,
+  now: Date,
+): Array<{ month: string; end: string }> {
+  const at = DateTime.fromJSDate(now);
+  const result: Array<{ month: string; end: string }> = [];
+  for (const m of FISCAL_MONTHS) {
+    const start = DateTime.fromObject(
+      { year: calendarYearOfFiscalMonth(fiscalYear, m), month: m, day: 1 },
+      { zone: CITY_HALL_TIME_ZONE },
+    );
+    if (start > at) break;
+    const end = start.plus({ months: 1 });
+    result.push({
+      month: start.toFormat('yyyy-MM'),
+      end: (end < at ? end : at).toUTC().toISO()!,
+    });
+  }
+  return result;
+}
+
+/** The モヤモヤ指数 as a share (0–1) of counts; undefined before anyone answered. */
+export function clarityIndex(counts: ClarityCounts): number | undefined {
+  return counts.readers === 0 ? undefined : counts.unclear / counts.readers;
+}
