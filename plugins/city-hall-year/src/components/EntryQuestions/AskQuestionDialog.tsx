@@ -61,7 +61,6 @@ export function AskQuestionDialog(props: {
               'data-testid': 'question-title',
             }}
             required
-            autoFocus
           />
           <TextField
             label={t('questions.bodyLabel')}
