@@ -289,6 +289,29 @@ export const cityHallYearTranslationRef = createTranslationRef({
         reassign: 'Handed over',
       },
     },
+    clarity: {
+      title: 'Did this entry make sense?',
+      lead: 'Your answer is anonymous. It tells the department and HR where to explain better.',
+      clear: 'Yes, I understand',
+      unclear: 'Still unclear',
+      reasonsLabel: 'What is unclear? (optional)',
+      reasons: {
+        terms: 'The terms are hard',
+        timing: 'When to do what',
+        relevance: 'How it relates to my work',
+        procedure: 'How the procedure flows',
+        other: 'Something else',
+      },
+      commentLabel:
+        'In your words (optional; read by the department and HR, without your name)',
+      send: 'Send',
+      thanks: 'Thank you. You can change your answer at any time.',
+      index:
+        'Still-unclear index {{percent}}% ({{unclear}} of {{readers}} readers)',
+      noAnswers: 'Nobody has answered yet this fiscal year.',
+      yours: 'Your answer: {{answer}}',
+      voices: 'What readers found unclear (names are not shown)',
+    },
     questions: {
       title: 'Questions to the department',
       lead: 'Something unclear? Ask the department that keeps this entry; its answer helps the next person too.',

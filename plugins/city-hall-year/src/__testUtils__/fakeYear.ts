@@ -114,6 +114,16 @@ export function createFakeApi(
     resolveQuestion: notUsed,
     setMeToo: notUsed,
     deleteQuestion: notUsed,
+    async getClarity(entrySlug) {
+      return {
+        entrySlug,
+        fiscalYear: 2026,
+        counts: { readers: 0, unclear: 0 },
+        months: [],
+      };
+    },
+    answerClarity: notUsed,
+    getClarityOverview: notUsed,
     listFeedTokens: notUsed,
     createFeedToken: notUsed,
     revokeFeedToken: notUsed,

@@ -3,6 +3,8 @@ import type {
   Answer,
   AnswerKind,
   ChangesSince,
+  ClarityInput,
+  ClarityOverview,
   ConfirmationOverview,
   Course,
   CourseBacklink,
@@ -11,6 +13,7 @@ import type {
   CreatedFeedToken,
   Entry,
   EntryInput,
+  EntryClarity,
   EntryPage,
   EntryRevision,
   EntryRevisionSummary,
@@ -162,6 +165,16 @@ export interface CityHallYearApi {
   setMeToo(questionId: string, on: boolean): Promise<Question>;
   /** Deletes one's own question (softly; HR can bring it back). */
   deleteQuestion(questionId: string, version: number): Promise<Question>;
+
+  /** The モヤモヤ指数 of an entry, and the signed-in user's own answer. */
+  getClarity(entrySlug: string, fiscalYear?: number): Promise<EntryClarity>;
+  /** The signed-in user's わかった / まだモヤモヤする on an entry. */
+  answerClarity(entrySlug: string, input: ClarityInput): Promise<EntryClarity>;
+  /** The index of every readable entry, or of one owner's. */
+  getClarityOverview(options: {
+    owner?: string;
+    fiscalYear?: number;
+  }): Promise<ClarityOverview>;
 }
 
 /** API reference of {@link CityHallYearApi}. */

@@ -344,6 +344,35 @@ export class CityHallYearClient implements CityHallYearApi {
     });
   }
 
+  getClarity(
+    entrySlug: string,
+    fiscalYear?: number,
+  ): Promise<common.EntryClarity> {
+    return this.get(
+      `/entries/${encodeURIComponent(entrySlug)}/clarity${queryString({
+        fiscalYear,
+      })}`,
+    );
+  }
+
+  answerClarity(
+    entrySlug: string,
+    input: common.ClarityInput,
+  ): Promise<common.EntryClarity> {
+    return this.send(
+      'PUT',
+      `/entries/${encodeURIComponent(entrySlug)}/clarity`,
+      input,
+    );
+  }
+
+  getClarityOverview(options: {
+    owner?: string;
+    fiscalYear?: number;
+  }): Promise<common.ClarityOverview> {
+    return this.get(`/clarity${queryString(options)}`);
+  }
+
   private async send<T>(
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,

@@ -252,6 +252,26 @@ const ja = createTranslationMessages({
     'historyPage.actions.confirm': '確認',
     'historyPage.actions.import': '取り込み',
     'historyPage.actions.reassign': '引き継ぎ',
+    'clarity.title': 'この項目、わかりましたか？',
+    'clarity.lead':
+      '回答は匿名です。どこを説明し直せばよいか、担当課と人事課に伝わります。',
+    'clarity.clear': 'わかった',
+    'clarity.unclear': 'まだモヤモヤする',
+    'clarity.reasonsLabel': 'どこがモヤモヤしますか？（任意）',
+    'clarity.reasons.terms': '用語が難しい',
+    'clarity.reasons.timing': 'いつ何をするのかわからない',
+    'clarity.reasons.relevance': '自分の仕事との関係がわからない',
+    'clarity.reasons.procedure': '手続きの流れがわからない',
+    'clarity.reasons.other': 'その他',
+    'clarity.commentLabel':
+      'ひとこと（任意。担当課と人事課が読みます。名前は表示されません）',
+    'clarity.send': '送る',
+    'clarity.thanks': 'ありがとうございます。回答はいつでも変えられます。',
+    'clarity.index':
+      'モヤモヤ指数 {{percent}}%（{{readers}}人中{{unclear}}人）',
+    'clarity.noAnswers': '今年度はまだ回答がありません。',
+    'clarity.yours': 'あなたの回答：{{answer}}',
+    'clarity.voices': '読者がモヤモヤしたところ（名前は表示されません）',
     'questions.title': '担当課への質問',
     'questions.lead':
       'わからないことは、この項目を担当する課に聞いてみましょう。回答は次に読む人の助けにもなります。',

@@ -24,6 +24,7 @@ import { useToday } from '../../hooks/useToday';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { BilingualText } from '../BilingualText';
+import { ClarityPrompt } from '../ClarityPrompt';
 import { CycleChip } from '../CycleChip';
 import { EntryActions } from '../EntryActions';
 import { EntryChain } from '../EntryChain';
@@ -157,6 +158,10 @@ export function EntryPage(
               <EntrySection title={t('entry.chain')}>
                 <EntryChain entry={entry} />
               </EntrySection>
+              <ClarityPrompt
+                entrySlug={entry.slug}
+                fiscalYear={props.fiscalYear ?? requestedYear}
+              />
               <EntryQuestions entry={entry} />
             </Stack>
           </Grid>

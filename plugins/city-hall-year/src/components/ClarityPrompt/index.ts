@@ -1,0 +1,1 @@
+export { ClarityIndex, ClarityPrompt } from './ClarityPrompt';
