@@ -2,23 +2,48 @@
 
 /**
  * Dialogue on entries: questions staff ask the department that owns an entry, the
- * answers and comments on them, "me too" marks, and every earlier state of a question
- * or an answer (edits keep their history).
+ * answers and comments on them, "me too" marks, every earlier state of a question or
+ * an answer (edits keep their history), and the "still unclear" signal (モヤモヤ).
  *
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  /**
+   * A column naming the entry a row belongs to; the row goes with the entry.
+   *
+   * @param {import('knex').Knex.CreateTableBuilder} table
+   * @param {string} column
+   * @param {string} parent
+   */
+  const belongsTo = (table, column, parent) =>
+    table
+      .string(column, 36)
+      .notNullable()
+      .references('id')
+      .inTable(parent)
+      .onDelete('CASCADE');
+
+  /**
+   * The version a write must name, when and by whom the row was last changed, and
+   * the soft deletion.
+   *
+   * @param {import('knex').Knex.CreateTableBuilder} table
+   */
+  const versioned = table => {
+    table.integer('version').notNullable();
+    table.string('created_at', 32).notNullable();
+    table.string('updated_by', 255).notNullable();
+    table.string('updated_at', 32).notNullable();
+    table.string('deleted_by', 255).nullable();
+    table.string('deleted_at', 32).nullable();
+  };
+
   await knex.schema.createTable('city_hall_year_questions', table => {
     table.comment(
       'Questions asked on an entry, to the department that owns it',
     );
     table.string('id', 36).primary().notNullable();
-    table
-      .string('entry_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('city_hall_year_entries')
-      .onDelete('CASCADE');
+    belongsTo(table, 'entry_id', 'city_hall_year_entries');
     table.string('title', 200).notNullable();
     table.text('body').notNullable();
     table
@@ -29,12 +54,7 @@ exports.up = async function up(knex) {
     table.string('resolved_answer_id', 36).nullable();
     table.string('resolved_by', 255).nullable();
     table.string('resolved_at', 32).nullable();
-    table.integer('version').notNullable();
-    table.string('created_at', 32).notNullable();
-    table.string('updated_by', 255).notNullable();
-    table.string('updated_at', 32).notNullable();
-    table.string('deleted_by', 255).nullable();
-    table.string('deleted_at', 32).nullable();
+    versioned(table);
     table.index(
       ['entry_id', 'created_at'],
       'city_hall_year_questions_entry_idx',
@@ -50,33 +70,18 @@ exports.up = async function up(knex) {
       "Answers (by the entry's owners or HR) and comments (by other readers) on a question",
     );
     table.string('id', 36).primary().notNullable();
-    table
-      .string('question_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('city_hall_year_questions')
-      .onDelete('CASCADE');
+    belongsTo(table, 'question_id', 'city_hall_year_questions');
     table.string('kind', 16).notNullable().comment("'answer' or 'comment'");
     table.text('body').notNullable();
     table.string('author', 255).notNullable();
-    table.integer('version').notNullable();
-    table.string('created_at', 32).notNullable();
-    table.string('updated_by', 255).notNullable();
-    table.string('updated_at', 32).notNullable();
-    table.string('deleted_by', 255).nullable();
-    table.string('deleted_at', 32).nullable();
+    versioned(table);
     table.index(['question_id', 'created_at'], 'city_hall_year_answers_q_idx');
     table.index(['author', 'created_at'], 'city_hall_year_answers_author_idx');
   });
 
   await knex.schema.createTable('city_hall_year_question_me_too', table => {
     table.comment('"Same question here" marks, one per person and question');
-    table
-      .string('question_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('city_hall_year_questions')
-      .onDelete('CASCADE');
+    belongsTo(table, 'question_id', 'city_hall_year_questions');
     table.string('user_ref', 255).notNullable();
     table.string('created_at', 32).notNullable();
     table.primary(['question_id', 'user_ref']);
@@ -100,10 +105,48 @@ exports.up = async function up(knex) {
     table.string('at', 32).notNullable();
     table.unique(['subject_kind', 'subject_id', 'version']);
   });
+
+  // Every answer is kept; a reader's next answer marks the one before superseded, so
+  // that "who was still unclear at the end of a month" is one indexed query.
+  await knex.schema.createTable('city_hall_year_clarity', table => {
+    table.comment(
+      "Readers' answers to 「わかった / まだモヤモヤする」, with their history",
+    );
+    table.increments('id').primary();
+    belongsTo(table, 'entry_id', 'city_hall_year_entries');
+    table.string('user_ref', 255).notNullable();
+    table.integer('fiscal_year').notNullable();
+    table.boolean('clear').notNullable();
+    table
+      .text('reasons')
+      .notNullable()
+      .comment(
+        'JSON array of reason codes: terms, timing, relevance, procedure, other',
+      );
+    table.text('comment').nullable();
+    table.string('answered_at', 32).notNullable();
+    table
+      .string('superseded_at', 32)
+      .nullable()
+      .comment('When the reader answered again; null for the current answer');
+    table.index(
+      ['entry_id', 'fiscal_year', 'superseded_at'],
+      'city_hall_year_clarity_entry_idx',
+    );
+    table.index(
+      ['user_ref', 'entry_id', 'fiscal_year'],
+      'city_hall_year_clarity_user_idx',
+    );
+    table.index(
+      ['fiscal_year', 'answered_at'],
+      'city_hall_year_clarity_fy_idx',
+    );
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('city_hall_year_clarity');
   await knex.schema.dropTable('city_hall_year_dialogue_revisions');
   await knex.schema.dropTable('city_hall_year_question_me_too');
   await knex.schema.dropTable('city_hall_year_answers');

@@ -8,6 +8,7 @@ import type {
   QuestionFields,
   QuestionStore,
   StoredAnswer,
+  StoredPost,
   StoredQuestion,
 } from './QuestionStore';
 
@@ -16,8 +17,18 @@ const ANSWERS = 'city_hall_year_answers';
 const ME_TOO = 'city_hall_year_question_me_too';
 const REVISIONS = 'city_hall_year_dialogue_revisions';
 
-interface QuestionRow {
+/** The columns every question and reply has (the migration's `versioned`). */
+interface PostRow {
   id: string;
+  version: number;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted_by: string | null;
+  deleted_at: string | null;
+}
+
+interface QuestionRow extends PostRow {
   entry_id: string;
   title: string;
   body: string;
@@ -26,43 +37,36 @@ interface QuestionRow {
   resolved_answer_id: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
-  version: number;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-  deleted_by: string | null;
-  deleted_at: string | null;
 }
 
-interface AnswerRow {
-  id: string;
+interface AnswerRow extends PostRow {
   question_id: string;
   kind: AnswerKind;
   body: string;
   author: string;
-  version: number;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-  deleted_by: string | null;
-  deleted_at: string | null;
 }
 
 const optional = (value: string | null) => value ?? undefined;
 
-function rowToAnswer(row: AnswerRow): StoredAnswer {
+function rowToPost(row: PostRow): StoredPost {
   return {
     id: row.id,
-    questionId: row.question_id,
-    kind: row.kind,
-    body: row.body,
-    author: row.author,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
     deletedBy: optional(row.deleted_by),
     deletedAt: optional(row.deleted_at),
+  };
+}
+
+function rowToAnswer(row: AnswerRow): StoredAnswer {
+  return {
+    ...rowToPost(row),
+    questionId: row.question_id,
+    kind: row.kind,
+    body: row.body,
+    author: row.author,
   };
 }
 
@@ -72,7 +76,7 @@ function rowToQuestion(
   meToo: string[],
 ): StoredQuestion {
   return {
-    id: row.id,
+    ...rowToPost(row),
     entryId: row.entry_id,
     title: row.title,
     body: row.body,
@@ -81,12 +85,6 @@ function rowToQuestion(
     resolvedAnswerId: optional(row.resolved_answer_id),
     resolvedBy: optional(row.resolved_by),
     resolvedAt: optional(row.resolved_at),
-    version: Number(row.version),
-    createdAt: row.created_at,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-    deletedBy: optional(row.deleted_by),
-    deletedAt: optional(row.deleted_at),
     answers,
     meToo,
   };
@@ -94,6 +92,18 @@ function rowToQuestion(
 
 /** The row as it is after a change, for the history (which only moderators read). */
 const stateOf = (row: QuestionRow | AnswerRow) => JSON.stringify(row);
+
+/** The columns of a question or a reply as it is first written. */
+function firstVersion(change: ChangeContext) {
+  return {
+    version: 1,
+    created_at: change.at,
+    updated_by: change.actor,
+    updated_at: change.at,
+    deleted_by: null,
+    deleted_at: null,
+  };
+}
 
 /** Knex implementation of {@link QuestionStore}. */
 export class DatabaseQuestionStore implements QuestionStore {
@@ -132,28 +142,20 @@ export class DatabaseQuestionStore implements QuestionStore {
     fields: QuestionFields,
     change: ChangeContext,
   ): Promise<StoredQuestion> {
-    return this.db.transaction(async tx => {
-      const row: QuestionRow = {
-        id: randomUUID(),
-        entry_id: entryId,
-        title: fields.title,
-        body: fields.body,
-        asked_by: change.actor,
-        anonymous: fields.anonymous,
-        resolved_answer_id: null,
-        resolved_by: null,
-        resolved_at: null,
-        version: 1,
-        created_at: change.at,
-        updated_by: change.actor,
-        updated_at: change.at,
-        deleted_by: null,
-        deleted_at: null,
-      };
-      await tx(QUESTIONS).insert(row);
-      await this.record(tx, 'question', row, 'create', change);
-      return rowToQuestion(row, [], []);
-    });
+    const row: QuestionRow = {
+      id: randomUUID(),
+      entry_id: entryId,
+      title: fields.title,
+      body: fields.body,
+      asked_by: change.actor,
+      anonymous: fields.anonymous,
+      resolved_answer_id: null,
+      resolved_by: null,
+      resolved_at: null,
+      ...firstVersion(change),
+    };
+    await this.insert('question', row, change);
+    return rowToQuestion(row, [], []);
   }
 
   async updateQuestion(
@@ -167,24 +169,6 @@ export class DatabaseQuestionStore implements QuestionStore {
       body: fields.body,
       anonymous: fields.anonymous,
     });
-  }
-
-  async setQuestionDeleted(
-    id: string,
-    deleted: boolean,
-    expectedVersion: number,
-    change: ChangeContext,
-  ): Promise<StoredQuestion> {
-    return this.changeQuestion(
-      id,
-      expectedVersion,
-      change,
-      deleted ? 'delete' : 'restore',
-      {
-        deleted_by: deleted ? change.actor : null,
-        deleted_at: deleted ? change.at : null,
-      },
-    );
   }
 
   async resolveQuestion(
@@ -208,24 +192,16 @@ export class DatabaseQuestionStore implements QuestionStore {
     body: string,
     change: ChangeContext,
   ): Promise<StoredAnswer> {
-    return this.db.transaction(async tx => {
-      const row: AnswerRow = {
-        id: randomUUID(),
-        question_id: questionId,
-        kind,
-        body,
-        author: change.actor,
-        version: 1,
-        created_at: change.at,
-        updated_by: change.actor,
-        updated_at: change.at,
-        deleted_by: null,
-        deleted_at: null,
-      };
-      await tx(ANSWERS).insert(row);
-      await this.record(tx, 'answer', row, 'create', change);
-      return rowToAnswer(row);
-    });
+    const row: AnswerRow = {
+      id: randomUUID(),
+      question_id: questionId,
+      kind,
+      body,
+      author: change.actor,
+      ...firstVersion(change),
+    };
+    await this.insert('answer', row, change);
+    return rowToAnswer(row);
   }
 
   async updateAnswer(
@@ -237,21 +213,26 @@ export class DatabaseQuestionStore implements QuestionStore {
     return this.changeAnswer(id, expectedVersion, change, 'update', { body });
   }
 
-  async setAnswerDeleted(
+  async setDeleted(
+    kind: 'question' | 'answer',
     id: string,
     deleted: boolean,
     expectedVersion: number,
     change: ChangeContext,
-  ): Promise<StoredAnswer> {
-    return this.changeAnswer(
-      id,
-      expectedVersion,
-      change,
-      deleted ? 'delete' : 'restore',
-      {
-        deleted_by: deleted ? change.actor : null,
-        deleted_at: deleted ? change.at : null,
-      },
+  ): Promise<void> {
+    await this.db.transaction(tx =>
+      this.changeRow(
+        tx,
+        kind,
+        id,
+        expectedVersion,
+        change,
+        deleted ? 'delete' : 'restore',
+        {
+          deleted_by: deleted ? change.actor : null,
+          deleted_at: deleted ? change.at : null,
+        },
+      ),
     );
   }
 
@@ -310,23 +291,15 @@ export class DatabaseQuestionStore implements QuestionStore {
     values: Partial<QuestionRow>,
   ): Promise<StoredQuestion> {
     return this.db.transaction(async tx => {
-      const current = await tx<QuestionRow>(QUESTIONS).where({ id }).first();
-      if (!current) throw new NotFoundError(`No question '${id}'`);
-      const updated = await tx<QuestionRow>(QUESTIONS)
-        .where({ id, version: expectedVersion })
-        .update({
-          ...values,
-          version: expectedVersion + 1,
-          updated_by: change.actor,
-          updated_at: change.at,
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `The question is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
-        );
-      }
-      const row = (await tx<QuestionRow>(QUESTIONS).where({ id }).first())!;
-      await this.record(tx, 'question', row, action, change);
+      await this.changeRow(
+        tx,
+        'question',
+        id,
+        expectedVersion,
+        change,
+        action,
+        values,
+      );
       return (await this.load(tx, id))!;
     });
   }
@@ -338,25 +311,64 @@ export class DatabaseQuestionStore implements QuestionStore {
     action: string,
     values: Partial<AnswerRow>,
   ): Promise<StoredAnswer> {
-    return this.db.transaction(async tx => {
-      const current = await tx<AnswerRow>(ANSWERS).where({ id }).first();
-      if (!current) throw new NotFoundError(`No answer '${id}'`);
-      const updated = await tx<AnswerRow>(ANSWERS)
-        .where({ id, version: expectedVersion })
-        .update({
-          ...values,
-          version: expectedVersion + 1,
-          updated_by: change.actor,
-          updated_at: change.at,
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `The answer is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
-        );
-      }
-      const row = (await tx<AnswerRow>(ANSWERS).where({ id }).first())!;
-      await this.record(tx, 'answer', row, action, change);
-      return rowToAnswer(row);
+    return this.db.transaction(async tx =>
+      rowToAnswer(
+        await this.changeRow<AnswerRow>(
+          tx,
+          'answer',
+          id,
+          expectedVersion,
+          change,
+          action,
+          values,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Changes a question or an answer if it is still at the expected version, and
+   * writes its new state to the history, in the caller's transaction.
+   */
+  private async changeRow<R extends QuestionRow | AnswerRow>(
+    tx: Knex.Transaction,
+    kind: 'question' | 'answer',
+    id: string,
+    expectedVersion: number,
+    change: ChangeContext,
+    action: string,
+    values: Partial<R>,
+  ): Promise<R> {
+    const table = kind === 'question' ? QUESTIONS : ANSWERS;
+    const current: R | undefined = await tx(table).where({ id }).first();
+    if (!current) throw new NotFoundError(`No ${kind} '${id}'`);
+    const updated = await tx(table)
+      .where({ id, version: expectedVersion })
+      .update({
+        ...values,
+        version: expectedVersion + 1,
+        updated_by: change.actor,
+        updated_at: change.at,
+      });
+    if (updated !== 1) {
+      throw new ConflictError(
+        `The ${kind} is at version ${current.version}, not ${expectedVersion}: it was changed meanwhile`,
+      );
+    }
+    const row: R = await tx(table).where({ id }).first();
+    await this.record(tx, kind, row, action, change);
+    return row;
+  }
+
+  /** Writes a new question or reply and its first state in the history, together. */
+  private async insert(
+    kind: 'question' | 'answer',
+    row: QuestionRow | AnswerRow,
+    change: ChangeContext,
+  ) {
+    await this.db.transaction(async tx => {
+      await tx(kind === 'question' ? QUESTIONS : ANSWERS).insert(row);
+      await this.record(tx, kind, row, 'create', change);
     });
   }
 

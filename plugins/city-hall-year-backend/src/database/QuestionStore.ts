@@ -1,13 +1,9 @@
 import type { AnswerKind } from '@internal/plugin-city-hall-year-common';
 import type { ChangeContext } from './EntryStore';
 
-/** A reply as stored: what the API shows, and who changed or hid it. */
-export interface StoredAnswer {
+/** What every stored question and reply has: its version, its changes, its deletion. */
+export interface StoredPost {
   id: string;
-  questionId: string;
-  kind: AnswerKind;
-  body: string;
-  author: string;
   version: number;
   createdAt: string;
   updatedBy: string;
@@ -16,9 +12,16 @@ export interface StoredAnswer {
   deletedAt?: string;
 }
 
+/** A reply as stored: what the API shows, and who changed or hid it. */
+export interface StoredAnswer extends StoredPost {
+  questionId: string;
+  kind: AnswerKind;
+  body: string;
+  author: string;
+}
+
 /** A question as stored, with its replies and 「同じ疑問」 marks. */
-export interface StoredQuestion {
-  id: string;
+export interface StoredQuestion extends StoredPost {
   entryId: string;
   title: string;
   body: string;
@@ -28,12 +31,6 @@ export interface StoredQuestion {
   resolvedAnswerId?: string;
   resolvedBy?: string;
   resolvedAt?: string;
-  version: number;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-  deletedBy?: string;
-  deletedAt?: string;
   /** Oldest first; hidden replies included (the service filters them). */
   answers: StoredAnswer[];
   /** The people who marked 「同じ疑問」. */
@@ -87,14 +84,6 @@ export interface QuestionStore {
     change: ChangeContext,
   ): Promise<StoredQuestion>;
 
-  /** Marks the question deleted (`deleted: true`) or brings it back, by version. */
-  setQuestionDeleted(
-    id: string,
-    deleted: boolean,
-    expectedVersion: number,
-    change: ChangeContext,
-  ): Promise<StoredQuestion>;
-
   /** Marks the question resolved by one of its answers (a new version). */
   resolveQuestion(
     id: string,
@@ -116,12 +105,14 @@ export interface QuestionStore {
     change: ChangeContext,
   ): Promise<StoredAnswer>;
 
-  setAnswerDeleted(
+  /** Marks a question or a reply deleted (`deleted: true`) or brings it back, by version. */
+  setDeleted(
+    kind: 'question' | 'answer',
     id: string,
     deleted: boolean,
     expectedVersion: number,
     change: ChangeContext,
-  ): Promise<StoredAnswer>;
+  ): Promise<void>;
 
   /** Adds (`on`) or removes a person's 「同じ疑問」 mark; marking twice is one mark. */
   setMeToo(

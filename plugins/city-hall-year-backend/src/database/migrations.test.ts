@@ -75,11 +75,6 @@ describe('migrations', () => {
       );
       expect(failure).toMatch(/unique|duplicate/i);
 
-      // The clarity signal's migration goes down alone, then the dialogue's.
-      await knex.migrate.down({ directory: migrationsDir });
-      await expect(
-        knex.schema.hasTable('city_hall_year_clarity'),
-      ).resolves.toBe(false);
       // A question on the entry; the dialogue's migration goes down alone.
       await knex('city_hall_year_questions').insert({
         id: '00000000-0000-0000-0000-0000000000a1',
@@ -94,9 +89,12 @@ describe('migrations', () => {
         updated_at: '2026-05-31T00:00:00.000Z',
       });
       await knex.migrate.down({ directory: migrationsDir });
-      await expect(
-        knex.schema.hasTable('city_hall_year_questions'),
-      ).resolves.toBe(false);
+      for (const table of [
+        'city_hall_year_questions',
+        'city_hall_year_clarity',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
 
       // Each later migration goes down alone and leaves the earlier ones' tables.
       await knex.migrate.down({ directory: migrationsDir });

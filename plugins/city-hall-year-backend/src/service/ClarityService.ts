@@ -42,11 +42,7 @@ export class ClarityService {
     fiscalYear: number | undefined,
     ctx: CallContext,
   ): Promise<EntryClarity> {
-    const entry = await readableEntry(
-      this.deps,
-      entryIdOrSlug,
-      ctx.credentials,
-    );
+    const entry = await this.entry(entryIdOrSlug, ctx);
     const now = this.now();
     const fy = fiscalYear ?? resolveFiscalYear(now);
     await audited(
@@ -74,13 +70,8 @@ export class ClarityService {
     fiscalYear: number | undefined,
     ctx: CallContext,
   ): Promise<EntryClarity> {
-    const entry = await readableEntry(
-      this.deps,
-      entryIdOrSlug,
-      ctx.credentials,
-    );
     return this.ofEntry(
-      entry,
+      await this.entry(entryIdOrSlug, ctx),
       fiscalYear ?? resolveFiscalYear(this.now()),
       ctx,
     );
@@ -212,6 +203,10 @@ export class ClarityService {
 
   private noReasons() {
     return { terms: 0, timing: 0, relevance: 0, procedure: 0, other: 0 };
+  }
+
+  private entry(idOrSlug: string, ctx: CallContext): Promise<Entry> {
+    return readableEntry(this.deps, idOrSlug, ctx.credentials);
   }
 
   private now(): Date {

@@ -185,13 +185,15 @@ export class QuestionService {
               : 'Only HR may bring back a deleted question',
           );
         }
-        const changed = await this.deps.questions.setQuestionDeleted(
+        await this.deps.questions.setDeleted(
+          'question',
           question.id,
           deleted,
           version,
           this.change(ctx),
         );
-        return this.view(changed, entry, viewer);
+        const changed = await this.deps.questions.getQuestion(question.id);
+        return this.view(changed!, entry, viewer);
       },
     );
   }
@@ -280,13 +282,16 @@ export class QuestionService {
               : 'Only HR may bring back a deleted reply',
           );
         }
-        const changed = await this.deps.questions.setAnswerDeleted(
+        await this.deps.questions.setDeleted(
+          'answer',
           answer.id,
           deleted,
           version,
           this.change(ctx),
         );
-        return this.answerView(changed, question, viewer);
+        const changed = await this.deps.questions.getQuestion(question.id);
+        const reply = changed!.answers.find(a => a.id === answer.id)!;
+        return this.answerView(reply, question, viewer);
       },
     );
   }

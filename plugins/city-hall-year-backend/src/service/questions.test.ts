@@ -48,6 +48,13 @@ describeOnEachDatabase(
       callAs(ctx, person)
         .post(`/questions/${question.id}/${kind}`)
         .send({ body });
+    /** The notifications of an answer to the question. */
+    const answerNotices = (question: Question) =>
+      notifications.sent.filter(
+        n =>
+          n.payload.scope === `city-hall-year:question:${question.id}` &&
+          n.payload.title.startsWith('回答'),
+      );
     const seenBy = async (person: Person, question: Question) =>
       (await list(person)).items.find(q => q.id === question.id)!;
 
@@ -111,31 +118,19 @@ describeOnEachDatabase(
         author: PEOPLE.accounting.ref,
         byAsker: false,
       });
-      const byHr = await reply(
-        'hr',
-        question,
-        'answers',
-        '人事課からも補足します。',
-      );
+      const addition = '人事課からも補足します。';
+      const byHr = await reply('hr', question, 'answers', addition);
       expect(byHr.status).toBe(201);
 
       // The asker hears of the answer; the one who answered does not.
-      const sent = notifications.sent.filter(
-        n =>
-          n.payload.scope === `city-hall-year:question:${question.id}` &&
-          n.payload.title.startsWith('回答'),
-      );
+      const sent = answerNotices(question);
       expect(sent[0].recipients).toMatchObject({ entityRef: [NEW_HIRE] });
     });
 
     it('takes comments from any reader; only an answer settles the question', async () => {
       const question = await ask('newHire', true);
-      const comment = await reply(
-        'finance',
-        question,
-        'comments',
-        '私も知りたいです。',
-      );
+      const meToo = '私も知りたいです。';
+      const comment = await reply('finance', question, 'comments', meToo);
       expect(comment.status).toBe(201);
       expect(comment.body.kind).toBe('comment');
       const answer = (await reply('accounting', question, 'answers'))
@@ -198,11 +193,7 @@ describeOnEachDatabase(
 
       // Whoever said 「同じ疑問」 hears of the answer too.
       await reply('accounting', question, 'answers');
-      const sent = notifications.sent.filter(
-        n =>
-          n.payload.scope === `city-hall-year:question:${question.id}` &&
-          n.payload.title.startsWith('回答'),
-      );
+      const sent = answerNotices(question);
       expect(sent[0].recipients).toMatchObject({
         entityRef: [NEW_HIRE, PEOPLE.finance.ref],
       });

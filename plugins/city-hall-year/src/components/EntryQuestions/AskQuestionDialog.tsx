@@ -12,7 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
+import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 
@@ -28,22 +28,43 @@ export function AskQuestionDialog(props: {
   onAsk: (input: QuestionInput) => Promise<void>;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [text, setText] = useState({ title: '', body: '' });
   const [anonymous, setAnonymous] = useState(false);
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
     setSending(true);
     try {
-      await props.onAsk({ title: title.trim(), body: body.trim(), anonymous });
-      setTitle('');
-      setBody('');
+      await props.onAsk({
+        title: text.title.trim(),
+        body: text.body.trim(),
+        anonymous,
+      });
+      setText({ title: '', body: '' });
       setAnonymous(false);
     } finally {
       setSending(false);
     }
   };
+
+  /** The question's title or body, limited as the server limits it. */
+  const textField = (name: 'title' | 'body', more: TextFieldProps) => (
+    <TextField
+      label={t(
+        name === 'title' ? 'questions.titleLabel' : 'questions.bodyLabel',
+      )}
+      value={text[name]}
+      onChange={e => setText({ ...text, [name]: e.target.value })}
+      inputProps={{
+        maxLength:
+          name === 'title'
+            ? DIALOGUE_LIMITS.titleLength
+            : DIALOGUE_LIMITS.bodyLength,
+        'data-testid': `question-${name}`,
+      }}
+      {...more}
+    />
+  );
 
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
@@ -52,27 +73,8 @@ export function AskQuestionDialog(props: {
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            label={t('questions.titleLabel')}
-            value={title}
-            onChange={e => setTitle(e.target.value)}
-            inputProps={{
-              maxLength: DIALOGUE_LIMITS.titleLength,
-              'data-testid': 'question-title',
-            }}
-            required
-          />
-          <TextField
-            label={t('questions.bodyLabel')}
-            value={body}
-            onChange={e => setBody(e.target.value)}
-            inputProps={{
-              maxLength: DIALOGUE_LIMITS.bodyLength,
-              'data-testid': 'question-body',
-            }}
-            multiline
-            minRows={3}
-          />
+          {textField('title', { required: true })}
+          {textField('body', { multiline: true, minRows: 3 })}
           <div>
             <FormControlLabel
               control={
@@ -96,7 +98,7 @@ export function AskQuestionDialog(props: {
         <Button
           variant="contained"
           onClick={submit}
-          disabled={sending || title.trim().length === 0}
+          disabled={sending || text.title.trim().length === 0}
           data-testid="question-submit"
         >
           {t('questions.submit')}
