@@ -67,11 +67,11 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('city_hall_year_answers', table => {
     table.comment(
-      "Answers (by the entry's owners or HR) and comments (by other readers) on a question",
+      'Answers (by the owners of the entry or HR) and comments (by other readers) on a question',
     );
     table.string('id', 36).primary().notNullable();
     belongsTo(table, 'question_id', 'city_hall_year_questions');
-    table.string('kind', 16).notNullable().comment("'answer' or 'comment'");
+    table.string('kind', 16).notNullable().comment('answer or comment');
     table.text('body').notNullable();
     table.string('author', 255).notNullable();
     versioned(table);
@@ -93,7 +93,7 @@ exports.up = async function up(knex) {
     table
       .string('subject_kind', 16)
       .notNullable()
-      .comment("'question' or 'answer'");
+      .comment('question or answer');
     table.string('subject_id', 36).notNullable();
     table.integer('version').notNullable();
     table.string('action', 16).notNullable();
@@ -110,7 +110,7 @@ exports.up = async function up(knex) {
   // that "who was still unclear at the end of a month" is one indexed query.
   await knex.schema.createTable('city_hall_year_clarity', table => {
     table.comment(
-      "Readers' answers to 「わかった / まだモヤモヤする」, with their history",
+      'Answers of readers to 「わかった / まだモヤモヤする」, with their history',
     );
     table.increments('id').primary();
     belongsTo(table, 'entry_id', 'city_hall_year_entries');

@@ -22,6 +22,7 @@ import { ChangeService } from './service/ChangeService';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
+import { seedStartingDialogue } from './service/dialogueSeed';
 import { CourseService } from './service/CourseService';
 import { FeedService } from './service/FeedService';
 import { HandoverService } from './service/HandoverService';
@@ -86,6 +87,11 @@ export const cityHallYearPlugin = createBackendPlugin({
           await seedStartingContent({
             entries: store,
             courses: courseStore,
+            logger,
+          });
+          await seedStartingDialogue({
+            db: store.client,
+            entries: store,
             logger,
           });
         }

@@ -100,3 +100,10 @@ export const confirmationsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/confirmations',
 });
+
+/** The モヤモヤ指数 of the year's entries, for a department or the whole city hall. */
+export const clarityRouteRef = createSubRouteRef({
+  id: 'city-hall-year/clarity',
+  parent: rootRouteRef,
+  path: '/clarity',
+});

@@ -4,15 +4,11 @@ import type {
   EntryClarity,
 } from '@internal/plugin-city-hall-year-common';
 import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
-import {
-  ACCOUNTING,
-  callAs,
-  describeOnEachDatabase,
-  type Person,
-} from '../__testUtils__';
+import { callAs, describeOnEachDatabase, type Person } from '../__testUtils__';
 
-/** 出納閉鎖, owned by 会計課 (accounting). */
-const ENTRY = 'shutsuno-heisa';
+/** 決算審査, owned by 監査事務局, which has no example answers. */
+const ENTRY = 'kessan-shinsa';
+const AUDIT = 'group:default/kansa-jimukyoku';
 const readers = Array.from(
   { length: 30 },
   (_, i) => `user:default/reader-${String(i + 1).padStart(2, '0')}` as const,
@@ -96,9 +92,9 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
     expect(view.reasons).toBeUndefined();
     expect(view.comments).toBeUndefined();
 
-    const forOwners = (
-      await callAs(ctx, 'accounting').get(`/entries/${ENTRY}/clarity`)
-    ).body as EntryClarity;
+    // HR edits every entry, so it reads the reasons as the owners do.
+    const forOwners = (await callAs(ctx, 'hr').get(`/entries/${ENTRY}/clarity`))
+      .body as EntryClarity;
     expect(forOwners.reasons).toEqual({
       terms: 9,
       timing: 9,
@@ -109,10 +105,10 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
     expect(forOwners.comments).toHaveLength(9);
     expect(JSON.stringify(forOwners)).not.toContain('reader-');
 
-    // The year's overview for 会計課: each entry by its slug, with its course.
+    // The year's overview for 監査事務局: each entry by its slug, with its course.
     const overview = (
-      await callAs(ctx, 'accounting').get(
-        `/clarity?owner=${encodeURIComponent(ACCOUNTING)}&fiscalYear=2026`,
+      await callAs(ctx, 'hr').get(
+        `/clarity?owner=${encodeURIComponent(AUDIT)}&fiscalYear=2026`,
       )
     ).body as ClarityOverview;
     const item = overview.items.find(i => i.entrySlug === ENTRY)!;
@@ -123,7 +119,7 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
       unclear: 12,
     });
     expect(item.reasons?.relevance).toBe(2);
-    expect(overview.items.every(i => i.owner === ACCOUNTING)).toBe(true);
+    expect(overview.items.every(i => i.owner === AUDIT)).toBe(true);
     expect(overview.items.map(i => i.entrySlug)).not.toContain(
       'yosan-hensei-hoshin',
     );
@@ -134,13 +130,13 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
       'finance',
       stillUnclear,
       '2026-05-01T10:00:00+09:00',
-      'yosan-yokyu',
+      'teiki-kansa',
     );
     const changed = await answer(
       'finance',
       { clear: true },
       '2026-05-02T10:00:00+09:00',
-      'yosan-yokyu',
+      'teiki-kansa',
     );
     expect(changed.mine).toMatchObject({ clear: true, reasons: [] });
     expect(changed.counts).toEqual({ readers: 1, unclear: 0 });
@@ -152,7 +148,7 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
 
   it('names the field of a bad answer and records nothing', async () => {
     fakeDateOnly('2026-05-03T10:00:00+09:00');
-    const before = (await callAs(ctx, 'hr').get('/entries/yosan-yokyu/clarity'))
+    const before = (await callAs(ctx, 'hr').get('/entries/teiki-kansa/clarity'))
       .body as EntryClarity;
     for (const [body, field] of [
       [{}, 'clear'],
@@ -163,18 +159,18 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
       [{ clear: false, fiscalYear: 1900 }, 'fiscalYear'],
     ] as const) {
       const res = await callAs(ctx, 'council')
-        .put('/entries/yosan-yokyu/clarity')
+        .put('/entries/teiki-kansa/clarity')
         .send(body);
       expect([field, res.status]).toEqual([field, 400]);
       expect(res.body.error.message).toContain(field);
     }
-    const after = (await callAs(ctx, 'hr').get('/entries/yosan-yokyu/clarity'))
+    const after = (await callAs(ctx, 'hr').get('/entries/teiki-kansa/clarity'))
       .body as EntryClarity;
     expect(after.counts).toEqual(before.counts);
     expect(
       (
         await callAs(ctx)
-          .put('/entries/yosan-yokyu/clarity')
+          .put('/entries/teiki-kansa/clarity')
           .send({ clear: true })
       ).status,
     ).toBe(401);

@@ -20,7 +20,8 @@ export const STARTING_CONTENT = 'starting-content-v1';
 /** The actor recorded on seeded entries and revisions. */
 export const SEED_ACTOR = 'plugin:city-hall-year/seed';
 
-const contentDir = resolvePackagePath(
+/** Where the shipped starting content is, inside the package. */
+export const contentDir = resolvePackagePath(
   '@internal/plugin-city-hall-year-backend',
   'content',
 );

@@ -123,7 +123,9 @@ export function createFakeApi(
       };
     },
     answerClarity: notUsed,
-    getClarityOverview: notUsed,
+    async getClarityOverview({ fiscalYear = 2026 }) {
+      return { fiscalYear, items: [], months: [] };
+    },
     listFeedTokens: notUsed,
     createFeedToken: notUsed,
     revokeFeedToken: notUsed,

@@ -19,9 +19,11 @@ import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
 import { useToday } from '../../hooks/useToday';
-import { entryRouteRef } from '../../routes';
+import { clarityRouteRef, entryRouteRef } from '../../routes';
 import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
+import { ClarityChart } from '../ClarityChart';
+import { useClarityLabel } from '../ClarityPage';
 import { CycleChip } from '../CycleChip';
 
 /**
@@ -34,13 +36,16 @@ export function DepartmentYearCard() {
   const { entity } = useEntity();
   const api = useApi(cityHallYearApiRef);
   const entryLink = useRouteRef(entryRouteRef);
+  const clarityLink = useRouteRef(clarityRouteRef);
+  const clarityLabel = useClarityLabel();
   const today = useToday();
   const fiscalYear = resolveFiscalYear(today);
   const owner = stringifyEntityRef(entity);
   const { value, loading, error } = useAsync(async () => {
-    const [page, year] = await Promise.all([
+    const [page, year, clarity] = await Promise.all([
       api.listEntries({ owner: [owner], limit: 200 }),
       api.getYear(fiscalYear),
+      api.getClarityOverview({ owner, fiscalYear }),
     ]);
     const next = year.occurrences.find(
       o => o.owner === owner && o.end >= today,
@@ -48,7 +53,7 @@ export function DepartmentYearCard() {
     const unconfirmed = page.items.filter(
       e => e.confirmedFiscalYear !== fiscalYear,
     );
-    return { entries: page.items, next, unconfirmed };
+    return { entries: page.items, next, unconfirmed, clarity };
   }, [api, owner, fiscalYear, today]);
 
   return (
@@ -98,6 +103,27 @@ export function DepartmentYearCard() {
               ))}
             </Stack>
           </Stack>
+          {value.clarity.items.length > 0 && (
+            <Stack spacing={0.5} data-testid="department-clarity">
+              <Typography variant="overline">
+                {t('clarity.cardTitle')}
+              </Typography>
+              <ClarityChart months={value.clarity.months} height={180} />
+              {value.clarity.items.slice(0, 3).map(item => (
+                <Typography key={item.entrySlug} variant="body2">
+                  <Link href={entryLink({ slug: item.entrySlug })}>
+                    {item.title.ja}
+                  </Link>
+                  {` ${clarityLabel(item.counts)}`}
+                </Typography>
+              ))}
+              <Link
+                href={`${clarityLink()}?owner=${encodeURIComponent(owner)}`}
+              >
+                {t('clarity.link')}
+              </Link>
+            </Stack>
+          )}
         </Stack>
       )}
     </InfoCard>

@@ -1,5 +1,6 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { Route, Routes } from 'react-router-dom';
+import { ClarityPage } from '../ClarityPage';
 import { ConfirmationsPage } from '../ConfirmationsPage';
 import { CoursesPage, CoursePage, CourseStepPage } from '../Courses';
 import { CourseEditor } from '../CourseEditor';
@@ -39,6 +40,7 @@ export function Router() {
         <Route path="/feeds" element={<FeedsPage />} />
         <Route path="/handover" element={<HandoverPage />} />
         <Route path="/confirmations" element={<ConfirmationsPage />} />
+        <Route path="/clarity" element={<ClarityPage />} />
         {/* Addresses of earlier releases, sent on to their pages' new names. */}
         <Route path="/transfer/*" element={<MovedTo path="import-export" />} />
         <Route path="/curricula/*" element={<MovedTo path="courses" />} />

@@ -28,6 +28,7 @@ import { useYear } from '../../hooks/useYear';
 import {
   confirmationsRouteRef,
   coursesRouteRef,
+  clarityRouteRef,
   feedsRouteRef,
   handoverRouteRef,
   newEntryRouteRef,
@@ -100,6 +101,7 @@ export function YearPage() {
   const printLink = useRouteRef(printRouteRef);
   const coursesLink = useRouteRef(coursesRouteRef);
   const feedsLink = useRouteRef(feedsRouteRef);
+  const clarityLink = useRouteRef(clarityRouteRef);
   const handoverLink = useRouteRef(handoverRouteRef);
   const confirmationsLink = useRouteRef(confirmationsRouteRef);
   const { allowed: isHr } = usePermission({
@@ -146,6 +148,7 @@ export function YearPage() {
         <WrappingRow spacing={3} component="nav" data-testid="year-nav">
           <Link href={coursesLink()}>{t('nav.courses')}</Link>
           <Link href={feedsLink()}>{t('nav.feeds')}</Link>
+          <Link href={clarityLink()}>{t('clarity.link')}</Link>
           {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
           {isHr && (
             <Link href={confirmationsLink()}>{t('nav.confirmations')}</Link>

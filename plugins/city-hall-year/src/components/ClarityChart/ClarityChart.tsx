@@ -1,0 +1,72 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { ClarityMonth } from '@internal/plugin-city-hall-year-common';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/**
+ * The モヤモヤ指数 month by month, as the guide's authors drew it for themselves: the
+ * share of readers still unclear at the end of each month, with the counts in the
+ * tooltip (a share of few readers says little on its own). Colours come from the
+ * theme, so it reads in the dark theme and in print.
+ */
+export function ClarityChart(props: {
+  months: ClarityMonth[];
+  height?: number;
+  label?: string;
+}) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const months = props.months;
+  const share = months.map(m =>
+    m.readers === 0 ? null : Math.round((m.unclear / m.readers) * 100),
+  );
+  const description = months
+    .map(m =>
+      t('clarity.chartPoint', {
+        month: String(Number(m.month.slice(5))),
+        readers: String(m.readers),
+        unclear: String(m.unclear),
+      }),
+    )
+    .join(t('clarity.chartSeparator'));
+  return (
+    <figure style={{ margin: 0 }} data-testid="clarity-chart">
+      <LineChart
+        height={props.height ?? 220}
+        xAxis={[
+          {
+            scaleType: 'point',
+            data: months.map(m => `${Number(m.month.slice(5))}月`),
+          },
+        ]}
+        yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%` }]}
+        series={[
+          {
+            data: share,
+            label: props.label ?? t('clarity.chartLabel'),
+            connectNulls: true,
+            valueFormatter: (v, { dataIndex }) =>
+              v === null
+                ? t('clarity.noAnswersShort')
+                : `${v}%（${t('clarity.counts', {
+                    readers: String(months[dataIndex].readers),
+                    unclear: String(months[dataIndex].unclear),
+                  })}）`,
+          },
+        ]}
+        margin={{ left: 48, right: 16, top: 40, bottom: 32 }}
+      />
+      {/* The same figures for screen readers and for anyone who prefers text. */}
+      <figcaption
+        style={{
+          position: 'absolute',
+          width: 1,
+          height: 1,
+          overflow: 'hidden',
+          clip: 'rect(0 0 0 0)',
+        }}
+      >
+        {description}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClarityChart } from './ClarityChart';

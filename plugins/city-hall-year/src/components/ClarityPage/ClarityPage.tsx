@@ -1,0 +1,163 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Link } from '@backstage/ui';
+import {
+  CLARITY_REASONS,
+  fiscalYearLabels,
+  resolveFiscalYear,
+  type ClarityOverviewItem,
+} from '@internal/plugin-city-hall-year-common';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef } from '../../api';
+import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
+import { useOwnerNames } from '../../hooks/useOwnerNames';
+import { useToday } from '../../hooks/useToday';
+import { entryRouteRef } from '../../routes';
+import { cityHallYearTranslationRef } from '../../translation';
+import { ClarityChart } from '../ClarityChart';
+import { GuidePage } from '../GuidePage';
+
+/** "37%（30人中11人）": the share, and always the counts beside it. */
+export function useClarityLabel() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  return (counts: ClarityOverviewItem['counts']) =>
+    `${Math.round((counts.unclear / counts.readers) * 100)}%（${t(
+      'clarity.counts',
+      { readers: String(counts.readers), unclear: String(counts.unclear) },
+    )}）`;
+}
+
+/**
+ * The モヤモヤ指数 of the year: for the whole city hall (HR's view) or one department
+ * (`?owner=`), the month-by-month course as a chart, and the entries most unclear
+ * first, with the reasons where the caller may read them.
+ */
+export function ClarityPage() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const api = useApi(cityHallYearApiRef);
+  const entryLink = useRouteRef(entryRouteRef);
+  const [params, setParams] = useSearchParams();
+  const owner = params.get('owner') ?? undefined;
+  const today = useToday();
+  const fiscalYear = useFiscalYearParam() ?? resolveFiscalYear(today);
+  const label = useClarityLabel();
+  const all = useAsync(
+    () => api.getClarityOverview({ fiscalYear }),
+    [api, fiscalYear],
+  );
+  // One department's entries, or everyone's (which also lists the departments).
+  const selected = useAsync(
+    async () =>
+      owner ? api.getClarityOverview({ owner, fiscalYear }) : undefined,
+    [api, owner, fiscalYear],
+  );
+  const shown = owner ? selected : all;
+  const owners = [
+    ...new Set([
+      ...(all.value?.items ?? []).map(i => i.owner),
+      ...(owner ? [owner] : []),
+    ]),
+  ];
+  const names = useOwnerNames(owners);
+  const nameOf = (ref: string) => names.get(ref) ?? ref;
+
+  return (
+    <GuidePage
+      title={t('clarity.pageTitle')}
+      subtitle={`${t('clarity.pageSubtitle')} · ${
+        fiscalYearLabels(fiscalYear).ja
+      }`}
+    >
+      <Stack spacing={2}>
+        <Typography>{t('clarity.pageLead')}</Typography>
+        <TextField
+          select
+          size="small"
+          label={t('clarity.department')}
+          value={owner ?? ''}
+          onChange={e => {
+            const next = new URLSearchParams(params);
+            if (e.target.value) next.set('owner', e.target.value);
+            else next.delete('owner');
+            setParams(next);
+          }}
+          sx={{ maxWidth: 320 }}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+          data-testid="clarity-owner"
+        >
+          <MenuItem value="">{t('clarity.allDepartments')}</MenuItem>
+          {owners
+            .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'ja'))
+            .map(ref => (
+              <MenuItem key={ref} value={ref}>
+                {nameOf(ref)}
+              </MenuItem>
+            ))}
+        </TextField>
+        {shown.loading && !shown.value && <Progress />}
+        {shown.error && <ResponseErrorPanel error={shown.error} />}
+        {shown.value && shown.value.items.length === 0 && (
+          <Typography color="text.secondary">{t('clarity.none')}</Typography>
+        )}
+        {shown.value && shown.value.items.length > 0 && (
+          <>
+            <Paper variant="outlined" sx={{ p: 1 }}>
+              <ClarityChart
+                months={shown.value.months}
+                label={owner ? nameOf(owner) : t('clarity.allDepartments')}
+              />
+            </Paper>
+            <Table size="small" aria-label={t('clarity.pageTitle')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('clarity.entry')}</TableCell>
+                  <TableCell>{t('clarity.owner')}</TableCell>
+                  <TableCell>{t('clarity.indexColumn')}</TableCell>
+                  <TableCell>{t('clarity.reasonsColumn')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.value.items.map(item => (
+                  <TableRow key={item.entrySlug} data-testid="clarity-row">
+                    <TableCell>
+                      <Link href={entryLink({ slug: item.entrySlug })}>
+                        {item.title.ja}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{nameOf(item.owner)}</TableCell>
+                    <TableCell>{label(item.counts)}</TableCell>
+                    <TableCell>
+                      {item.reasons
+                        ? CLARITY_REASONS.filter(r => item.reasons![r] > 0)
+                            .map(
+                              r =>
+                                `${t(`clarity.reasons.${r}`)} ${
+                                  item.reasons![r]
+                                }`,
+                            )
+                            .join('、')
+                        : '—'}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </>
+        )}
+      </Stack>
+    </GuidePage>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClarityPage, useClarityLabel } from './ClarityPage';
