@@ -316,6 +316,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       chartSeparator: '; ',
       noAnswersShort: 'no answers',
       counts: '{{unclear}} of {{readers}}',
+      share: '{{percent}}% ({{counts}})',
       pageTitle: 'Still-unclear index',
       pageSubtitle:
         'Where readers are still lost, entry by entry and month by month',

@@ -277,6 +277,7 @@ const ja = createTranslationMessages({
     'clarity.chartSeparator': '、',
     'clarity.noAnswersShort': '回答なし',
     'clarity.counts': '{{readers}}人中{{unclear}}人',
+    'clarity.share': '{{percent}}%（{{counts}}）',
     'clarity.pageTitle': 'モヤモヤ指数',
     'clarity.pageSubtitle':
       '読者がまだモヤモヤしているところを、項目ごと・月ごとに',

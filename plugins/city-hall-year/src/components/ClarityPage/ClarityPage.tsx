@@ -33,10 +33,13 @@ import { GuidePage } from '../GuidePage';
 export function useClarityLabel() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   return (counts: ClarityOverviewItem['counts']) =>
-    `${Math.round((counts.unclear / counts.readers) * 100)}%（${t(
-      'clarity.counts',
-      { readers: String(counts.readers), unclear: String(counts.unclear) },
-    )}）`;
+    t('clarity.share', {
+      percent: String(Math.round((counts.unclear / counts.readers) * 100)),
+      counts: t('clarity.counts', {
+        readers: String(counts.readers),
+        unclear: String(counts.unclear),
+      }),
+    });
 }
 
 /**
@@ -138,7 +141,9 @@ export function ClarityPage() {
                       </Link>
                     </TableCell>
                     <TableCell>{nameOf(item.owner)}</TableCell>
-                    <TableCell>{label(item.counts)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {label(item.counts)}
+                    </TableCell>
                     <TableCell>
                       {item.reasons
                         ? CLARITY_REASONS.filter(r => item.reasons![r] > 0)
