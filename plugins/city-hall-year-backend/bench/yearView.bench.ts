@@ -8,9 +8,8 @@ import {
   entryInputSchema,
   type EntryFields,
 } from '@internal/plugin-city-hall-year-common';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DatabaseEntryStore } from '../src/database/DatabaseEntryStore';
+import { measure, printFigures } from './httpTimings';
 import {
   as,
   createTestDatabases,
@@ -58,46 +57,6 @@ function generatedEntry(i: number): EntryFields {
   });
 }
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function percentile(sorted: number[], p: number) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
-function get(
-  port: number,
-  path: string,
-  auth: string,
-): Promise<{ ms: number; status: number; bytes: number }> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    http
-      .get(
-        {
-          host: '127.0.0.1',
-          port,
-          path,
-          headers: { Authorization: auth },
-          agent: keepAlive,
-        },
-        res => {
-          let bytes = 0;
-          res.on('data', chunk => (bytes += chunk.length));
-          res.on('end', () =>
-            resolve({
-              ms: Number(process.hrtime.bigint() - started) / 1e6,
-              status: res.statusCode ?? 0,
-              bytes,
-            }),
-          );
-        },
-      )
-      .on('error', reject);
-  });
-}
-
 describe('benchmark', () => {
   const databases = createTestDatabases();
 
@@ -118,45 +77,17 @@ describe('benchmark', () => {
       at: new Date().toISOString(),
     });
 
-    const port = (server.address() as AddressInfo).port;
-    const path = '/api/city-hall-year/years/2026';
-    const auth = as('newHire');
-    for (let i = 0; i < 20; i++) await get(port, path, auth);
-
-    const timings: number[] = [];
-    let bytes = 0;
-    let next = 0;
-    const started = Date.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS) {
-          next += 1;
-          const r = await get(port, path, auth);
-          if (r.status !== 200) throw new Error(`status ${r.status}`);
-          timings.push(r.ms);
-          bytes = r.bytes;
-        }
-      }),
+    const figures = await measure(
+      server,
+      '/api/city-hall-year/years/2026',
+      as('newHire'),
+      { requests: REQUESTS, concurrency: CONCURRENCY },
     );
-    const seconds = (Date.now() - started) / 1000;
-    timings.sort((a, b) => a - b);
-    const memory = process.memoryUsage();
-    const table = {
+    printFigures('GET /years/2026 (SQLite, permission checks on)', {
       entries: ENTRY_COUNT,
-      requests: timings.length,
       concurrency: CONCURRENCY,
-      'requests/s': Math.round(timings.length / seconds),
-      'p50 ms': percentile(timings, 50).toFixed(1),
-      'p99 ms': percentile(timings, 99).toFixed(1),
-      'response KiB': Math.round(bytes / 1024),
-      'rss MiB': Math.round(memory.rss / 2 ** 20),
-    };
-    // eslint-disable-next-line no-console
-    console.log(
-      `\nGET /years/2026 (SQLite, permission checks on)\n${Object.entries(table)
-        .map(([k, v]) => `  ${k.padEnd(14)} ${v}`)
-        .join('\n')}\n`,
-    );
-    keepAlive.destroy();
+      ...figures,
+      'rss MiB': Math.round(process.memoryUsage().rss / 2 ** 20),
+    });
   });
 });

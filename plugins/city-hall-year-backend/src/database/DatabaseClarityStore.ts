@@ -78,37 +78,43 @@ export class DatabaseClarityStore implements ClarityStore {
     entryIds?: string[],
   ): Promise<Map<string, ClarityCounts[]>> {
     const result = new Map<string, ClarityCounts[]>();
-    const groups = entryIds ? slices(entryIds) : [undefined];
-    for (const [i, at] of moments.entries()) {
-      for (const ids of groups) {
-        const query = this.db(CLARITY)
-          .where('fiscal_year', fiscalYear)
-          .andWhere('answered_at', '<=', at)
-          .andWhere(q =>
-            q.whereNull('superseded_at').orWhere('superseded_at', '>', at),
-          )
-          .groupBy('entry_id')
-          .select('entry_id')
-          .count({ readers: '*' })
-          .sum({
-            unclear: this.db.raw('CASE WHEN ?? THEN 0 ELSE 1 END', ['clear']),
-          });
-        if (ids) query.whereIn('entry_id', ids);
-        const rows = (await query) as unknown as Array<{
-          entry_id: string;
-          readers: number | string;
-          unclear: number | string | null;
-        }>;
-        for (const row of rows) {
-          const counts =
-            result.get(row.entry_id) ??
-            moments.map(() => ({ readers: 0, unclear: 0 }));
-          counts[i] = {
-            readers: Number(row.readers),
-            unclear: Number(row.unclear),
-          };
-          result.set(row.entry_id, counts);
-        }
+    if (moments.length === 0) return result;
+    // One pass over the year's answers counts every moment: an answer counts at a
+    // moment when it was given by then and not yet superseded.
+    const current = (at: string) =>
+      this.db.raw('?? <= ? AND (?? IS NULL OR ?? > ?)', [
+        'answered_at',
+        at,
+        'superseded_at',
+        'superseded_at',
+        at,
+      ]);
+    for (const ids of entryIds ? slices(entryIds) : [undefined]) {
+      const query = this.db(CLARITY)
+        .where('fiscal_year', fiscalYear)
+        .andWhere('answered_at', '<=', moments[moments.length - 1])
+        .groupBy('entry_id')
+        .select('entry_id');
+      moments.forEach((at, i) => {
+        query.sum({
+          [`r${i}`]: this.db.raw('CASE WHEN ? THEN 1 ELSE 0 END', [
+            current(at),
+          ]),
+          [`u${i}`]: this.db.raw('CASE WHEN ? AND NOT ?? THEN 1 ELSE 0 END', [
+            current(at),
+            'clear',
+          ]),
+        });
+      });
+      if (ids) query.whereIn('entry_id', ids);
+      for (const row of (await query) as Array<Record<string, unknown>>) {
+        result.set(
+          row.entry_id as string,
+          moments.map((_, i) => ({
+            readers: Number(row[`r${i}`] ?? 0),
+            unclear: Number(row[`u${i}`] ?? 0),
+          })),
+        );
       }
     }
     return result;
