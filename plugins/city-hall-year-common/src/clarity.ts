@@ -39,7 +39,8 @@ export const clarityInputSchema = z
       .default([])
       .refine(r => new Set(r).size === r.length, 'must not repeat a reason'),
     comment: z.string().trim().max(CLARITY_COMMENT_LENGTH).optional(),
-    fiscalYear: fiscalYearParamSchema.optional(),
+    // A number in a JSON body; the query's schema would also take "2026" or [2026].
+    fiscalYear: z.number().int().min(1989).max(2200).optional(),
   })
   .strict()
   .refine(a => !a.clear || (a.reasons.length === 0 && !a.comment), {

@@ -28,8 +28,19 @@ export const questionInputSchema = z
 /** Body of `POST /entries/:idOrSlug/questions`. */
 export type QuestionInput = z.input<typeof questionInputSchema>;
 
-/** Body of `PUT /questions/:id`: the asker rewords the question; needs its version. */
-export const questionUpdateSchema = questionInputSchema.extend({ version });
+/**
+ * Body of `PUT /questions/:id`: the asker rewords the question, a full replace with
+ * nothing left to defaults (a left-out `anonymous` must not name the asker again),
+ * and the version it was based on.
+ */
+export const questionUpdateSchema = z
+  .object({
+    title: questionInputSchema.shape.title,
+    body: body(false),
+    anonymous: z.boolean({ required_error: 'anonymous is required' }),
+    version,
+  })
+  .strict();
 
 /** Body of `PUT /questions/:id`. */
 export type QuestionUpdateInput = z.input<typeof questionUpdateSchema>;

@@ -2,8 +2,10 @@ import type { Knex } from 'knex';
 
 /**
  * The rows a refused request must leave as they were, in a fixed order: entries, their
- * revisions and courses with all columns, feed tokens by id and label. Compare two
- * with `toEqual`, so that a failure shows what was written.
+ * revisions and courses with all columns, feed tokens by id and label, and the whole
+ * dialogue (questions, answers and comments, 「同じ疑問」 marks, their history) and the
+ * "still unclear" answers with all columns. Compare two with `toEqual`, so that a
+ * failure shows what was written.
  */
 export async function snapshotDatabase(knex: Knex) {
   return {
@@ -18,5 +20,17 @@ export async function snapshotDatabase(knex: Knex) {
     feedTokens: await knex('city_hall_year_feed_tokens')
       .select('id', 'label')
       .orderBy('id'),
+    questions: await knex('city_hall_year_questions').select().orderBy('id'),
+    answers: await knex('city_hall_year_answers').select().orderBy('id'),
+    meToo: await knex('city_hall_year_question_me_too')
+      .select()
+      .orderBy([
+        { column: 'question_id', order: 'asc' },
+        { column: 'user_ref', order: 'asc' },
+      ]),
+    dialogueRevisions: await knex('city_hall_year_dialogue_revisions')
+      .select()
+      .orderBy('id'),
+    clarity: await knex('city_hall_year_clarity').select().orderBy('id'),
   };
 }

@@ -2,9 +2,11 @@ import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import {
   editableFields,
   resolveFiscalYear,
+  type Answer,
   type Course,
   type CourseInput,
   type Entry,
+  type Question,
 } from '@internal/plugin-city-hall-year-common';
 import { isDeepStrictEqual } from 'node:util';
 import type request from 'supertest';
@@ -30,6 +32,14 @@ import {
 const VANISHED = 'group:default/no-such-ka';
 /** A seeded entry that courses link to; no cell deletes it. */
 const SEEDED_ENTRY = 'yosan-hensei-hoshin';
+
+/**
+ * In the dialogue rows, the new hire asks the question on a 財政課 entry and 財政課
+ * staff (the `owner` column) write the answer; other readers write the comments.
+ */
+const ASKER: Person = 'newHire';
+const ANSWERER: Person = 'finance';
+const COMMENTER: Person = 'council';
 
 type PersonaId =
   | 'owner'
@@ -105,7 +115,23 @@ type RouteName =
   | 'POST /handover'
   | 'GET /handover'
   | 'GET /confirmations/:fy'
-  | 'GET /entries/:id/revisions (draft)';
+  | 'GET /entries/:id/revisions (draft)'
+  | 'POST /entries/:id/questions'
+  | 'POST /entries/:id/questions (draft)'
+  | 'PUT /questions/:id'
+  | 'DELETE /questions/:id'
+  | 'POST /questions/:id/restore'
+  | 'POST /questions/:id/answers'
+  | 'POST /questions/:id/comments'
+  | 'POST /questions/:id/resolve'
+  | 'POST /questions/:id/resolve (comment)'
+  | 'POST /questions/:id/me-too'
+  | 'DELETE /questions/:id/me-too'
+  | 'PUT /answers/:id'
+  | 'DELETE /answers/:id'
+  | 'POST /answers/:id/restore'
+  | 'PUT /entries/:id/clarity'
+  | 'PUT /entries/:id/clarity (draft)';
 
 type Expected = number | null;
 
@@ -117,7 +143,15 @@ type Expected = number | null;
  * - POST /import answers refusals with 400 and a per-row report (column `owner`),
  *   never a partial import: the report is the answer (see importExport.test.ts).
  * - The revisions of a draft are answered 404 to whoever may not read the draft, so
- *   as not to reveal that it exists (see entries.test.ts, drafts).
+ *   as not to reveal that it exists (see entries.test.ts, drafts); so are asking and
+ *   answering 「まだモヤモヤする」 on it.
+ *
+ * And in the dialogue (see questions.test.ts), where the new hire asked and 財政課
+ * answered:
+ * - A deleted question or reply is invisible to all but HR moderators, its asker and
+ *   author included: bringing it back is answered 404 to them, not 403.
+ * - The asker has no 「同じ疑問」 to add or take back (400); a comment cannot settle a
+ *   question (400 to those who may resolve it, 403 to the others).
  */
 // prettier-ignore
 const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
@@ -136,6 +170,22 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
   'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
   'GET /entries/:id/revisions (draft)':     [200,  404,  404, 200, 404, 401, null,  null, null,  null, null],
+  'POST /entries/:id/questions':            [201,  201,  201, 201, 201, 401, null,  null, null,  null, null],
+  'POST /entries/:id/questions (draft)':    [201,  404,  404, 201, 404, 401, null,  null, null,  null, null],
+  'PUT /questions/:id':                     [403,  403,  403, 200, 200, 401, null,  null, null,   400,  409],
+  'DELETE /questions/:id':                  [403,  403,  403, 200, 200, 401, null,  null, null,   400,  409],
+  'POST /questions/:id/restore':            [404,  404,  404, 200, 404, 401, null,  null, null,   400,  409],
+  'POST /questions/:id/answers':            [201,  403,  403, 201, 403, 401, null,  null, null,  null, null],
+  'POST /questions/:id/comments':           [201,  201,  201, 201, 201, 401, null,  null, null,  null, null],
+  'POST /questions/:id/resolve':            [200,  403,  403, 200, 200, 401, null,  null, null,  null, null],
+  'POST /questions/:id/resolve (comment)':  [400,  403,  403, 400, 400, 401, null,  null, null,  null, null],
+  'POST /questions/:id/me-too':             [200,  200,  200, 200, 400, 401, null,  null, null,  null, null],
+  'DELETE /questions/:id/me-too':           [200,  200,  200, 200, 400, 401, null,  null, null,  null, null],
+  'PUT /answers/:id':                       [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'DELETE /answers/:id':                    [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'POST /answers/:id/restore':              [404,  404,  404, 200, 404, 401, null,  null, null,   400,  409],
+  'PUT /entries/:id/clarity':               [200,  200,  200, 200, 200, 401, null,  null, null,  null, null],
+  'PUT /entries/:id/clarity (draft)':       [200,  404,  404, 200, 404, 401, null,  null, null,  null, null],
 };
 
 /**
@@ -180,7 +230,10 @@ afterAll(() => {
 
 describeOnEachDatabase(
   'abuse: authorization matrix',
-  { seed: true },
+  // Every cell posts fresh questions and answers in its setup, far more than the
+  // dialogue's rate limit (cityHallYear.dialogue.postsPerMinute, 10 by default) lets
+  // one person post a minute: raised so that no cell is answered 429.
+  { seed: true, config: { dialogue: { postsPerMinute: 100_000 } } },
   (ctx, databaseId) => {
     databaseIds.add(databaseId);
 
@@ -239,6 +292,85 @@ describeOnEachDatabase(
       expect(res.status).toBe(201);
       return res.body;
     }
+
+    const questionBody = {
+      title: '出納整理期間に前年度の支払いができるのはなぜ？',
+      body: '4月なのに前年度の支払いをしていて、不思議に思いました。',
+      anonymous: false,
+    };
+
+    /** A fresh question of the new hire on a fresh 財政課 entry. */
+    async function freshQuestion(): Promise<Question> {
+      const entry = await freshEntry();
+      const res = await callAs(ctx, ASKER)
+        .post(`/entries/${entry.id}/questions`)
+        .send(questionBody);
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    /** A fresh question with one reply: an answer by 財政課 or another's comment. */
+    async function freshReply(
+      kind: 'answers' | 'comments',
+    ): Promise<{ question: Question; reply: Answer }> {
+      const question = await freshQuestion();
+      const res = await callAs(ctx, kind === 'answers' ? ANSWERER : COMMENTER)
+        .post(`/questions/${question.id}/${kind}`)
+        .send({ body: '前年度末までに確定した債務の支払いができるからです。' });
+      expect(res.status).toBe(201);
+      return { question, reply: res.body };
+    }
+
+    /** A fresh answer by 財政課 (its author), by itself. */
+    const freshAnswer = async () => (await freshReply('answers')).reply;
+
+    /** Someone else (HR) rewords the question: a version read before is stale now. */
+    const editQuestionMeanwhile = async (question: Question) => {
+      const res = await hr('put', `/questions/${question.id}`).send({
+        ...questionBody,
+        title: '誰かが先に直した質問',
+        version: question.version,
+      });
+      expect(res.status).toBe(200);
+    };
+
+    /** Someone else (HR) rewords the answer: a version read before is stale now. */
+    const editAnswerMeanwhile = async (answer: Answer) => {
+      const res = await hr('put', `/answers/${answer.id}`).send({
+        body: '誰かが先に直した回答',
+        version: answer.version,
+      });
+      expect(res.status).toBe(200);
+    };
+
+    /** HR deletes a question or a reply; the answer is it, deleted. */
+    async function deletedByHr<T extends { id: string; version: number }>(
+      kind: 'questions' | 'answers',
+      item: T,
+    ): Promise<T> {
+      const res = await hr('delete', `/${kind}/${item.id}`).send({
+        version: item.version,
+      });
+      expect(res.status).toBe(200);
+      return res.body;
+    }
+
+    /** Brought back and deleted again by someone else (HR): the version is stale. */
+    const restoredAndDeletedAgain =
+      (kind: 'questions' | 'answers') =>
+      async (item: { id: string; version: number }) => {
+        const back = await hr('post', `/${kind}/${item.id}/restore`).send({
+          version: item.version,
+        });
+        expect(back.status).toBe(200);
+        await deletedByHr(kind, back.body);
+      };
+
+    const clarityBody = {
+      clear: false,
+      reasons: ['terms'],
+      comment: '「債務負担行為」がわかりません。',
+    };
 
     const ROUTES: Route[] = [
       {
@@ -410,6 +542,155 @@ describeOnEachDatabase(
         setup: () => freshEntry(FINANCE, { status: 'draft' }),
         send: (entry: Entry, _p, call) =>
           call('get', `/entries/${entry.id}/revisions`),
+      },
+      {
+        name: 'POST /entries/:id/questions',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/questions`).send(questionBody),
+      },
+      {
+        name: 'POST /entries/:id/questions (draft)',
+        writes: true,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/questions`).send(questionBody),
+      },
+      {
+        name: 'PUT /questions/:id',
+        writes: true,
+        staleAfter: editQuestionMeanwhile,
+        setup: freshQuestion,
+        send: (question: Question, p, call) =>
+          call('put', `/questions/${question.id}`).send({
+            ...questionBody,
+            title: '言い直した質問',
+            ...versionOf(question, p),
+          }),
+      },
+      {
+        name: 'DELETE /questions/:id',
+        writes: true,
+        staleAfter: editQuestionMeanwhile,
+        setup: freshQuestion,
+        send: (question: Question, p, call) =>
+          call('delete', `/questions/${question.id}`).send(
+            versionOf(question, p),
+          ),
+      },
+      {
+        name: 'POST /questions/:id/restore',
+        writes: true,
+        staleAfter: restoredAndDeletedAgain('questions'),
+        setup: async () => deletedByHr('questions', await freshQuestion()),
+        send: (question: Question, p, call) =>
+          call('post', `/questions/${question.id}/restore`).send(
+            versionOf(question, p),
+          ),
+      },
+      {
+        name: 'POST /questions/:id/answers',
+        writes: true,
+        setup: freshQuestion,
+        send: (question: Question, _p, call) =>
+          call('post', `/questions/${question.id}/answers`).send({
+            body: '5月31日までの出納整理期間だからです。',
+          }),
+      },
+      {
+        name: 'POST /questions/:id/comments',
+        writes: true,
+        setup: freshQuestion,
+        send: (question: Question, _p, call) =>
+          call('post', `/questions/${question.id}/comments`).send({
+            body: '私も知りたいです。',
+          }),
+      },
+      {
+        name: 'POST /questions/:id/resolve',
+        writes: true,
+        setup: () => freshReply('answers'),
+        send: ({ question, reply }, _p, call) =>
+          call('post', `/questions/${question.id}/resolve`).send({
+            answerId: reply.id,
+          }),
+      },
+      {
+        name: 'POST /questions/:id/resolve (comment)',
+        writes: true,
+        setup: () => freshReply('comments'),
+        send: ({ question, reply }, _p, call) =>
+          call('post', `/questions/${question.id}/resolve`).send({
+            answerId: reply.id,
+          }),
+      },
+      {
+        name: 'POST /questions/:id/me-too',
+        writes: true,
+        setup: freshQuestion,
+        send: (question: Question, _p, call) =>
+          call('post', `/questions/${question.id}/me-too`).send({}),
+      },
+      {
+        name: 'DELETE /questions/:id/me-too',
+        writes: true,
+        setup: async p => {
+          const question = await freshQuestion();
+          // A mark to take back, for everyone who may have one.
+          if (p.person && p.person !== ASKER) {
+            const res = await callAs(ctx, p.person)
+              .post(`/questions/${question.id}/me-too`)
+              .send({});
+            expect(res.status).toBe(200);
+          }
+          return question;
+        },
+        send: (question: Question, _p, call) =>
+          call('delete', `/questions/${question.id}/me-too`).send({}),
+      },
+      {
+        name: 'PUT /answers/:id',
+        writes: true,
+        staleAfter: editAnswerMeanwhile,
+        setup: freshAnswer,
+        send: (answer: Answer, p, call) =>
+          call('put', `/answers/${answer.id}`).send({
+            body: '書き直した回答',
+            ...versionOf(answer, p),
+          }),
+      },
+      {
+        name: 'DELETE /answers/:id',
+        writes: true,
+        staleAfter: editAnswerMeanwhile,
+        setup: freshAnswer,
+        send: (answer: Answer, p, call) =>
+          call('delete', `/answers/${answer.id}`).send(versionOf(answer, p)),
+      },
+      {
+        name: 'POST /answers/:id/restore',
+        writes: true,
+        staleAfter: restoredAndDeletedAgain('answers'),
+        setup: async () => deletedByHr('answers', await freshAnswer()),
+        send: (answer: Answer, p, call) =>
+          call('post', `/answers/${answer.id}/restore`).send(
+            versionOf(answer, p),
+          ),
+      },
+      {
+        name: 'PUT /entries/:id/clarity',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, _p, call) =>
+          call('put', `/entries/${entry.id}/clarity`).send(clarityBody),
+      },
+      {
+        name: 'PUT /entries/:id/clarity (draft)',
+        writes: true,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('put', `/entries/${entry.id}/clarity`).send(clarityBody),
       },
     ];
 

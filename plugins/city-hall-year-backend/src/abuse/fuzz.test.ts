@@ -1,11 +1,16 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  CLARITY_COMMENT_LENGTH,
+  CLARITY_REASONS,
   COURSE_LIMITS,
+  DIALOGUE_LIMITS,
   ENTRY_LIMITS,
   FEED_TOKEN_LIMITS,
+  type Answer,
   type Course,
   type CourseInput,
   type Entry,
+  type Question,
 } from '@internal/plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -114,6 +119,9 @@ const LIMIT_LENGTHS = [
       ...Object.values(ENTRY_LIMITS),
       FEED_TOKEN_LIMITS.labelLength,
       COURSE_LIMITS.steps,
+      DIALOGUE_LIMITS.titleLength,
+      DIALOGUE_LIMITS.bodyLength,
+      CLARITY_COMMENT_LENGTH,
       200,
       255,
       1000,
@@ -630,6 +638,82 @@ const lastSeenMutation: fc.Arbitrary<Mutation> = setAt(
   ),
 );
 
+/** Strings of `char` just within, at and just beyond a length limit. */
+const aroundLimit = (limit: number, char = 'あ') =>
+  [limit - 1, limit, limit + 1].map(n => char.repeat(n));
+
+const questionMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['title'],
+    fc.constantFrom<unknown>(
+      ...aroundLimit(DIALOGUE_LIMITS.titleLength),
+      ...aroundLimit(DIALOGUE_LIMITS.titleLength, '😀'),
+      '',
+      '   ',
+      '\n',
+    ),
+  ),
+  setAt(
+    ['body'],
+    fc.constantFrom<unknown>(...aroundLimit(DIALOGUE_LIMITS.bodyLength), ''),
+  ),
+  setAt(['anonymous'], fc.constantFrom<unknown>('true', 1, 0, null, 'yes')),
+);
+
+/** The text of an answer or a comment. */
+const replyMutation: fc.Arbitrary<Mutation> = setAt(
+  ['body'],
+  fc.constantFrom<unknown>(
+    ...aroundLimit(DIALOGUE_LIMITS.bodyLength),
+    ...aroundLimit(DIALOGUE_LIMITS.bodyLength, ' '),
+    '',
+    '\t\r\n',
+    { ja: '回答' },
+  ),
+);
+
+const clarityMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(['clear'], fc.constantFrom<unknown>(true, 'false', 0, null)),
+  setAt(
+    ['reasons'],
+    fc.constantFrom<unknown>(
+      [],
+      ['terms', 'terms'],
+      ['TERMS'],
+      ['unknown'],
+      [null],
+      [...CLARITY_REASONS],
+      [...CLARITY_REASONS, 'terms'],
+      'terms',
+      null,
+    ),
+  ),
+  setAt(
+    ['comment'],
+    fc.constantFrom<unknown>(
+      ...aroundLimit(CLARITY_COMMENT_LENGTH),
+      '',
+      '   ',
+      null,
+    ),
+  ),
+  setAt(
+    ['fiscalYear'],
+    fc.constantFrom<unknown>(
+      1988,
+      1989,
+      2200,
+      2201,
+      2025.5,
+      '2025',
+      '',
+      null,
+      true,
+      [2025],
+    ),
+  ),
+);
+
 /** All paths into a value, parents before children. */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [];
@@ -1118,6 +1202,18 @@ describe('abuse: fuzzing the write routes', () => {
     remove: Entry;
     handover: Entry;
     course: Course;
+    /** A 財政課 entry on which the new hire asks every question of the fuzz. */
+    asked: Entry;
+    question: Question;
+    removeQuestion: Question;
+    /** Deleted by HR, to be brought back. */
+    restoreQuestion: Question;
+    /** 財政課's answers to `question`, and another reader's comment on it. */
+    answer: Answer;
+    removeAnswer: Answer;
+    /** Deleted by HR, to be brought back. */
+    restoreAnswer: Answer;
+    comment: Answer;
     csvHeader: string[];
     csvRows: Record<string, string>[];
     yamlItems: unknown[];
@@ -1126,7 +1222,10 @@ describe('abuse: fuzzing the write routes', () => {
   const hr = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
     callAs(ctx, 'hr')[method](path);
 
-  /** Row counts, highest versions and a hash of every stored state of the three tables. */
+  /**
+   * Row counts, highest versions and a hash of every stored state of the entries,
+   * courses, the dialogue and the "still unclear" answers.
+   */
   async function fingerprint(): Promise<string> {
     const hash = createHash('sha256');
     const entries = await ctx
@@ -1155,6 +1254,26 @@ describe('abuse: fuzzing the write routes', () => {
       .select('id', 'version', 'data')
       .orderBy('id');
     for (const c of courses) hash.update(`${c.id}|${c.version}|${c.data}\n`);
+    const dialogue = {
+      questions: await ctx
+        .knex('city_hall_year_questions')
+        .select()
+        .orderBy('id'),
+      answers: await ctx.knex('city_hall_year_answers').select().orderBy('id'),
+      meToo: await ctx
+        .knex('city_hall_year_question_me_too')
+        .select('question_id', 'user_ref')
+        .orderBy(['question_id', 'user_ref']),
+      clarity: await ctx
+        .knex('city_hall_year_clarity')
+        .select('id', 'clear', 'reasons', 'comment', 'superseded_at')
+        .orderBy('id'),
+    };
+    hash.update(JSON.stringify(dialogue));
+    const [dialogueRevisions] = await ctx
+      .knex('city_hall_year_dialogue_revisions')
+      .count({ count: '*' })
+      .max({ max: 'id' });
     const maxVersion = Math.max(0, ...entries.map(e => Number(e.version)));
     return [
       entries.length,
@@ -1162,6 +1281,8 @@ describe('abuse: fuzzing the write routes', () => {
       courses.length,
       maxVersion,
       revisions.max,
+      Number(dialogueRevisions.count),
+      dialogueRevisions.max,
       hash.digest('hex'),
     ].join('/');
   }
@@ -1179,8 +1300,57 @@ describe('abuse: fuzzing the write routes', () => {
     return res.body;
   }
 
+  /** A question of the new hire on the entry `targets.asked` (or another). */
+  async function askQuestion(entry = targets.asked): Promise<Question> {
+    return answered(
+      await callAs(ctx, 'newHire')
+        .post(`/entries/${entry.id}/questions`)
+        .send({ title: 'ファズ試験の質問', body: '本文です。' }),
+      201,
+    );
+  }
+
+  /** An answer by 財政課, or a comment by 議事課, to a question. */
+  async function replyTo(
+    question: Question,
+    kind: 'answers' | 'comments',
+  ): Promise<Answer> {
+    return answered(
+      await callAs(ctx, kind === 'answers' ? 'finance' : 'council')
+        .post(`/questions/${question.id}/${kind}`)
+        .send({ body: 'ファズ試験の回答です。' }),
+      201,
+    );
+  }
+
+  /** Where the questions and the replies are stored, by the name of their routes. */
+  const DIALOGUE_TABLES = {
+    questions: 'city_hall_year_questions',
+    answers: 'city_hall_year_answers',
+  } as const;
+
+  /** HR deletes (or brings back) a question or a reply at its current version. */
+  async function setDeletedByHr(
+    kind: keyof typeof DIALOGUE_TABLES,
+    id: string,
+    deleted: boolean,
+  ) {
+    const version = await versionOf(DIALOGUE_TABLES[kind], id);
+    const path = `/${kind}/${id}${deleted ? '' : '/restore'}`;
+    return answered(
+      await hr(deleted ? 'delete' : 'post', path).send({ version }),
+      200,
+    );
+  }
+
   beforeAll(async () => {
-    ctx = await startCityHallYearBackend(databases, 'SQLITE_3', { seed: true });
+    // The fuzz posts thousands of questions, answers and comments in a few minutes,
+    // far beyond the dialogue's rate limit (cityHallYear.dialogue.postsPerMinute, 10
+    // by default): raised so that no request is answered 429 for it.
+    ctx = await startCityHallYearBackend(databases, 'SQLITE_3', {
+      seed: true,
+      config: { dialogue: { postsPerMinute: 1_000_000 } },
+    });
     const entry = async (): Promise<Entry> =>
       answered(await hr('post', '/entries').send(entryBody(FINANCE)), 201);
     const course = await hr('post', '/courses').send({
@@ -1199,12 +1369,30 @@ describe('abuse: fuzzing the write routes', () => {
       },
     );
     const yaml = await hr('get', '/export?format=yaml&cycle=settlement');
+    const asked = await entry();
+    const question = await askQuestion(asked);
+    const removeQuestion = await askQuestion(asked);
+    const restoreQuestion = await askQuestion(asked);
+    const removeAnswer = await replyTo(question, 'answers');
+    const restoreAnswer = await replyTo(question, 'answers');
     targets = {
       put: await entry(),
       confirm: await entry(),
       remove: await entry(),
       handover: await entry(),
       course: course.body,
+      asked,
+      question,
+      removeQuestion,
+      restoreQuestion: await setDeletedByHr(
+        'questions',
+        restoreQuestion.id,
+        true,
+      ),
+      answer: await replyTo(question, 'answers'),
+      removeAnswer,
+      restoreAnswer: await setDeletedByHr('answers', restoreAnswer.id, true),
+      comment: await replyTo(question, 'comments'),
       csvHeader: Object.keys(records[0]),
       csvRows: records.slice(0, 3),
       yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
@@ -1353,6 +1541,70 @@ describe('abuse: fuzzing the write routes', () => {
 
   let courses = 0;
 
+  /** Staff of 財政課, another department and the new hire: readers who may ask. */
+  const readers = fc.constantFrom<Person>(
+    'hr',
+    'finance',
+    'council',
+    'newHire',
+  );
+
+  /**
+   * What a resolution names instead of the answer to the question: a comment, a
+   * deleted answer, the answer's id in capitals, the question's own id, or nothing
+   * (looked up when a run is generated, after the fixtures were made).
+   */
+  const resolveMutation: fc.Arbitrary<Mutation> = setAt(
+    ['answerId'],
+    fc
+      .constantFrom('comment', 'deleted', 'capitals', 'question', 'nothing')
+      .map(which => {
+        switch (which) {
+          case 'comment':
+            return targets.comment.id;
+          case 'deleted':
+            return targets.restoreAnswer.id;
+          case 'capitals':
+            return targets.answer.id.toUpperCase();
+          case 'question':
+            return targets.question.id;
+          default:
+            return '00000000-0000-0000-0000-000000000000';
+        }
+      }),
+  );
+
+  /**
+   * Deleting (or bringing back) a question or a reply, by the version it is at: when
+   * a valid body did it, HR undoes it, so that the next runs have their target.
+   */
+  function softDeleteRoute(
+    kind: keyof typeof DIALOGUE_TABLES,
+    deleted: boolean,
+    target: () => { id: string },
+    people?: fc.Arbitrary<Person>,
+  ): FuzzedRoute<BodyPlan> {
+    return jsonRoute({
+      route: `${deleted ? 'DELETE' : 'POST'} /${kind}/:id${
+        deleted ? '' : '/restore'
+      }`,
+      runs: 150,
+      people,
+      valid: async () => {
+        const { id } = target();
+        return {
+          path: `/${kind}/${id}${deleted ? '' : '/restore'}`,
+          body: { version: await versionOf(DIALOGUE_TABLES[kind], id) },
+        };
+      },
+      afterwards: async res => {
+        if (res.status >= 300) return;
+        await setDeletedByHr(kind, target().id, !deleted);
+        baseline = await fingerprint();
+      },
+    });
+  }
+
   const FUZZED: FuzzedRoute[] = [
     jsonRoute({
       route: 'POST /entries',
@@ -1454,6 +1706,109 @@ describe('abuse: fuzzing the write routes', () => {
           body: { moves: [{ entry: handover.id, version, owner }] },
         };
       },
+    }),
+    jsonRoute({
+      route: 'POST /entries/:id/questions',
+      runs: 200,
+      people: readers,
+      mutation: questionMutation,
+      valid: async () => ({
+        path: `/entries/${targets.asked.id}/questions`,
+        body: { title: '質問です', body: '本文です。', anonymous: true },
+      }),
+    }),
+    jsonRoute({
+      route: 'PUT /questions/:id',
+      runs: 200,
+      people: readers,
+      mutation: questionMutation,
+      valid: async () => {
+        const { question } = targets;
+        const version = await versionOf(DIALOGUE_TABLES.questions, question.id);
+        return {
+          path: `/questions/${question.id}`,
+          body: {
+            title: '言い直した質問',
+            body: '',
+            anonymous: false,
+            version,
+          },
+        };
+      },
+    }),
+    softDeleteRoute('questions', true, () => targets.removeQuestion, readers),
+    softDeleteRoute('questions', false, () => targets.restoreQuestion),
+    jsonRoute({
+      route: 'POST /questions/:id/answers',
+      runs: 150,
+      mutation: replyMutation,
+      valid: async () => ({
+        path: `/questions/${targets.question.id}/answers`,
+        body: { body: '回答です。' },
+      }),
+    }),
+    jsonRoute({
+      route: 'POST /questions/:id/comments',
+      runs: 150,
+      people: readers,
+      mutation: replyMutation,
+      valid: async () => ({
+        path: `/questions/${targets.question.id}/comments`,
+        body: { body: '私も知りたいです。' },
+      }),
+    }),
+    jsonRoute({
+      route: 'POST /questions/:id/resolve',
+      runs: 150,
+      people: readers,
+      mutation: resolveMutation,
+      valid: async () => ({
+        path: `/questions/${targets.question.id}/resolve`,
+        body: { answerId: targets.answer.id },
+      }),
+    }),
+    jsonRoute({
+      route: 'POST /questions/:id/me-too',
+      runs: 100,
+      people: readers,
+      valid: async () => ({
+        path: `/questions/${targets.question.id}/me-too`,
+        body: {},
+      }),
+    }),
+    jsonRoute({
+      route: 'DELETE /questions/:id/me-too',
+      runs: 100,
+      people: readers,
+      valid: async () => ({
+        path: `/questions/${targets.question.id}/me-too`,
+        body: {},
+      }),
+    }),
+    jsonRoute({
+      route: 'PUT /answers/:id',
+      runs: 200,
+      mutation: replyMutation,
+      valid: async () => {
+        const { answer } = targets;
+        const version = await versionOf(DIALOGUE_TABLES.answers, answer.id);
+        return {
+          path: `/answers/${answer.id}`,
+          body: { body: '書き直した回答', version },
+        };
+      },
+    }),
+    softDeleteRoute('answers', true, () => targets.removeAnswer),
+    softDeleteRoute('answers', false, () => targets.restoreAnswer),
+    jsonRoute({
+      route: 'PUT /entries/:id/clarity',
+      runs: 200,
+      people: readers,
+      mutation: clarityMutation,
+      valid: async () => ({
+        path: `/entries/${targets.asked.id}/clarity`,
+        body: { clear: false, reasons: ['terms'], comment: '用語が難しい' },
+      }),
     }),
     jsonRoute({
       route: 'POST /last-seen',
@@ -1598,7 +1953,93 @@ describe('abuse: fuzzing the write routes', () => {
         };
       },
     },
+    'PUT /questions/:id': {
+      method: 'put',
+      fixture: async () => {
+        const q = await editedQuestion();
+        return {
+          path: `/questions/${q.id}`,
+          body: { title: q.title, body: q.body, anonymous: q.anonymous },
+          version: q.version,
+        };
+      },
+    },
+    'DELETE /questions/:id': {
+      method: 'delete',
+      fixture: async () => {
+        const q = await editedQuestion();
+        return { path: `/questions/${q.id}`, body: {}, version: q.version };
+      },
+    },
+    'POST /questions/:id/restore': {
+      method: 'post',
+      fixture: async () => {
+        const q = await askQuestion();
+        const gone = await setDeletedByHr('questions', q.id, true);
+        return {
+          path: `/questions/${q.id}/restore`,
+          body: {},
+          version: gone.version,
+        };
+      },
+    },
+    'PUT /answers/:id': {
+      method: 'put',
+      fixture: async () => {
+        const a = await editedAnswer();
+        return {
+          path: `/answers/${a.id}`,
+          body: { body: a.body },
+          version: a.version,
+        };
+      },
+    },
+    'DELETE /answers/:id': {
+      method: 'delete',
+      fixture: async () => {
+        const a = await editedAnswer();
+        return { path: `/answers/${a.id}`, body: {}, version: a.version };
+      },
+    },
+    'POST /answers/:id/restore': {
+      method: 'post',
+      fixture: async () => {
+        const a = await replyTo(await askQuestion(), 'answers');
+        const gone = await setDeletedByHr('answers', a.id, true);
+        return {
+          path: `/answers/${a.id}/restore`,
+          body: {},
+          version: gone.version,
+        };
+      },
+    },
   };
+
+  /** A new question of the new hire, reworded once by HR: at version 2. */
+  async function editedQuestion(): Promise<Question> {
+    const asked = await askQuestion();
+    return answered(
+      await hr('put', `/questions/${asked.id}`).send({
+        title: '版の試験で直した質問',
+        body: asked.body,
+        anonymous: asked.anonymous,
+        version: asked.version,
+      }),
+      200,
+    );
+  }
+
+  /** A new answer of 財政課, reworded once by HR: at version 2. */
+  async function editedAnswer(): Promise<Answer> {
+    const written = await replyTo(await askQuestion(), 'answers');
+    return answered(
+      await hr('put', `/answers/${written.id}`).send({
+        body: '版の試験で直した回答',
+        version: written.version,
+      }),
+      200,
+    );
+  }
 
   /** A new 財政課 entry, edited once by HR: at version 2. */
   async function editedEntry(): Promise<Entry> {
@@ -1673,8 +2114,8 @@ describe('abuse: fuzzing the write routes', () => {
     });
   });
 
-  it('sends at least 3000 generated requests', () => {
-    expect(stats.sent).toBeGreaterThanOrEqual(3000);
+  it('sends at least 5000 generated requests', () => {
+    expect(stats.sent).toBeGreaterThanOrEqual(5000);
   });
 
   /**

@@ -295,9 +295,25 @@ describe('OpenAPI document', () => {
         'newHire',
         { answerId: answer.body.id },
       ],
-      [403, `PUT /questions/${q}`, 'accounting', { title: '改題', version: 2 }],
-      [409, `PUT /questions/${q}`, 'newHire', { title: '改題', version: 1 }],
-      [200, `PUT /questions/${q}`, 'newHire', { title: '改題', version: 2 }],
+      [
+        403,
+        `PUT /questions/${q}`,
+        'accounting',
+        { title: '改題', body: '', anonymous: true, version: 2 },
+      ],
+      [
+        409,
+        `PUT /questions/${q}`,
+        'newHire',
+        { title: '改題', body: '', anonymous: true, version: 1 },
+      ],
+      [400, `PUT /questions/${q}`, 'newHire', { title: '改題', version: 2 }],
+      [
+        200,
+        `PUT /questions/${q}`,
+        'newHire',
+        { title: '改題', body: '', anonymous: true, version: 2 },
+      ],
       [200, `GET /questions/${q}/history`, 'hr'],
       [403, `GET /questions/${q}/history`, 'accounting'],
       [

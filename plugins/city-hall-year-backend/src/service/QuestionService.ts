@@ -211,9 +211,7 @@ export class QuestionService {
       ctx,
       { questionId },
       async () => {
-        if (question.deletedAt) {
-          throw new InputError('The question was deleted; it takes no replies');
-        }
+        this.assertNotDeleted(question);
         await this.deps.authorizer.assertAllowed(
           kind === 'answer' ? questionAnswerPermission : questionAskPermission,
           entry.id,
@@ -308,6 +306,7 @@ export class QuestionService {
       ctx,
       { questionId: id },
       async () => {
+        this.assertNotDeleted(question);
         if (question.askedBy !== viewer.ref) {
           await this.deps.authorizer.assertAllowed(
             questionAnswerPermission,
@@ -348,6 +347,7 @@ export class QuestionService {
       entry.id,
       ctx.credentials,
     );
+    this.assertNotDeleted(question);
     if (question.askedBy === viewer.ref) {
       throw new InputError('You asked this question yourself');
     }
@@ -475,6 +475,15 @@ export class QuestionService {
       throw new NotFoundError(`No answer '${answerId}'`);
     }
     return { question, entry, viewer, answer };
+  }
+
+  /** A deleted question (which only moderators see) takes no replies, marks or resolution. */
+  private assertNotDeleted(question: StoredQuestion) {
+    if (question.deletedAt) {
+      throw new InputError(
+        'The question was deleted; bring it back before acting on it',
+      );
+    }
   }
 
   private async assertNotFlooding(ctx: CallContext) {

@@ -157,6 +157,7 @@ describeOnEachDatabase('the "still unclear" signal', { seed: true }, ctx => {
       [{ clear: false, comment: 'あ'.repeat(1001) }, 'comment'],
       [{ clear: false, user: 'user:default/sato.hanako' }, 'user'],
       [{ clear: false, fiscalYear: 1900 }, 'fiscalYear'],
+      [{ clear: true, fiscalYear: '2026' }, 'fiscalYear'],
     ] as const) {
       const res = await callAs(ctx, 'council')
         .put('/entries/teiki-kansa/clarity')

@@ -216,6 +216,13 @@ describeOnEachDatabase(
         .send(change);
       expect(missing.status).toBe(400);
       expect(missing.body.error.message).toContain('version');
+      // A full replace: leaving out `anonymous` must not name the asker again.
+      const partial = await callAs(ctx, 'newHire')
+        .put(`/questions/${question.id}`)
+        .send({ title: '出納整理期間とは？', version: question.version });
+      expect(partial.status).toBe(400);
+      expect(partial.body.error.message).toContain('anonymous');
+      expect((await seenBy('accounting', question)).askedBy).toBeUndefined();
 
       const changed = await callAs(ctx, 'newHire')
         .put(`/questions/${question.id}`)
@@ -265,6 +272,12 @@ describeOnEachDatabase(
         question.id,
       );
       expect((await seenBy('hr', question)).deletedAt).toBeDefined();
+      // Nothing acts on a deleted question, not even HR, until it is brought back.
+      const onDeleted = await callAs(ctx, 'hr')
+        .post(`/questions/${question.id}/me-too`)
+        .send({});
+      expect(onDeleted.status).toBe(400);
+      expect(onDeleted.body.error.message).toContain('deleted');
 
       const byAsker = await callAs(ctx, 'newHire')
         .post(`/questions/${question.id}/restore`)
