@@ -1873,6 +1873,26 @@ describe('abuse: fuzzing the write routes', () => {
     .map(value => ({ kind: 'invalid' as const, value }));
 
   /**
+   * A route that acts on a thing at the version it is now: a fresh one from `fresh`
+   * (at version 2 or more, so that version 1 is stale), its path, and the rest of the
+   * body a valid request would send.
+   */
+  function acting<T extends { id: string; version: number }>(
+    method: 'post' | 'put' | 'delete',
+    fresh: () => Promise<T>,
+    path: (thing: T) => string,
+    body: (thing: T) => Record<string, unknown> = () => ({}),
+  ) {
+    return {
+      method,
+      fixture: async () => {
+        const thing = await fresh();
+        return { path: path(thing), body: body(thing), version: thing.version };
+      },
+    };
+  }
+
+  /**
    * Each route that acts on a version, with a fresh fixture at version 2 or more (so
    * that version 1 is stale) and the body a valid request would send.
    */
@@ -1887,132 +1907,83 @@ describe('abuse: fuzzing the write routes', () => {
       method: 'post' | 'put' | 'delete';
     }
   > = {
-    'PUT /entries/:id': {
-      method: 'put',
-      fixture: async () => {
+    'PUT /entries/:id': acting(
+      'put',
+      editedEntry,
+      e => `/entries/${e.id}`,
+      e => putBody(e, {}),
+    ),
+    'DELETE /entries/:id': acting(
+      'delete',
+      editedEntry,
+      e => `/entries/${e.id}`,
+    ),
+    'POST /entries/:id/undelete': acting(
+      'post',
+      async () => {
         const e = await editedEntry();
-        return {
-          path: `/entries/${e.id}`,
-          body: putBody(e, {}),
-          version: e.version,
-        };
-      },
-    },
-    'DELETE /entries/:id': {
-      method: 'delete',
-      fixture: async () => {
-        const e = await editedEntry();
-        return { path: `/entries/${e.id}`, body: {}, version: e.version };
-      },
-    },
-    'POST /entries/:id/undelete': {
-      method: 'post',
-      fixture: async () => {
-        const e = await editedEntry();
-        const gone = answered(
+        return answered(
           await hr('delete', `/entries/${e.id}`).send({ version: e.version }),
           200,
-        );
-        return {
-          path: `/entries/${e.id}/undelete`,
-          body: {},
-          version: gone.version,
-        };
+        ) as Entry;
       },
-    },
-    'POST /entries/:id/confirm': {
-      method: 'post',
-      fixture: async () => {
-        const e = await editedEntry();
-        return {
-          path: `/entries/${e.id}/confirm`,
-          body: {},
-          version: e.version,
-        };
-      },
-    },
-    'POST /entries/:id/revisions/:n/restore': {
-      method: 'post',
-      fixture: async () => {
-        const e = await editedEntry();
-        return {
-          path: `/entries/${e.id}/revisions/1/restore`,
-          body: {},
-          version: e.version,
-        };
-      },
-    },
-    'POST /handover': {
-      method: 'post',
-      fixture: async () => {
-        const e = await editedEntry();
-        return {
-          path: '/handover',
-          body: { moves: [{ entry: e.id, owner: ACCOUNTING }] },
-          version: e.version,
-        };
-      },
-    },
-    'PUT /questions/:id': {
-      method: 'put',
-      fixture: async () => {
-        const q = await editedQuestion();
-        return {
-          path: `/questions/${q.id}`,
-          body: { title: q.title, body: q.body, anonymous: q.anonymous },
-          version: q.version,
-        };
-      },
-    },
-    'DELETE /questions/:id': {
-      method: 'delete',
-      fixture: async () => {
-        const q = await editedQuestion();
-        return { path: `/questions/${q.id}`, body: {}, version: q.version };
-      },
-    },
-    'POST /questions/:id/restore': {
-      method: 'post',
-      fixture: async () => {
-        const q = await askQuestion();
-        const gone = await setDeletedByHr('questions', q.id, true);
-        return {
-          path: `/questions/${q.id}/restore`,
-          body: {},
-          version: gone.version,
-        };
-      },
-    },
-    'PUT /answers/:id': {
-      method: 'put',
-      fixture: async () => {
-        const a = await editedAnswer();
-        return {
-          path: `/answers/${a.id}`,
-          body: { body: a.body },
-          version: a.version,
-        };
-      },
-    },
-    'DELETE /answers/:id': {
-      method: 'delete',
-      fixture: async () => {
-        const a = await editedAnswer();
-        return { path: `/answers/${a.id}`, body: {}, version: a.version };
-      },
-    },
-    'POST /answers/:id/restore': {
-      method: 'post',
-      fixture: async () => {
-        const a = await replyTo(await askQuestion(), 'answers');
-        const gone = await setDeletedByHr('answers', a.id, true);
-        return {
-          path: `/answers/${a.id}/restore`,
-          body: {},
-          version: gone.version,
-        };
-      },
-    },
+      e => `/entries/${e.id}/undelete`,
+    ),
+    'POST /entries/:id/confirm': acting(
+      'post',
+      editedEntry,
+      e => `/entries/${e.id}/confirm`,
+    ),
+    'POST /entries/:id/revisions/:n/restore': acting(
+      'post',
+      editedEntry,
+      e => `/entries/${e.id}/revisions/1/restore`,
+    ),
+    'POST /handover': acting(
+      'post',
+      editedEntry,
+      () => '/handover',
+      e => ({
+        moves: [{ entry: e.id, owner: ACCOUNTING }],
+      }),
+    ),
+    'PUT /questions/:id': acting(
+      'put',
+      editedQuestion,
+      q => `/questions/${q.id}`,
+      q => ({ title: q.title, body: q.body, anonymous: q.anonymous }),
+    ),
+    'DELETE /questions/:id': acting(
+      'delete',
+      editedQuestion,
+      q => `/questions/${q.id}`,
+    ),
+    'POST /questions/:id/restore': acting(
+      'post',
+      async () => setDeletedByHr('questions', (await askQuestion()).id, true),
+      q => `/questions/${q.id}/restore`,
+    ),
+    'PUT /answers/:id': acting(
+      'put',
+      editedAnswer,
+      a => `/answers/${a.id}`,
+      a => ({ body: a.body }),
+    ),
+    'DELETE /answers/:id': acting(
+      'delete',
+      editedAnswer,
+      a => `/answers/${a.id}`,
+    ),
+    'POST /answers/:id/restore': acting(
+      'post',
+      async () =>
+        setDeletedByHr(
+          'answers',
+          (await replyTo(await askQuestion(), 'answers')).id,
+          true,
+        ),
+      a => `/answers/${a.id}/restore`,
+    ),
   };
 
   /** A new question of the new hire, reworded once by HR: at version 2. */
