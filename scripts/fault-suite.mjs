@@ -366,16 +366,22 @@ async function replicas(dist) {
     const [{ n: courseCount }] = await knex('city_hall_year_curricula').count({
       n: '*',
     });
+    const [{ n: questionCount }] = await knex('city_hall_year_questions').count(
+      { n: '*' },
+    );
+    // The entries, the example courses and the example dialogue: each once.
     check(
-      seeds.length === 2,
+      seeds.length === 3,
       `replicas: the content was seeded once (${seeds.map(s => s.name)})`,
     );
     check(
-      Number(entryCount) === 50 && Number(courseCount) === 2,
-      `replicas: 50 entries and 2 courses, not twice (${entryCount}, ${courseCount})`,
+      Number(entryCount) === 50 &&
+        Number(courseCount) === 2 &&
+        Number(questionCount) === 11,
+      `replicas: 50 entries, 2 courses and 11 example questions, not twice (${entryCount}, ${courseCount}, ${questionCount})`,
     );
     log(
-      `replicas: both started together on one migrated, empty PostgreSQL; the content was loaded once (${entryCount} entries, ${courseCount} courses)`,
+      `replicas: both started together on one migrated, empty PostgreSQL; the content was loaded once (${entryCount} entries, ${courseCount} courses, ${questionCount} example questions)`,
     );
 
     const accounting = {
