@@ -1,11 +1,13 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import {
+  CLARITY_REASONS,
   clarityMonthEnds,
   clarityReasonsReadPermission,
   resolveFiscalYear,
   type ClarityCounts,
   type ClarityMonth,
   type ClarityOverview,
+  type ClarityReasonCounts,
   type Entry,
   type EntryClarity,
 } from '@internal/plugin-city-hall-year-common';
@@ -201,8 +203,10 @@ export class ClarityService {
       .filter(m => m.month !== '');
   }
 
-  private noReasons() {
-    return { terms: 0, timing: 0, relevance: 0, procedure: 0, other: 0 };
+  private noReasons(): ClarityReasonCounts {
+    return Object.fromEntries(
+      CLARITY_REASONS.map(reason => [reason, 0]),
+    ) as ClarityReasonCounts;
   }
 
   private entry(idOrSlug: string, ctx: CallContext): Promise<Entry> {

@@ -192,8 +192,7 @@ export class QuestionService {
           version,
           this.change(ctx),
         );
-        const changed = await this.deps.questions.getQuestion(question.id);
-        return this.view(changed!, entry, viewer);
+        return this.view(await this.reload(question.id), entry, viewer);
       },
     );
   }
@@ -287,8 +286,8 @@ export class QuestionService {
           version,
           this.change(ctx),
         );
-        const changed = await this.deps.questions.getQuestion(question.id);
-        const reply = changed!.answers.find(a => a.id === answer.id)!;
+        const changed = await this.reload(question.id);
+        const reply = changed.answers.find(a => a.id === answer.id)!;
         return this.answerView(reply, question, viewer);
       },
     );
@@ -352,7 +351,8 @@ export class QuestionService {
       throw new InputError('You asked this question yourself');
     }
     await this.deps.questions.setMeToo(question.id, viewer.ref, on, this.now());
-    return this.get(question.id, ctx);
+    // Already authorized above: read it again without asking the permission backend twice.
+    return this.view(await this.reload(question.id), entry, viewer);
   }
 
   /** Every state of a question and of its replies: for moderators only. */
@@ -475,6 +475,13 @@ export class QuestionService {
       throw new NotFoundError(`No answer '${answerId}'`);
     }
     return { question, entry, viewer, answer };
+  }
+
+  /** The question as stored after a change the caller just made. */
+  private async reload(id: string): Promise<StoredQuestion> {
+    const question = await this.deps.questions.getQuestion(id);
+    if (!question) throw new NotFoundError(`No question '${id}'`);
+    return question;
   }
 
   /** A deleted question (which only moderators see) takes no replies, marks or resolution. */
