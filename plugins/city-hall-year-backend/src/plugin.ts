@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   cityHallYearPermissions,
   DIALOGUE_LIMITS,
@@ -31,6 +32,7 @@ import { EntryAuthorizer } from './service/EntryAuthorizer';
 import { EntryService } from './service/EntryService';
 import { EntryValidator } from './service/EntryValidator';
 import { ImportExportService } from './service/ImportExportService';
+import { FaqService } from './service/FaqService';
 import { QuestionService } from './service/QuestionService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
@@ -60,6 +62,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const {
@@ -120,6 +123,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           ...entryWrites,
           auth: deps.auth,
         });
+        const questionStore = new DatabaseQuestionStore(store.client);
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
           courses: courseStore,
@@ -151,16 +155,22 @@ export const cityHallYearPlugin = createBackendPlugin({
               authorizer,
             }),
             questions: new QuestionService({
-              questions: new DatabaseQuestionStore(store.client),
+              questions: questionStore,
               entries: store,
               authorizer,
               auditor: deps.auditor,
               logger,
               notifications: deps.notifications,
+              signals: deps.signals,
               postsPerMinute:
                 config.getOptionalNumber(
                   'cityHallYear.dialogue.postsPerMinute',
                 ) ?? DIALOGUE_LIMITS.postsPerMinute,
+            }),
+            faq: new FaqService({
+              ...entryWrites,
+              questions: questionStore,
+              signals: deps.signals,
             }),
             clarity: new ClarityService({
               clarity: new DatabaseClarityStore(store.client),

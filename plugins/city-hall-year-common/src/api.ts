@@ -50,7 +50,9 @@ export type RevisionAction =
   | 'restore'
   | 'confirm'
   | 'import'
-  | 'reassign';
+  | 'reassign'
+  /** A change of the FAQ through its own routes (the editor's changes are `update`). */
+  | 'faq';
 
 /** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
 export interface EntryRevisionSummary {

@@ -109,6 +109,8 @@ export interface Question {
   resolvedAnswerId?: string;
   resolvedBy?: string;
   resolvedAt?: string;
+  /** The item of the entry's FAQ that was made from this question, if any. */
+  faqId?: string;
   /** How many marked 「同じ疑問」, and whether the caller did. */
   meToo: { count: number; mine: boolean };
   answers: Answer[];
@@ -130,4 +132,12 @@ export interface QuestionAbilities {
 export interface QuestionList {
   items: Question[];
   abilities: QuestionAbilities;
+}
+
+/**
+ * The signals channel on which an entry's open pages hear that its questions, answers
+ * or FAQ changed (`{ entryId, event }`; the page then reads them again).
+ */
+export function dialogueChannel(entryId: string): string {
+  return `city-hall-year:dialogue:${entryId}`;
 }

@@ -82,7 +82,7 @@ export function mergeFields<T extends object>(
 
 /**
  * The text an entry is found by in the list's `q` filter: its permalink, title,
- * summary and purpose in both languages, its legal basis and tags, in lower case.
+ * summary and purpose in both languages, its legal basis, tags and FAQ, in lower case.
  */
 export function entrySearchText(fields: EntryFields): string {
   return [
@@ -95,6 +95,7 @@ export function entrySearchText(fields: EntryFields): string {
     fields.purpose.en,
     ...fields.legalBasis.flatMap(b => [b.law, b.article]),
     ...fields.tags,
+    ...(fields.faq ?? []).flatMap(f => [f.question, f.answer]),
   ]
     .filter(Boolean)
     .join('\n')

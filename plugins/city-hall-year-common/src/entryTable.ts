@@ -78,6 +78,41 @@ const STATUS_NAMES: Record<string, string> = {
   公開: 'published',
 };
 
+const FAQ_LINE = /^\s*([QA])[:：.．]\s?(.*)$/i;
+
+/**
+ * Reads the FAQ cell: items as 「Q: 質問」 and 「A: 答え」 lines; an answer runs on
+ * over the following lines (Markdown) until the next 「Q:」.
+ */
+function readFaqCell(
+  cell: string,
+): Array<{ question: string; answer: string }> {
+  const items: Array<{ question: string; answer: string }> = [];
+  let part: 'question' | 'answer' | undefined;
+  for (const line of cell.split(/\r?\n/)) {
+    const marked = FAQ_LINE.exec(line);
+    const mark = marked?.[1].toUpperCase();
+    if (mark === 'Q') {
+      items.push({ question: marked![2], answer: '' });
+      part = 'question';
+    } else if (mark === 'A' && part === 'question') {
+      items[items.length - 1].answer = marked![2];
+      part = 'answer';
+    } else if (part) {
+      const item = items[items.length - 1];
+      item[part] = `${item[part]}\n${line}`;
+    } else if (line.trim()) {
+      throw new Error(
+        'write each FAQ item as a "Q: …" line and an "A: …" line',
+      );
+    }
+  }
+  return items.map(i => ({
+    question: i.question.trim(),
+    answer: i.answer.trim(),
+  }));
+}
+
 /**
  * The columns of the CSV form of entries, in export order. Headers are matched
  * case-insensitively, in English or Japanese, so a department's spreadsheet with
@@ -160,6 +195,13 @@ export const ENTRY_COLUMNS: Column[] = [
     },
   },
   listColumn('tags', ['タグ']),
+  {
+    key: 'faq',
+    headers: ['よくある質問', 'FAQ'],
+    write: e =>
+      (e.faq ?? []).map(f => `Q: ${f.question}\nA: ${f.answer}`).join('\n\n'),
+    read: (t, c) => (t.faq = readFaqCell(c)),
+  },
   {
     key: 'concerns_fiscal_year',
     headers: ['対象年度'],

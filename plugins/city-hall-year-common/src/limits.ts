@@ -15,6 +15,9 @@ export const ENTRY_LIMITS = {
   overrideCount: 30,
   maxOffsetDays: 366,
   maxReminderDays: 180,
+  /** FAQ items (よくある質問) of one entry. */
+  faqCount: 30,
+  faqQuestionLength: 300,
 } as const;
 
 /**

@@ -195,6 +195,63 @@ export const groupRefSchema = z
   });
 
 /**
+ * One item of an entry's FAQ (よくある質問): a question and its answer (Markdown) as
+ * the owners worded them, often from a resolved question (`fromQuestion`). The id is
+ * the server's: left out for a new item, kept across edits, imports and restores.
+ */
+export const faqItemSchema = z
+  .object({
+    id: z.string().uuid('must be the id of a FAQ item').optional(),
+    question: z.string().trim().min(1).max(L.faqQuestionLength),
+    answer: z.string().trim().min(1).max(L.markdownLength),
+    fromQuestion: z.string().uuid('must be the id of a question').optional(),
+  })
+  .strict();
+
+/** One FAQ item as a person writes it. */
+export type FaqItemInput = z.input<typeof faqItemSchema>;
+
+/** One FAQ item of an entry, as the API returns it: always with its id. */
+export type FaqItem = z.output<typeof faqItemSchema> & { id: string };
+
+/**
+ * Body of `POST /entries/:idOrSlug/faq` (a new item, appended; no version needed) and,
+ * with the entry's version, of `PUT /entries/:idOrSlug/faq/:faqId`.
+ */
+export const faqInputSchema = faqItemSchema.omit({ id: true });
+
+/** Body of `POST /entries/:idOrSlug/faq`. */
+export type FaqInput = z.input<typeof faqInputSchema>;
+
+/** Body of `PUT /entries/:idOrSlug/faq/:faqId`: the item and the entry's version. */
+export const faqUpdateSchema = faqInputSchema.extend({
+  version: z
+    .number({ required_error: 'version is required' })
+    .int()
+    .min(1)
+    .max(MAX_VERSION),
+});
+
+/** Body of `PUT /entries/:idOrSlug/faq/:faqId`. */
+export type FaqUpdateInput = z.input<typeof faqUpdateSchema>;
+
+/**
+ * Answer of `GET /entries/:idOrSlug/faq` and `DELETE …/faq/:faqId`: the items in
+ * order and the entry's version, which a change or deletion of an item names.
+ */
+export interface FaqList {
+  entryId: string;
+  slug: string;
+  version: number;
+  items: FaqItem[];
+}
+
+/** Answer of `POST` and `PUT` on the FAQ: the item and the entry's version after it. */
+export interface FaqItemResult extends FaqItem {
+  entryVersion: number;
+}
+
+/**
  * The fields of an entry that a person writes. The server sets everything else
  * (id, version, who and when) from the caller's identity, never from the body.
  */
@@ -239,6 +296,18 @@ export const entryInputSchema = z
       .array(z.string().trim().min(1).max(L.tagLength))
       .max(L.listLength)
       .default([]),
+    /** よくある質問, in the order the entry page shows them. */
+    faq: z
+      .array(faqItemSchema)
+      .max(L.faqCount)
+      .default([])
+      .refine(
+        items => {
+          const ids = items.flatMap(i => (i.id ? [i.id] : []));
+          return new Set(ids).size === ids.length;
+        },
+        { message: 'two FAQ items have the same id' },
+      ),
     concernsFiscalYear: z.enum(CONCERNS_FISCAL_YEAR).default('current'),
     /** Regular council sessions are numbered by calendar year (第1回定例会). */
     councilSession: z.number().int().min(1).max(4).optional(),
@@ -277,7 +346,9 @@ export type EntryInput = z.input<typeof entryInputSchema>;
 export type EntryFields = z.output<typeof entryInputSchema>;
 
 /** An entry as the API returns it. */
-export interface Entry extends EntryFields, StoredRecord {
+export interface Entry extends Omit<EntryFields, 'faq'>, StoredRecord {
+  /** よくある質問, in order; every stored item has its id. */
+  faq: FaqItem[];
   /** The fiscal year for which the owner last confirmed the entry is still right. */
   confirmedFiscalYear?: number;
 }

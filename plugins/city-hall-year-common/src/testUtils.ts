@@ -5,6 +5,13 @@
  * @packageDocumentation
  */
 
+import {
+  entryInputSchema,
+  type Entry,
+  type EntryInput,
+  type StoredRecord,
+} from './schema';
+
 /**
  * Makes the clock show a fixed moment (and run on from it) while every timer, tick
  * and microtask stays real, so that database drivers, Testing Library's waits and
@@ -31,4 +38,21 @@ export function fakeDateOnly(now: Date | string) {
       'clearTimeout',
     ],
   });
+}
+
+/**
+ * An entry's fields as the server stores them, from the fields a person writes: the
+ * shared schema's defaults applied and every FAQ item given an id (`faq-1`, …).
+ */
+export function storedFields(
+  input: EntryInput,
+): Omit<Entry, keyof StoredRecord> {
+  const fields = entryInputSchema.parse(input);
+  return {
+    ...fields,
+    faq: fields.faq.map((item, i) => ({
+      ...item,
+      id: item.id ?? `faq-${i + 1}`,
+    })),
+  };
 }

@@ -1,4 +1,9 @@
 import {
+  signalsServiceRef,
+  type SignalPayload,
+  type SignalsService,
+} from '@backstage/plugin-signals-node';
+import {
   coreServices,
   createServiceFactory,
   resolvePackagePath,
@@ -93,6 +98,14 @@ export type Person = keyof typeof PEOPLE;
 /** The Authorization header of a person. */
 export const as = (person: Person) =>
   mockCredentials.user.header(PEOPLE[person].ref);
+
+/** Signals the plugin sent to open pages during a test. */
+export class RecordingSignals implements SignalsService {
+  readonly sent: SignalPayload[] = [];
+  async publish(signal: SignalPayload) {
+    this.sent.push(signal);
+  }
+}
 
 /** Events published by the plugin during a test. */
 export class RecordingEvents implements EventsService {
@@ -215,6 +228,7 @@ export async function startCityHallYearBackend(
   const events = new RecordingEvents();
   const auditor = new RecordingAuditor();
   const notifications = options.notifications ?? new RecordingNotifications();
+  const signals = new RecordingSignals();
   const scheduled = new CapturedTasks();
   const claimsOf = new Map<string, string[]>(
     Object.values(PEOPLE).map(p => [p.ref, [p.ref, ...p.claims]]),
@@ -269,6 +283,11 @@ export async function startCityHallYearBackend(
         },
       }).factory,
       createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => signals,
+      }),
+      createServiceFactory({
         service: eventsServiceRef,
         deps: {},
         factory: () => events,
@@ -280,7 +299,7 @@ export async function startCityHallYearBackend(
       }),
     ],
   });
-  return { server, knex, events, auditor, notifications, scheduled };
+  return { server, knex, events, auditor, notifications, signals, scheduled };
 }
 
 let counter = 0;

@@ -131,7 +131,12 @@ type RouteName =
   | 'DELETE /answers/:id'
   | 'POST /answers/:id/restore'
   | 'PUT /entries/:id/clarity'
-  | 'PUT /entries/:id/clarity (draft)';
+  | 'PUT /entries/:id/clarity (draft)'
+  | 'GET /entries/:id/faq (draft)'
+  | 'POST /entries/:id/faq'
+  | 'POST /entries/:id/faq (draft)'
+  | 'PUT /entries/:id/faq/:faqId'
+  | 'DELETE /entries/:id/faq/:faqId';
 
 type Expected = number | null;
 
@@ -143,8 +148,8 @@ type Expected = number | null;
  * - POST /import answers refusals with 400 and a per-row report (column `owner`),
  *   never a partial import: the report is the answer (see importExport.test.ts).
  * - The revisions of a draft are answered 404 to whoever may not read the draft, so
- *   as not to reveal that it exists (see entries.test.ts, drafts); so are asking and
- *   answering 「まだモヤモヤする」 on it.
+ *   as not to reveal that it exists (see entries.test.ts, drafts); so are asking,
+ *   answering 「まだモヤモヤする」 and its FAQ.
  *
  * And in the dialogue (see questions.test.ts), where the new hire asked and 財政課
  * answered:
@@ -186,6 +191,11 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'POST /answers/:id/restore':              [404,  404,  404, 200, 404, 401, null,  null, null,   400,  409],
   'PUT /entries/:id/clarity':               [200,  200,  200, 200, 200, 401, null,  null, null,  null, null],
   'PUT /entries/:id/clarity (draft)':       [200,  404,  404, 200, 404, 401, null,  null, null,  null, null],
+  'GET /entries/:id/faq (draft)':           [200,  404,  404, 200, 404, 401, null,  null, null,  null, null],
+  'POST /entries/:id/faq':                  [201,  403,  403, 201, 403, 401, null,  null, null,  null, null],
+  'POST /entries/:id/faq (draft)':          [201,  404,  404, 201, 404, 401, null,  null, null,  null, null],
+  'PUT /entries/:id/faq/:faqId':            [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'DELETE /entries/:id/faq/:faqId':         [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
 };
 
 /**
@@ -370,6 +380,30 @@ describeOnEachDatabase(
       clear: false,
       reasons: ['terms'],
       comment: '「債務負担行為」がわかりません。',
+    };
+
+    const faqBody = {
+      question: '出納整理期間とは？',
+      answer: '4月1日から5月31日までです。',
+    };
+
+    /** A fresh 財政課 entry with one FAQ item; the version is the entry's. */
+    async function freshFaqItem() {
+      const entry = await freshEntry();
+      const res = await hr('post', `/entries/${entry.id}/faq`).send(faqBody);
+      expect(res.status).toBe(201);
+      return {
+        entryId: entry.id,
+        faqId: res.body.id,
+        version: res.body.entryVersion,
+      };
+    }
+
+    /** Someone else edits the entry the FAQ belongs to: its version is stale now. */
+    const editFaqEntryMeanwhile = async (state: { entryId: string }) => {
+      const entry = (await callAs(ctx, 'hr').get(`/entries/${state.entryId}`))
+        .body as Entry;
+      await editMeanwhile(entry);
     };
 
     const ROUTES: Route[] = [
@@ -691,6 +725,49 @@ describeOnEachDatabase(
         setup: () => freshEntry(FINANCE, { status: 'draft' }),
         send: (entry: Entry, _p, call) =>
           call('put', `/entries/${entry.id}/clarity`).send(clarityBody),
+      },
+      {
+        name: 'GET /entries/:id/faq (draft)',
+        writes: false,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('get', `/entries/${entry.id}/faq`),
+      },
+      {
+        name: 'POST /entries/:id/faq',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/faq`).send(faqBody),
+      },
+      {
+        name: 'POST /entries/:id/faq (draft)',
+        writes: true,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/faq`).send(faqBody),
+      },
+      {
+        name: 'PUT /entries/:id/faq/:faqId',
+        writes: true,
+        staleAfter: editFaqEntryMeanwhile,
+        setup: () => freshFaqItem(),
+        send: (state, p, call) =>
+          call('put', `/entries/${state.entryId}/faq/${state.faqId}`).send({
+            ...faqBody,
+            answer: '言い直した答え',
+            ...versionOf(state, p),
+          }),
+      },
+      {
+        name: 'DELETE /entries/:id/faq/:faqId',
+        writes: true,
+        staleAfter: editFaqEntryMeanwhile,
+        setup: () => freshFaqItem(),
+        send: (state, p, call) =>
+          call('delete', `/entries/${state.entryId}/faq/${state.faqId}`).send(
+            versionOf(state, p),
+          ),
       },
     ];
 

@@ -672,6 +672,33 @@ const replyMutation: fc.Arbitrary<Mutation> = setAt(
   ),
 );
 
+/** A FAQ item's question, answer and the question it came from. */
+const faqMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['question'],
+    fc.constantFrom<unknown>(
+      ...aroundLimit(ENTRY_LIMITS.faqQuestionLength),
+      ...aroundLimit(ENTRY_LIMITS.faqQuestionLength, '😀'),
+      '',
+      '   ',
+      { ja: '質問' },
+    ),
+  ),
+  setAt(
+    ['answer'],
+    fc.constantFrom<unknown>(
+      ...aroundLimit(ENTRY_LIMITS.markdownLength),
+      '',
+      '\t\r\n',
+      null,
+    ),
+  ),
+  setAt(
+    ['fromQuestion'],
+    fc.oneof(fc.uuid(), fc.constantFrom<unknown>('not-an-id', '', null, 1)),
+  ),
+);
+
 const clarityMutation: fc.Arbitrary<Mutation> = fc.oneof(
   setAt(['clear'], fc.constantFrom<unknown>(true, 'false', 0, null)),
   setAt(
@@ -1214,6 +1241,9 @@ describe('abuse: fuzzing the write routes', () => {
     /** Deleted by HR, to be brought back. */
     restoreAnswer: Answer;
     comment: Answer;
+    /** A 財政課 entry with FAQ items, and the item the fuzz rewords and deletes. */
+    faqEntry: Entry;
+    faqId: string;
     csvHeader: string[];
     csvRows: Record<string, string>[];
     yamlItems: unknown[];
@@ -1300,6 +1330,17 @@ describe('abuse: fuzzing the write routes', () => {
     return res.body;
   }
 
+  /** Adds a FAQ item to an entry as HR; its id. */
+  async function addFaqItem(entry: { id: string }): Promise<string> {
+    return answered(
+      await hr('post', `/entries/${entry.id}/faq`).send({
+        question: '出納整理期間とは？',
+        answer: '4月1日から5月31日までです。',
+      }),
+      201,
+    ).id;
+  }
+
   /** A question of the new hire on the entry `targets.asked` (or another). */
   async function askQuestion(entry = targets.asked): Promise<Question> {
     return answered(
@@ -1375,6 +1416,7 @@ describe('abuse: fuzzing the write routes', () => {
     const restoreQuestion = await askQuestion(asked);
     const removeAnswer = await replyTo(question, 'answers');
     const restoreAnswer = await replyTo(question, 'answers');
+    const faqEntry = await entry();
     targets = {
       put: await entry(),
       confirm: await entry(),
@@ -1393,6 +1435,8 @@ describe('abuse: fuzzing the write routes', () => {
       removeAnswer,
       restoreAnswer: await setDeletedByHr('answers', restoreAnswer.id, true),
       comment: await replyTo(question, 'comments'),
+      faqEntry,
+      faqId: await addFaqItem(faqEntry),
       csvHeader: Object.keys(records[0]),
       csvRows: records.slice(0, 3),
       yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
@@ -1811,6 +1855,67 @@ describe('abuse: fuzzing the write routes', () => {
       }),
     }),
     jsonRoute({
+      route: 'POST /entries/:id/faq',
+      runs: 150,
+      people: readers,
+      mutation: faqMutation,
+      valid: async () => ({
+        path: `/entries/${targets.faqEntry.id}/faq`,
+        body: { question: '質問です', answer: '答えです。' },
+      }),
+      // Keeps room for the valid runs below the limit of FAQ items an entry has.
+      afterwards: async res => {
+        if (res.status !== 201) return;
+        answered(
+          await hr(
+            'delete',
+            `/entries/${targets.faqEntry.id}/faq/${res.body.id}`,
+          ).send({
+            version: res.body.entryVersion,
+          }),
+          200,
+        );
+        baseline = await fingerprint();
+      },
+    }),
+    jsonRoute({
+      route: 'PUT /entries/:id/faq/:faqId',
+      runs: 150,
+      people: readers,
+      mutation: faqMutation,
+      valid: async () => ({
+        path: `/entries/${targets.faqEntry.id}/faq/${targets.faqId}`,
+        body: {
+          question: '言い直した質問',
+          answer: '言い直した答え',
+          version: await versionOf(
+            'city_hall_year_entries',
+            targets.faqEntry.id,
+          ),
+        },
+      }),
+    }),
+    jsonRoute({
+      route: 'DELETE /entries/:id/faq/:faqId',
+      runs: 100,
+      people: readers,
+      valid: async () => ({
+        path: `/entries/${targets.faqEntry.id}/faq/${targets.faqId}`,
+        body: {
+          version: await versionOf(
+            'city_hall_year_entries',
+            targets.faqEntry.id,
+          ),
+        },
+      }),
+      // A deleted item is gone: the next runs act on a new one.
+      afterwards: async res => {
+        if (res.status !== 200) return;
+        targets.faqId = await addFaqItem(targets.faqEntry);
+        baseline = await fingerprint();
+      },
+    }),
+    jsonRoute({
       route: 'POST /last-seen',
       runs: 150,
       mutation: lastSeenMutation,
@@ -1974,6 +2079,17 @@ describe('abuse: fuzzing the write routes', () => {
       editedAnswer,
       a => `/answers/${a.id}`,
     ),
+    'PUT /entries/:id/faq/:faqId': acting(
+      'put',
+      faqFixture,
+      f => `/entries/${f.entryId}/faq/${f.id}`,
+      () => ({ question: '言い直した質問', answer: '言い直した答え' }),
+    ),
+    'DELETE /entries/:id/faq/:faqId': acting(
+      'delete',
+      faqFixture,
+      f => `/entries/${f.entryId}/faq/${f.id}`,
+    ),
     'POST /answers/:id/restore': acting(
       'post',
       async () =>
@@ -2013,6 +2129,26 @@ describe('abuse: fuzzing the write routes', () => {
   }
 
   /** A new 財政課 entry, edited once by HR: at version 2. */
+  /** A new entry with one FAQ item: the entry at version 2. */
+  async function faqFixture() {
+    const created = answered(
+      await hr('post', '/entries').send(entryBody(FINANCE)),
+      201,
+    ) as Entry;
+    const item = answered(
+      await hr('post', `/entries/${created.id}/faq`).send({
+        question: '質問',
+        answer: '答え',
+      }),
+      201,
+    );
+    return {
+      id: item.id as string,
+      entryId: created.id,
+      version: item.entryVersion as number,
+    };
+  }
+
   async function editedEntry(): Promise<Entry> {
     const created = answered(
       await hr('post', '/entries').send(entryBody(FINANCE)),

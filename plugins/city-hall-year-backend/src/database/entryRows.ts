@@ -6,6 +6,7 @@ import {
   type RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { applyEntryCriteria } from '../permissions/queryTranslation';
 import type { EntryFilter } from './EntryStore';
 
@@ -57,12 +58,24 @@ export interface RevisionRow {
 }
 
 export function fieldsOf(row: EntryRow): EntryFields {
-  return JSON.parse(row.data) as EntryFields;
+  // Entries written before the FAQ existed have none.
+  const fields = JSON.parse(row.data) as EntryFields;
+  return { ...fields, faq: fields.faq ?? [] };
+}
+
+/** The fields as stored: every FAQ item has an id, a new one a fresh id. */
+function withFaqIds(fields: EntryFields): EntryFields {
+  return {
+    ...fields,
+    faq: (fields.faq ?? []).map(item =>
+      item.id ? item : { ...item, id: randomUUID() },
+    ),
+  };
 }
 
 export function rowToEntry(row: EntryRow): Entry {
   return {
-    ...fieldsOf(row),
+    ...(fieldsOf(row) as Entry),
     id: row.id,
     slug: row.slug,
     version: Number(row.version),
@@ -99,7 +112,7 @@ export function fieldColumns(fields: EntryFields) {
     status: fields.status,
     title_ja: fields.title.ja,
     search_text: entrySearchText(fields),
-    data: JSON.stringify(fields),
+    data: JSON.stringify(withFaqIds(fields)),
   };
 }
 

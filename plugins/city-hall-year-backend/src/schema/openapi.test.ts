@@ -314,6 +314,15 @@ describe('OpenAPI document', () => {
         'newHire',
         { title: '改題', body: '', anonymous: true, version: 2 },
       ],
+      // The FAQ of 出納閉鎖, from the resolved question
+      [200, 'GET /entries/shutsuno-heisa/faq', 'newHire'],
+      [
+        403,
+        'POST /entries/shutsuno-heisa/faq',
+        'finance',
+        { question: '質問', answer: '答え' },
+      ],
+      [400, 'POST /entries/shutsuno-heisa/faq', 'accounting', { question: '' }],
       [200, `GET /questions/${q}/history`, 'hr'],
       [403, `GET /questions/${q}/history`, 'accounting'],
       [
@@ -342,6 +351,51 @@ describe('OpenAPI document', () => {
       [404, `GET /questions/${q}`, 'accounting'],
       [409, `POST /questions/${q}/restore`, 'hr', { version: 3 }],
       [200, `POST /questions/${q}/restore`, 'hr', { version: 4 }],
+    ]);
+
+    const faqItem = await expectDocumented([
+      201,
+      'POST /entries/shutsuno-heisa/faq',
+      'accounting',
+      {
+        question: '出納整理期間とは？',
+        answer: '5月31日までです。',
+        fromQuestion: q,
+      },
+    ]);
+    const { id: faqId, entryVersion } = faqItem.body;
+    const faqPath = `/entries/shutsuno-heisa/faq/${faqId}`;
+    const reworded = {
+      question: '出納整理期間とは何ですか？',
+      answer: '4月1日から5月31日までです。',
+    };
+    await expectEachDocumented([
+      [
+        409,
+        `PUT ${faqPath}`,
+        'accounting',
+        { ...reworded, version: entryVersion - 1 },
+      ],
+      [
+        403,
+        `PUT ${faqPath}`,
+        'finance',
+        { ...reworded, version: entryVersion },
+      ],
+      [
+        200,
+        `PUT ${faqPath}`,
+        'accounting',
+        { ...reworded, version: entryVersion },
+      ],
+      [
+        400,
+        'PUT /entries/shutsuno-heisa/faq/not-an-id',
+        'accounting',
+        { ...reworded, version: 1 },
+      ],
+      [409, `DELETE ${faqPath}`, 'accounting', { version: entryVersion }],
+      [200, `DELETE ${faqPath}`, 'accounting', { version: entryVersion + 1 }],
     ]);
 
     // The "still unclear" signal

@@ -82,6 +82,8 @@ export class EntryCollatorFactory implements DocumentCollatorFactory {
             entry.summary.en,
             entry.purpose.en,
             ...entry.tags,
+            // The FAQ is part of the entry: 出納整理期間 finds the entry it is asked on.
+            ...entry.faq.flatMap(f => [f.question, f.answer]),
           ]
             .filter(Boolean)
             .join('\n'),

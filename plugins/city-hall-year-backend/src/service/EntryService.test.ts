@@ -1,8 +1,8 @@
+import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import {
   editableFields,
-  entryInputSchema,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
@@ -11,7 +11,7 @@ import { EntryService } from './EntryService';
 import type { EntryValidator } from './EntryValidator';
 
 const entry: Entry = {
-  ...entryInputSchema.parse({
+  ...storedFields({
     slug: 'yosan-hensei-hoshin',
     cycle: 'budget',
     title: { ja: '予算編成方針' },

@@ -261,6 +261,9 @@ export class FeedService {
       PRECISION_NOTES[occurrence.precision],
       entry.timing.note?.ja,
       `担当: ${entry.owner}`,
+      entry.faq.length
+        ? `よくある質問 ${entry.faq.length}件 / FAQ: ${link}#faq`
+        : undefined,
       link,
     ]
       .filter(Boolean)

@@ -121,8 +121,10 @@ export class ImportExportService {
         continue;
       }
       seen.set(fields.slug, row.row);
-      row.fields = fields;
       row.existing = liveBySlug.get(fields.slug);
+      row.fields = row.existing
+        ? withCurrentFaq(fields, row.existing, 'faq' in (parsed.raw as object))
+        : fields;
     }
 
     await this.checkGroups(planned, ctx);
@@ -361,4 +363,36 @@ export class ImportExportService {
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
+}
+
+/**
+ * The FAQ of an imported row against the entry it updates: a file without FAQ (most
+ * spreadsheets) keeps the entry's FAQ; an item without an id that asks the same
+ * question as a current one keeps that item's id (and where it came from).
+ */
+function withCurrentFaq(
+  fields: EntryFields,
+  existing: Entry,
+  fileHasFaq: boolean,
+): EntryFields {
+  if (!fileHasFaq) return { ...fields, faq: existing.faq };
+  const unclaimed = new Map(
+    existing.faq
+      .filter(f => !fields.faq.some(g => g.id === f.id))
+      .map(f => [f.question, f]),
+  );
+  return {
+    ...fields,
+    faq: fields.faq.map(item => {
+      if (item.id) return item;
+      const same = unclaimed.get(item.question);
+      if (!same) return item;
+      unclaimed.delete(item.question);
+      return {
+        ...item,
+        id: same.id,
+        ...(same.fromQuestion ? { fromQuestion: same.fromQuestion } : {}),
+      };
+    }),
+  };
 }

@@ -32,6 +32,10 @@ import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import { readableEntry } from './readableEntries';
+import {
+  publishDialogueSignal,
+  type DialogueSignalDeps,
+} from './dialogueSignals';
 
 /** Too many posts in a short time: answered 429, nothing written. */
 export class TooManyRequestsError extends CustomErrorBase {
@@ -40,7 +44,7 @@ export class TooManyRequestsError extends CustomErrorBase {
 }
 
 /** What the dialogue works with. */
-export interface QuestionServiceDeps {
+export interface QuestionServiceDeps extends DialogueSignalDeps {
   questions: QuestionStore;
   entries: EntryStore;
   authorizer: EntryAuthorizer;
@@ -148,7 +152,7 @@ export class QuestionService {
     return this.audited(
       'question-update',
       ctx,
-      { questionId: id },
+      { entryId: question.entryId, questionId: id },
       async () => {
         if (question.askedBy !== viewer.ref && !viewer.moderator) {
           throw new NotAllowedError('Only the asker may change a question');
@@ -175,7 +179,7 @@ export class QuestionService {
     return this.audited(
       deleted ? 'question-delete' : 'question-restore',
       ctx,
-      { questionId: id },
+      { entryId: question.entryId, questionId: id },
       async () => {
         const mayDelete = question.askedBy === viewer.ref || viewer.moderator;
         if (!(deleted ? mayDelete : viewer.moderator)) {
@@ -208,7 +212,7 @@ export class QuestionService {
     return this.audited(
       kind === 'answer' ? 'question-answer' : 'question-comment',
       ctx,
-      { questionId },
+      { entryId: question.entryId, questionId },
       async () => {
         this.assertNotDeleted(question);
         await this.deps.authorizer.assertAllowed(
@@ -244,18 +248,23 @@ export class QuestionService {
     ctx: CallContext,
   ): Promise<Answer> {
     const { question, answer, viewer } = await this.visibleReply(answerId, ctx);
-    return this.audited('answer-update', ctx, { answerId }, async () => {
-      if (answer.author !== viewer.ref && !viewer.moderator) {
-        throw new NotAllowedError('Only its author may change a reply');
-      }
-      const changed = await this.deps.questions.updateAnswer(
-        answer.id,
-        body,
-        version,
-        this.change(ctx),
-      );
-      return this.answerView(changed, question, viewer);
-    });
+    return this.audited(
+      'answer-update',
+      ctx,
+      { entryId: question.entryId, answerId },
+      async () => {
+        if (answer.author !== viewer.ref && !viewer.moderator) {
+          throw new NotAllowedError('Only its author may change a reply');
+        }
+        const changed = await this.deps.questions.updateAnswer(
+          answer.id,
+          body,
+          version,
+          this.change(ctx),
+        );
+        return this.answerView(changed, question, viewer);
+      },
+    );
   }
 
   /** Hides a reply (its author or a moderator), or brings it back (a moderator). */
@@ -269,7 +278,7 @@ export class QuestionService {
     return this.audited(
       deleted ? 'answer-delete' : 'answer-restore',
       ctx,
-      { answerId },
+      { entryId: question.entryId, answerId },
       async () => {
         const mayDelete = answer.author === viewer.ref || viewer.moderator;
         if (!(deleted ? mayDelete : viewer.moderator)) {
@@ -303,7 +312,7 @@ export class QuestionService {
     return this.audited(
       'question-resolve',
       ctx,
-      { questionId: id },
+      { entryId: question.entryId, questionId: id },
       async () => {
         this.assertNotDeleted(question);
         if (question.askedBy !== viewer.ref) {
@@ -385,6 +394,7 @@ export class QuestionService {
   private view(q: StoredQuestion, entry: Entry, viewer: Viewer): Question {
     const mine = q.askedBy === viewer.ref;
     const named = !q.anonymous || mine || viewer.moderator;
+    const faqItem = entry.faq.find(f => f.fromQuestion === q.id);
     return {
       id: q.id,
       entryId: q.entryId,
@@ -405,6 +415,7 @@ export class QuestionService {
               : {}),
           }
         : {}),
+      ...(faqItem ? { faqId: faqItem.id } : {}),
       meToo: { count: q.meToo.length, mine: q.meToo.includes(viewer.ref) },
       answers: q.answers
         .filter(a => viewer.moderator || !a.deletedAt)
@@ -563,12 +574,23 @@ export class QuestionService {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 
-  private audited<T>(
+  /**
+   * Runs a change with its audit event; once it is done, tells the readers of the
+   * entry's page (through the signals service) that its dialogue changed. The signal
+   * names only the entry and the event: each page reads again what its reader may see.
+   */
+  private async audited<T>(
     eventId: string,
     ctx: CallContext,
-    meta: Record<string, string>,
+    meta: { entryId: string } & Record<string, string>,
     change: () => Promise<T>,
   ): Promise<T> {
-    return audited(this.deps.auditor, { eventId, ctx, meta }, change);
+    const result = await audited(
+      this.deps.auditor,
+      { eventId, ctx, meta },
+      change,
+    );
+    await publishDialogueSignal(this.deps, meta.entryId, eventId);
+    return result;
   }
 }

@@ -1,6 +1,6 @@
+import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  entryInputSchema,
   resolveOccurrences,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
@@ -13,7 +13,7 @@ const FINANCE = 'group:default/zaisei-ka';
 
 function entry(slug: string, day: number): Entry {
   return {
-    ...entryInputSchema.parse({
+    ...storedFields({
       slug,
       cycle: 'budget',
       title: { ja: `手続${day}` },

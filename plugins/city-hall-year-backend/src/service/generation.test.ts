@@ -79,6 +79,19 @@ describeOnEachDatabase(
           .send(entryBody(FINANCE, overrides))
           .expect(201)
       ).body;
+    type FaqFixture = {
+      entry: Entry;
+      item: { id: string; entryVersion: number };
+    };
+    const createdWithFaq = async (): Promise<FaqFixture> => {
+      const entry = await created();
+      const item = (
+        await hr('post', `/entries/${entry.id}/faq`)
+          .send({ question: '質問', answer: '答え' })
+          .expect(201)
+      ).body;
+      return { entry, item };
+    };
     let counter = 0;
     const unique = () => `generation-${process.pid}-${++counter}`;
     const courseBody = (slug: string) => ({
@@ -141,6 +154,31 @@ describeOnEachDatabase(
         send: (e: Entry) =>
           hr('post', `/entries/${e.id}/revisions/1/restore`).send({
             version: e.version,
+          }),
+      },
+      // The FAQ is part of the entry: feeds link it and search indexes it.
+      'POST /entries/:id/faq': {
+        setup: () => created(),
+        send: (e: Entry) =>
+          hr('post', `/entries/${e.id}/faq`).send({
+            question: '質問',
+            answer: '答え',
+          }),
+      },
+      'PUT /entries/:id/faq/:faqId': {
+        setup: () => createdWithFaq(),
+        send: ({ entry, item }: FaqFixture) =>
+          hr('put', `/entries/${entry.id}/faq/${item.id}`).send({
+            question: '言い直した質問',
+            answer: '答え',
+            version: item.entryVersion,
+          }),
+      },
+      'DELETE /entries/:id/faq/:faqId': {
+        setup: () => createdWithFaq(),
+        send: ({ entry, item }: FaqFixture) =>
+          hr('delete', `/entries/${entry.id}/faq/${item.id}`).send({
+            version: item.entryVersion,
           }),
       },
       'POST /import': {

@@ -11,6 +11,7 @@ import { feedRoutes } from './routes/feeds';
 import { feedTokenRoutes } from './routes/feedTokens';
 import { handoverRoutes } from './routes/handover';
 import { importBodyParser, importExportRoutes } from './routes/importExport';
+import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
 import { revisionRoutes } from './routes/revisions';
 import { yearRoutes } from './routes/years';
@@ -64,6 +65,7 @@ export async function createRouter(
     confirmationRoutes,
     changeRoutes,
     questionRoutes,
+    faqRoutes,
     clarityRoutes,
   ]) {
     addRoutes(router, options);

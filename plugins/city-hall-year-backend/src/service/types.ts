@@ -3,6 +3,7 @@ import type { ChangeService } from './ChangeService';
 import type { ClarityService } from './ClarityService';
 import type { CourseService } from './CourseService';
 import type { EntryService } from './EntryService';
+import type { FaqService } from './FaqService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
@@ -20,5 +21,6 @@ export interface RouterOptions {
   handover: HandoverService;
   changes: ChangeService;
   questions: QuestionService;
+  faq: FaqService;
   clarity: ClarityService;
 }

@@ -1,5 +1,5 @@
+import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import {
-  entryInputSchema,
   type Entry,
   type EntryInput,
 } from '@internal/plugin-city-hall-year-common';
@@ -10,7 +10,7 @@ export function fakeEntry(
   stored: Partial<Omit<Entry, keyof EntryInput>> = {},
 ): Entry {
   return {
-    ...entryInputSchema.parse({
+    ...storedFields({
       slug: 'shutsuno-heisa',
       cycle: 'settlement',
       title: { ja: '出納閉鎖', en: 'Books close' },

@@ -114,6 +114,9 @@ export function createFakeApi(
     resolveQuestion: notUsed,
     setMeToo: notUsed,
     deleteQuestion: notUsed,
+    addFaqItem: notUsed,
+    updateFaqItem: notUsed,
+    deleteFaqItem: notUsed,
     async getClarity(entrySlug) {
       return {
         entrySlug,

@@ -14,6 +14,9 @@ import type {
   Entry,
   EntryInput,
   EntryClarity,
+  FaqInput,
+  FaqItemResult,
+  FaqList,
   EntryPage,
   EntryRevision,
   EntryRevisionSummary,
@@ -165,6 +168,22 @@ export interface CityHallYearApi {
   setMeToo(questionId: string, on: boolean): Promise<Question>;
   /** Deletes one's own question (softly; HR can bring it back). */
   deleteQuestion(questionId: string, version: number): Promise<Question>;
+
+  /** Adds an item to the end of an entry's FAQ (from a resolved question, or written directly). */
+  addFaqItem(entrySlug: string, input: FaqInput): Promise<FaqItemResult>;
+  /** Rewords a FAQ item; `version` is the entry's (409 when it changed meanwhile). */
+  updateFaqItem(
+    entrySlug: string,
+    faqId: string,
+    input: FaqInput,
+    version: number,
+  ): Promise<FaqItemResult>;
+  /** Takes an item out of the FAQ (the entry's history keeps it). */
+  deleteFaqItem(
+    entrySlug: string,
+    faqId: string,
+    version: number,
+  ): Promise<FaqList>;
 
   /** The モヤモヤ指数 of an entry, and the signed-in user's own answer. */
   getClarity(entrySlug: string, fiscalYear?: number): Promise<EntryClarity>;

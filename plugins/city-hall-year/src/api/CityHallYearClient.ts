@@ -344,6 +344,46 @@ export class CityHallYearClient implements CityHallYearApi {
     });
   }
 
+  addFaqItem(
+    entrySlug: string,
+    input: common.FaqInput,
+  ): Promise<common.FaqItemResult> {
+    return this.send(
+      'POST',
+      `/entries/${encodeURIComponent(entrySlug)}/faq`,
+      input,
+    );
+  }
+
+  updateFaqItem(
+    entrySlug: string,
+    faqId: string,
+    input: common.FaqInput,
+    version: number,
+  ): Promise<common.FaqItemResult> {
+    return this.send(
+      'PUT',
+      `/entries/${encodeURIComponent(entrySlug)}/faq/${encodeURIComponent(
+        faqId,
+      )}`,
+      { ...input, version },
+    );
+  }
+
+  deleteFaqItem(
+    entrySlug: string,
+    faqId: string,
+    version: number,
+  ): Promise<common.FaqList> {
+    return this.send(
+      'DELETE',
+      `/entries/${encodeURIComponent(entrySlug)}/faq/${encodeURIComponent(
+        faqId,
+      )}`,
+      { version },
+    );
+  }
+
   getClarity(
     entrySlug: string,
     fiscalYear?: number,

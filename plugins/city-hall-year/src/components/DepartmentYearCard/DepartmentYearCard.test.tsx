@@ -1,9 +1,7 @@
+import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  entryInputSchema,
-  resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
 import { screen } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
@@ -14,7 +12,7 @@ describe('DepartmentYearCard', () => {
   it("shows the group's entries, the next one and those not yet confirmed", async () => {
     const fiscalYear = resolveFiscalYear(new Date());
     const entry = (slug: string, confirmed?: number) => ({
-      ...entryInputSchema.parse({
+      ...storedFields({
         slug,
         cycle: 'settlement',
         title: { ja: slug === 'shutsuno-heisa' ? '出納閉鎖' : '決算統計' },

@@ -1,6 +1,6 @@
+import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
-  entryInputSchema,
   type Entry,
   type EntryInput,
 } from '@internal/plugin-city-hall-year-common';
@@ -11,7 +11,7 @@ import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { EntryEditorPage } from './EntryEditor';
 
 const stored = (version: number, changes: Partial<EntryInput> = {}): Entry => ({
-  ...entryInputSchema.parse({
+  ...storedFields({
     slug: 'yosan-yokyu',
     cycle: 'budget',
     title: { ja: '予算要求' },

@@ -16,6 +16,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
+import { FaqField } from './FaqField';
 import { MarkdownField } from './MarkdownField';
 import { MergeDialog } from './MergeDialog';
 import { previewDates } from './previewDates';
@@ -263,6 +264,13 @@ export function EntryForm(props: {
                 renderInput={params => (
                   <TextField {...params} label={t('editor.tags')} />
                 )}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <FaqField
+                value={form.faq ?? []}
+                onChange={faq => set({ faq })}
+                errorOf={errorOf}
               />
             </Grid>
           </Grid>

@@ -28,6 +28,7 @@ import { ClarityPrompt } from '../ClarityPrompt';
 import { CycleChip } from '../CycleChip';
 import { EntryActions } from '../EntryActions';
 import { EntryChain } from '../EntryChain';
+import { EntryFaq } from '../EntryFaq';
 import { EntryQuestions } from '../EntryQuestions';
 import { EntrySection } from '../EntrySection';
 import { EntryTiming } from '../EntryTiming';
@@ -143,6 +144,7 @@ export function EntryPage(
               <EntrySection title={t('entry.purpose')} testId="entry-purpose">
                 <BilingualText text={entry.purpose} />
               </EntrySection>
+              <EntryFaq entry={entry} onChanged={retry} />
               <EntrySection
                 title={t('entry.whatHappens')}
                 testId="entry-what-happens"
@@ -162,7 +164,7 @@ export function EntryPage(
                 entrySlug={entry.slug}
                 fiscalYear={props.fiscalYear ?? requestedYear}
               />
-              <EntryQuestions entry={entry} />
+              <EntryQuestions entry={entry} onEntryChanged={retry} />
             </Stack>
           </Grid>
           <Grid item xs={12} md={4}>

@@ -2,10 +2,21 @@ import type {
   Question,
   QuestionAbilities,
 } from '@internal/plugin-city-hall-year-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
-import { renderInPlugin } from '../../__testUtils__/renderInPlugin';
+import {
+  mockPermissionApi,
+  renderInPlugin,
+} from '../../__testUtils__/renderInPlugin';
 import { EntryQuestions } from './EntryQuestions';
 
 const entry = fakeEntry();
@@ -41,9 +52,28 @@ function question(overrides: Partial<Question> = {}): Question {
   };
 }
 
+/** A signals API whose messages the test sends, channel by channel. */
+function fakeSignals() {
+  const listeners = new Map<string, (message: any) => void>();
+  return {
+    api: {
+      subscribe(channel: string, onMessage: (message: any) => void) {
+        listeners.set(channel, onMessage);
+        return { unsubscribe: () => listeners.delete(channel) };
+      },
+    },
+    send: (channel: string, message: object) =>
+      act(() => listeners.get(channel)?.(message)),
+  };
+}
+
 async function renderQuestions(
   items: Question[],
   abilities: QuestionAbilities = { ask: true, answer: false, moderate: false },
+  options: {
+    mayEditEntry?: boolean;
+    signals?: ReturnType<typeof fakeSignals>;
+  } = {},
 ) {
   const api = {
     ...createFakeApi(),
@@ -52,11 +82,34 @@ async function renderQuestions(
     replyToQuestion: jest.fn(async () => question().answers[0]),
     resolveQuestion: jest.fn(async () => question({ status: 'resolved' })),
     setMeToo: jest.fn(async () => question()),
+    addFaqItem: jest.fn(async () => ({
+      id: '33333333-3333-4333-8333-333333333333',
+      question: 'q',
+      answer: 'a',
+      entryVersion: 4,
+    })),
   };
-  const toastApi = await renderInPlugin(<EntryQuestions entry={entry} />, {
-    api,
-  });
-  return { api, toastApi };
+  const onEntryChanged = jest.fn();
+  const toastApi = await renderInPlugin(
+    <EntryQuestions
+      entry={
+        // The permission hook caches its answers per resource: an entry of its own
+        // for the reader who may change it.
+        options.mayEditEntry ? { ...entry, id: 'id-editable-entry' } : entry
+      }
+      onEntryChanged={onEntryChanged}
+    />,
+    {
+      api,
+      apis: [
+        [permissionApiRef, mockPermissionApi(options.mayEditEntry ?? false)],
+        ...(options.signals
+          ? [[signalApiRef, options.signals.api] as const]
+          : []),
+      ],
+    },
+  );
+  return { api, toastApi, onEntryChanged };
 }
 
 describe('EntryQuestions', () => {
@@ -158,5 +211,92 @@ describe('EntryQuestions', () => {
     await waitFor(() =>
       expect(api.setMeToo).toHaveBeenCalledWith(question().id, true),
     );
+  });
+
+  it('lets the owners turn a resolved question into a FAQ item, starting from the answer that settled it', async () => {
+    const resolved = question({
+      status: 'resolved',
+      resolvedAnswerId: question().answers[0].id,
+    });
+    const { api, onEntryChanged } = await renderQuestions(
+      [
+        resolved,
+        question({
+          id: '44444444-4444-4444-8444-444444444444',
+          status: 'resolved',
+          faqId: 'x',
+        }),
+      ],
+      { ask: true, answer: true, moderate: false },
+      { mayEditEntry: true },
+    );
+    // Only the question not yet in the FAQ offers it; the other says where it went.
+    const add = await screen.findAllByTestId('question-make-faq');
+    expect(add.map(b => b.textContent)).toEqual(['Add to the FAQ']);
+    expect(screen.getByRole('link', { name: 'In the FAQ' })).toHaveAttribute(
+      'href',
+      '#faq',
+    );
+    fireEvent.click(add[0]);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Turn the question into a FAQ item',
+    });
+    expect(
+      within(dialog).getByRole('textbox', { name: /Question/ }),
+    ).toHaveValue(resolved.title);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Answer/ }), {
+      target: { value: 'Debts fixed by 31 March are paid until 31 May.' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.addFaqItem).toHaveBeenCalledWith(entry.slug, {
+        question: resolved.title,
+        answer: 'Debts fixed by 31 March are paid until 31 May.',
+        fromQuestion: resolved.id,
+      }),
+    );
+    await waitFor(() => expect(onEntryChanged).toHaveBeenCalled());
+  });
+
+  it('offers no FAQ to readers who may not change the entry', async () => {
+    await renderQuestions(
+      [
+        question({
+          status: 'resolved',
+          resolvedAnswerId: question().answers[0].id,
+        }),
+      ],
+      { ask: true, answer: true, moderate: false },
+      { mayEditEntry: false },
+    );
+    await screen.findByRole('article');
+    expect(screen.queryByRole('button', { name: 'Add to the FAQ' })).toBeNull();
+  });
+
+  it('shows a new answer without a reload when the entry is signalled, and says so', async () => {
+    const signals = fakeSignals();
+    const { api, onEntryChanged } = await renderQuestions(
+      [question()],
+      undefined,
+      {
+        signals,
+      },
+    );
+    await screen.findByRole('article');
+    expect(api.listQuestions).toHaveBeenCalledTimes(1);
+    await signals.send(`city-hall-year:dialogue:${entry.id}`, {
+      entryId: entry.id,
+      event: 'question-answer',
+    });
+    await waitFor(() => expect(api.listQuestions).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The questions were updated.',
+    );
+    // A change of the FAQ is a change of the entry: the page reads it again.
+    await signals.send(`city-hall-year:dialogue:${entry.id}`, {
+      entryId: entry.id,
+      event: 'faq-create',
+    });
+    await waitFor(() => expect(onEntryChanged).toHaveBeenCalled());
   });
 });

@@ -24,6 +24,8 @@ export interface QuestionActions {
   resolve: (question: Question, answer: Answer) => Promise<void>;
   meToo: (question: Question, on: boolean) => Promise<void>;
   withdraw: (question: Question) => Promise<void>;
+  /** Opens the form that turns a resolved question into a FAQ item (owners, HR). */
+  makeFaq?: (question: Question) => void;
 }
 
 const when = (iso: string) =>
@@ -165,6 +167,26 @@ export function QuestionCard(props: {
               onClick={() => actions.withdraw(q)}
             >
               {t('questions.withdraw')}
+            </Button>
+          )}
+          {q.faqId && (
+            <Chip
+              size="small"
+              variant="outlined"
+              component="a"
+              href="#faq"
+              clickable
+              label={t('questions.inFaq')}
+            />
+          )}
+          {q.status === 'resolved' && !q.faqId && actions.makeFaq && (
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => actions.makeFaq?.(q)}
+              data-testid="question-make-faq"
+            >
+              {t('questions.makeFaq')}
             </Button>
           )}
         </WrappingRow>

@@ -8,9 +8,16 @@ export function EntrySection(props: {
   title: string;
   children: ReactNode;
   testId?: string;
+  /** An anchor for links to the section (`#faq`). */
+  id?: string;
 }) {
   return (
-    <Card variant="outlined" component="section" data-testid={props.testId}>
+    <Card
+      variant="outlined"
+      component="section"
+      data-testid={props.testId}
+      id={props.id}
+    >
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {props.title}

@@ -11,7 +11,12 @@ import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
 import { createPortal } from 'react-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { cityHallYearApiRef, type CityHallYearApi } from '../../api';
+import { GuideMarkdown } from '../GuideMarkdown';
 import { useSearchParams } from 'react-router-dom';
 import { rootRouteRef } from '../../routes';
 import { useToday } from '../../hooks/useToday';
@@ -19,6 +24,26 @@ import { useYear } from '../../hooks/useYear';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { Timeline } from '../Timeline';
+
+/** The entries of the year that have a FAQ, in the order their steps first come. */
+async function entriesWithFaq(
+  api: CityHallYearApi,
+  year: YearView,
+): Promise<Entry[]> {
+  const order = new Map<string, number>();
+  [...year.occurrences, ...year.asNeeded].forEach((o, i) => {
+    if (!order.has(o.slug)) order.set(o.slug, i);
+  });
+  const entries: Entry[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = await api.listEntries({ offset, limit: 200 });
+    entries.push(...page.items);
+    if (offset + 200 >= page.totalCount) break;
+  }
+  return entries
+    .filter(e => e.faq.length > 0 && order.has(e.slug))
+    .sort((a, b) => order.get(a.slug)! - order.get(b.slug)!);
+}
 
 const SIZES = { a3: 'A3 landscape', a4: 'A4 landscape' } as const;
 const PRINT_ROOT = 'city-hall-year-print';
@@ -41,6 +66,11 @@ export function PrintPage() {
   const rootLink = useRouteRef(rootRouteRef);
   const labels = fiscalYearLabels(fiscalYear);
   const cycles = CYCLES.filter(c => year?.occurrences.some(o => o.cycle === c));
+  const api = useApi(cityHallYearApiRef);
+  const { value: faq } = useAsync(
+    async () => (year ? entriesWithFaq(api, year) : []),
+    [api, year],
+  );
 
   // Rendered straight into <body>, so that print CSS can leave out the whole app around it.
   return createPortal(
@@ -112,6 +142,43 @@ export function PrintPage() {
       >
         {t('print.footer', { date: today })}
       </Typography>
+      {faq && faq.length > 0 && (
+        // Paper has no page to open: the FAQ follows the year on its own sheets.
+        <Box
+          component="section"
+          aria-labelledby="print-faq-title"
+          data-testid="print-faq"
+          sx={{
+            mt: 3,
+            breakBefore: 'page',
+            columnCount: { md: 2 },
+            columnGap: 4,
+          }}
+        >
+          <Typography variant="h6" component="h2" id="print-faq-title">
+            {t('faq.title')}
+          </Typography>
+          {faq.map(entry => (
+            <Box key={entry.id} sx={{ breakInside: 'avoid-column', mb: 2 }}>
+              <Typography
+                variant="subtitle1"
+                component="h3"
+                sx={{ fontWeight: 'bold' }}
+              >
+                {entry.title.ja}
+              </Typography>
+              {entry.faq.map(item => (
+                <Box key={item.id} sx={{ mb: 1 }}>
+                  <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
+                    {`Q. ${item.question}`}
+                  </Typography>
+                  <GuideMarkdown content={item.answer} />
+                </Box>
+              ))}
+            </Box>
+          ))}
+        </Box>
+      )}
     </Box>,
     document.body,
   );

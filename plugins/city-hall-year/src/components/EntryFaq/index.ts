@@ -1,0 +1,2 @@
+export { EntryFaq } from './EntryFaq';
+export { FaqItemDialog } from './FaqItemDialog';
