@@ -168,9 +168,12 @@ export const cityHallYearPlugin = createBackendPlugin({
                 ) ?? DIALOGUE_LIMITS.postsPerMinute,
             }),
             faq: new FaqService({
-              ...entryWrites,
+              entries: store,
+              authorizer,
+              entryService,
               questions: questionStore,
               signals: deps.signals,
+              logger,
             }),
             clarity: new ClarityService({
               clarity: new DatabaseClarityStore(store.client),

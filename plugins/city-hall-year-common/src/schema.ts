@@ -33,6 +33,13 @@ export const MONTH_PARTS = ['early', 'middle', 'late'] as const;
 /** 上旬 (1–10), 中旬 (11–20) or 下旬 (21–end). */
 export type MonthPart = (typeof MONTH_PARTS)[number];
 
+/** The version a write names: required, so that a write cannot miss a change made first. */
+const versionSchema = z
+  .number({ required_error: 'version is required' })
+  .int()
+  .min(1)
+  .max(MAX_VERSION);
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A permalink-safe identifier: lower-case letters, digits and single hyphens. */
@@ -225,11 +232,7 @@ export type FaqInput = z.input<typeof faqInputSchema>;
 
 /** Body of `PUT /entries/:idOrSlug/faq/:faqId`: the item and the entry's version. */
 export const faqUpdateSchema = faqInputSchema.extend({
-  version: z
-    .number({ required_error: 'version is required' })
-    .int()
-    .min(1)
-    .max(MAX_VERSION),
+  version: versionSchema,
 });
 
 /** Body of `PUT /entries/:idOrSlug/faq/:faqId`. */
@@ -369,15 +372,7 @@ export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
  * restore, confirm, deleting a course). The version is required: without it a write
  * could not tell that someone else changed the entry first.
  */
-export const versionBodySchema = z
-  .object({
-    version: z
-      .number({ required_error: 'version is required' })
-      .int()
-      .min(1)
-      .max(MAX_VERSION),
-  })
-  .strict();
+export const versionBodySchema = z.object({ version: versionSchema }).strict();
 
 /**
  * The editable fields of a stored entry, without what the server sets (id, version,

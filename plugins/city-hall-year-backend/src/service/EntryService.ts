@@ -167,6 +167,45 @@ export class EntryService {
     });
   }
 
+  /**
+   * A change that another service works out from the entry's current state (its FAQ):
+   * read as the caller may read it, authorized as an edit, written as one revision
+   * with its own action against `version` (or the state just read), audited as
+   * `eventId` and published. `edit` runs once authorized, so that its refusals (400)
+   * never tell a caller who may not edit more than 403 does.
+   */
+  async amend(
+    idOrSlug: string,
+    change: {
+      eventId: string;
+      action: EntryChange['action'];
+      version?: number;
+    },
+    ctx: CallContext,
+    edit: (current: Entry) => Promise<EntryFields>,
+  ): Promise<Entry> {
+    return this.audited(
+      change.eventId,
+      ctx,
+      { entryId: idOrSlug },
+      async () => {
+        const current = await this.readable(idOrSlug, ctx);
+        await this.deps.authorizer.assertAllowed(
+          entryUpdatePermission,
+          current.id,
+          ctx.credentials,
+        );
+        const entry = await this.deps.store.updateEntry(
+          current.id,
+          await edit(current),
+          this.change(ctx, change.action, change.version ?? current.version),
+        );
+        await this.publish(change.action, entry, ctx);
+        return entry;
+      },
+    );
+  }
+
   async listRevisions(
     id: string,
     ctx: CallContext,

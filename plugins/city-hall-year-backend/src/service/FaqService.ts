@@ -3,7 +3,6 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   editableFields,
   ENTRY_LIMITS,
-  entryUpdatePermission,
   type Entry,
   type FaqInput,
   type FaqItem,
@@ -12,17 +11,20 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import { randomUUID } from 'node:crypto';
 import type { QuestionStore } from '../database/QuestionStore';
-import { audited } from './audited';
-import type { CallContext, EntryWriteDeps } from './context';
-import { publishEntryChange } from './entryEvents';
+import type { CallContext } from './context';
 import {
   publishDialogueSignal,
   type DialogueSignalDeps,
 } from './dialogueSignals';
-import { readableEntry } from './readableEntries';
+import type { EntryService } from './EntryService';
+import { readableEntry, type ReadableEntryDeps } from './readableEntries';
 
-/** What the FAQ works with: what changes entries, and the questions FAQ items come from. */
-export interface FaqServiceDeps extends EntryWriteDeps, DialogueSignalDeps {
+/**
+ * What the FAQ works with: the entries it is a field of (read, and changed through
+ * the entry service), and the questions FAQ items come from.
+ */
+export interface FaqServiceDeps extends ReadableEntryDeps, DialogueSignalDeps {
+  entryService: Pick<EntryService, 'amend'>;
   questions: Pick<QuestionStore, 'getQuestion'>;
 }
 
@@ -43,13 +45,7 @@ export class FaqService {
     idOrSlug: string,
     credentials: BackstageCredentials,
   ): Promise<FaqList> {
-    return faqList(
-      await readableEntry(
-        { entries: this.deps.store, authorizer: this.deps.authorizer },
-        idOrSlug,
-        credentials,
-      ),
-    );
+    return faqList(await readableEntry(this.deps, idOrSlug, credentials));
   }
 
   /**
@@ -61,8 +57,7 @@ export class FaqService {
     input: FaqInput,
     ctx: CallContext,
   ): Promise<FaqItemResult> {
-    const id = randomUUID();
-    const item: FaqItem = { id, ...input };
+    const item: FaqItem = { id: randomUUID(), ...input };
     for (let attempt = 1; ; attempt++) {
       try {
         const entry = await this.change(
@@ -70,12 +65,12 @@ export class FaqService {
           idOrSlug,
           undefined,
           ctx,
-          async (current, faq) => {
-            await this.assertFromQuestion(current, faq, item);
-            return [...faq, item];
+          async current => {
+            await this.assertFromQuestion(current, item);
+            return [...current.faq, item];
           },
         );
-        return itemResult(entry, id);
+        return itemResult(entry, item.id);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= ADD_ATTEMPTS) {
           throw error;
@@ -91,16 +86,16 @@ export class FaqService {
     version: number,
     ctx: CallContext,
   ): Promise<FaqItemResult> {
+    const item: FaqItem = { id: faqId, ...input };
     const entry = await this.change(
       'faq-update',
       idOrSlug,
       version,
       ctx,
-      async (current, faq) => {
-        const index = indexOf(current, faq, faqId);
-        const item: FaqItem = { id: faqId, ...input };
-        await this.assertFromQuestion(current, faq, item);
-        return faq.map((f, i) => (i === index ? item : f));
+      async current => {
+        assertHasItem(current, faqId);
+        await this.assertFromQuestion(current, item);
+        return current.faq.map(f => (f.id === faqId ? item : f));
       },
     );
     return itemResult(entry, faqId);
@@ -117,86 +112,48 @@ export class FaqService {
       idOrSlug,
       version,
       ctx,
-      async (current, faq) => {
-        const index = indexOf(current, faq, faqId);
-        return faq.filter((_, i) => i !== index);
+      async current => {
+        assertHasItem(current, faqId);
+        return current.faq.filter(f => f.id !== faqId);
       },
     );
     return faqList(entry);
   }
 
   /**
-   * One change of the FAQ as a revision of the entry: authorized on the entry,
-   * written against the version named (or, when adding, the one just read).
+   * One change of the FAQ, as a revision of the entry with the action `faq`; then
+   * the entry's open pages are told.
    */
   private async change(
     eventId: string,
     idOrSlug: string,
     version: number | undefined,
     ctx: CallContext,
-    edit: (current: Entry, faq: FaqItem[]) => Promise<FaqItem[]>,
+    edit: (current: Entry) => Promise<FaqItem[]>,
   ): Promise<Entry> {
-    // Whoever may not read a draft learns nothing of it: 404, as for its other routes.
-    const current = await readableEntry(
-      { entries: this.deps.store, authorizer: this.deps.authorizer },
+    const entry = await this.deps.entryService.amend(
       idOrSlug,
-      ctx.credentials,
-    );
-    return audited(
-      this.deps.auditor,
-      {
-        eventId,
-        ctx,
-        meta: { entryId: current.id },
-        resultMeta: entry => ({
-          entryId: entry.id,
-          slug: entry.slug,
-          version: entry.version,
-        }),
-      },
-      async () => {
-        await this.deps.authorizer.assertAllowed(
-          entryUpdatePermission,
-          current.id,
-          ctx.credentials,
-        );
-        const fields = editableFields(current);
-        const faq = await edit(current, current.faq);
+      { eventId, action: 'faq', version },
+      ctx,
+      async current => {
+        const faq = await edit(current);
         if (faq.length > ENTRY_LIMITS.faqCount) {
           throw new InputError(
             `faq: an entry has at most ${ENTRY_LIMITS.faqCount} FAQ items`,
           );
         }
-        const entry = await this.deps.store.updateEntry(
-          current.id,
-          { ...fields, faq },
-          {
-            actor: ctx.credentials.principal.userEntityRef,
-            at: (this.deps.now?.() ?? new Date()).toISOString(),
-            expectedVersion: version ?? current.version,
-            action: 'faq',
-          },
-        );
-        await publishEntryChange(this.deps, {
-          action: 'faq',
-          entry,
-          actor: ctx.credentials.principal.userEntityRef,
-        });
-        await publishDialogueSignal(this.deps, entry.id, eventId);
-        return entry;
+        return { ...editableFields(current), faq };
       },
     );
+    await publishDialogueSignal(this.deps, entry.id, eventId);
+    return entry;
   }
 
   /**
    * An item made from a question names a question of this entry that was resolved
    * and is not yet another item of its FAQ.
    */
-  private async assertFromQuestion(
-    entry: Entry,
-    faq: FaqItem[],
-    item: FaqItem,
-  ): Promise<void> {
+  private async assertFromQuestion(entry: Entry, item: FaqItem): Promise<void> {
     if (!item.fromQuestion) return;
     const question = await this.deps.questions.getQuestion(item.fromQuestion);
     if (!question || question.deletedAt || question.entryId !== entry.id) {
@@ -209,7 +166,7 @@ export class FaqService {
         'fromQuestion: only a resolved question becomes a FAQ item',
       );
     }
-    const other = faq.find(
+    const other = entry.faq.find(
       f => f.fromQuestion === item.fromQuestion && f.id !== item.id,
     );
     if (other) {
@@ -229,12 +186,10 @@ function faqList(entry: Entry): FaqList {
   };
 }
 
-function indexOf(entry: Entry, faq: FaqItem[], faqId: string): number {
-  const index = faq.findIndex(f => f.id === faqId);
-  if (index < 0) {
+function assertHasItem(entry: Entry, faqId: string): void {
+  if (!entry.faq.some(f => f.id === faqId)) {
     throw new NotFoundError(`Entry '${entry.slug}' has no FAQ item '${faqId}'`);
   }
-  return index;
 }
 
 function itemResult(entry: Entry, faqId: string): FaqItemResult {

@@ -4,17 +4,15 @@ import {
   versionBodySchema,
 } from '@internal/plugin-city-hall-year-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { RouterOptions } from '../types';
 import {
   callers,
   entryParam,
+  idParam,
   noQuerySchema,
   parseBody,
   parseRequest,
 } from './util';
-
-const faqIdSchema = z.string().uuid('must be the id of a FAQ item');
 
 /**
  * The FAQ of an entry (よくある質問): read by whoever may read the entry, changed by
@@ -24,8 +22,7 @@ const faqIdSchema = z.string().uuid('must be the id of a FAQ item');
 export function faqRoutes(router: Router, options: RouterOptions) {
   const { faq } = options;
   const { reader, user } = callers(options.httpAuth);
-  const faqParam = (value: string) =>
-    parseRequest(faqIdSchema, value, 'FAQ item id');
+  const faqParam = (value: string) => idParam(value, 'FAQ item id');
 
   router.get('/entries/:id/faq', async (req, res) => {
     const credentials = await reader(req);

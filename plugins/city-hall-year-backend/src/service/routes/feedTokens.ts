@@ -1,10 +1,7 @@
 import { feedTokenInputSchema } from '@internal/plugin-city-hall-year-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { RouterOptions } from '../types';
-import { callers, parseBody, parseRequest } from './util';
-
-const tokenIdSchema = z.string().uuid();
+import { callers, idParam, parseBody } from './util';
 
 /** The signed-in user's own calendar feed tokens. */
 export function feedTokenRoutes(router: Router, options: RouterOptions) {
@@ -24,7 +21,7 @@ export function feedTokenRoutes(router: Router, options: RouterOptions) {
 
   router.delete('/feed-tokens/:id', async (req, res) => {
     const { credentials } = await user(req);
-    const id = parseRequest(tokenIdSchema, req.params.id, 'feed token id');
+    const id = idParam(req.params.id, 'feed token id');
     await feeds.revokeToken(id, credentials);
     res.status(204).end();
   });

@@ -12,12 +12,11 @@ import type { RouterOptions } from '../types';
 import {
   callers,
   entryParam,
+  idParam,
   noQuerySchema,
   parseBody,
   parseRequest,
 } from './util';
-
-const idSchema = z.string().uuid('must be an id');
 
 /**
  * The dialogue on entries: questions to the department that owns an entry, answers,
@@ -27,10 +26,8 @@ const idSchema = z.string().uuid('must be an id');
 export function questionRoutes(router: Router, options: RouterOptions) {
   const { questions } = options;
   const { user } = callers(options.httpAuth);
-  const questionParam = (value: string) =>
-    parseRequest(idSchema, value, 'question id');
-  const answerParam = (value: string) =>
-    parseRequest(idSchema, value, 'answer id');
+  const questionParam = (value: string) => idParam(value, 'question id');
+  const answerParam = (value: string) => idParam(value, 'answer id');
 
   router.get('/entries/:id/questions', async (req, res) => {
     const ctx = await user(req);

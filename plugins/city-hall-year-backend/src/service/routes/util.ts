@@ -45,6 +45,16 @@ export function entryParam(req: Request): string {
   return parseRequest(idOrSlugSchema, req.params.id, 'entry id');
 }
 
+const uuidSchema = z.string().uuid('must be an id');
+
+/**
+ * A path value that must be an id (a UUID), named by `what` in the 400, e.g.
+ * `Invalid question id: must be an id`.
+ */
+export function idParam(value: string, what: string): string {
+  return parseRequest(uuidSchema, value, what);
+}
+
 /** How routes learn who calls: from the token only, never from the body. */
 export function callers(httpAuth: HttpAuthService) {
   return {

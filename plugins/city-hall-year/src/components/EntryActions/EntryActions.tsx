@@ -1,6 +1,5 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { coreApis } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   entryUpdatePermission,
@@ -10,9 +9,9 @@ import {
 import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
+import { useChangeRunner } from '../../hooks/useChangeRunner';
 import { useToday } from '../../hooks/useToday';
 import { editEntryRouteRef, entryHistoryRouteRef } from '../../routes';
-import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /**
@@ -27,8 +26,6 @@ export function EntryActions(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const toastApi = useApi(coreApis.toast);
-  const errorApi = useApi(coreApis.error);
   const editLink = useRouteRef(editEntryRouteRef);
   const historyLink = useRouteRef(entryHistoryRouteRef);
   const { allowed: canEdit } = usePermission({
@@ -36,20 +33,12 @@ export function EntryActions(props: {
     resourceRef: props.entry.id,
   });
   const fiscalYear = resolveFiscalYear(useToday());
-  const confirm = async () => {
-    try {
-      await api.confirmEntry(props.entry.id, props.entry.version);
-    } catch (error) {
-      errorApi.post(error as Error);
-      return;
-    }
-    toastApi.post({
-      title: t('editor.confirmed'),
-      status: 'success',
-      timeout: TRANSIENT_TOAST_MS,
-    });
-    props.onConfirmed();
-  };
+  const run = useChangeRunner(props.onConfirmed);
+  const confirm = () =>
+    run(
+      () => api.confirmEntry(props.entry.id, props.entry.version),
+      t('editor.confirmed'),
+    ).catch(() => undefined);
   return (
     <>
       {canEdit && (

@@ -10,6 +10,7 @@ export function fieldText(value: unknown): string {
   }
   if (
     Array.isArray(value) &&
+    value.length > 0 &&
     value.every(v => v && typeof v === 'object' && 'question' in v)
   ) {
     // The FAQ as a reader sees it, not as JSON.

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { coreApis } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   entryUpdatePermission,
@@ -14,7 +13,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { cityHallYearApiRef } from '../../api';
-import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { useChangeRunner } from '../../hooks/useChangeRunner';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntrySection } from '../EntrySection';
 import { GuideMarkdown } from '../GuideMarkdown';
@@ -32,30 +31,14 @@ export function EntryFaq(props: { entry: Entry; onChanged: () => void }) {
   const { entry, onChanged } = props;
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const toastApi = useApi(coreApis.toast);
-  const errorApi = useApi(coreApis.error);
   const { allowed: mayEdit } = usePermission({
     permission: entryUpdatePermission,
     resourceRef: entry.id,
   });
   const [editing, setEditing] = useState<FaqItem | 'new' | undefined>();
+  const run = useChangeRunner(onChanged);
 
   if (!entry.faq.length && !mayEdit) return null;
-
-  const run = async (change: () => Promise<unknown>, done: string) => {
-    try {
-      await change();
-    } catch (error) {
-      errorApi.post(error as Error);
-      throw error;
-    }
-    toastApi.post({
-      title: done,
-      status: 'success',
-      timeout: TRANSIENT_TOAST_MS,
-    });
-    onChanged();
-  };
 
   const save = async (input: FaqInput) => {
     const item = editing;
@@ -63,18 +46,7 @@ export function EntryFaq(props: { entry: Entry; onChanged: () => void }) {
       () =>
         item === 'new' || !item
           ? api.addFaqItem(entry.slug, input)
-          : api.updateFaqItem(
-              entry.slug,
-              item.id,
-              {
-                question: input.question,
-                answer: input.answer,
-                ...(item.fromQuestion
-                  ? { fromQuestion: item.fromQuestion }
-                  : {}),
-              },
-              entry.version,
-            ),
+          : api.updateFaqItem(entry.slug, item.id, input, entry.version),
       t('faq.saved'),
     );
     setEditing(undefined);

@@ -37,10 +37,11 @@ export function FaqItemDialog(props: {
   const save = async () => {
     setSaving(true);
     try {
+      // Only what a FAQ item's body holds: an item being reworded comes with its id.
       await props.onSave({
-        ...text,
         question: text.question.trim(),
         answer: text.answer.trim(),
+        ...(text.fromQuestion ? { fromQuestion: text.fromQuestion } : {}),
       });
     } catch {
       // The error was shown; the text stays for another try.

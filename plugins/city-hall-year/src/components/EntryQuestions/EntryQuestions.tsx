@@ -1,8 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { coreApis } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
+import { VisuallyHidden } from '@backstage/ui';
 import {
   dialogueChannel,
   entryUpdatePermission,
@@ -16,12 +16,11 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
+import { useChangeRunner } from '../../hooks/useChangeRunner';
 import { useOwnerNames } from '../../hooks/useOwnerNames';
-import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntrySection } from '../EntrySection';
 import { FaqItemDialog } from '../EntryFaq';
-import { VisuallyHidden } from '@backstage/ui';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { QuestionCard, type QuestionActions } from './QuestionCard';
 
@@ -38,8 +37,6 @@ export function EntryQuestions(props: {
   const { entry, onEntryChanged } = props;
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
-  const toastApi = useApi(coreApis.toast);
-  const errorApi = useApi(coreApis.error);
   const [asking, setAsking] = useState(false);
   const [toFaq, setToFaq] = useState<{
     question: Question;
@@ -75,22 +72,7 @@ export function EntryQuestions(props: {
   );
 
   /** Runs a change; on success says so and reloads, on failure shows why. */
-  const act = async (change: () => Promise<unknown>, done?: string) => {
-    try {
-      await change();
-    } catch (error) {
-      errorApi.post(error as Error);
-      throw error;
-    }
-    if (done) {
-      toastApi.post({
-        title: done,
-        status: 'success',
-        timeout: TRANSIENT_TOAST_MS,
-      });
-    }
-    retry();
-  };
+  const act = useChangeRunner(retry);
   const quietly = (change: () => Promise<unknown>, done?: string) =>
     act(change, done).catch(() => undefined);
 
