@@ -183,6 +183,8 @@ export const cityHallYearTranslationRef = createTranslationRef({
     print: {
       link: 'Print the year',
       footer: 'City Hall Year, printed {{date}}. The living version is online.',
+      withFaq: 'Print the FAQ too',
+      withoutFaq: 'Print the year only',
     },
     fields: {
       slug: 'Permalink name',

@@ -158,6 +158,8 @@ const ja = createTranslationMessages({
     'entry.notFound': 'この項目は見つかりません',
     'errors.loadYear': '一年の流れを読み込めませんでした',
     'print.link': '一年を印刷',
+    'print.withFaq': 'よくある質問も印刷する',
+    'print.withoutFaq': '一年だけを印刷する',
     'print.footer':
       '市役所の一年（{{date}} 印刷）。最新の内容はオンラインで確認してください。',
     'fields.slug': 'パーマリンク名',

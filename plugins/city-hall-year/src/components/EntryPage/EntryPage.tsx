@@ -144,7 +144,6 @@ export function EntryPage(
               <EntrySection title={t('entry.purpose')} testId="entry-purpose">
                 <BilingualText text={entry.purpose} />
               </EntrySection>
-              <EntryFaq entry={entry} onChanged={retry} />
               <EntrySection
                 title={t('entry.whatHappens')}
                 testId="entry-what-happens"
@@ -157,6 +156,8 @@ export function EntryPage(
               >
                 <BilingualText text={entry.forNewStaff} />
               </EntrySection>
+              {/* Purpose, the work, what it means for you; then what readers asked. */}
+              <EntryFaq entry={entry} onChanged={retry} />
               <EntrySection title={t('entry.chain')}>
                 <EntryChain entry={entry} />
               </EntrySection>

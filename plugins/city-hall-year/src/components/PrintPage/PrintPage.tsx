@@ -50,7 +50,8 @@ const PRINT_ROOT = 'city-hall-year-print';
 
 /**
  * The whole year on one sheet for training handouts: the timeline and a legend, sized
- * for A3 (or A4) landscape by print CSS. The app's navigation is hidden on paper.
+ * for A3 (or A4) landscape by print CSS, and with `faq=1` the entries' FAQ on the
+ * sheets after it. The app's navigation is hidden on paper.
  */
 export function PrintPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
@@ -62,15 +63,20 @@ export function PrintPage() {
       ? requested
       : resolveFiscalYear(today);
   const size = params.get('size') === 'a4' ? 'a4' : 'a3';
+  // The year stays one sheet; its FAQ follows on sheets of its own when asked for.
+  const withFaq = params.get('faq') === '1';
   const { value: year, loading, error } = useYear(fiscalYear);
   const rootLink = useRouteRef(rootRouteRef);
   const labels = fiscalYearLabels(fiscalYear);
   const cycles = CYCLES.filter(c => year?.occurrences.some(o => o.cycle === c));
   const api = useApi(cityHallYearApiRef);
   const { value: faq } = useAsync(
-    async () => (year ? entriesWithFaq(api, year) : []),
-    [api, year],
+    async () => (year && withFaq ? entriesWithFaq(api, year) : []),
+    [api, year, withFaq],
   );
+  const faqToggle = new URLSearchParams(params);
+  if (withFaq) faqToggle.delete('faq');
+  else faqToggle.set('faq', '1');
 
   // Rendered straight into <body>, so that print CSS can leave out the whole app around it.
   return createPortal(
@@ -108,7 +114,12 @@ export function PrintPage() {
         }}
       />
       <Box sx={{ '@media print': { display: 'none' }, mb: 1 }}>
-        <Link href={`${rootLink()}?fy=${fiscalYear}`}>{t('entry.back')}</Link>
+        <Stack direction="row" spacing={2}>
+          <Link href={`${rootLink()}?fy=${fiscalYear}`}>{t('entry.back')}</Link>
+          <Link href={`?${faqToggle}`} data-testid="print-faq-toggle">
+            {t(withFaq ? 'print.withoutFaq' : 'print.withFaq')}
+          </Link>
+        </Stack>
       </Box>
       <Stack
         direction="row"
