@@ -20,6 +20,7 @@ import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStor
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
+import { NewStaffDirectory } from './service/NewStaffDirectory';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
@@ -178,8 +179,14 @@ export const cityHallYearPlugin = createBackendPlugin({
             clarity: new ClarityService({
               clarity: new DatabaseClarityStore(store.client),
               entries: store,
+              courses: courseStore,
               authorizer,
               auditor: deps.auditor,
+              newStaff: new NewStaffDirectory({
+                catalog: deps.catalog,
+                auth: deps.auth,
+                logger,
+              }),
             }),
           }),
         );

@@ -114,6 +114,44 @@ export interface ClarityOverviewItem {
   reasons?: ClarityReasonCounts;
 }
 
+/**
+ * The User annotation that says when a person joined the city hall (`2026-04-01`).
+ * Whoever joined in a fiscal year counts as new staff (新規採用職員) for that year's
+ * 「わかった / まだモヤモヤする」 answers; the audience is recorded with each answer.
+ */
+export const HIRED_ON_ANNOTATION = 'city-hall-year/hired-on';
+
+/** Who gave the answers: everyone, or only the staff who joined in the fiscal year. */
+export const CLARITY_AUDIENCES = ['everyone', 'newStaff'] as const;
+
+/** An audience of {@link CLARITY_AUDIENCES}. */
+export type ClarityAudience = (typeof CLARITY_AUDIENCES)[number];
+
+/**
+ * Several entries together. `readers` counts answers, one per reader and entry: a
+ * reader of three entries of a cycle counts three times, as they answered three times.
+ */
+export interface ClarityGroup {
+  /** The entries with answers in the group. */
+  entries: number;
+  counts: ClarityCounts;
+  months: ClarityMonth[];
+}
+
+/** The listed entries, taken together in the ways HR looks at the year. */
+export interface ClarityBreakdown {
+  /** By cycle (予算, 議会 …), most unclear first. */
+  cycles: Array<ClarityGroup & { cycle: string }>;
+  /** By owning department, most unclear first. */
+  owners: Array<ClarityGroup & { owner: string }>;
+  /** By course, over the course's steps the caller may read, most unclear first. */
+  courses: Array<
+    ClarityGroup & { course: string; title: { ja: string; en?: string } }
+  >;
+  /** All readers, and only the staff who joined in the fiscal year. */
+  audiences: Record<ClarityAudience, ClarityGroup>;
+}
+
 /** Answer of `GET /clarity?owner=&fiscalYear=`. */
 export interface ClarityOverview {
   fiscalYear: number;
@@ -121,6 +159,8 @@ export interface ClarityOverview {
   items: ClarityOverviewItem[];
   /** All listed entries together, month by month. */
   months: ClarityMonth[];
+  /** The listed entries by cycle, department, course and audience. */
+  breakdown: ClarityBreakdown;
 }
 
 /**

@@ -18,13 +18,17 @@ export interface ClarityFields {
  * answers current then (given before it, not yet superseded).
  */
 export interface ClarityStore {
-  /** Records a reader's answer, superseding the one before, in one transaction. */
+  /**
+   * Records a reader's answer, superseding the one before, in one transaction, with
+   * whether the reader was new staff (joined in the fiscal year) when answering.
+   */
   answer(
     entryId: string,
     userRef: string,
     fiscalYear: number,
     fields: ClarityFields,
     at: string,
+    reader?: { newStaff: boolean },
   ): Promise<void>;
 
   /** The reader's current answer. */
@@ -36,12 +40,14 @@ export interface ClarityStore {
 
   /**
    * Per entry, the readers and the still-unclear among them as answers stood at each
-   * moment (`at`), for the given entries (all when undefined).
+   * moment (`at`), for the given entries (all when undefined); with `newStaffOnly`,
+   * counting only the answers of readers who were new staff.
    */
   countsAt(
     fiscalYear: number,
     moments: string[],
     entryIds?: string[],
+    options?: { newStaffOnly?: boolean },
   ): Promise<Map<string, ClarityCounts[]>>;
 
   /** Per entry, how many current "still unclear" answers gave each reason. */

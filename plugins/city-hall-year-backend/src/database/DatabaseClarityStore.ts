@@ -30,6 +30,7 @@ export class DatabaseClarityStore implements ClarityStore {
     fiscalYear: number,
     fields: ClarityFields,
     at: string,
+    reader: { newStaff: boolean } = { newStaff: false },
   ): Promise<void> {
     await this.db.transaction(async tx => {
       await tx(CLARITY)
@@ -49,6 +50,7 @@ export class DatabaseClarityStore implements ClarityStore {
         comment: fields.comment ?? null,
         answered_at: at,
         superseded_at: null,
+        new_staff: reader.newStaff,
       });
     });
   }
@@ -76,6 +78,7 @@ export class DatabaseClarityStore implements ClarityStore {
     fiscalYear: number,
     moments: string[],
     entryIds?: string[],
+    options: { newStaffOnly?: boolean } = {},
   ): Promise<Map<string, ClarityCounts[]>> {
     const result = new Map<string, ClarityCounts[]>();
     if (moments.length === 0) return result;
@@ -107,6 +110,7 @@ export class DatabaseClarityStore implements ClarityStore {
         });
       });
       if (ids) query.whereIn('entry_id', ids);
+      if (options.newStaffOnly) query.andWhere('new_staff', true);
       for (const row of (await query) as Array<Record<string, unknown>>) {
         result.set(
           row.entry_id as string,

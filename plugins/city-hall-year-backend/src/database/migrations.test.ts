@@ -88,6 +88,32 @@ describe('migrations', () => {
         updated_by: 'user:default/kimura.aoi',
         updated_at: '2026-05-31T00:00:00.000Z',
       });
+      // Who answered (new staff or not) goes down alone and keeps the answers.
+      await knex('city_hall_year_clarity').insert({
+        entry_id: '00000000-0000-0000-0000-000000000001',
+        user_ref: 'user:default/kimura.aoi',
+        fiscal_year: 2026,
+        clear: false,
+        reasons: '["terms"]',
+        answered_at: '2026-05-31T00:00:00.000Z',
+        new_staff: true,
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('city_hall_year_clarity', 'new_staff'),
+      ).resolves.toBe(false);
+      const [{ answers }] = await knex('city_hall_year_clarity').count({
+        answers: '*',
+      });
+      expect(Number(answers)).toBe(1);
+      await knex.migrate.up({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('city_hall_year_clarity', 'new_staff'),
+      ).resolves.toBe(true);
+      const [answer] = await knex('city_hall_year_clarity');
+      expect(Boolean(answer.new_staff)).toBe(false);
+      await knex.migrate.down({ directory: migrationsDir });
+
       await knex.migrate.down({ directory: migrationsDir });
       for (const table of [
         'city_hall_year_questions',

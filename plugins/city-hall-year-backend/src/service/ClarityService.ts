@@ -5,6 +5,7 @@ import {
   clarityReasonsReadPermission,
   resolveFiscalYear,
   type ClarityCounts,
+  type ClarityGroup,
   type ClarityMonth,
   type ClarityOverview,
   type ClarityReasonCounts,
@@ -12,10 +13,12 @@ import {
   type EntryClarity,
 } from '@internal/plugin-city-hall-year-common';
 import type { ClarityFields, ClarityStore } from '../database/ClarityStore';
+import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';
 import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
+import type { NewStaffDirectory } from './NewStaffDirectory';
 import { readableEntries, readableEntry } from './readableEntries';
 
 /** Comments shown to an entry's owners, newest first. */
@@ -32,8 +35,10 @@ export class ClarityService {
     private readonly deps: {
       clarity: ClarityStore;
       entries: EntryStore;
+      courses: CourseStore;
       authorizer: EntryAuthorizer;
       auditor: AuditorService;
+      newStaff: Pick<NewStaffDirectory, 'isNewStaff'>;
       now?: () => Date;
     },
   ) {}
@@ -47,6 +52,8 @@ export class ClarityService {
     const entry = await this.entry(entryIdOrSlug, ctx);
     const now = this.now();
     const fy = fiscalYear ?? resolveFiscalYear(now);
+    const userRef = ctx.credentials.principal.userEntityRef;
+    const newStaff = await this.deps.newStaff.isNewStaff(userRef, fy);
     await audited(
       this.deps.auditor,
       {
@@ -58,10 +65,13 @@ export class ClarityService {
       () =>
         this.deps.clarity.answer(
           entry.id,
-          ctx.credentials.principal.userEntityRef,
+          userRef,
           fy,
           fields,
           now.toISOString(),
+          {
+            newStaff,
+          },
         ),
     );
     return this.ofEntry(entry, fy, ctx);
@@ -120,23 +130,72 @@ export class ClarityService {
           : {}),
       };
     });
-    items.sort(
-      (a, b) =>
-        b.counts.unclear / b.counts.readers -
-          a.counts.unclear / a.counts.readers ||
-        b.counts.readers - a.counts.readers ||
-        a.entrySlug.localeCompare(b.entrySlug),
+    mostUnclearFirst(items, i => i.entrySlug);
+    const newStaffCounts = await this.deps.clarity.countsAt(
+      fy,
+      moments.map(m => m.end),
+      answered.map(e => e.id),
+      { newStaffOnly: true },
     );
-    const total = moments.map((_, i) =>
-      answered.reduce(
-        (sum, e) => ({
-          readers: sum.readers + counts.get(e.id)![i].readers,
-          unclear: sum.unclear + counts.get(e.id)![i].unclear,
-        }),
-        { readers: 0, unclear: 0 },
-      ),
-    );
-    return { fiscalYear: fy, items, months: this.months(moments, total) };
+    const group = (
+      entries: Entry[],
+      of: Map<string, ClarityCounts[]> = counts,
+    ): ClarityGroup => {
+      const withAnswers = entries.filter(e => of.has(e.id));
+      const series = moments.map((_, i) =>
+        withAnswers.reduce(
+          (sum, e) => ({
+            readers: sum.readers + of.get(e.id)![i].readers,
+            unclear: sum.unclear + of.get(e.id)![i].unclear,
+          }),
+          { readers: 0, unclear: 0 },
+        ),
+      );
+      return {
+        entries: withAnswers.length,
+        counts: series[series.length - 1],
+        months: this.months(moments, series),
+      };
+    };
+    const everyone = group(answered);
+    const bySlug = new Map(answered.map(e => [e.slug, e]));
+    const courses = (await this.deps.courses.listCourses())
+      .map(course => ({
+        course: course.slug,
+        title: course.title,
+        ...group(
+          course.steps
+            .map(step => bySlug.get(step.entry))
+            .filter((e): e is Entry => e !== undefined),
+        ),
+      }))
+      .filter(c => c.entries > 0);
+    return {
+      fiscalYear: fy,
+      items,
+      months: everyone.months,
+      breakdown: {
+        cycles: mostUnclearFirst(
+          [...groupBy(answered, e => e.cycle)].map(([cycle, entries]) => ({
+            cycle,
+            ...group(entries),
+          })),
+          g => g.cycle,
+        ),
+        owners: mostUnclearFirst(
+          [...groupBy(answered, e => e.owner)].map(([owner, entries]) => ({
+            owner,
+            ...group(entries),
+          })),
+          g => g.owner,
+        ),
+        courses: mostUnclearFirst(courses, g => g.course),
+        audiences: {
+          everyone,
+          newStaff: group(answered, newStaffCounts),
+        },
+      },
+    };
   }
 
   private async ofEntry(
@@ -216,4 +275,30 @@ export class ClarityService {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const result = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = result.get(k);
+    if (list) list.push(item);
+    else result.set(k, [item]);
+  }
+  return result;
+}
+
+/** Sorts by the モヤモヤ指数, then by more readers, then by name; in place. */
+function mostUnclearFirst<T extends { counts: ClarityCounts }>(
+  items: T[],
+  name: (item: T) => string,
+): T[] {
+  const share = (c: ClarityCounts) =>
+    c.readers === 0 ? -1 : c.unclear / c.readers;
+  return items.sort(
+    (a, b) =>
+      share(b.counts) - share(a.counts) ||
+      b.counts.readers - a.counts.readers ||
+      name(a).localeCompare(name(b)),
+  );
 }

@@ -90,6 +90,12 @@ describeOnEachDatabase(
         .body as ClarityOverview;
       expect(overview.items.length).toBeGreaterThanOrEqual(10);
       expect(overview.months.length).toBeGreaterThan(0);
+      // The year's new staff among the example readers, more of them still unclear.
+      const { everyone, newStaff } = overview.breakdown.audiences;
+      expect(newStaff.counts.readers).toBeGreaterThan(0);
+      expect(newStaff.counts.readers).toBeLessThan(everyone.counts.readers);
+      expect(overview.breakdown.cycles.length).toBeGreaterThan(1);
+      expect(overview.breakdown.courses.length).toBeGreaterThan(0);
 
       // A second replica on the same database loads nothing more.
       const second = await startCityHallYearBackend(databases, databaseId, {

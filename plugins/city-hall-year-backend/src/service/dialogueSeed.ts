@@ -60,6 +60,9 @@ function generator(seed: number) {
   };
 }
 
+/** How many of the example readers joined in the fiscal year. */
+export const EXAMPLE_NEW_STAFF = 8;
+
 const EXAMPLE_REASONS: ClarityReason[][] = [
   ['terms'],
   ['timing'],
@@ -73,7 +76,8 @@ const EXAMPLE_REASONS: ClarityReason[][] = [
  * Example 「わかった / まだモヤモヤする」 answers for some entries, spread over the
  * fiscal year so far: at first about six readers in ten are still unclear, and some of
  * them understand later — the course the guide's authors saw in their own year. Made
- * up readers (`user:default/example-reader-NN`), never shown by name anyway.
+ * up readers (`user:default/example-reader-NN`), never shown by name anyway; the first
+ * {@link EXAMPLE_NEW_STAFF} are the year's new staff, who find more of it unclear.
  */
 export function exampleClarityAnswers(entrySlugs: string[], now: Date) {
   const random = generator(20261202);
@@ -88,6 +92,7 @@ export function exampleClarityAnswers(entrySlugs: string[], now: Date) {
     clear: boolean;
     reasons: ClarityReason[];
     at: string;
+    newStaff: boolean;
   }> = [];
   entrySlugs.forEach((entry, e) => {
     const readers = 8 + Math.floor(random() * 17);
@@ -97,8 +102,9 @@ export function exampleClarityAnswers(entrySlugs: string[], now: Date) {
         2,
         '0',
       )}`;
+      const newStaff = r < EXAMPLE_NEW_STAFF;
       const first = random() * 0.5;
-      const unclear = random() < hard;
+      const unclear = random() < hard + (newStaff ? 0.2 : 0);
       const reasons = EXAMPLE_REASONS[Math.floor(random() * 6)];
       answers.push({
         entry,
@@ -106,6 +112,7 @@ export function exampleClarityAnswers(entrySlugs: string[], now: Date) {
         clear: !unclear,
         reasons: unclear ? reasons : [],
         at: at(first),
+        newStaff,
       });
       // Some of those still unclear understand later in the year.
       if (unclear && random() < 0.35) {
@@ -115,6 +122,7 @@ export function exampleClarityAnswers(entrySlugs: string[], now: Date) {
           clear: true,
           reasons: [],
           at: at(first + 0.1 + random() * (0.9 - first)),
+          newStaff,
         });
       }
     }
@@ -192,6 +200,7 @@ export async function seedStartingDialogue(deps: {
           fiscalYear,
           { clear: a.clear, reasons: a.reasons },
           a.at,
+          { newStaff: a.newStaff },
         );
       }
     },

@@ -127,7 +127,22 @@ export function createFakeApi(
     },
     answerClarity: notUsed,
     async getClarityOverview({ fiscalYear = 2026 }) {
-      return { fiscalYear, items: [], months: [] };
+      const none = {
+        entries: 0,
+        counts: { readers: 0, unclear: 0 },
+        months: [],
+      };
+      return {
+        fiscalYear,
+        items: [],
+        months: [],
+        breakdown: {
+          cycles: [],
+          owners: [],
+          courses: [],
+          audiences: { everyone: none, newStaff: none },
+        },
+      };
     },
     listFeedTokens: notUsed,
     createFeedToken: notUsed,

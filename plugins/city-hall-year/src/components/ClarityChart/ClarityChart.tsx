@@ -3,31 +3,47 @@ import type { ClarityMonth } from '@internal/plugin-city-hall-year-common';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { cityHallYearTranslationRef } from '../../translation';
 
+/** One line of the chart: whose answers, month by month. */
+export interface ClaritySeries {
+  label: string;
+  months: ClarityMonth[];
+}
+
 /**
  * The モヤモヤ指数 month by month, as the guide's authors drew it for themselves: the
  * share of readers still unclear at the end of each month, with the counts in the
- * tooltip (a share of few readers says little on its own). Colours come from the
- * theme, so it reads in the dark theme and in print.
+ * tooltip (a share of few readers says little on its own). One line, or several over
+ * the same months (everyone and the year's new staff). Colours come from the theme,
+ * and the second line is dashed, so it reads in the dark theme and in print.
  */
 export function ClarityChart(props: {
-  months: ClarityMonth[];
+  months?: ClarityMonth[];
+  series?: ClaritySeries[];
   height?: number;
   label?: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const months = props.months;
-  const share = months.map(m =>
-    m.readers === 0 ? null : Math.round((m.unclear / m.readers) * 100),
-  );
-  const description = months
-    .map(m =>
-      t('clarity.chartPoint', {
-        month: String(Number(m.month.slice(5))),
-        readers: String(m.readers),
-        unclear: String(m.unclear),
-      }),
-    )
-    .join(t('clarity.chartSeparator'));
+  const lines: ClaritySeries[] = props.series ?? [
+    {
+      label: props.label ?? t('clarity.chartLabel'),
+      months: props.months ?? [],
+    },
+  ];
+  const months = lines[0]?.months ?? [];
+  const describe = (line: ClaritySeries) =>
+    line.months
+      .map(m =>
+        t('clarity.chartPoint', {
+          month: String(Number(m.month.slice(5))),
+          readers: String(m.readers),
+          unclear: String(m.unclear),
+        }),
+      )
+      .join(t('clarity.chartSeparator'));
+  const description =
+    lines.length === 1
+      ? describe(lines[0])
+      : lines.map(line => `${line.label}：${describe(line)}`).join('。');
   return (
     <figure style={{ margin: 0 }} data-testid="clarity-chart">
       <LineChart
@@ -39,20 +55,24 @@ export function ClarityChart(props: {
           },
         ]}
         yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%` }]}
-        series={[
-          {
-            data: share,
-            label: props.label ?? t('clarity.chartLabel'),
-            connectNulls: true,
-            valueFormatter: (v, { dataIndex }) =>
-              v === null
-                ? t('clarity.noAnswersShort')
-                : `${v}%（${t('clarity.counts', {
-                    readers: String(months[dataIndex].readers),
-                    unclear: String(months[dataIndex].unclear),
-                  })}）`,
-          },
-        ]}
+        series={lines.map((line, i) => ({
+          id: `line-${i}`,
+          data: line.months.map(m =>
+            m.readers === 0 ? null : Math.round((m.unclear / m.readers) * 100),
+          ),
+          label: line.label,
+          connectNulls: true,
+          valueFormatter: (v: number | null, { dataIndex }) =>
+            v === null
+              ? t('clarity.noAnswersShort')
+              : `${v}%（${t('clarity.counts', {
+                  readers: String(line.months[dataIndex].readers),
+                  unclear: String(line.months[dataIndex].unclear),
+                })}）`,
+        }))}
+        sx={{
+          '& .MuiLineElement-series-line-1': { strokeDasharray: '6 4' },
+        }}
         margin={{ left: 48, right: 16, top: 40, bottom: 32 }}
       />
       {/* The same figures for screen readers and for anyone who prefers text. */}

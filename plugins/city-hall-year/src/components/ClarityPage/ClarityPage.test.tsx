@@ -1,5 +1,5 @@
 import type { ClarityOverview } from '@internal/plugin-city-hall-year-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';
 import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
@@ -7,12 +7,71 @@ import { ClarityPage } from './ClarityPage';
 
 fixToday('2026-12-01T03:00:00Z');
 
+const months = [
+  { month: '2026-04', readers: 20, unclear: 12 },
+  { month: '2026-05', readers: 34, unclear: 12 },
+];
+const everyone = { entries: 2, counts: { readers: 34, unclear: 12 }, months };
 const overview: ClarityOverview = {
   fiscalYear: 2026,
-  months: [
-    { month: '2026-04', readers: 20, unclear: 12 },
-    { month: '2026-05', readers: 30, unclear: 15 },
-  ],
+  months,
+  breakdown: {
+    owners: [
+      {
+        owner: 'group:default/kaikei-ka',
+        entries: 1,
+        counts: { readers: 30, unclear: 11 },
+        months: [
+          { month: '2026-04', readers: 18, unclear: 11 },
+          { month: '2026-05', readers: 30, unclear: 11 },
+        ],
+      },
+      {
+        owner: 'group:default/zaisei-ka',
+        entries: 1,
+        counts: { readers: 4, unclear: 1 },
+        months: [
+          { month: '2026-04', readers: 2, unclear: 1 },
+          { month: '2026-05', readers: 4, unclear: 1 },
+        ],
+      },
+    ],
+    cycles: [
+      {
+        cycle: 'settlement',
+        entries: 1,
+        counts: { readers: 30, unclear: 11 },
+        months,
+      },
+      {
+        cycle: 'budget',
+        entries: 1,
+        counts: { readers: 4, unclear: 1 },
+        months,
+      },
+    ],
+    courses: [
+      {
+        course: 'yosan-kessan-no-tsunagari',
+        title: {
+          ja: '予算と決算のつながり',
+          en: 'How budget and settlement connect',
+        },
+        ...everyone,
+      },
+    ],
+    audiences: {
+      everyone,
+      newStaff: {
+        entries: 2,
+        counts: { readers: 8, unclear: 2 },
+        months: [
+          { month: '2026-04', readers: 8, unclear: 6 },
+          { month: '2026-05', readers: 8, unclear: 2 },
+        ],
+      },
+    },
+  },
   items: [
     {
       entrySlug: 'shutsuno-seiri-kikan',
@@ -61,6 +120,50 @@ describe('ClarityPage', () => {
     expect(within(rows[1]).getByText('—')).toBeInTheDocument();
     expect(screen.getByTestId('clarity-chart')).toBeInTheDocument();
     expect(api.getClarityOverview).toHaveBeenCalledWith({ fiscalYear: 2026 });
+  });
+
+  it('takes the entries together by department, cycle, course and audience', async () => {
+    await renderAt('/city-hall-year/clarity');
+    const groups = async () =>
+      (await screen.findAllByTestId('clarity-group-row')).map(
+        row => row.textContent,
+      );
+    // By department first, each with its answers and how it moved since April.
+    expect(await groups()).toEqual([
+      expect.stringContaining('37% (11 of 30 answers)'),
+      expect.stringContaining('25% (1 of 4 answers)'),
+    ]);
+    expect((await groups())[0]).toContain('month 4 61% → month 5 37%');
+
+    fireEvent.click(screen.getByTestId('clarity-by-cycles'));
+    await waitFor(async () =>
+      expect((await groups())[0]).toContain('Settlement'),
+    );
+
+    fireEvent.click(screen.getByTestId('clarity-by-courses'));
+    // In the reader's language (English here), linked to the course.
+    const course = (
+      await screen.findByText('How budget and settlement connect')
+    ).closest('a');
+    expect(course).toHaveAttribute(
+      'href',
+      '/city-hall-year/courses/yosan-kessan-no-tsunagari',
+    );
+
+    // The year's new staff beside everyone.
+    fireEvent.click(screen.getByTestId('clarity-by-audiences'));
+    await waitFor(async () =>
+      expect(await groups()).toEqual([
+        expect.stringContaining('Everyone'),
+        expect.stringMatching(
+          /New staff this year.*25% \(2 of 8 answers\).*month 4 75% → month 5 25%/,
+        ),
+      ]),
+    );
+    // And the chart draws both lines.
+    expect(screen.getByTestId('clarity-chart')).toHaveTextContent(
+      /New staff this year：month 4: 6 of 8 still unclear/,
+    );
   });
 
   it('asks for one department when the address names it', async () => {

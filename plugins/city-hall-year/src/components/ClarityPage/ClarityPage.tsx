@@ -28,6 +28,7 @@ import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { ClarityChart } from '../ClarityChart';
 import { GuidePage } from '../GuidePage';
+import { ClarityBreakdown } from './ClarityBreakdown';
 
 /** "37%（30人中11人）": the share, and always the counts beside it. */
 export function useClarityLabel() {
@@ -44,8 +45,9 @@ export function useClarityLabel() {
 
 /**
  * The モヤモヤ指数 of the year: for the whole city hall (HR's view) or one department
- * (`?owner=`), the month-by-month course as a chart, and the entries most unclear
- * first, with the reasons where the caller may read them.
+ * (`?owner=`), the month-by-month course as a chart (everyone, and the year's new
+ * staff), the entries taken together by department, cycle, course or audience, and
+ * the entries most unclear first, with the reasons where the caller may read them.
  */
 export function ClarityPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
@@ -119,42 +121,72 @@ export function ClarityPage() {
           <>
             <Paper variant="outlined" sx={{ p: 1 }}>
               <ClarityChart
-                months={shown.value.months}
-                label={owner ? nameOf(owner) : t('clarity.allDepartments')}
+                series={[
+                  {
+                    label: owner ? nameOf(owner) : t('clarity.allDepartments'),
+                    months: shown.value.breakdown.audiences.everyone.months,
+                  },
+                  // The year's new staff beside everyone, once any of them answered.
+                  ...(shown.value.breakdown.audiences.newStaff.entries > 0
+                    ? [
+                        {
+                          label: t('clarity.audiences.newStaff'),
+                          months:
+                            shown.value.breakdown.audiences.newStaff.months,
+                        },
+                      ]
+                    : []),
+                ]}
               />
             </Paper>
-            <Table size="small" aria-label={t('clarity.pageTitle')}>
+            <ClarityBreakdown
+              breakdown={shown.value.breakdown}
+              nameOf={nameOf}
+            />
+            <Typography variant="h6" component="h2">
+              {t('clarity.entriesTitle')}
+            </Typography>
+            <Table size="small" aria-label={t('clarity.entriesTitle')}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t('clarity.entry')}</TableCell>
-                  <TableCell>{t('clarity.owner')}</TableCell>
                   <TableCell>{t('clarity.indexColumn')}</TableCell>
-                  <TableCell>{t('clarity.reasonsColumn')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
+                {/* Two columns, each with its detail below: readable on a phone. */}
                 {shown.value.items.map(item => (
                   <TableRow key={item.entrySlug} data-testid="clarity-row">
                     <TableCell>
                       <Link href={entryLink({ slug: item.entrySlug })}>
                         {item.title.ja}
                       </Link>
-                    </TableCell>
-                    <TableCell>{nameOf(item.owner)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {label(item.counts)}
+                      <Typography
+                        variant="body2"
+                        color="text.secondary"
+                        component="div"
+                      >
+                        {`${t('clarity.owner')}：${nameOf(item.owner)}`}
+                      </Typography>
                     </TableCell>
                     <TableCell>
-                      {item.reasons
-                        ? CLARITY_REASONS.filter(r => item.reasons![r] > 0)
-                            .map(
-                              r =>
-                                `${t(`clarity.reasons.${r}`)} ${
-                                  item.reasons![r]
-                                }`,
-                            )
-                            .join('、')
-                        : '—'}
+                      <div>{label(item.counts)}</div>
+                      <Typography
+                        variant="body2"
+                        color="text.secondary"
+                        component="div"
+                      >
+                        {item.reasons
+                          ? CLARITY_REASONS.filter(r => item.reasons![r] > 0)
+                              .map(
+                                r =>
+                                  `${t(`clarity.reasons.${r}`)} ${
+                                    item.reasons![r]
+                                  }`,
+                              )
+                              .join('、') || '—'
+                          : '—'}
+                      </Typography>
                     </TableCell>
                   </TableRow>
                 ))}
