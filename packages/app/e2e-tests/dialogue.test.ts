@@ -3,7 +3,8 @@ import { api, signIn } from './signIn';
 /** Screenshots of the run, linked from the README. */
 const shots = 'docs/screenshots';
 
-const ENTRY = '/city-hall-year/entries/shutsuno-heisa';
+const SLUG = 'shutsuno-heisa';
+const ENTRY = `/city-hall-year/entries/${SLUG}`;
 
 /** A browser of its own for one person of the example city hall, signed in. */
 async function personAt(browser: Browser, user: string): Promise<Page> {
@@ -15,12 +16,34 @@ async function personAt(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
-test('a new hire asks 会計課 anonymously; 会計課 answers; the new hire settles it', async ({
+/** Waits for the page's transitions (a dialog fading in) to end, for a screenshot. */
+async function settled(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // Spinners run for ever; a fade ends.
+        .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
+ * The dialogue as the people of the example city hall live it, on 出納閉鎖: a new hire
+ * asks 会計課 without her name; 会計課 is told, answers, and the answer reaches her
+ * open page; she settles it; 会計課 makes it a FAQ item, which the entry page, the
+ * printed year and Backstage search then show.
+ */
+test('a new hire asks 会計課 anonymously; the answer reaches her live; it becomes a FAQ item found in print and search', async ({
   browser,
   request,
 }) => {
+  test.setTimeout(300_000);
   // The newest question with this title is the one this run asks (newest first).
   const title = '出納整理期間に前年度の支払いができるのはなぜ？';
+  const answerText =
+    '出納整理期間（5月31日まで）は、3月31日までに確定した債務の支払いができます（地方自治法第235条の5）。';
 
   // 木村 葵, a new hire, asks without showing her name.
   const newHire = await personAt(browser, 'kimura.aoi');
@@ -47,17 +70,35 @@ test('a new hire asks 会計課 anonymously; 会計課 answers; the new hire set
   const received = accounting.getByRole('article', { name: title }).first();
   await expect(received).toContainText('匿名の職員');
   await expect(received).not.toContainText('木村');
-  await received
-    .getByTestId('question-reply-answer')
-    .fill(
-      '出納整理期間（5月31日まで）は、3月31日までに確定した債務の支払いができます（地方自治法第235条の5）。',
-    );
+  // Nothing in what 会計課's browser receives names her.
+  const accountingHeaders = await signIn(request, 'nakamura.emi');
+  const asAccounting = await (
+    await request.get(`${api}/entries/${SLUG}/questions`, {
+      headers: accountingHeaders,
+    })
+  ).json();
+  const question = asAccounting.items.find(
+    (q: { title: string }) => q.title === title,
+  );
+  expect(question.anonymous).toBe(true);
+  expect(question.askedBy).toBeUndefined();
+  expect(JSON.stringify(asAccounting)).not.toMatch(/kimura|木村/);
+
+  await received.getByTestId('question-reply-answer').fill(answerText);
   await received.getByTestId('question-send').click();
   await expect(received.getByTestId('question-answer')).toContainText(
     '地方自治法第235条の5',
   );
   await received.scrollIntoViewIfNeeded();
   await accounting.screenshot({ path: `${shots}/question-answered.png` });
+
+  // The new hire's page, open all along, shows the answer without a reload.
+  await expect(asked.getByTestId('question-answer')).toContainText(
+    '地方自治法第235条の5',
+    { timeout: 60_000 },
+  );
+  await asked.scrollIntoViewIfNeeded();
+  await newHire.screenshot({ path: `${shots}/question-answer-live.png` });
 
   // 財政課 may comment but not answer: no answer box, and the server refuses.
   const finance = await personAt(browser, 'yamada.taro');
@@ -68,26 +109,95 @@ test('a new hire asks 会計課 anonymously; 会計課 answers; the new hire set
   await expect(seenByFinance.getByTestId('question-reply-answer')).toHaveCount(
     0,
   );
-  const headers = await signIn(request, 'yamada.taro');
-  const list = await (
-    await request.get(`${api}/entries/shutsuno-heisa/questions`, { headers })
-  ).json();
-  const { id } = list.items.find(
-    (q: { title: string; mine: boolean }) => q.title === title,
+  const refused = await request.post(
+    `${api}/questions/${question.id}/answers`,
+    {
+      headers: await signIn(request, 'yamada.taro'),
+      data: { body: '横から回答' },
+    },
   );
-  const refused = await request.post(`${api}/questions/${id}/answers`, {
-    headers,
-    data: { body: '横から回答' },
-  });
   expect(refused.status()).toBe(403);
-  expect(JSON.stringify(list)).not.toContain('kimura.aoi');
+  await finance.context().close();
 
-  // The new hire sees the answer and settles the question with it.
-  await newHire.reload();
-  const answered = newHire.getByRole('article', { name: title }).first();
-  await answered.getByTestId('question-resolve').click();
-  await expect(answered).toContainText('解決済み');
-  await expect(answered).toContainText('解決した回答');
-  await answered.scrollIntoViewIfNeeded();
+  // HR, the moderators, see who asked: by name on the page, by reference in the API.
+  const hr = await personAt(browser, 'sato.hanako');
+  const moderated = hr.getByRole('article', { name: title }).first();
+  await expect(moderated).toContainText('木村 葵');
+  await expect(moderated).toContainText(
+    '担当課やほかの読者には名前は表示されません',
+  );
+  await moderated.scrollIntoViewIfNeeded();
+  await hr.screenshot({ path: `${shots}/question-moderator.png` });
+  const asHr = await (
+    await request.get(`${api}/questions/${question.id}`, {
+      headers: await signIn(request, 'sato.hanako'),
+    })
+  ).json();
+  expect(asHr.askedBy).toBe('user:default/kimura.aoi');
+  await hr.context().close();
+
+  // The new hire settles the question with the answer.
+  await asked.getByTestId('question-resolve').click();
+  await expect(asked).toContainText('解決済み');
+  await expect(asked).toContainText('解決した回答');
+  await asked.scrollIntoViewIfNeeded();
   await newHire.screenshot({ path: `${shots}/question-resolved.png` });
+
+  // 会計課 hears of it on its open page too, and makes it a FAQ item of the entry.
+  await expect(received).toContainText('解決済み', { timeout: 60_000 });
+  await received.getByTestId('question-make-faq').click();
+  await expect(accounting.getByTestId('faq-question')).toHaveValue(title);
+  await expect(accounting.getByTestId('faq-answer')).toHaveValue(answerText);
+  await settled(accounting);
+  await accounting.screenshot({ path: `${shots}/faq-from-question.png` });
+  await accounting.getByTestId('faq-save').click();
+  const faq = accounting.getByTestId('entry-faq');
+  await expect(
+    faq.getByTestId('faq-item').filter({ hasText: title }).first(),
+  ).toBeVisible();
+  await expect(received).toContainText('よくある質問に掲載');
+  await faq.scrollIntoViewIfNeeded();
+  await accounting.screenshot({ path: `${shots}/faq-on-entry.png` });
+
+  // The new hire's open page shows the FAQ item as well, under the purpose.
+  await expect(newHire.getByTestId('entry-faq')).toContainText(title, {
+    timeout: 60_000,
+  });
+
+  // The printed year, with its FAQ on the sheets after it.
+  await newHire.goto('/city-hall-year/print');
+  await newHire.getByTestId('print-faq-toggle').click();
+  const printed = newHire.getByTestId('print-faq');
+  await expect(printed).toContainText('出納閉鎖');
+  await expect(printed).toContainText(`Q. ${title}`);
+  await printed.scrollIntoViewIfNeeded();
+  await newHire.screenshot({ path: `${shots}/print-faq.png` });
+
+  // Backstage search finds it a few seconds later (the entry is indexed again after a
+  // change), and shows the FAQ question that holds the word searched for.
+  const match = newHire
+    .getByTestId('city-hall-year-search-result')
+    .filter({ hasText: '出納閉鎖' })
+    .getByTestId('search-result-faq');
+  await expect
+    .poll(
+      async () => {
+        await newHire.goto(
+          `/search?query=${encodeURIComponent('出納整理期間')}`,
+        );
+        await newHire
+          .getByTestId('city-hall-year-search-result')
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(() => {});
+        return (await match.allTextContents()).join('\n');
+      },
+      { timeout: 120_000, intervals: [3_000] },
+    )
+    .toContain(title);
+  await match.first().scrollIntoViewIfNeeded();
+  await newHire.screenshot({ path: `${shots}/search-faq.png` });
+  await expect(
+    match.getByRole('link', { name: title }).first(),
+  ).toHaveAttribute('href', `${ENTRY}#faq`);
 });

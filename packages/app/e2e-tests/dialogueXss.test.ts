@@ -4,11 +4,12 @@ import { findInjected, PAYLOADS } from './xssPayloads';
 
 /**
  * Abuse: stored XSS in the dialogue. Every payload goes into a question's title and
- * body, a comment and an answer on one entry, and into a モヤモヤ comment; the entry
- * page then shows them to the department and to the asker. Nothing may run, and
- * nothing from the text may become markup.
+ * body, a comment and an answer on one entry, a FAQ item's question and answer, and
+ * a モヤモヤ comment; the entry page and the printed year with its FAQ then show them
+ * to the department and to the asker. Nothing may run, and nothing from the text may
+ * become markup.
  */
-test('abuse: stored XSS payloads in questions, answers and モヤモヤ comments are inert', async ({
+test('abuse: stored XSS payloads in questions, answers, FAQ and モヤモヤ comments are inert', async ({
   browser,
   request,
 }) => {
@@ -38,6 +39,17 @@ test('abuse: stored XSS payloads in questions, answers and モヤモヤ comments
       });
       expect(replied.status()).toBe(201);
     }
+  }
+  // Each payload as a FAQ item too, written by HR (the editors of every entry).
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const added = await request.post(`${api}/entries/${entry}/faq`, {
+      headers: hr,
+      data: {
+        question: `FAQ${String(i).padStart(2, '0')} ${payload}`.slice(0, 300),
+        answer: `xss-faq ${payload}`,
+      },
+    });
+    expect(added.status()).toBe(201);
   }
   const unclear = await request.put(`${api}/entries/${entry}/clarity`, {
     headers: newHire,
@@ -72,6 +84,28 @@ test('abuse: stored XSS payloads in questions, answers and モヤモヤ comments
     );
     expect([user, ran]).toEqual([user, 0]);
     expect([user, await page.evaluate(findInjected)]).toEqual([user, []]);
+    await expect(page.getByTestId('faq-item')).toHaveCount(PAYLOADS.length, {
+      timeout: 30_000,
+    });
+
+    // The printed year with its FAQ, where the items are set on sheets of their own.
+    await page.goto('/city-hall-year/print?faq=1');
+    await expect
+      .poll(() => page.getByText(/^Q\. FAQ\d\d /).count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(PAYLOADS.length);
+    await page.waitForTimeout(500);
+    expect([
+      user,
+      'print',
+      await page.evaluate(
+        () => (window as unknown as { __xss?: number }).__xss ?? 0,
+      ),
+    ]).toEqual([user, 'print', 0]);
+    expect([user, 'print', await page.evaluate(findInjected)]).toEqual([
+      user,
+      'print',
+      [],
+    ]);
     await page.context().close();
   }
   expect(dialogs).toEqual([]);

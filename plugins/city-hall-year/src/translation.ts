@@ -342,6 +342,30 @@ export const cityHallYearTranslationRef = createTranslationRef({
       none: 'No answers yet this fiscal year.',
       link: 'Still-unclear index',
       cardTitle: 'Where readers are still lost',
+      answerCounts: '{{unclear}} of {{readers}} answers',
+      monthShare: 'month {{month}} {{percent}}%',
+      breakdownTitle: 'Taken together',
+      breakdownLead:
+        'The entries above by department, cycle, course or audience. A group counts answers: a reader of three entries answered three times.',
+      by: {
+        owners: 'By department',
+        cycles: 'By cycle',
+        courses: 'By course',
+        audiences: 'New staff and everyone',
+      },
+      groupColumn: {
+        owners: 'Department',
+        cycles: 'Cycle',
+        courses: 'Course',
+        audiences: 'Readers',
+      },
+      entryCount: 'Entries: {{n}}',
+      sinceApril: 'Since April: {{course}}',
+      audiences: {
+        everyone: 'Everyone',
+        newStaff: 'New staff this year',
+      },
+      entriesTitle: 'Entry by entry',
     },
     questions: {
       title: 'Questions to the department',
@@ -349,6 +373,8 @@ export const cityHallYearTranslationRef = createTranslationRef({
       ask: 'Ask a question',
       none: 'No questions yet. Be the first to ask.',
       anonymousAsker: 'A member of staff (anonymous)',
+      anonymousToDepartment:
+        'Asked anonymously: the department and other readers do not see this name; you see it as a moderator.',
       askedAnonymously:
         'You asked this anonymously: the department does not see your name.',
       asker: 'Asker',
@@ -382,6 +408,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
     },
     faq: {
       title: 'Frequently asked questions',
+      searchMatch: 'FAQ:',
       add: 'Add a question',
       edit: 'Edit',
       remove: 'Remove',

@@ -26,6 +26,8 @@ export interface CityHallYearDocument extends IndexableDocument {
   owner: string;
   /** When it happens this fiscal year, in Japanese: 5月31日, 6月1日〜8月31日. */
   when: string;
+  /** The FAQ questions, one a line, for the result to show the ones searched for. */
+  faq: string;
 }
 
 const PAGE = 200;
@@ -92,6 +94,7 @@ export class EntryCollatorFactory implements DocumentCollatorFactory {
           cycle: entry.cycle,
           owner: entry.owner,
           when: (when.get(entry.slug) ?? []).join('、'),
+          faq: entry.faq.map(f => f.question).join('\n'),
           authorization: { resourceRef: entry.id },
         };
       }

@@ -2,13 +2,19 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import { CourseCollatorFactory } from './CourseCollatorFactory';
-import { EntryCollatorFactory } from './EntryCollatorFactory';
+import {
+  CITY_HALL_YEAR_DOCUMENT_TYPE,
+  EntryCollatorFactory,
+} from './EntryCollatorFactory';
+import { SearchRefresher, searchIndexTaskId } from './SearchRefresher';
 
 /**
  * Puts published City Hall Year entries and training courses into Backstage search,
- * re-read every ten minutes (once across replicas, through the scheduler).
+ * re-read every ten minutes (once across replicas, through the scheduler), and the
+ * entries again a few seconds after one of them changes.
  *
  * @public
  */
@@ -22,8 +28,17 @@ export const searchModuleCityHallYearCollator = createBackendModule({
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        events: eventsServiceRef,
+        logger: coreServices.logger,
       },
-      async init({ indexRegistry, scheduler, discovery, auth }) {
+      async init({
+        indexRegistry,
+        scheduler,
+        discovery,
+        auth,
+        events,
+        logger,
+      }) {
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner({
             frequency: { minutes: 10 },
@@ -40,6 +55,10 @@ export const searchModuleCityHallYearCollator = createBackendModule({
           }),
           factory: new CourseCollatorFactory({ discovery, auth }),
         });
+        await new SearchRefresher(
+          { events, scheduler, logger },
+          { taskIds: [searchIndexTaskId(CITY_HALL_YEAR_DOCUMENT_TYPE)] },
+        ).start();
       },
     });
   },

@@ -123,11 +123,31 @@ describe('EntryQuestions', () => {
     ).toBeInTheDocument();
     expect(within(card).getByText('Answer')).toBeInTheDocument();
     expect(within(card).getByText(/nakamura\.emi/)).toBeInTheDocument();
+    expect(
+      within(card).queryByTestId('question-anonymous-moderator'),
+    ).toBeNull();
     // Neither the asker nor the department: nothing to settle, a comment to add.
     expect(within(card).queryByText('This answer settled it')).toBeNull();
     expect(
       within(card).getByRole('textbox', { name: 'Add a comment' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows a moderator who asked an anonymous question, and that others do not see it', async () => {
+    await renderQuestions([question({ askedBy: 'user:default/kimura.aoi' })], {
+      ask: true,
+      answer: true,
+      moderate: true,
+    });
+    const card = await screen.findByRole('article', {
+      name: 'Why can last year be paid in April?',
+    });
+    expect(within(card).getByText(/kimura\.aoi/)).toBeInTheDocument();
+    expect(
+      within(card).getByTestId('question-anonymous-moderator'),
+    ).toHaveTextContent(
+      'the department and other readers do not see this name',
+    );
   });
 
   it('asks anonymously when the reader chooses so', async () => {

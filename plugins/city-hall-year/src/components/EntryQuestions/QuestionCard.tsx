@@ -95,6 +95,16 @@ export function QuestionCard(props: {
             {t('questions.askedAnonymously')}
           </Typography>
         )}
+        {!q.mine && q.anonymous && q.askedBy && (
+          // Only moderators (HR) are sent who asked an anonymous question.
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            data-testid="question-anonymous-moderator"
+          >
+            {t('questions.anonymousToDepartment')}
+          </Typography>
+        )}
         {q.body && <GuideMarkdown content={q.body} />}
 
         {q.answers.map(a => (

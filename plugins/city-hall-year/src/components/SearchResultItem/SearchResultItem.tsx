@@ -1,4 +1,8 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  useSearch,
+  useSearchContextCheck,
+} from '@backstage/plugin-search-react';
 import { Link } from '@backstage/ui';
 import type { Cycle } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
@@ -19,6 +23,39 @@ interface EntryDocument {
   /** Training courses (`city-hall-year-course` documents) only. */
   audience?: string;
   stepCount?: number;
+  /** The entry's FAQ questions, one a line. */
+  faq?: string;
+}
+
+/**
+ * The FAQ questions of a result that contain a word of the search, linked to the
+ * entry's FAQ: someone who searched 出納整理期間 sees that it is asked and answered.
+ */
+function FaqMatches(props: { faq: string; location: string }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { term } = useSearch();
+  const words = term
+    .toLocaleLowerCase('ja')
+    // \s takes the full-width space (U+3000) too.
+    .split(/\s+/)
+    .filter(Boolean);
+  const matches = props.faq
+    .split('\n')
+    .filter(
+      q => q && words.some(word => q.toLocaleLowerCase('ja').includes(word)),
+    )
+    .slice(0, 2);
+  if (matches.length === 0) return null;
+  return (
+    <Stack spacing={0.25} sx={{ mt: 0.5 }} data-testid="search-result-faq">
+      {matches.map(question => (
+        <Typography key={question} variant="body2">
+          {t('faq.searchMatch')}{' '}
+          <Link href={`${props.location}#faq`}>{question}</Link>
+        </Typography>
+      ))}
+    </Stack>
+  );
 }
 
 /**
@@ -30,6 +67,7 @@ export function CityHallYearSearchResultItem(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const owners = useOwnerNames(props.result?.owner ? [props.result.owner] : []);
+  const inSearch = useSearchContextCheck();
   const { result } = props;
   if (!result) return null;
   return (
@@ -72,6 +110,9 @@ export function CityHallYearSearchResultItem(props: {
       >
         {result.text}
       </Typography>
+      {inSearch && result.faq && (
+        <FaqMatches faq={result.faq} location={result.location} />
+      )}
     </Box>
   );
 }
