@@ -119,8 +119,18 @@ describe('benchmark', () => {
     const options = { requests: REQUESTS, concurrency: CONCURRENCY };
     const routes: Array<[string, string, string]> = [
       [
-        'GET /entries/shutsuno-heisa/questions',
+        'GET /entries/shutsuno-heisa/questions (first page, 20)',
         '/entries/shutsuno-heisa/questions',
+        as('accounting'),
+      ],
+      [
+        'GET /entries/shutsuno-heisa/questions (largest page, 100, from the 400th)',
+        '/entries/shutsuno-heisa/questions?limit=100&offset=400',
+        as('accounting'),
+      ],
+      [
+        'GET /entries/shutsuno-heisa/questions?status=open',
+        '/entries/shutsuno-heisa/questions?status=open',
         as('accounting'),
       ],
       ['GET /clarity (HR, every entry)', '/clarity?fiscalYear=2026', as('hr')],

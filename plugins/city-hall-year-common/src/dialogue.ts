@@ -104,7 +104,7 @@ export interface Question {
   askedBy?: string;
   /** Whether the caller asked it. */
   mine: boolean;
-  status: 'open' | 'resolved';
+  status: QuestionStatus;
   /** The answer that settled it, when resolved. */
   resolvedAnswerId?: string;
   resolvedBy?: string;
@@ -128,9 +128,40 @@ export interface QuestionAbilities {
   moderate: boolean;
 }
 
+/** Whether a question is still waiting for the answer that settles it. */
+export const QUESTION_STATUSES = ['open', 'resolved'] as const;
+
+/** A status of {@link QUESTION_STATUSES}. */
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/**
+ * Query of `GET /entries/:idOrSlug/questions`: a page of the questions, newest first,
+ * all or only the open or the resolved ones.
+ */
+export const questionListQuerySchema = z
+  .object({
+    status: z.enum(QUESTION_STATUSES).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(L.maxQuestionsPerPage)
+      .default(L.questionsPerPage),
+  })
+  .strict();
+
+/** Query of `GET /entries/:idOrSlug/questions`, as the client sends it. */
+export type QuestionListQuery = z.input<typeof questionListQuerySchema>;
+
 /** Answer of `GET /entries/:idOrSlug/questions`. */
 export interface QuestionList {
+  /** The page asked for, newest first. */
   items: Question[];
+  /** The questions the list holds over all pages (of the status asked for). */
+  totalCount: number;
+  /** Open and resolved questions of the entry, whatever the status asked for. */
+  counts: Record<QuestionStatus, number>;
   abilities: QuestionAbilities;
 }
 

@@ -47,8 +47,10 @@ export const FEED_TOKEN_LIMITS = {
 export const DIALOGUE_LIMITS = {
   titleLength: 120,
   bodyLength: 5000,
-  /** Questions of one entry returned at most (newest first). */
-  questionsPerEntry: 500,
+  /** Questions of one entry in a page when the caller names no `limit` (newest first). */
+  questionsPerPage: 20,
+  /** The most questions a page may ask for. */
+  maxQuestionsPerPage: 100,
   /** Questions, answers and comments one person may post a minute, by default. */
   postsPerMinute: 10,
 } as const;

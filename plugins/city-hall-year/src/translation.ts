@@ -372,6 +372,12 @@ export const cityHallYearTranslationRef = createTranslationRef({
       lead: 'Something unclear? Ask the department that keeps this entry; its answer helps the next person too.',
       ask: 'Ask a question',
       none: 'No questions yet. Be the first to ask.',
+      noneOfStatus: 'No questions of this kind.',
+      filter: 'Which questions',
+      filterCount: '{{label}} ({{n}})',
+      all: 'All',
+      more: 'Show {{n}} more ({{rest}} not shown)',
+      linked: 'The question you were notified of',
       anonymousAsker: 'A member of staff (anonymous)',
       anonymousToDepartment:
         'Asked anonymously: the department and other readers do not see this name; you see it as a moderator.',

@@ -1,5 +1,8 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { AnswerKind } from '@internal/plugin-city-hall-year-common';
+import type {
+  AnswerKind,
+  QuestionStatus,
+} from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { ChangeContext } from './EntryStore';
@@ -111,7 +114,12 @@ export class DatabaseQuestionStore implements QuestionStore {
 
   async listQuestions(
     entryId: string,
-    options: { includeDeleted: boolean; limit: number },
+    options: {
+      includeDeleted: boolean;
+      limit: number;
+      offset?: number;
+      status?: QuestionStatus;
+    },
   ): Promise<StoredQuestion[]> {
     const query = this.db<QuestionRow>(QUESTIONS)
       .where({ entry_id: entryId })
@@ -119,9 +127,27 @@ export class DatabaseQuestionStore implements QuestionStore {
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ])
-      .limit(options.limit);
+      .limit(options.limit)
+      .offset(options.offset ?? 0);
     if (!options.includeDeleted) query.whereNull('deleted_at');
+    if (options.status === 'open') query.whereNull('resolved_answer_id');
+    if (options.status === 'resolved') query.whereNotNull('resolved_answer_id');
     return this.withReplies(this.db, await query);
+  }
+
+  async countQuestions(
+    entryId: string,
+    options: { includeDeleted: boolean },
+  ): Promise<Record<QuestionStatus, number>> {
+    const query = this.db<QuestionRow>(QUESTIONS)
+      .where({ entry_id: entryId })
+      .count({ all: '*' })
+      .count({ resolved: 'resolved_answer_id' });
+    if (!options.includeDeleted) query.whereNull('deleted_at');
+    const [row] = (await query) as Array<{ all: unknown; resolved: unknown }>;
+    const all = Number(row?.all ?? 0);
+    const resolved = Number(row?.resolved ?? 0);
+    return { open: all - resolved, resolved };
   }
 
   async getQuestion(id: string): Promise<StoredQuestion | undefined> {

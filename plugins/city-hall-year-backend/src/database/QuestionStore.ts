@@ -1,4 +1,7 @@
-import type { AnswerKind } from '@internal/plugin-city-hall-year-common';
+import type {
+  AnswerKind,
+  QuestionStatus,
+} from '@internal/plugin-city-hall-year-common';
 import type { ChangeContext } from './EntryStore';
 
 /** What every stored question and reply has: its version, its changes, its deletion. */
@@ -59,11 +62,25 @@ export interface DialogueRevision {
  * the history in the same transaction; deleting only marks it deleted.
  */
 export interface QuestionStore {
-  /** The questions of an entry, newest first, deleted ones too when asked. */
+  /**
+   * A page of the questions of an entry, newest first, deleted ones too when asked,
+   * all or of one status.
+   */
   listQuestions(
     entryId: string,
-    options: { includeDeleted: boolean; limit: number },
+    options: {
+      includeDeleted: boolean;
+      limit: number;
+      offset?: number;
+      status?: QuestionStatus;
+    },
   ): Promise<StoredQuestion[]>;
+
+  /** How many questions of an entry are open and resolved. */
+  countQuestions(
+    entryId: string,
+    options: { includeDeleted: boolean },
+  ): Promise<Record<QuestionStatus, number>>;
 
   getQuestion(id: string): Promise<StoredQuestion | undefined>;
 

@@ -10,7 +10,6 @@ import {
 } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
-  DIALOGUE_LIMITS,
   questionAnswerPermission,
   questionAskPermission,
   questionModeratePermission,
@@ -19,6 +18,7 @@ import {
   type Entry,
   type Question,
   type QuestionList,
+  type QuestionStatus,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
 import type {
@@ -73,7 +73,11 @@ interface Viewer {
 export class QuestionService {
   constructor(private readonly deps: QuestionServiceDeps) {}
 
-  async list(entryIdOrSlug: string, ctx: CallContext): Promise<QuestionList> {
+  async list(
+    entryIdOrSlug: string,
+    page: { limit: number; offset: number; status?: QuestionStatus },
+    ctx: CallContext,
+  ): Promise<QuestionList> {
     const entry = await readableEntry(
       this.deps,
       entryIdOrSlug,
@@ -87,12 +91,17 @@ export class QuestionService {
         ).has(entry.id),
       ),
     );
-    const stored = await this.deps.questions.listQuestions(entry.id, {
-      includeDeleted: viewer.moderator,
-      limit: DIALOGUE_LIMITS.questionsPerEntry,
-    });
+    const includeDeleted = viewer.moderator;
+    const [stored, counts] = await Promise.all([
+      this.deps.questions.listQuestions(entry.id, { includeDeleted, ...page }),
+      this.deps.questions.countQuestions(entry.id, { includeDeleted }),
+    ]);
     return {
       items: stored.map(q => this.view(q, entry, viewer)),
+      totalCount: page.status
+        ? counts[page.status]
+        : counts.open + counts.resolved,
+      counts,
       abilities: { ask, answer, moderate: viewer.moderator },
     };
   }

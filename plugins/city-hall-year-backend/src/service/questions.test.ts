@@ -3,6 +3,7 @@ import type {
   Question,
   QuestionList,
 } from '@internal/plugin-city-hall-year-common';
+import { DatabaseQuestionStore } from '../database/DatabaseQuestionStore';
 import {
   ACCOUNTING,
   callAs,
@@ -23,8 +24,11 @@ describeOnEachDatabase(
   'the dialogue on an entry',
   { seed: true, notifications, config: { dialogue: { postsPerMinute: 30 } } },
   ctx => {
+    // The largest page: this suite asks more than one page of questions on 出納閉鎖.
     const list = async (person: Person, entry = ENTRY) => {
-      const res = await callAs(ctx, person).get(`/entries/${entry}/questions`);
+      const res = await callAs(ctx, person).get(
+        `/entries/${entry}/questions?limit=100`,
+      );
       expect(res.status).toBe(200);
       return res.body as QuestionList;
     };
@@ -334,8 +338,75 @@ describeOnEachDatabase(
       ).toBe(404);
     });
 
+    it('pages the questions newest first, all or the open or resolved ones', async () => {
+      // 25 questions on 決算審査 (which has no others), a minute apart; every fifth
+      // settled. Written through the store: no person posts 25 in a minute.
+      const entryId = (await callAs(ctx, 'hr').get('/entries/kessan-shinsa'))
+        .body.id as string;
+      const store = new DatabaseQuestionStore(ctx.knex);
+      for (let i = 0; i < 25; i++) {
+        const at = new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString();
+        const q = await store.createQuestion(
+          entryId,
+          { title: `質問${i + 1}`, body: '', anonymous: false },
+          { actor: NEW_HIRE, at },
+        );
+        if (i % 5 === 0) {
+          const a = await store.addAnswer(q.id, 'answer', '回答', {
+            actor: PEOPLE.hr.ref,
+            at,
+          });
+          await store.resolveQuestion(q.id, a.id, { actor: NEW_HIRE, at });
+        }
+      }
+      const page = async (query: string) => {
+        const res = await callAs(ctx, 'finance').get(
+          `/entries/kessan-shinsa/questions${query}`,
+        );
+        expect(res.status).toBe(200);
+        const body = res.body as QuestionList;
+        return { ...body, titles: body.items.map(q => q.title) };
+      };
+
+      const first = await page('');
+      expect(first.totalCount).toBe(25);
+      expect(first.counts).toEqual({ open: 20, resolved: 5 });
+      expect(first.titles).toHaveLength(20);
+      expect(first.titles.slice(0, 2)).toEqual(['質問25', '質問24']);
+      const second = await page('?offset=20');
+      expect(second.titles).toEqual([
+        '質問5',
+        '質問4',
+        '質問3',
+        '質問2',
+        '質問1',
+      ]);
+
+      const resolved = await page('?status=resolved&limit=2');
+      expect(resolved.totalCount).toBe(5);
+      expect(resolved.counts).toEqual({ open: 20, resolved: 5 });
+      expect(resolved.titles).toEqual(['質問21', '質問16']);
+      const open = await page('?status=open&offset=18');
+      expect(open.totalCount).toBe(20);
+      expect(open.titles).toEqual(['質問3', '質問2']);
+
+      for (const [query, field] of [
+        ['?limit=101', 'limit'],
+        ['?limit=0', 'limit'],
+        ['?offset=-1', 'offset'],
+        ['?status=closed', 'status'],
+        ['?sort=old', 'sort'],
+      ]) {
+        const res = await callAs(ctx, 'finance').get(
+          `/entries/kessan-shinsa/questions${query}`,
+        );
+        expect([query, res.status]).toEqual([query, 400]);
+        expect(res.body.error.message).toContain(field);
+      }
+    });
+
     it('names the field of bad input and writes nothing', async () => {
-      const before = (await list('hr')).items.length;
+      const before = (await list('hr')).totalCount;
       for (const [body, field] of [
         [{ title: 'あ'.repeat(121) }, 'title'],
         [{ title: '' }, 'title'],
@@ -349,7 +420,7 @@ describeOnEachDatabase(
         expect([field, res.status]).toEqual([field, 400]);
         expect(res.body.error.message).toContain(field);
       }
-      expect((await list('hr')).items.length).toBe(before);
+      expect((await list('hr')).totalCount).toBe(before);
       expect(
         (await callAs(ctx, 'newHire').get('/questions/not-an-id')).status,
       ).toBe(400);

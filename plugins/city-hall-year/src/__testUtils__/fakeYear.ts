@@ -103,9 +103,12 @@ export function createFakeApi(
     updateCourse: notUsed,
     deleteCourse: notUsed,
     listEntryCourses: notUsed,
+    getQuestion: notUsed,
     async listQuestions() {
       return {
         items: [],
+        totalCount: 0,
+        counts: { open: 0, resolved: 0 },
         abilities: { ask: true, answer: false, moderate: false },
       };
     },

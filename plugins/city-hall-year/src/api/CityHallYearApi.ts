@@ -27,6 +27,7 @@ import type {
   Question,
   QuestionInput,
   QuestionList,
+  QuestionListQuery,
   YearView,
 } from '@internal/plugin-city-hall-year-common';
 
@@ -152,8 +153,16 @@ export interface CityHallYearApi {
   /** Marks the year as seen now (or at `at`). */
   markSeen(at?: string): Promise<{ lastSeenAt: string }>;
 
-  /** The questions on an entry, and what the signed-in user may do with them. */
-  listQuestions(entrySlug: string): Promise<QuestionList>;
+  /**
+   * A page of the questions on an entry (newest first; all, or the open or resolved
+   * ones), and what the signed-in user may do with them.
+   */
+  listQuestions(
+    entrySlug: string,
+    query?: QuestionListQuery,
+  ): Promise<QuestionList>;
+  /** One question, as the signed-in user may see it. */
+  getQuestion(questionId: string): Promise<Question>;
   /** Asks the department that owns the entry. */
   askQuestion(entrySlug: string, input: QuestionInput): Promise<Question>;
   /** An answer (the entry's owners, HR) or a comment (any reader). */

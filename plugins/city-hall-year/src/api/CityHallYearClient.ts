@@ -289,8 +289,19 @@ export class CityHallYearClient implements CityHallYearApi {
     return this.send('POST', '/last-seen', at ? { at } : {});
   }
 
-  listQuestions(entrySlug: string): Promise<common.QuestionList> {
-    return this.get(`/entries/${encodeURIComponent(entrySlug)}/questions`);
+  listQuestions(
+    entrySlug: string,
+    query: common.QuestionListQuery = {},
+  ): Promise<common.QuestionList> {
+    return this.get(
+      `/entries/${encodeURIComponent(entrySlug)}/questions${queryString(
+        query,
+      )}`,
+    );
+  }
+
+  getQuestion(questionId: string): Promise<common.Question> {
+    return this.get(`/questions/${encodeURIComponent(questionId)}`);
   }
 
   askQuestion(

@@ -326,6 +326,12 @@ const ja = createTranslationMessages({
       'わからないことは、この項目を担当する課に聞いてみましょう。回答は次に読む人の助けにもなります。',
     'questions.ask': '質問する',
     'questions.none': 'まだ質問はありません。最初の質問をどうぞ。',
+    'questions.noneOfStatus': 'この条件の質問はありません。',
+    'questions.filter': '表示する質問',
+    'questions.filterCount': '{{label}}（{{n}}）',
+    'questions.all': 'すべて',
+    'questions.more': 'さらに{{n}}件を表示（残り{{rest}}件）',
+    'questions.linked': 'お知らせの質問',
     'questions.anonymousAsker': '匿名の職員',
     'questions.anonymousToDepartment':
       '匿名の質問です。担当課やほかの読者には名前は表示されません（モデレーターとして表示しています）。',

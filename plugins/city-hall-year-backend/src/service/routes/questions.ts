@@ -2,6 +2,7 @@ import {
   answerInputSchema,
   answerUpdateSchema,
   questionInputSchema,
+  questionListQuerySchema,
   questionUpdateSchema,
   resolveQuestionSchema,
   versionBodySchema,
@@ -9,14 +10,7 @@ import {
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouterOptions } from '../types';
-import {
-  callers,
-  entryParam,
-  idParam,
-  noQuerySchema,
-  parseBody,
-  parseRequest,
-} from './util';
+import { callers, entryParam, idParam, parseBody, parseRequest } from './util';
 
 /**
  * The dialogue on entries: questions to the department that owns an entry, answers,
@@ -31,8 +25,8 @@ export function questionRoutes(router: Router, options: RouterOptions) {
 
   router.get('/entries/:id/questions', async (req, res) => {
     const ctx = await user(req);
-    parseRequest(noQuerySchema, req.query, 'query');
-    res.json(await questions.list(entryParam(req), ctx));
+    const page = parseRequest(questionListQuerySchema, req.query, 'query');
+    res.json(await questions.list(entryParam(req), page, ctx));
   });
 
   router.post('/entries/:id/questions', async (req, res) => {

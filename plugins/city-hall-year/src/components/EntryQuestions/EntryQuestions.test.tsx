@@ -73,11 +73,35 @@ async function renderQuestions(
   options: {
     mayEditEntry?: boolean;
     signals?: ReturnType<typeof fakeSignals>;
+    path?: string;
   } = {},
 ) {
   const api = {
     ...createFakeApi(),
-    listQuestions: jest.fn(async () => ({ items, abilities })),
+    // The server's paging and filter, over the given questions.
+    listQuestions: jest.fn(
+      async (
+        _slug: string,
+        query: { status?: string; offset?: number; limit?: number } = {},
+      ) => {
+        const matching = items.filter(
+          q => !query.status || q.status === query.status,
+        );
+        const offset = query.offset ?? 0;
+        return {
+          items: matching.slice(offset, offset + (query.limit ?? 20)),
+          totalCount: matching.length,
+          counts: {
+            open: items.filter(q => q.status === 'open').length,
+            resolved: items.filter(q => q.status === 'resolved').length,
+          },
+          abilities,
+        };
+      },
+    ),
+    getQuestion: jest.fn(async (id: string) =>
+      question({ id, title: 'An older question' }),
+    ),
     askQuestion: jest.fn(async () => question()),
     replyToQuestion: jest.fn(async () => question().answers[0]),
     resolveQuestion: jest.fn(async () => question({ status: 'resolved' })),
@@ -101,6 +125,7 @@ async function renderQuestions(
     />,
     {
       api,
+      path: options.path,
       apis: [
         [permissionApiRef, mockPermissionApi(options.mayEditEntry ?? false)],
         ...(options.signals
@@ -318,5 +343,65 @@ describe('EntryQuestions', () => {
       event: 'faq-create',
     });
     await waitFor(() => expect(onEntryChanged).toHaveBeenCalled());
+  });
+
+  describe('many questions', () => {
+    // 25 questions, newest first; every third resolved.
+    const many = Array.from({ length: 25 }, (_, i) =>
+      question({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        title: `Question ${i + 1}`,
+        status: i % 3 === 0 ? 'resolved' : 'open',
+      }),
+    );
+
+    it('shows twenty at a time, and the next ones when asked', async () => {
+      const { api } = await renderQuestions(many);
+      await waitFor(() =>
+        expect(screen.getAllByTestId('question')).toHaveLength(20),
+      );
+      const more = screen.getByTestId('question-more');
+      expect(more).toHaveTextContent('Show 5 more (5 not shown)');
+      fireEvent.click(more);
+      await waitFor(() =>
+        expect(screen.getAllByTestId('question')).toHaveLength(25),
+      );
+      expect(screen.queryByTestId('question-more')).toBeNull();
+      expect(api.listQuestions).toHaveBeenLastCalledWith(entry.slug, {
+        offset: 0,
+        limit: 40,
+      });
+    });
+
+    it('shows only the open or the resolved ones, with their counts', async () => {
+      const { api } = await renderQuestions(many);
+      expect(await screen.findByTestId('questions-all')).toHaveTextContent(
+        'All (25)',
+      );
+      expect(screen.getByTestId('questions-open')).toHaveTextContent(
+        'Open (16)',
+      );
+      fireEvent.click(screen.getByTestId('questions-resolved'));
+      await waitFor(() =>
+        expect(screen.getAllByTestId('question')).toHaveLength(9),
+      );
+      expect(api.listQuestions).toHaveBeenLastCalledWith(entry.slug, {
+        status: 'resolved',
+        offset: 0,
+        limit: 20,
+      });
+      expect(screen.queryByTestId('question-more')).toBeNull();
+    });
+
+    it('shows the question a notification links to, also when it is older than the first page', async () => {
+      const older = '99999999-9999-4999-8999-999999999999';
+      const { api } = await renderQuestions(many, undefined, {
+        path: `/#question-${older}`,
+      });
+      const linked = await screen.findByTestId('question-linked');
+      expect(linked).toHaveTextContent('The question you were notified of');
+      expect(linked).toHaveTextContent('An older question');
+      expect(api.getQuestion).toHaveBeenCalledWith(older);
+    });
   });
 });

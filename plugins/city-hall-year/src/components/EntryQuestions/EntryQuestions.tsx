@@ -4,16 +4,22 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { VisuallyHidden } from '@backstage/ui';
 import {
+  DIALOGUE_LIMITS,
   dialogueChannel,
   entryUpdatePermission,
   type Entry,
   type FaqInput,
   type Question,
+  type QuestionList,
+  type QuestionStatus,
 } from '@internal/plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
 import { useChangeRunner } from '../../hooks/useChangeRunner';
@@ -24,10 +30,20 @@ import { FaqItemDialog } from '../EntryFaq';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { QuestionCard, type QuestionActions } from './QuestionCard';
 
+const PAGE = DIALOGUE_LIMITS.questionsPerPage;
+const LARGEST_PAGE = DIALOGUE_LIMITS.maxQuestionsPerPage;
+
+/** The question a notification links to: `#question-<id>`. */
+function linkedQuestionId(hash: string): string | undefined {
+  return /^#question-([0-9a-f-]{36})$/i.exec(hash)?.[1];
+}
+
 /**
  * The dialogue on an entry (対話): readers ask the department that owns it, the
  * department answers, others comment and say 「同じ疑問」. The server decides who may
  * do what and whom an anonymous question names; this only shows what it allows.
+ * The newest questions come first, twenty at a time, all or the open or resolved
+ * ones; a question a notification links to is shown even when it is older.
  */
 export function EntryQuestions(props: {
   entry: Entry;
@@ -47,10 +63,39 @@ export function EntryQuestions(props: {
     permission: entryUpdatePermission,
     resourceRef: entry.id,
   });
-  const { value, retry } = useAsyncRetry(
-    () => api.listQuestions(entry.slug),
-    [api, entry.slug],
-  );
+  const [status, setStatus] = useState<QuestionStatus>();
+  const [wanted, setWanted] = useState<number>(PAGE);
+  const linkedId = linkedQuestionId(useLocation().hash);
+  // The first `wanted` questions, read again as one list whenever anything changed.
+  const { value, retry, loading } = useAsyncRetry(async () => {
+    const pages: QuestionList[] = [];
+    for (let offset = 0; offset < wanted; offset += LARGEST_PAGE) {
+      const page = await api.listQuestions(entry.slug, {
+        ...(status ? { status } : {}),
+        offset,
+        limit: Math.min(LARGEST_PAGE, wanted - offset),
+      });
+      pages.push(page);
+      if (offset + page.items.length >= page.totalCount) break;
+    }
+    const seen = new Set<string>();
+    const items = pages
+      .flatMap(p => p.items)
+      // A question asked between two pages shifts the rest by one.
+      .filter(q => !seen.has(q.id) && seen.add(q.id));
+    const linked =
+      linkedId && !seen.has(linkedId)
+        ? await api.getQuestion(linkedId).catch(() => undefined)
+        : undefined;
+    return { ...pages[pages.length - 1], items, linked };
+  }, [api, entry.slug, status, wanted, linkedId]);
+  // Once the questions are there, bring the linked one into view.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!value || !linkedId || scrolled.current) return;
+    scrolled.current = true;
+    document.getElementById(`question-${linkedId}`)?.scrollIntoView?.();
+  }, [value, linkedId]);
   // Someone answered, asked or changed the FAQ on this entry: read it again, so that
   // a new answer appears without a reload, and say so to screen readers.
   const { lastSignal } = useSignal<{ entryId: string; event: string }>(
@@ -65,10 +110,12 @@ export function EntryQuestions(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastSignal]);
   const names = useOwnerNames(
-    (value?.items ?? []).flatMap(q => [
-      ...(q.askedBy ? [q.askedBy] : []),
-      ...q.answers.flatMap(a => (a.author ? [a.author] : [])),
-    ]),
+    [...(value?.linked ? [value.linked] : []), ...(value?.items ?? [])].flatMap(
+      q => [
+        ...(q.askedBy ? [q.askedBy] : []),
+        ...q.answers.flatMap(a => (a.author ? [a.author] : [])),
+      ],
+    ),
   );
 
   /** Runs a change; on success says so and reloads, on failure shows why. */
@@ -122,8 +169,56 @@ export function EntryQuestions(props: {
             </Button>
           </div>
         )}
+        {value.counts.open + value.counts.resolved > 0 && (
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={status ?? 'all'}
+            onChange={(_, next: QuestionStatus | 'all' | null) => {
+              if (!next) return;
+              setStatus(next === 'all' ? undefined : next);
+              setWanted(PAGE);
+            }}
+            aria-label={t('questions.filter')}
+            sx={{ flexWrap: 'wrap' }}
+          >
+            {(['all', 'open', 'resolved'] as const).map(kind => (
+              <ToggleButton
+                key={kind}
+                value={kind}
+                data-testid={`questions-${kind}`}
+              >
+                {t('questions.filterCount', {
+                  label: t(
+                    kind === 'all' ? 'questions.all' : `questions.${kind}`,
+                  ),
+                  n: String(
+                    kind === 'all'
+                      ? value.counts.open + value.counts.resolved
+                      : value.counts[kind],
+                  ),
+                })}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        )}
+        {value.linked && (
+          <Stack spacing={0.5} data-testid="question-linked">
+            <Typography variant="body2" color="text.secondary">
+              {t('questions.linked')}
+            </Typography>
+            <QuestionCard
+              question={value.linked}
+              abilities={value.abilities}
+              names={names}
+              actions={actions}
+            />
+          </Stack>
+        )}
         {value.items.length === 0 && (
-          <Typography color="text.secondary">{t('questions.none')}</Typography>
+          <Typography color="text.secondary">
+            {t(status ? 'questions.noneOfStatus' : 'questions.none')}
+          </Typography>
         )}
         {value.items.map(q => (
           <QuestionCard
@@ -134,6 +229,23 @@ export function EntryQuestions(props: {
             actions={actions}
           />
         ))}
+        {value.items.length < value.totalCount && (
+          <div>
+            <Button
+              variant="outlined"
+              disabled={loading}
+              onClick={() => setWanted(value.items.length + PAGE)}
+              data-testid="question-more"
+            >
+              {t('questions.more', {
+                n: String(
+                  Math.min(PAGE, value.totalCount - value.items.length),
+                ),
+                rest: String(value.totalCount - value.items.length),
+              })}
+            </Button>
+          </div>
+        )}
       </Stack>
       <AskQuestionDialog
         open={asking}
