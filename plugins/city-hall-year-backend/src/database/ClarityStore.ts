@@ -1,5 +1,6 @@
 import type {
   ClarityAnswer,
+  ClarityAudience,
   ClarityCounts,
   ClarityReason,
   ClarityReasonCounts,
@@ -40,15 +41,23 @@ export interface ClarityStore {
 
   /**
    * Per entry, the readers and the still-unclear among them as answers stood at each
-   * moment (`at`), for the given entries (all when undefined); with `newStaffOnly`,
-   * counting only the answers of readers who were new staff.
+   * moment (`at`), for the given entries (all when undefined).
    */
   countsAt(
     fiscalYear: number,
     moments: string[],
     entryIds?: string[],
-    options?: { newStaffOnly?: boolean },
   ): Promise<Map<string, ClarityCounts[]>>;
+
+  /**
+   * The same counts in the same one pass, for everyone and for the readers who were
+   * new staff when they answered (only entries some of them answered).
+   */
+  countsByAudienceAt(
+    fiscalYear: number,
+    moments: string[],
+    entryIds?: string[],
+  ): Promise<Record<ClarityAudience, Map<string, ClarityCounts[]>>>;
 
   /** Per entry, how many current "still unclear" answers gave each reason. */
   reasonCounts(

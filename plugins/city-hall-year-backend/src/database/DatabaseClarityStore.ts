@@ -1,6 +1,7 @@
 import {
   CLARITY_REASONS,
   type ClarityAnswer,
+  type ClarityAudience,
   type ClarityCounts,
   type ClarityReasonCounts,
 } from '@internal/plugin-city-hall-year-common';
@@ -78,50 +79,113 @@ export class DatabaseClarityStore implements ClarityStore {
     fiscalYear: number,
     moments: string[],
     entryIds?: string[],
-    options: { newStaffOnly?: boolean } = {},
   ): Promise<Map<string, ClarityCounts[]>> {
-    const result = new Map<string, ClarityCounts[]>();
-    if (moments.length === 0) return result;
-    // One pass over the year's answers counts every moment: an answer counts at a
-    // moment when it was given by then and not yet superseded.
-    const current = (at: string) =>
-      this.db.raw('?? <= ? AND (?? IS NULL OR ?? > ?)', [
-        'answered_at',
-        at,
-        'superseded_at',
-        'superseded_at',
-        at,
-      ]);
-    for (const ids of entryIds ? slices(entryIds) : [undefined]) {
-      const query = this.db(CLARITY)
-        .where('fiscal_year', fiscalYear)
-        .andWhere('answered_at', '<=', moments[moments.length - 1])
-        .groupBy('entry_id')
-        .select('entry_id');
-      moments.forEach((at, i) => {
-        query.sum({
-          [`r${i}`]: this.db.raw('CASE WHEN ? THEN 1 ELSE 0 END', [
-            current(at),
-          ]),
-          [`u${i}`]: this.db.raw('CASE WHEN ? AND NOT ?? THEN 1 ELSE 0 END', [
-            current(at),
-            'clear',
-          ]),
+    return (await this.sums(fiscalYear, moments, entryIds, false)).everyone;
+  }
+
+  async countsByAudienceAt(
+    fiscalYear: number,
+    moments: string[],
+    entryIds?: string[],
+  ): Promise<Record<ClarityAudience, Map<string, ClarityCounts[]>>> {
+    return this.sums(fiscalYear, moments, entryIds, true);
+  }
+
+  /**
+   * The counts at every moment from two grouped passes over the year's answers. An
+   * answer counts at a moment when it was given by then and not yet superseded; as
+   * an answer is superseded only after it was given, the readers at a moment are the
+   * answers given by then less those superseded by then. So each answer is put in
+   * the bucket of the first moment at or after it was given (and, once more, of the
+   * one at or after it was superseded), counted per entry, bucket, clear and
+   * new staff, and the buckets are summed up in order.
+   */
+  private async sums(
+    fiscalYear: number,
+    moments: string[],
+    entryIds: string[] | undefined,
+    withNewStaff: boolean,
+  ): Promise<Record<ClarityAudience, Map<string, ClarityCounts[]>>> {
+    const everyone = new Map<string, ClarityCounts[]>();
+    const newStaff = new Map<string, ClarityCounts[]>();
+    if (moments.length === 0) return { everyone, newStaff };
+    const last = moments[moments.length - 1];
+    // The bucket is a small integer written into the SQL; the moments are bound.
+    const bucket = (column: string) =>
+      this.db.raw(
+        `CASE ${moments.map((_, i) => `WHEN ?? <= ? THEN ${i}`).join(' ')} END`,
+        moments.flatMap(at => [column, at]),
+      );
+    type Row = {
+      entry_id: string;
+      b: number | string;
+      clear: unknown;
+      new_staff: unknown;
+      n: unknown;
+    };
+    // Per entry and audience: answers given and superseded per bucket.
+    const tallies = new Map<
+      string,
+      Record<ClarityAudience, { given: number[][]; superseded: number[][] }>
+    >();
+    const tally = (entryId: string) => {
+      let t = tallies.get(entryId);
+      if (!t) {
+        const empty = () => ({
+          // [all, unclear] per bucket.
+          given: moments.map(() => [0, 0]),
+          superseded: moments.map(() => [0, 0]),
         });
-      });
-      if (ids) query.whereIn('entry_id', ids);
-      if (options.newStaffOnly) query.andWhere('new_staff', true);
-      for (const row of (await query) as Array<Record<string, unknown>>) {
-        result.set(
-          row.entry_id as string,
-          moments.map((_, i) => ({
-            readers: Number(row[`r${i}`] ?? 0),
-            unclear: Number(row[`u${i}`] ?? 0),
-          })),
-        );
+        t = { everyone: empty(), newStaff: empty() };
+        tallies.set(entryId, t);
+      }
+      return t;
+    };
+    for (const ids of entryIds ? slices(entryIds) : [undefined]) {
+      for (const column of ['answered_at', 'superseded_at'] as const) {
+        const query = this.db(CLARITY)
+          .where('fiscal_year', fiscalYear)
+          .andWhere(column, '<=', last)
+          .select('entry_id', 'clear', 'new_staff', {
+            b: bucket(column),
+          })
+          .count({ n: '*' })
+          .groupByRaw('entry_id, b, clear, new_staff');
+        if (ids) query.whereIn('entry_id', ids);
+        for (const row of (await query) as Row[]) {
+          const t = tally(row.entry_id);
+          const kind = column === 'answered_at' ? 'given' : 'superseded';
+          const b = Number(row.b);
+          const n = Number(row.n);
+          const unclear = !row.clear || row.clear === '0' ? n : 0;
+          const audiences: ClarityAudience[] =
+            withNewStaff && row.new_staff && row.new_staff !== '0'
+              ? ['everyone', 'newStaff']
+              : ['everyone'];
+          for (const audience of audiences) {
+            t[audience][kind][b][0] += n;
+            t[audience][kind][b][1] += unclear;
+          }
+        }
       }
     }
-    return result;
+    for (const [entryId, t] of tallies) {
+      for (const audience of ['everyone', 'newStaff'] as const) {
+        const { given, superseded } = t[audience];
+        let readers = 0;
+        let unclear = 0;
+        const series = moments.map((_, i) => {
+          readers += given[i][0] - superseded[i][0];
+          unclear += given[i][1] - superseded[i][1];
+          return { readers, unclear };
+        });
+        // Like everyone's, only the entries some of them answered.
+        if (given.some(g => g[0] > 0)) {
+          (audience === 'everyone' ? everyone : newStaff).set(entryId, series);
+        }
+      }
+    }
+    return { everyone, newStaff };
   }
 
   async reasonCounts(

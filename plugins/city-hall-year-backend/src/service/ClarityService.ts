@@ -102,11 +102,12 @@ export class ClarityService {
       ctx.credentials,
     );
     const moments = this.moments(fy, now);
-    const counts = await this.deps.clarity.countsAt(
-      fy,
-      moments.map(m => m.end),
-      readable.map(e => e.id),
-    );
+    const { everyone: counts, newStaff: newStaffCounts } =
+      await this.deps.clarity.countsByAudienceAt(
+        fy,
+        moments.map(m => m.end),
+        readable.map(e => e.id),
+      );
     const answered = readable.filter(e => counts.has(e.id));
     const mayReadReasons = await this.deps.authorizer.allowedIds(
       clarityReasonsReadPermission,
@@ -131,12 +132,6 @@ export class ClarityService {
       };
     });
     mostUnclearFirst(items, i => i.entrySlug);
-    const newStaffCounts = await this.deps.clarity.countsAt(
-      fy,
-      moments.map(m => m.end),
-      answered.map(e => e.id),
-      { newStaffOnly: true },
-    );
     const group = (
       entries: Entry[],
       of: Map<string, ClarityCounts[]> = counts,
