@@ -180,6 +180,7 @@ export const cityHallYearPlugin = createBackendPlugin({
               clarity: new DatabaseClarityStore(store.client),
               entries: store,
               courses: courseStore,
+              questions: questionStore,
               authorizer,
               auditor: deps.auditor,
               newStaff: new NewStaffDirectory({

@@ -110,6 +110,8 @@ export interface ClarityOverviewItem {
   cycle: string;
   counts: ClarityCounts;
   months: ClarityMonth[];
+  /** Questions on the entry still waiting for the answer that settles them. */
+  openQuestions: number;
   /** Present when the caller may read this entry's reasons. */
   reasons?: ClarityReasonCounts;
 }

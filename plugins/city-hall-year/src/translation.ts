@@ -366,6 +366,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
         newStaff: 'New staff this year',
       },
       entriesTitle: 'Entry by entry',
+      openQuestions: 'Open questions: {{n}}',
     },
     questions: {
       title: 'Questions to the department',

@@ -150,6 +150,22 @@ export class DatabaseQuestionStore implements QuestionStore {
     return { open: all - resolved, resolved };
   }
 
+  async openQuestionCounts(entryIds: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    // Bound parameters per statement stay well below SQLite's limit.
+    for (let i = 0; i < entryIds.length; i += 500) {
+      const rows = (await this.db<QuestionRow>(QUESTIONS)
+        .whereIn('entry_id', entryIds.slice(i, i + 500))
+        .whereNull('deleted_at')
+        .whereNull('resolved_answer_id')
+        .groupBy('entry_id')
+        .select('entry_id')
+        .count({ n: '*' })) as Array<{ entry_id: string; n: unknown }>;
+      for (const row of rows) result.set(row.entry_id, Number(row.n));
+    }
+    return result;
+  }
+
   async getQuestion(id: string): Promise<StoredQuestion | undefined> {
     return this.load(this.db, id);
   }

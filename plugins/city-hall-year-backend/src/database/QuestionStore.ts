@@ -82,6 +82,9 @@ export interface QuestionStore {
     options: { includeDeleted: boolean },
   ): Promise<Record<QuestionStatus, number>>;
 
+  /** Per entry, its open questions that are not deleted (entries with none are left out). */
+  openQuestionCounts(entryIds: string[]): Promise<Map<string, number>>;
+
   getQuestion(id: string): Promise<StoredQuestion | undefined>;
 
   /** The question an answer belongs to. */

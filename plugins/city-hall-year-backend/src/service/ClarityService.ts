@@ -15,6 +15,7 @@ import {
 import type { ClarityFields, ClarityStore } from '../database/ClarityStore';
 import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';
+import type { QuestionStore } from '../database/QuestionStore';
 import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
@@ -36,6 +37,7 @@ export class ClarityService {
       clarity: ClarityStore;
       entries: EntryStore;
       courses: CourseStore;
+      questions: Pick<QuestionStore, 'openQuestionCounts'>;
       authorizer: EntryAuthorizer;
       auditor: AuditorService;
       newStaff: Pick<NewStaffDirectory, 'isNewStaff'>;
@@ -114,8 +116,9 @@ export class ClarityService {
       answered.map(e => e.id),
       ctx.credentials,
     );
-    const reasons = await this.deps.clarity.reasonCounts(fy, [
-      ...mayReadReasons,
+    const [reasons, openQuestions] = await Promise.all([
+      this.deps.clarity.reasonCounts(fy, [...mayReadReasons]),
+      this.deps.questions.openQuestionCounts(answered.map(e => e.id)),
     ]);
     const items = answered.map(entry => {
       const series = counts.get(entry.id)!;
@@ -126,6 +129,7 @@ export class ClarityService {
         cycle: entry.cycle,
         counts: series[series.length - 1],
         months: this.months(moments, series),
+        openQuestions: openQuestions.get(entry.id) ?? 0,
         ...(mayReadReasons.has(entry.id)
           ? { reasons: reasons.get(entry.id) ?? this.noReasons() }
           : {}),

@@ -139,6 +139,26 @@ describeOnEachDatabase(
       expect(forOwners.comments).toHaveLength(9);
       expect(JSON.stringify(forOwners)).not.toContain('reader-');
 
+      // Two questions on the entry, one of them settled.
+      const questions: string[] = [];
+      for (const title of [
+        '決算審査では何を見ますか？',
+        '意見書はいつ出ますか？',
+      ]) {
+        const asked = await callAs(ctx, 'newHire')
+          .post(`/entries/${ENTRY}/questions`)
+          .send({ title });
+        expect(asked.status).toBe(201);
+        questions.push(asked.body.id as string);
+      }
+      const answered = await callAs(ctx, 'hr')
+        .post(`/questions/${questions[0]}/answers`)
+        .send({ body: '計数の正確性と予算執行の適否です。' });
+      const resolved = await callAs(ctx, 'newHire')
+        .post(`/questions/${questions[0]}/resolve`)
+        .send({ answerId: answered.body.id });
+      expect(resolved.status).toBe(200);
+
       // The year's overview for 監査事務局: each entry by its slug, with its course.
       const overview = (
         await callAs(ctx, 'hr').get(
@@ -147,6 +167,8 @@ describeOnEachDatabase(
       ).body as ClarityOverview;
       const item = overview.items.find(i => i.entrySlug === ENTRY)!;
       expect(item.counts).toEqual({ readers: 30, unclear: 11 });
+      // Open questions stand beside the index, for the department to answer.
+      expect(item.openQuestions).toBe(1);
       expect(item.months[2]).toEqual({
         month: '2026-06',
         readers: 30,

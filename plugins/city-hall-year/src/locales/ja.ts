@@ -321,6 +321,7 @@ const ja = createTranslationMessages({
     'clarity.audiences.everyone': '全員',
     'clarity.audiences.newStaff': '今年度の新規採用職員',
     'clarity.entriesTitle': '項目ごと',
+    'clarity.openQuestions': '未解決の質問 {{n}}件',
     'questions.title': '担当課への質問',
     'questions.lead':
       'わからないことは、この項目を担当する課に聞いてみましょう。回答は次に読む人の助けにもなります。',

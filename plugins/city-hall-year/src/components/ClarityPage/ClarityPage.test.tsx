@@ -80,6 +80,7 @@ const overview: ClarityOverview = {
       cycle: 'settlement',
       counts: { readers: 30, unclear: 11 },
       months: [],
+      openQuestions: 2,
       reasons: { terms: 9, timing: 0, relevance: 2, procedure: 0, other: 0 },
     },
     {
@@ -89,6 +90,7 @@ const overview: ClarityOverview = {
       cycle: 'budget',
       counts: { readers: 4, unclear: 1 },
       months: [],
+      openQuestions: 0,
     },
   ],
 };
@@ -118,6 +120,14 @@ describe('ClarityPage', () => {
     ).toBeInTheDocument();
     // Reasons not sent (not the caller's to read): a dash, not zero.
     expect(within(rows[1]).getByText('—')).toBeInTheDocument();
+    // Open questions beside the index, linked to the entry's questions.
+    expect(
+      within(rows[0]).getByText('Open questions: 2').closest('a'),
+    ).toHaveAttribute(
+      'href',
+      '/city-hall-year/entries/shutsuno-seiri-kikan#questions',
+    );
+    expect(within(rows[1]).queryByText(/Open questions/)).toBeNull();
     expect(screen.getByTestId('clarity-chart')).toBeInTheDocument();
     expect(api.getClarityOverview).toHaveBeenCalledWith({ fiscalYear: 2026 });
   });

@@ -168,6 +168,19 @@ export function ClarityPage() {
                       >
                         {`${t('clarity.owner')}：${nameOf(item.owner)}`}
                       </Typography>
+                      {item.openQuestions > 0 && (
+                        <Typography variant="body2" component="div">
+                          <Link
+                            href={`${entryLink({
+                              slug: item.entrySlug,
+                            })}#questions`}
+                          >
+                            {t('clarity.openQuestions', {
+                              n: String(item.openQuestions),
+                            })}
+                          </Link>
+                        </Typography>
+                      )}
                     </TableCell>
                     <TableCell>
                       <div>{label(item.counts)}</div>

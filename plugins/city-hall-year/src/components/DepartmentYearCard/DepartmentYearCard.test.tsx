@@ -5,11 +5,14 @@ import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
 import { screen } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { fixToday } from '../../__testUtils__/fixedToday';
 import { rootRouteRef } from '../../routes';
 import { DepartmentYearCard } from './DepartmentYearCard';
 
+fixToday('2026-12-01T03:00:00Z');
+
 describe('DepartmentYearCard', () => {
-  it("shows the group's entries, the next one and those not yet confirmed", async () => {
+  it("shows the group's entries, the next one and those not yet confirmed, and where readers are still lost", async () => {
     const fiscalYear = resolveFiscalYear(new Date());
     const entry = (slug: string, confirmed?: number) => ({
       ...storedFields({
@@ -40,6 +43,38 @@ describe('DepartmentYearCard', () => {
         limit: 200,
       })),
       getYear: jest.fn(async (fy: number) => fakeYear(fy)),
+      getClarityOverview: jest.fn(async () => {
+        const months = [
+          { month: '2026-04', readers: 10, unclear: 7 },
+          { month: '2026-05', readers: 12, unclear: 5 },
+        ];
+        const group = {
+          entries: 1,
+          counts: { readers: 12, unclear: 5 },
+          months,
+        };
+        return {
+          fiscalYear,
+          months,
+          items: [
+            {
+              entrySlug: 'shutsuno-heisa',
+              title: { ja: '出納閉鎖' },
+              owner: 'group:default/kaikei-ka',
+              cycle: 'settlement',
+              counts: { readers: 12, unclear: 5 },
+              months,
+              openQuestions: 3,
+            },
+          ],
+          breakdown: {
+            cycles: [],
+            owners: [],
+            courses: [],
+            audiences: { everyone: group, newStaff: group },
+          },
+        };
+      }),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
@@ -67,5 +102,17 @@ describe('DepartmentYearCard', () => {
       screen.getByText('Not yet confirmed for this year: 1'),
     ).toBeInTheDocument();
     expect(screen.getByText('決算統計')).toBeInTheDocument();
+
+    // The department's モヤモヤ指数: the chart, and each entry with its open questions.
+    const clarity = await screen.findByTestId('department-clarity');
+    expect(clarity).toHaveTextContent('42% (5 of 12)');
+    expect(screen.getByText('Open questions: 3').closest('a')).toHaveAttribute(
+      'href',
+      '/city-hall-year/entries/shutsuno-heisa#questions',
+    );
+    expect(api.getClarityOverview).toHaveBeenCalledWith({
+      owner: 'group:default/kaikei-ka',
+      fiscalYear: 2026,
+    });
   });
 });

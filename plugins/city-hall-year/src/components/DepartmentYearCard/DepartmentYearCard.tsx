@@ -115,6 +115,20 @@ export function DepartmentYearCard() {
                     {item.title.ja}
                   </Link>
                   {` ${clarityLabel(item.counts)}`}
+                  {item.openQuestions > 0 && (
+                    <>
+                      {' · '}
+                      <Link
+                        href={`${entryLink({
+                          slug: item.entrySlug,
+                        })}#questions`}
+                      >
+                        {t('clarity.openQuestions', {
+                          n: String(item.openQuestions),
+                        })}
+                      </Link>
+                    </>
+                  )}
                 </Typography>
               ))}
               <Link

@@ -152,7 +152,11 @@ export function EntryQuestions(props: {
 
   if (!value) return null;
   return (
-    <EntrySection title={t('questions.title')} testId="entry-questions">
+    <EntrySection
+      title={t('questions.title')}
+      testId="entry-questions"
+      id="questions"
+    >
       <VisuallyHidden>
         <span role="status">{announced}</span>
       </VisuallyHidden>
