@@ -40,7 +40,22 @@ test('abuse: stored XSS payloads in questions, answers, FAQ and モヤモヤ com
       expect(replied.status()).toBe(201);
     }
   }
-  // Each payload as a FAQ item too, written by HR (the editors of every entry).
+  // Each payload as a FAQ item too, written by HR (the editors of every entry). A run
+  // on the same database before left its items: they go first (30 at most an entry).
+  for (;;) {
+    const faq = await (
+      await request.get(`${api}/entries/${entry}/faq`, { headers: hr })
+    ).json();
+    const left = faq.items.find((item: { question: string }) =>
+      /^FAQ\d\d /.test(item.question),
+    );
+    if (!left) break;
+    const removed = await request.delete(
+      `${api}/entries/${entry}/faq/${left.id}`,
+      { headers: hr, data: { version: faq.version } },
+    );
+    expect(removed.status()).toBe(200);
+  }
   for (const [i, payload] of PAYLOADS.entries()) {
     const added = await request.post(`${api}/entries/${entry}/faq`, {
       headers: hr,

@@ -1,1 +1,5 @@
-export { GuideMarkdown, joinJapaneseSoftBreaks } from './GuideMarkdown';
+export {
+  GuideMarkdown,
+  MarkdownSnippet,
+  joinJapaneseSoftBreaks,
+} from './GuideMarkdown';

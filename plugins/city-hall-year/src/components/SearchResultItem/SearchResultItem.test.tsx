@@ -26,6 +26,22 @@ describe('CityHallYearSearchResultItem', () => {
     expect(screen.getByText(/kaikei-ka/)).toBeInTheDocument();
   });
 
+  it('shows the snippet without markdown syntax, bold in Japanese too', async () => {
+    await renderInTestApp(
+      <CityHallYearSearchResultItem
+        result={{
+          title: '出納整理期間',
+          text: '前年度の収入と支出を**確定させる**ためです。\n- 一つ目',
+          location: '/city-hall-year/entries/shutsuno-seiri-kikan',
+        }}
+      />,
+    );
+    const result = screen.getByTestId('city-hall-year-search-result');
+    expect(result).not.toHaveTextContent('**');
+    expect(result).not.toHaveTextContent('- 一つ目');
+    expect(screen.getByText('確定させる').tagName).toBe('STRONG');
+  });
+
   it('shows a training course with its audience and number of steps', async () => {
     await renderInTestApp(
       <CityHallYearSearchResultItem

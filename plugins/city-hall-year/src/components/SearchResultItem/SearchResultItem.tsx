@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
+import { MarkdownSnippet } from '../GuideMarkdown';
 
 /** What the search index holds of an entry (see the backend's EntryCollatorFactory). */
 interface EntryDocument {
@@ -108,7 +109,7 @@ export function CityHallYearSearchResultItem(props: {
           overflow: 'hidden',
         }}
       >
-        {result.text}
+        <MarkdownSnippet content={result.text} />
       </Typography>
       {inSearch && result.faq && (
         <FaqMatches faq={result.faq} location={result.location} />
