@@ -20,6 +20,7 @@ import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStor
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
 import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
+import { CatalogNames } from './service/CatalogNames';
 import { NewStaffDirectory } from './service/NewStaffDirectory';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
@@ -119,7 +120,15 @@ export const cityHallYearPlugin = createBackendPlugin({
           logger,
         };
         const entryService = new EntryService(entryWrites);
-        const importExportService = new ImportExportService(entryWrites);
+        const names = new CatalogNames({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const importExportService = new ImportExportService({
+          ...entryWrites,
+          names,
+        });
         const handoverService = new HandoverService({
           ...entryWrites,
           auth: deps.auth,

@@ -11,11 +11,13 @@ export interface CellError {
 type Bilingual = { ja: string; en?: string };
 
 interface Column {
-  /** Header written on export; also accepted on import. */
+  /** Header written on export for scripts; also accepted on import. */
   key: string;
-  /** Japanese header, accepted on import (and other aliases). */
+  /** Japanese header first (written on export for people), then other aliases. */
   headers: string[];
   write(entry: EntryFields): string;
+  /** The value in Japanese where the code has a Japanese name (サイクル 決算). */
+  writeJa?(entry: EntryFields): string;
   /** Sets the value read from a non-empty cell onto the raw entry object. */
   read(target: Record<string, any>, cell: string): void;
 }
@@ -78,6 +80,11 @@ const STATUS_NAMES: Record<string, string> = {
   公開: 'published',
 };
 
+/** The Japanese name of a code, from a table of names to codes (the first wins). */
+function japaneseName(names: Record<string, string>, code: string): string {
+  return Object.entries(names).find(([, c]) => c === code)?.[0] ?? code;
+}
+
 const FAQ_LINE = /^\s*([QA])[:：.．]\s?(.*)$/i;
 
 /**
@@ -129,6 +136,7 @@ export const ENTRY_COLUMNS: Column[] = [
     key: 'cycle',
     headers: ['サイクル', '分類'],
     write: e => e.cycle,
+    writeJa: e => japaneseName(CYCLE_NAMES, e.cycle),
     read: (t, c) => (t.cycle = CYCLE_NAMES[c] ?? c),
   },
   bilingual('title', 'ja', ['名称', 'タイトル', '項目']),
@@ -206,6 +214,7 @@ export const ENTRY_COLUMNS: Column[] = [
     key: 'concerns_fiscal_year',
     headers: ['対象年度'],
     write: e => e.concernsFiscalYear,
+    writeJa: e => japaneseName(CONCERNS_NAMES, e.concernsFiscalYear),
     read: (t, c) => (t.concernsFiscalYear = CONCERNS_NAMES[c] ?? c),
   },
   {
@@ -224,6 +233,7 @@ export const ENTRY_COLUMNS: Column[] = [
     key: 'status',
     headers: ['状態'],
     write: e => e.status,
+    writeJa: e => japaneseName(STATUS_NAMES, e.status),
     read: (t, c) => (t.status = STATUS_NAMES[c] ?? c),
   },
   {
@@ -240,6 +250,55 @@ export const ENTRY_COLUMNS: Column[] = [
     read: (t, c) => (t.reminderDaysBefore = /^\d+$/.test(c) ? Number(c) : c),
   },
 ];
+
+/**
+ * A column the export writes for people and the import passes over: the owning
+ * department's name, beside its reference (`担当課`), which is what is imported.
+ */
+export const OWNER_NAME_COLUMN = {
+  key: 'owner_name',
+  headers: ['担当課名', '担当課の名前'],
+} as const;
+
+const READ_ONLY_HEADERS = new Set(
+  [OWNER_NAME_COLUMN.key, ...OWNER_NAME_COLUMN.headers].map(h =>
+    h.toLocaleLowerCase('ja-JP'),
+  ),
+);
+
+/**
+ * Entries as a table for a CSV file: the header row and one row per entry, in the
+ * export's column order. `ja` names the columns and codes in Japanese and adds the
+ * owner's name (from `ownerNames`) after its reference; `keys` writes the column keys
+ * and codes, as scripts expect. Both import back unchanged.
+ */
+export function entriesTable(
+  entries: EntryFields[],
+  options: {
+    style: 'ja' | 'keys';
+    ownerNames?: ReadonlyMap<string, string>;
+  },
+): string[][] {
+  const ja = options.style === 'ja';
+  const header: string[] = [];
+  for (const column of ENTRY_COLUMNS) {
+    header.push(ja ? column.headers[0] : column.key);
+    if (ja && column.key === 'owner') header.push(OWNER_NAME_COLUMN.headers[0]);
+  }
+  const rows = entries.map(entry => {
+    const row: string[] = [];
+    for (const column of ENTRY_COLUMNS) {
+      row.push(
+        ja && column.writeJa ? column.writeJa(entry) : column.write(entry),
+      );
+      if (ja && column.key === 'owner') {
+        row.push(options.ownerNames?.get(entry.owner) ?? '');
+      }
+    }
+    return row;
+  });
+  return [header, ...rows];
+}
 
 const byHeader = new Map<string, Column>();
 for (const column of ENTRY_COLUMNS) {
@@ -277,7 +336,13 @@ export function rowToRawEntry(row: Record<string, string>): {
     const key = columnForHeader(header);
     const column = ENTRY_COLUMNS.find(c => c.key === key);
     if (!column) {
-      if (value?.trim())
+      const readOnly = READ_ONLY_HEADERS.has(
+        header
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .toLocaleLowerCase('ja-JP'),
+      );
+      if (value?.trim() && !readOnly)
         errors.push({ column: header, message: 'unknown column' });
       continue;
     }

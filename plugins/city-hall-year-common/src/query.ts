@@ -46,10 +46,22 @@ export const entryListQuerySchema = z
 /** Parsed query of `GET /entries`. */
 export type EntryListQuery = z.output<typeof entryListQuerySchema>;
 
+/** How the CSV export names its columns: in Japanese for people, by key for scripts. */
+export const CSV_HEADER_STYLES = ['ja', 'keys'] as const;
+
+/** A style of {@link CSV_HEADER_STYLES}. */
+export type CsvHeaderStyle = (typeof CSV_HEADER_STYLES)[number];
+
 /** Query of `GET /export`: the filters of `GET /entries` (no paging) and the format. */
 export const exportQuerySchema = z
   .object({
     format: z.enum(IMPORT_EXPORT_FORMATS).default('yaml'),
+    /**
+     * CSV only: Japanese headers and values (サイクル 決算) with the owner's name beside
+     * its reference, for people and spreadsheets (the default); or the column keys and
+     * codes (`cycle` `settlement`), for scripts. Both import back.
+     */
+    headers: z.enum(CSV_HEADER_STYLES).default('ja'),
     cycle: listOf(z.enum(CYCLES)).optional(),
     owner: listOf(z.string().min(1).max(255)).optional(),
     status: listOf(z.enum(ENTRY_STATUSES)).optional(),

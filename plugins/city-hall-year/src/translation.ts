@@ -441,6 +441,10 @@ export const cityHallYearTranslationRef = createTranslationRef({
         'Published entries you can read, as a file that imports back without loss.',
       exportYaml: 'Download YAML',
       exportCsv: 'Download CSV (Excel)',
+      exportDepartment: 'Department',
+      allDepartments: 'All departments',
+      exportCycle: 'Cycle',
+      allCycles: 'All cycles',
       importTitle: 'Import',
       importHint:
         'CSV (UTF-8, with or without BOM; Japanese headers such as 名称・目的・担当課・時期 are accepted) or YAML. Check first: nothing is written until you import, and then all rows are written or none.',

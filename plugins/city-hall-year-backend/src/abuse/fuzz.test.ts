@@ -2263,9 +2263,10 @@ describe('abuse: fuzzing the write routes', () => {
     });
 
     it('POST /import (CSV, dry run) reports the cell, not 500', async () => {
+      // The export names its columns in Japanese: リンク is the links column.
       const row: Record<string, string> = {
         ...targets.csvRows[0],
-        links: '市のサイト',
+        リンク: '市のサイト',
       };
       const res = await hr('post', '/import?format=csv&dryRun=true')
         .set('Content-Type', 'text/csv')

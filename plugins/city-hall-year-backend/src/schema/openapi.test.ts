@@ -425,6 +425,34 @@ describe('OpenAPI document', () => {
       [401, 'GET /clarity'],
     ]);
 
+    // Files out and back in: the export as CSV and YAML, the import of a CSV file.
+    const exportedCsv = await expectDocumented([
+      200,
+      'GET /export?format=csv&cycle=settlement',
+      'accounting',
+    ]);
+    await expectEachDocumented([
+      [200, 'GET /export?format=yaml', 'newHire'],
+      [200, 'GET /export?format=csv&headers=keys', 'newHire'],
+      [400, 'GET /export?format=pdf', 'newHire'],
+      [401, 'GET /export'],
+    ]);
+    const importing = async (status: number, target: string, file: string) => {
+      const res = await callAs(ctx, 'accounting')
+        .post(target)
+        .set('Content-Type', 'text/csv')
+        .send(file);
+      exercised.add(operationOf(`POST ${target}`));
+      expect(res.status).toBe(status);
+      expect(res).toSatisfyApiSpec();
+    };
+    await importing(200, '/import?format=csv&dryRun=true', exportedCsv.text);
+    await importing(
+      400,
+      '/import?format=csv&dryRun=false',
+      '\uFEFFスラッグ,名称\nBad Slug,\n',
+    );
+
     expect([...exercised].sort()).toEqual(documentedOperations().sort());
   });
 });

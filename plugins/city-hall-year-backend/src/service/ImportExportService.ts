@@ -1,12 +1,11 @@
 import { InputError } from '@backstage/errors';
 import {
-  ENTRY_COLUMNS,
   columnForPath,
   changedFields,
   editableFields,
   entryInputSchema,
   entryReassignPermission,
-  entryToRow,
+  entriesTable,
   entryUpdatePermission,
   rowToRawEntry,
   type CellError,
@@ -15,11 +14,13 @@ import {
   type ImportReport,
   type ImportRowReport,
   type ImportExportFormat,
+  type CsvHeaderStyle,
 } from '@internal/plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
 import { audited } from './audited';
+import type { CatalogNames } from './CatalogNames';
 import type { CallContext, EntryWriteDeps } from './context';
 import { publishEntryChange } from './entryEvents';
 
@@ -43,20 +44,41 @@ interface PlannedRow extends ImportRowReport {
  * all rows in one transaction or none. Imports obey the same permissions as edits.
  */
 export class ImportExportService {
-  constructor(private readonly deps: EntryWriteDeps) {}
+  constructor(
+    private readonly deps: EntryWriteDeps & {
+      /** The owners' names for the CSV export; without it the column stays empty. */
+      names?: Pick<CatalogNames, 'namesOf'>;
+    },
+  ) {}
 
-  /** Writes entries as a file: YAML (a list of entries) or CSV (one row each, UTF-8 with BOM). */
-  serialize(entries: Entry[], format: ImportExportFormat): string {
+  /**
+   * Writes entries as a file: YAML (a list of entries) or CSV (RFC 4180: one record
+   * per entry, every field with a line break, quote or comma quoted; CRLF between
+   * records; UTF-8 with a BOM, so that spreadsheet applications read the Japanese).
+   */
+  async serialize(
+    entries: Entry[],
+    format: ImportExportFormat,
+    headers: CsvHeaderStyle = 'ja',
+  ): Promise<string> {
     const fields = entries.map(editableFields);
     if (format === 'yaml') {
       return stringifyYaml(fields, { lineWidth: 0 });
     }
-    // The BOM makes spreadsheet applications read the file as UTF-8 (Japanese text).
-    return `\uFEFF${stringifyCsv(fields.map(entryToRow), {
-      header: true,
-      columns: ENTRY_COLUMNS.map(c => c.key),
-      record_delimiter: 'windows',
-    })}`;
+    const ownerNames =
+      headers === 'ja'
+        ? await this.deps.names?.namesOf(entries.map(e => e.owner))
+        : undefined;
+    return `\uFEFF${stringifyCsv(
+      entriesTable(fields, { style: headers, ownerNames }),
+      {
+        record_delimiter: 'windows',
+        // csv-stringify quotes a field holding the record delimiter (CRLF), not a
+        // field holding a bare LF, as Markdown and lists do: a spreadsheet would
+        // then start a new row inside the field.
+        quoted_match: /[\r\n]/,
+      },
+    )}`;
   }
 
   async importEntries(

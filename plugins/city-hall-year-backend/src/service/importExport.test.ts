@@ -1,4 +1,5 @@
 import type { ImportReport } from '@internal/plugin-city-hall-year-common';
+import Papa from 'papaparse';
 import {
   as,
   callAs,
@@ -40,11 +41,15 @@ describeOnEachDatabase(
       return req.send(content);
     }
 
-    it.each(['yaml', 'csv'])(
-      'exports the whole content as %s and imports it back with no changes',
-      async format => {
+    it.each([
+      ['yaml', ''],
+      ['csv', ''],
+      ['csv', '&headers=keys'],
+    ])(
+      'exports the whole content as %s%s and imports it back with no changes',
+      async (format, options) => {
         const exported = await callAs(ctx, 'hr').get(
-          `/export?format=${format}`,
+          `/export?format=${format}${options}`,
         );
         expect(exported.status).toBe(200);
         expect(exported.headers['content-disposition']).toContain(
@@ -68,6 +73,87 @@ describeOnEachDatabase(
         expect(await snapshot()).toEqual(before);
       },
     );
+
+    /**
+     * The export read by an independent CSV parser (Papa Parse) as a spreadsheet
+     * reads it: any line break outside quotes ends a row, LF as well as CRLF.
+     */
+    const parsed = (text: string) => {
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const result = Papa.parse<string[]>(text.slice(1), {
+        newline: '\n',
+        skipEmptyLines: false,
+      });
+      expect(result.errors).toEqual([]);
+      const rows = result.data
+        // CRLF read as LF: the CR stays at the end of the row's last field.
+        .map(r =>
+          r.map((cell, i) =>
+            i === r.length - 1 ? cell.replace(/\r$/, '') : cell,
+          ),
+        )
+        // The file ends with a record delimiter: the last "row" is empty.
+        .filter(r => !(r.length === 1 && r[0] === ''));
+      return { header: rows[0], rows: rows.slice(1) };
+    };
+
+    it('writes a CSV that a spreadsheet reads as one row per entry, in Japanese with names', async () => {
+      const exported = await callAs(ctx, 'hr').get('/export?format=csv');
+      expect(exported.status).toBe(200);
+      const entries = (
+        await callAs(ctx, 'hr').get('/entries?status=published,draft&limit=200')
+      ).body.totalCount as number;
+      const { header, rows } = parsed(exported.text);
+      expect(rows).toHaveLength(entries);
+      expect(rows.every(r => r.length === header.length)).toBe(true);
+      // Japanese headers, and the owner's name beside its reference.
+      expect(header.slice(0, 3)).toEqual(['スラッグ', 'サイクル', '名称']);
+      const at = (name: string) => header.indexOf(name);
+      const heisa = rows.find(r => r[0] === 'shutsuno-heisa')!;
+      expect(heisa[at('サイクル')]).toBe('決算');
+      expect(heisa[at('担当課')]).toBe('group:default/kaikei-ka');
+      expect(heisa[at('担当課名')]).toBe('会計課');
+      expect(heisa[at('状態')]).toBe('公開');
+      // A multi-line field is one field: the lines of 何が行われるか.
+      expect(heisa[at('内容')].split('\n').length).toBeGreaterThan(1);
+      // The same with the column keys, for scripts.
+      const keys = parsed(
+        (await callAs(ctx, 'hr').get('/export?format=csv&headers=keys')).text,
+      );
+      expect(keys.rows).toHaveLength(entries);
+      expect(keys.header).toContain('what_happens_ja');
+      expect(keys.header).not.toContain('owner_name');
+      expect(keys.rows.find(r => r[0] === 'shutsuno-heisa')![1]).toBe(
+        'settlement',
+      );
+    });
+
+    it("exports one department's entries, or one cycle's", async () => {
+      const accounting = parsed(
+        (
+          await callAs(ctx, 'accounting').get(
+            `/export?format=csv&owner=${encodeURIComponent(
+              'group:default/kaikei-ka',
+            )}`,
+          )
+        ).text,
+      );
+      const owner = accounting.header.indexOf('担当課');
+      expect(accounting.rows.length).toBeGreaterThan(2);
+      expect(
+        accounting.rows.every(r => r[owner] === 'group:default/kaikei-ka'),
+      ).toBe(true);
+      const council = parsed(
+        (
+          await callAs(ctx, 'accounting').get(
+            '/export?format=csv&cycle=council',
+          )
+        ).text,
+      );
+      const cycle = council.header.indexOf('サイクル');
+      expect(council.rows.length).toBeGreaterThan(2);
+      expect(council.rows.every(r => r[cycle] === '議会')).toBe(true);
+    });
 
     it('imports a spreadsheet with Japanese headers and a BOM: dry run first, then all rows', async () => {
       const before = await snapshot();

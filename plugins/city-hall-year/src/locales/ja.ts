@@ -392,6 +392,10 @@ const ja = createTranslationMessages({
       '閲覧できる公開済みの項目を、そのまま取り込み直せる形式で書き出します。',
     'importExport.exportYaml': 'YAML をダウンロード',
     'importExport.exportCsv': 'CSV（Excel）をダウンロード',
+    'importExport.exportDepartment': '課',
+    'importExport.allDepartments': 'すべての課',
+    'importExport.exportCycle': 'サイクル',
+    'importExport.allCycles': 'すべてのサイクル',
     'importExport.importTitle': '取り込み',
     'importExport.importHint':
       'CSV（UTF-8、BOM の有無は問いません。名称・目的・担当課・時期などの日本語の見出しも使えます）または YAML。まず確認してください。取り込むまで何も書き込まれず、取り込むときは全行を書き込むか、1行も書き込みません。',

@@ -25,7 +25,7 @@ export function importExportRoutes(router: Router, options: RouterOptions) {
 
   router.get('/export', async (req, res) => {
     const credentials = await reader(req);
-    const { format, ...filters } = parseRequest(
+    const { format, headers, ...filters } = parseRequest(
       exportQuerySchema,
       req.query,
       'query',
@@ -34,7 +34,7 @@ export function importExportRoutes(router: Router, options: RouterOptions) {
     res
       .type(FILE_TYPES[format])
       .attachment(`city-hall-year-entries.${format}`)
-      .send(importExportService.serialize(entries, format));
+      .send(await importExportService.serialize(entries, format, headers));
   });
 
   router.post('/import', async (req, res) => {

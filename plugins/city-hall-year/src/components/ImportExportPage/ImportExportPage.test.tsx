@@ -151,4 +151,37 @@ describe('ImportExportPage', () => {
       screen.getByText(/you may not create entries owned by/),
     ).toBeInTheDocument();
   });
+
+  it("exports one department's entries of one cycle, as the reader chose", async () => {
+    const api = await renderPage(async () => report({}));
+    api.exportEntries = jest.fn(async () => new Blob(['x']));
+    URL.createObjectURL = jest.fn(() => 'blob:export');
+    URL.revokeObjectURL = jest.fn();
+
+    fireEvent.mouseDown(
+      within(screen.getByTestId('export-owner')).getByRole('combobox'),
+    );
+    const departments = await screen.findByRole('listbox');
+    const first = within(departments).getAllByRole('option')[1];
+    const chosen = first.getAttribute('data-value')!;
+    fireEvent.click(first);
+    fireEvent.mouseDown(
+      within(screen.getByTestId('export-cycle')).getByRole('combobox'),
+    );
+    fireEvent.click(
+      within(await screen.findByRole('listbox')).getByRole('option', {
+        name: 'Settlement',
+      }),
+    );
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download CSV (Excel)' }),
+    );
+    await waitFor(() =>
+      expect(api.exportEntries).toHaveBeenCalledWith('csv', {
+        owner: [chosen],
+        cycle: ['settlement'],
+      }),
+    );
+    expect(chosen).toMatch(/^group:default\//);
+  });
 });

@@ -1,9 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import type {
-  ImportReport,
-  ImportExportFormat,
+import {
+  CYCLES,
+  resolveFiscalYear,
+  type Cycle,
+  type ImportReport,
+  type ImportExportFormat,
 } from '@internal/plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -12,19 +15,24 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import {
   cityHallYearApiRef,
   ImportRefusedError,
   type ImportProgress,
 } from '../../api';
+import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
+import { useToday } from '../../hooks/useToday';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuidePage } from '../GuidePage';
 
@@ -160,6 +168,16 @@ export function ImportExportPage() {
     format: ImportExportFormat;
   }>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // What to export: every entry the reader may read, or one department's or cycle's.
+  const [owner, setOwner] = useState('');
+  const [cycle, setCycle] = useState<Cycle | ''>('');
+  const today = useToday();
+  const { value: owners = [] } = useAsync(async () => {
+    const year = await api.getYear(resolveFiscalYear(today));
+    return [...new Set(year.occurrences.map(o => o.owner))];
+  }, [api]);
+  const names = useOwnerNames(owners);
+  const nameOf = (ref: string) => names.get(ref) ?? shortName(ref);
   const busy = status.kind === 'reading' || status.kind === 'sending';
 
   const choose = async (chosen: File | undefined) => {
@@ -210,11 +228,16 @@ export function ImportExportPage() {
 
   const download = async (format: ImportExportFormat) => {
     try {
-      const blob = await api.exportEntries(format);
+      const blob = await api.exportEntries(format, {
+        ...(owner ? { owner: [owner] } : {}),
+        ...(cycle ? { cycle: [cycle] } : {}),
+      });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `city-hall-year-entries.${format}`;
+      link.download = `city-hall-year-entries${
+        owner ? `-${shortName(owner)}` : ''
+      }${cycle ? `-${cycle}` : ''}.${format}`;
       link.click();
       URL.revokeObjectURL(url);
     } catch (error) {
@@ -242,7 +265,51 @@ export function ImportExportPage() {
             <Typography variant="body2" color="text.secondary" gutterBottom>
               {t('importExport.exportHint')}
             </Typography>
-            <Stack direction="row" spacing={1}>
+            <Stack
+              direction={{ xs: 'column', sm: 'row' }}
+              spacing={2}
+              sx={{ my: 2 }}
+            >
+              <TextField
+                select
+                size="small"
+                label={t('importExport.exportDepartment')}
+                value={owner}
+                onChange={e => setOwner(e.target.value)}
+                SelectProps={{ displayEmpty: true }}
+                InputLabelProps={{ shrink: true }}
+                sx={{ minWidth: 220 }}
+                data-testid="export-owner"
+              >
+                <MenuItem value="">{t('importExport.allDepartments')}</MenuItem>
+                {[...owners]
+                  .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'ja'))
+                  .map(ref => (
+                    <MenuItem key={ref} value={ref}>
+                      {nameOf(ref)}
+                    </MenuItem>
+                  ))}
+              </TextField>
+              <TextField
+                select
+                size="small"
+                label={t('importExport.exportCycle')}
+                value={cycle}
+                onChange={e => setCycle(e.target.value as Cycle | '')}
+                SelectProps={{ displayEmpty: true }}
+                InputLabelProps={{ shrink: true }}
+                sx={{ minWidth: 160 }}
+                data-testid="export-cycle"
+              >
+                <MenuItem value="">{t('importExport.allCycles')}</MenuItem>
+                {CYCLES.map(c => (
+                  <MenuItem key={c} value={c}>
+                    {t(`cycles.${c}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+            <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
               <Button variant="outlined" onClick={() => download('csv')}>
                 {t('importExport.exportCsv')}
               </Button>
