@@ -17,6 +17,9 @@ describe('joinJapaneseSoftBreaks', () => {
   });
 });
 
+const RAW_HTML =
+  '<img src=x onerror="window.__xss=1"> [x](javascript:alert(1))';
+
 describe('GuideMarkdown', () => {
   it('renders bold next to Japanese punctuation, as CommonMark alone does not', async () => {
     await renderInTestApp(
@@ -46,13 +49,7 @@ describe('GuideMarkdown', () => {
   });
 
   it('shows raw HTML and script links as text, never as markup', async () => {
-    await renderInTestApp(
-      <GuideMarkdown
-        content={
-          '<img src=x onerror="window.__xss=1"> [x](javascript:alert(1))'
-        }
-      />,
-    );
+    await renderInTestApp(<GuideMarkdown content={RAW_HTML} />);
     expect(document.querySelector('img')).toBeNull();
     expect(document.body.textContent).toContain('<img src=x');
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
