@@ -103,6 +103,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       marker: 'Updated',
       show: 'Show the changes',
       hide: 'Hide the changes',
+      separator: ', ',
     },
     page: {
       title: 'City Hall Year',
@@ -185,6 +186,9 @@ export const cityHallYearTranslationRef = createTranslationRef({
       footer: 'City Hall Year, printed {{date}}. The living version is online.',
       withFaq: 'Print the FAQ too',
       withoutFaq: 'Print the year only',
+    },
+    people: {
+      startingContent: 'starting content',
     },
     fields: {
       slug: 'Permalink name',

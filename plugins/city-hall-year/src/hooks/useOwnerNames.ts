@@ -1,23 +1,49 @@
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 
-/** The short name of a Group ref, shown until (or unless) the catalog gives a better one. */
+/** The short name of a Group or User ref, shown until (or unless) the catalog gives a better one. */
 export function shortName(ref: string): string {
-  return parseEntityRef(ref).name;
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
 }
 
 /**
- * Display names (e.g. 財政課) of many Group refs in one catalog request, for lists
- * that would otherwise ask once per row.
+ * Display names (財政課, 佐藤 花子) of many Group and User refs: through the app's
+ * entity presentation API (batched and cached across the app), or, in an app
+ * without one, one catalog request for all. A ref the catalog does not know shows
+ * its short name, never the full reference.
  */
 export function useOwnerNames(refs: string[]): Map<string, string> {
-  const catalogApi = useApiHolder().get(catalogApiRef);
+  const apis = useApiHolder();
+  const presentation = apis.get(entityPresentationApiRef);
+  const catalogApi = apis.get(catalogApiRef);
   const key = [...new Set(refs)].sort().join(',');
   const { value } = useAsync(async () => {
     const unique = key ? key.split(',') : [];
-    if (!catalogApi || unique.length === 0) return new Map<string, string>();
+    if (unique.length === 0) return new Map<string, string>();
+    if (presentation) {
+      return new Map(
+        await Promise.all(
+          unique.map(
+            async ref =>
+              [
+                ref,
+                (await presentation.forEntity(ref).promise).primaryTitle ||
+                  shortName(ref),
+              ] as const,
+          ),
+        ),
+      );
+    }
+    if (!catalogApi) return new Map<string, string>();
     const { items } = await catalogApi.getEntitiesByRefs({
       entityRefs: unique,
       fields: ['metadata.name', 'metadata.title', 'spec.profile.displayName'],
@@ -34,6 +60,9 @@ export function useOwnerNames(refs: string[]): Map<string, string> {
         ];
       }),
     );
-  }, [catalogApi, key]);
+  }, [presentation, catalogApi, key]);
   return value ?? new Map();
 }
+
+/** {@link useOwnerNames} for people and departments alike. */
+export const useEntityNames = useOwnerNames;

@@ -100,6 +100,7 @@ const ja = createTranslationMessages({
     'changes.marker': '更新',
     'changes.show': '変更を表示',
     'changes.hide': '変更を隠す',
+    'changes.separator': '、',
     'page.title': '市役所の一年',
     'page.subtitle': 'あなたの仕事が一年のどこにあるか',
     'yearSwitcher.previous': '前年度',
@@ -162,6 +163,7 @@ const ja = createTranslationMessages({
     'print.withoutFaq': '一年だけを印刷する',
     'print.footer':
       '市役所の一年（{{date}} 印刷）。最新の内容はオンラインで確認してください。',
+    'people.startingContent': '初期データ',
     'fields.slug': 'パーマリンク名',
     'fields.cycle': '分野',
     'fields.title': '名称',

@@ -56,7 +56,8 @@ describe('ChangesSinceBanner', () => {
     expect(
       within(changed).getByRole('link', { name: '出納閉鎖' }),
     ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-heisa');
-    expect(changed).toHaveTextContent('Changed: 概要、担当課');
+    // Field labels in the reader's language (English in the test app), never keys.
+    expect(changed).toHaveTextContent('Changed: Summary, Owner');
     expect(changed).toHaveTextContent('by yamada.taro');
     // A removed entry has no page to link to.
     const removed = screen.getByTestId('change-old-step');

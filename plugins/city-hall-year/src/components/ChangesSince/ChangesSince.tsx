@@ -10,6 +10,8 @@ import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
+import { useActorNames } from '../../hooks/useActorNames';
+import { useFieldLabel } from '../../hooks/useFieldLabel';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
@@ -34,23 +36,6 @@ export function useChangesSince() {
   };
 }
 
-const FIELD_NAMES_JA: Record<string, string> = {
-  title: '名称',
-  summary: '概要',
-  purpose: '目的',
-  whatHappens: '内容',
-  forNewStaff: '新人向け',
-  legalBasis: '根拠法令',
-  owner: '担当課',
-  timing: '時期',
-  status: '状態',
-  dependsOn: '前提',
-  feedsInto: '次の手続',
-  links: 'リンク',
-  confirmedFiscalYear: '年度確認',
-  deleted: '削除',
-};
-
 /** The "changed since you last looked" banner of the year page. */
 export function ChangesSinceBanner(props: {
   changes: Changes;
@@ -60,6 +45,10 @@ export function ChangesSinceBanner(props: {
   const entryLink = useRouteRef(entryRouteRef);
   const [open, setOpen] = useState(false);
   const names = useOwnerNames(props.changes.changes.map(c => c.owner));
+  const actorName = useActorNames(
+    props.changes.changes.flatMap(c => c.changedBy),
+  );
+  const fieldLabel = useFieldLabel();
   const { lastSeenAt, changes } = props.changes;
   if (!lastSeenAt || changes.length === 0) return null;
   const when = DateTime.fromISO(lastSeenAt)
@@ -108,12 +97,14 @@ export function ChangesSinceBanner(props: {
               {' ・ '}
               {t('changes.fields', {
                 fields: change.changedFields
-                  .map(f => FIELD_NAMES_JA[f] ?? f)
-                  .join('、'),
+                  .map(f => fieldLabel(f))
+                  .join(t('changes.separator')),
               })}
               {' ・ '}
               {t('changes.by', {
-                who: change.changedBy.map(shortName).join(', '),
+                who: change.changedBy
+                  .map(actorName)
+                  .join(t('changes.separator')),
               })}
             </li>
           ))}

@@ -6,6 +6,7 @@ import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useEntryTitles } from '../../hooks/useEntryTitles';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 
@@ -13,13 +14,17 @@ import { cityHallYearTranslationRef } from '../../translation';
 export function EntryChain(props: { entry: Entry }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const entryLink = useRouteRef(entryRouteRef);
+  const titles = useEntryTitles([
+    ...props.entry.dependsOn,
+    ...props.entry.feedsInto,
+  ]);
   const side = (slugs: string[], label: string) => (
     <Stack spacing={1} sx={{ flex: 1 }}>
       <Typography variant="overline">{label}</Typography>
       {slugs.length === 0 && <Typography color="text.secondary">—</Typography>}
       {slugs.map(slug => (
         <Link key={slug} href={entryLink({ slug })}>
-          {slug}
+          {titles.get(slug) ?? slug}
         </Link>
       ))}
     </Stack>

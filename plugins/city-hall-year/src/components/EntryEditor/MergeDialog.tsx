@@ -19,6 +19,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { useActorNames } from '../../hooks/useActorNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { fieldText } from './fieldText';
 
@@ -40,7 +41,7 @@ export function MergeDialog(props: {
   );
   const theirs = editableFields(props.theirs);
   const fields = changedFields(props.mine, theirs);
-  const who = props.theirs.updatedBy.replace(/^user:default\//, '');
+  const who = useActorNames([props.theirs.updatedBy])(props.theirs.updatedBy);
   return (
     <Dialog
       open

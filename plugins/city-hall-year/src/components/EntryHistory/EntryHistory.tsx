@@ -24,6 +24,7 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef } from '../../api';
+import { useActorNames } from '../../hooks/useActorNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { fieldText } from '../EntryEditor/fieldText';
@@ -110,6 +111,9 @@ export function EntryHistoryPage() {
     permission: entryUpdatePermission,
     resourceRef: state.value?.entry.id,
   });
+  const actorName = useActorNames(
+    (state.value?.revisions ?? []).map(r => r.createdBy),
+  );
 
   if (state.loading && !state.value) return <Progress />;
   if (state.error || !state.value)
@@ -143,7 +147,7 @@ export function EntryHistoryPage() {
                         revision: String(r.revision),
                       })} — ${t(`historyPage.actions.${r.action}`)}`}
                       secondary={`${t('historyPage.by', {
-                        who: r.createdBy.replace(/^user:default\//, ''),
+                        who: actorName(r.createdBy),
                         when: DateTime.fromISO(r.createdAt)
                           .setZone('Asia/Tokyo')
                           .setLocale('ja-JP')

@@ -35,7 +35,17 @@ async function renderEntryPage(
 ) {
   const api = {
     ...createFakeApi(),
-    getEntry: jest.fn(async () => ({ ...entry, id })),
+    // The entry itself, and the step before it, which the chain names by its title.
+    getEntry: jest.fn(async (slug: string) =>
+      slug === 'shutsuno-seiri-kikan'
+        ? {
+            ...entry,
+            id: 'id-seiri',
+            slug,
+            title: { ja: '出納整理期間', en: 'Cash clean-up period' },
+          }
+        : { ...entry, id },
+    ),
     ...apiChanges,
   };
   const catalogApi = {
@@ -87,7 +97,7 @@ describe('EntryPage', () => {
 
     const chain = screen.getByTestId('entry-chain');
     expect(
-      within(chain).getByText('shutsuno-seiri-kikan').closest('a'),
+      (await within(chain).findByText('Cash clean-up period')).closest('a'),
     ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-seiri-kikan');
     expect(screen.getByTestId('entry-confirmed')).toHaveTextContent(
       'Confirmed for',
@@ -160,7 +170,10 @@ describe('EntryPage', () => {
       ),
     );
     expect(confirmEntry).toHaveBeenCalledWith('id-4', 3);
-    expect(getEntry).toHaveBeenCalledTimes(2);
+    // Read twice: once shown, once confirmed (the chain reads only its steps).
+    expect(
+      getEntry.mock.calls.filter(([slug]) => slug === entry.slug),
+    ).toHaveLength(2);
     // The page stayed: what it showed before is still there, nothing was reloaded.
     expect(screen.getByTestId('entry-purpose')).toBeInTheDocument();
   });

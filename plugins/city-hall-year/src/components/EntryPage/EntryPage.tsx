@@ -17,6 +17,7 @@ import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import { useActorNames } from '../../hooks/useActorNames';
 import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
 import { useEntry } from '../../hooks/useEntry';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
@@ -65,6 +66,7 @@ export function EntryPage(
   const confirmationYear = resolveFiscalYear(today);
   const currentLabels = fiscalYearLabels(fiscalYear);
   const confirmationLabels = fiscalYearLabels(confirmationYear);
+  const actorName = useActorNames(entry ? [entry.updatedBy] : []);
 
   // Loading again after a change (a retry) keeps the entry on screen until it is back.
   if (loading && !entry) return <Progress />;
@@ -233,7 +235,7 @@ export function EntryPage(
               <UsedInCourses slug={entry.slug} />
               <Typography variant="caption" color="text.secondary">
                 {t('entry.updated', {
-                  who: entry.updatedBy.replace(/^user:default\//, ''),
+                  who: actorName(entry.updatedBy),
                   when: updated,
                   version: String(entry.version),
                 })}

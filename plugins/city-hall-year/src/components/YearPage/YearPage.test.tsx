@@ -107,7 +107,7 @@ describe('YearPage', () => {
     expect(banner).toHaveTextContent('1 entries changed');
     fireEvent.click(within(banner).getByText('Show the changes'));
     expect(screen.getByTestId('change-shutsuno-heisa')).toHaveTextContent(
-      'Changed: 概要、時期',
+      'Changed: Summary, When',
     );
     expect(screen.getByTestId('change-shutsuno-heisa')).toHaveTextContent(
       'nakamura.emi',
