@@ -142,6 +142,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
           appBaseUrl: config.getString('app.baseUrl').replace(/\/+$/, ''),
+          names,
         });
         httpRouter.use(
           await createRouter({

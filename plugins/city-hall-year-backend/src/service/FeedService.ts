@@ -27,6 +27,7 @@ import type { CourseStore } from '../database/CourseStore';
 import type { FeedTokenStore } from '../database/FeedTokenStore';
 import type { AnswerCache, CachedBody } from './AnswerCache';
 import { audited } from './audited';
+import { shortName, type CatalogNames } from './CatalogNames';
 import type { YearService } from './YearService';
 
 const ZONE = 'Asia/Tokyo';
@@ -77,6 +78,8 @@ export class FeedService {
       logger: LoggerService;
       /** The app's base URL, for links from events back to the entry pages. */
       appBaseUrl: string;
+      /** The departments' names for the calendar's name and each event's 担当. */
+      names?: Pick<CatalogNames, 'namesOf'>;
       now?: () => Date;
     },
   ) {}
@@ -202,8 +205,15 @@ export class FeedService {
       selected = selected.filter(e => inCourse.has(e.slug));
       name = `${course.title.ja} — ${name}`;
     }
+    // Departments by their catalog names (会計課), never by their references.
+    const names =
+      (await this.deps.names?.namesOf([
+        ...selected.map(e => e.owner),
+        ...(query.owner ? [query.owner] : []),
+      ])) ?? new Map<string, string>();
+    const nameOf = (ref: string) => names.get(ref) ?? shortName(ref);
     if (query.cycle) name = `${CYCLE_NAMES[query.cycle]} — ${name}`;
-    if (query.owner) name = `${query.owner} — ${name}`;
+    if (query.owner) name = `${nameOf(query.owner)} — ${name}`;
 
     const calendar = ical({
       name,
@@ -229,6 +239,7 @@ export class FeedService {
           this.addEvent(
             calendar,
             entry,
+            nameOf(entry.owner),
             updated,
             occurrence,
             fiscalYear,
@@ -243,6 +254,7 @@ export class FeedService {
   private addEvent(
     calendar: ReturnType<typeof ical>,
     entry: Entry,
+    ownerName: string,
     updated: DateTime,
     occurrence: Occurrence,
     fiscalYear: number,
@@ -260,7 +272,7 @@ export class FeedService {
       `時期: ${label}`,
       PRECISION_NOTES[occurrence.precision],
       entry.timing.note?.ja,
-      `担当: ${entry.owner}`,
+      `担当: ${ownerName}`,
       entry.faq.length
         ? `よくある質問 ${entry.faq.length}件 / FAQ: ${link}#faq`
         : undefined,

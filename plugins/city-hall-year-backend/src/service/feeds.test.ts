@@ -119,11 +119,17 @@ describeOnEachDatabase(
       };
       const accounting = await count('owner=group:default/kaikei-ka');
       expect(accounting.length).toBeGreaterThan(0);
+      // The department by its catalog name, in each event and the calendar's name.
       expect(
-        accounting.every(e =>
-          e.description.includes('group:default/kaikei-ka'),
-        ),
+        accounting.every(e => e.description.includes('担当: 会計課')),
       ).toBe(true);
+      const named = await feed(
+        `token=${token}&fy=2026&owner=group:default/kaikei-ka`,
+      );
+      expect(
+        parseFeed(named.text).calendar.getFirstPropertyValue('x-wr-calname'),
+      ).toBe('会計課 — 市役所の一年 City Hall Year');
+      expect(named.text).not.toMatch(/group:default|kaikei-ka —/);
 
       const council = await count('cycle=council');
       expect(

@@ -23,6 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
 import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
+import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
@@ -64,24 +65,40 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
   const identityApi = useApi(coreApis.identity);
   const [params] = useSearchParams();
   const course = params.get('course') ?? undefined;
+  // The reader's departments and the course, by their names (会計課), not references.
+  const { value: groups } = useAsync(
+    async () =>
+      (await identityApi.getBackstageIdentity()).ownershipEntityRefs.filter(
+        ref => ref.startsWith('group:'),
+      ),
+    [identityApi],
+  );
+  const names = useOwnerNames(groups ?? []);
+  // The map is new on every render; its content is what the addresses depend on.
+  const namesKey = JSON.stringify([...names]);
+  const { value: courseTitle } = useAsync(
+    async () =>
+      course
+        ? (await api.getCourse(course).catch(() => undefined))?.course.title.ja
+        : undefined,
+    [api, course],
+  );
   const { value } = useAsync(async () => {
-    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    if (!groups) return undefined;
     const selections: Array<{ label: string; selection: FeedSelection }> = [
       { label: t('feeds.all'), selection: {} },
       ...(course
         ? [
             {
-              label: `${t('feeds.course')}: ${course}`,
+              label: `${t('feeds.course')}: ${courseTitle ?? course}`,
               selection: { course },
             },
           ]
         : []),
-      ...ownershipEntityRefs
-        .filter(ref => ref.startsWith('group:'))
-        .map(owner => ({
-          label: `${t('feeds.owner')}: ${owner}`,
-          selection: { owner },
-        })),
+      ...groups.map(owner => ({
+        label: `${t('feeds.owner')}: ${names.get(owner) ?? shortName(owner)}`,
+        selection: { owner },
+      })),
       ...CYCLES.filter(c => c !== 'other').map(cycle => ({
         label: `${t('feeds.cycle')}: ${t(`cycles.${cycle}`)}`,
         selection: { cycle },
@@ -93,7 +110,8 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
         url: await api.feedUrl(props.token.token, s.selection),
       })),
     );
-  }, [api, identityApi, props.token, course]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, groups, namesKey, courseTitle, props.token, course]);
   return (
     <Alert severity="success" data-testid="feed-created">
       <Typography gutterBottom>{t('feeds.created')}</Typography>
