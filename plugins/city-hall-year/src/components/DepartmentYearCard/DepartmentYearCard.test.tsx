@@ -42,7 +42,31 @@ describe('DepartmentYearCard', () => {
         offset: 0,
         limit: 200,
       })),
-      getYear: jest.fn(async (fy: number) => fakeYear(fy)),
+      // 会計課's year: one step running since September, one in January.
+      getYear: jest.fn(async (fy: number) => {
+        const year = fakeYear(fy);
+        const base = year.occurrences.find(o => o.slug === 'shutsuno-heisa')!;
+        return {
+          ...year,
+          occurrences: [
+            ...year.occurrences,
+            {
+              ...base,
+              slug: 'kessan-jouyokin',
+              title: { ja: '決算剰余金の処理' },
+              start: '2026-09-01',
+              end: '2027-03-31',
+            },
+            {
+              ...base,
+              slug: 'shikin-keikaku',
+              title: { ja: '資金計画の見直し', en: 'Cash plan review' },
+              start: '2027-01-12',
+              end: '2027-01-12',
+            },
+          ],
+        };
+      }),
       getClarityOverview: jest.fn(async () => {
         const months = [
           { month: '2026-04', readers: 10, unclear: 7 },
@@ -102,6 +126,10 @@ describe('DepartmentYearCard', () => {
       screen.getByText('Not yet confirmed for this year: 1'),
     ).toBeInTheDocument();
     expect(screen.getByText('決算統計')).toBeInTheDocument();
+    // Next is what starts next, not what has been running since September.
+    const next = screen.getByTestId('department-next');
+    expect(next).toHaveTextContent('Cash plan review');
+    expect(next).not.toHaveTextContent('決算剰余金の処理');
 
     // The department's モヤモヤ指数: the chart, and each entry with its open questions.
     const clarity = await screen.findByTestId('department-clarity');

@@ -47,9 +47,11 @@ export function DepartmentYearCard() {
       api.getYear(fiscalYear),
       api.getClarityOverview({ owner, fiscalYear }),
     ]);
-    const next = year.occurrences.find(
-      o => o.owner === owner && o.end >= today,
-    );
+    // What starts next, not what has been running for months (決算剰余金の処理
+    // since September is not "next" in December): the next three to begin.
+    const next = year.occurrences
+      .filter(o => o.owner === owner && o.start >= today)
+      .slice(0, 3);
     const unconfirmed = page.items.filter(
       e => e.confirmedFiscalYear !== fiscalYear,
     );
@@ -68,18 +70,25 @@ export function DepartmentYearCard() {
           <Typography>
             {t('department.count', { total: String(value.entries.length) })}
           </Typography>
-          {value.next && (
-            <Stack spacing={0.5}>
+          {value.next.length > 0 && (
+            <Stack spacing={0.5} data-testid="department-next">
               <Typography variant="overline">{t('department.next')}</Typography>
-              <Stack direction="row" spacing={1} alignItems="center">
-                <CycleChip cycle={value.next.cycle} />
-                <Typography variant="body2">
-                  {occurrenceLabel(value.next, language)}
-                </Typography>
-                <Link href={entryLink({ slug: value.next.slug })}>
-                  {value.next.title.ja}
-                </Link>
-              </Stack>
+              {value.next.map(o => (
+                <Stack
+                  key={`${o.slug}-${o.start}`}
+                  direction="row"
+                  spacing={1}
+                  alignItems="center"
+                >
+                  <CycleChip cycle={o.cycle} />
+                  <Typography variant="body2">
+                    {occurrenceLabel(o, language)}
+                  </Typography>
+                  <Link href={entryLink({ slug: o.slug })}>
+                    {(language === 'en' && o.title.en) || o.title.ja}
+                  </Link>
+                </Stack>
+              ))}
             </Stack>
           )}
           <Stack spacing={0.5}>

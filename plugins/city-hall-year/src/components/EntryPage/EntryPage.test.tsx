@@ -99,9 +99,8 @@ describe('EntryPage', () => {
     expect(
       (await within(chain).findByText('Cash clean-up period')).closest('a'),
     ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-seiri-kikan');
-    expect(screen.getByTestId('entry-confirmed')).toHaveTextContent(
-      'Confirmed for',
-    );
+    // The yearly confirmation is for the owners and HR: a reader sees none.
+    expect(screen.queryByTestId('entry-confirmed')).toBeNull();
     expect(screen.getByText('地方自治法 第235条の5')).toBeInTheDocument();
     expect(await screen.findByTestId('entry-owner-contact')).toHaveAttribute(
       'href',
@@ -123,9 +122,12 @@ describe('EntryPage', () => {
     expect(screen.getByRole('link', { name: 'History' })).toBeInTheDocument();
   });
 
-  it('shows the edit button to the owner', async () => {
+  it('shows the edit button and the yearly confirmation to the owner', async () => {
     const { asked } = await renderEntryPage(AuthorizeResult.ALLOW, 'id-3');
     await screen.findByTestId('entry-purpose');
+    expect(await screen.findByTestId('entry-confirmed')).toHaveTextContent(
+      'Confirmed for',
+    );
     expect(await screen.findByRole('link', { name: 'Edit' })).toHaveAttribute(
       'href',
       '/city-hall-year/entries/shutsuno-heisa/edit',

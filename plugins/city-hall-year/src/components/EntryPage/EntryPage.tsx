@@ -3,8 +3,10 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { Link, VisuallyHidden } from '@backstage/ui';
 import {
+  entryUpdatePermission,
   fiscalYearLabels,
   resolveFiscalYear,
 } from '@internal/plugin-city-hall-year-common';
@@ -67,6 +69,10 @@ export function EntryPage(
   const currentLabels = fiscalYearLabels(fiscalYear);
   const confirmationLabels = fiscalYearLabels(confirmationYear);
   const actorName = useActorNames(entry ? [entry.updatedBy] : []);
+  const { allowed: mayEdit } = usePermission({
+    permission: entryUpdatePermission,
+    resourceRef: entry?.id,
+  });
 
   // Loading again after a change (a retry) keeps the entry on screen until it is back.
   if (loading && !entry) return <Progress />;
@@ -121,21 +127,25 @@ export function EntryPage(
               })}
             />
           )}
-          <Chip
-            size="small"
-            color={
-              entry.confirmedFiscalYear === confirmationYear
-                ? 'success'
-                : 'warning'
-            }
-            variant="outlined"
-            data-testid="entry-confirmed"
-            label={
-              entry.confirmedFiscalYear === confirmationYear
-                ? t('entry.confirmed', { year: confirmationLabels.ja })
-                : t('entry.notConfirmed', { year: confirmationLabels.ja })
-            }
-          />
+          {/* The yearly confirmation is the owners' and HR's business: a reader
+              would only worry at 「まだです」. */}
+          {mayEdit && (
+            <Chip
+              size="small"
+              color={
+                entry.confirmedFiscalYear === confirmationYear
+                  ? 'success'
+                  : 'warning'
+              }
+              variant="outlined"
+              data-testid="entry-confirmed"
+              label={
+                entry.confirmedFiscalYear === confirmationYear
+                  ? t('entry.confirmed', { year: confirmationLabels.ja })
+                  : t('entry.notConfirmed', { year: confirmationLabels.ja })
+              }
+            />
+          )}
         </WrappingRow>
         <Typography variant="subtitle1" lang="ja">
           {entry.summary.ja}
