@@ -73,6 +73,8 @@ export const cityHallYearTranslationRef = createTranslationRef({
       owner: 'One department',
       cycle: 'One cycle',
       course: 'One training course',
+      empty:
+        'No published steps this fiscal year: the calendar stays empty until there are.',
       copy: 'Copy address',
       copied: 'Address copied.',
     },

@@ -74,6 +74,8 @@ const ja = createTranslationMessages({
     'feeds.owner': '課ごと',
     'feeds.cycle': '分野ごと',
     'feeds.course': '研修コースごと',
+    'feeds.empty':
+      '今年度の公開済みの項目がないため、このカレンダーは空です（項目ができると表示されます）。',
     'feeds.copy': 'アドレスをコピー',
     'feeds.copied': 'アドレスをコピーしました。',
     'handover.title': '組織改正後の引き継ぎ',

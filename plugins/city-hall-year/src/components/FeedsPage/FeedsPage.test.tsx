@@ -5,6 +5,7 @@ import type { FeedToken } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
+import { fixToday } from '../../__testUtils__/fixedToday';
 import { rootRouteRef } from '../../routes';
 import { FeedsPage } from './FeedsPage';
 
@@ -67,6 +68,8 @@ async function renderFeeds(tokens: FeedToken[]) {
   return { api, toastApi };
 }
 
+fixToday('2026-12-01T03:00:00Z');
+
 describe('FeedsPage', () => {
   beforeEach(() => copy.mockClear());
 
@@ -104,6 +107,14 @@ describe('FeedsPage', () => {
       owner: 'group:default/zaisei-ka',
     });
     expect(await screen.findAllByTestId('feed-token')).toHaveLength(1);
+    // Addresses whose calendar would stay empty this year say so: 財政課 has no
+    // step in the test year, nor have the budget and planning cycles.
+    await waitFor(() =>
+      expect(within(created).getAllByTestId('feed-empty')).toHaveLength(3),
+    );
+    expect(within(created).getAllByTestId('feed-empty')[0]).toHaveTextContent(
+      'No published steps this fiscal year',
+    );
 
     const [allYear] = within(created).getAllByTestId('feed-url');
     expect(allYear).toHaveValue(

@@ -5,6 +5,7 @@ import { coreApis } from '@backstage/frontend-plugin-api';
 import { Link } from '@backstage/ui';
 import {
   CYCLES,
+  resolveFiscalYear,
   type CreatedFeedToken,
 } from '@internal/plugin-city-hall-year-common';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
@@ -24,6 +25,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
 import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
+import { useToday } from '../../hooks/useToday';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
@@ -35,7 +37,7 @@ const when = (iso: string) =>
     .setLocale('ja-JP')
     .toLocaleString(DateTime.DATETIME_MED);
 
-function FeedAddress(props: { label: string; url: string }) {
+function FeedAddress(props: { label: string; url: string; empty?: boolean }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const copyToClipboard = useCopyToClipboardWithToast(t('feeds.copied'));
   return (
@@ -47,6 +49,9 @@ function FeedAddress(props: { label: string; url: string }) {
         size="small"
         InputProps={{ readOnly: true }}
         inputProps={{ 'data-testid': 'feed-url' }}
+        // A calendar that would stay empty says so before anyone subscribes to it.
+        helperText={props.empty ? t('feeds.empty') : undefined}
+        FormHelperTextProps={{ 'data-testid': 'feed-empty' } as object}
       />
       <IconButton
         aria-label={t('feeds.copy')}
@@ -65,6 +70,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
   const identityApi = useApi(coreApis.identity);
   const [params] = useSearchParams();
   const course = params.get('course') ?? undefined;
+  const today = useToday();
   // The reader's departments and the course, by their names (会計課), not references.
   const { value: groups } = useAsync(
     async () =>
@@ -85,6 +91,18 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
   );
   const { value } = useAsync(async () => {
     if (!groups) return undefined;
+    // This year's published steps, to tell which addresses would give an empty calendar.
+    const year = await api
+      .getYear(resolveFiscalYear(today))
+      .catch(() => undefined);
+    const isEmpty = (selection: FeedSelection) =>
+      year !== undefined &&
+      !('course' in selection && selection.course) &&
+      !year.occurrences.some(
+        o =>
+          (!selection.owner || o.owner === selection.owner) &&
+          (!selection.cycle || o.cycle === selection.cycle),
+      );
     const selections: Array<{ label: string; selection: FeedSelection }> = [
       { label: t('feeds.all'), selection: {} },
       ...(course
@@ -108,16 +126,22 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
       selections.map(async s => ({
         label: s.label,
         url: await api.feedUrl(props.token.token, s.selection),
+        empty: isEmpty(s.selection),
       })),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, groups, namesKey, courseTitle, props.token, course]);
+  }, [api, groups, namesKey, courseTitle, props.token, course, today]);
   return (
     <Alert severity="success" data-testid="feed-created">
       <Typography gutterBottom>{t('feeds.created')}</Typography>
       <Stack spacing={1.5} sx={{ mt: 1 }}>
         {value?.map(a => (
-          <FeedAddress key={a.url} label={a.label} url={a.url} />
+          <FeedAddress
+            key={a.url}
+            label={a.label}
+            url={a.url}
+            empty={a.empty}
+          />
         ))}
       </Stack>
     </Alert>
