@@ -148,8 +148,9 @@ test('an edit shows as changed since the reader last looked, until marked as see
   await expect(banner).toContainText('前回の確認');
   await banner.getByRole('button', { name: '変更を表示' }).click();
   await expect(page.getByTestId('change-yosan-yokyu')).toContainText('概要');
+  // Who changed it, by the name the catalog gives, not the user's reference.
   await expect(page.getByTestId('change-yosan-yokyu')).toContainText(
-    'yamada.taro',
+    '山田 太郎',
   );
   await page.getByRole('tab', { name: '月ごとの一覧' }).click();
   await expect(
