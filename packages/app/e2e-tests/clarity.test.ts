@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './settled';
 /** Screenshots of the run, linked from the README. */
 const shots = 'docs/screenshots';
 
 /** Waits for the charts' lines to be drawn, for a screenshot. */
-async function settled(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map(a => a.finished.catch(() => undefined)),
-    ),
-  );
+async function chartsDrawn(page: Page) {
+  await settled(page);
   // The chart library draws its lines in steps of its own, not as CSS animations.
   await page.waitForTimeout(1_000);
 }
@@ -54,7 +48,7 @@ test('HR reads the still-unclear index by department, cycle, course and new staf
   await expect(groups).toHaveCount(2);
   await expect(groups.nth(0)).toContainText('全員');
   await expect(groups.nth(1)).toContainText('今年度の新規採用職員');
-  await settled(page);
+  await chartsDrawn(page);
   await page.screenshot({ path: `${shots}/clarity-overview.png` });
 
   // The same in the dark theme at phone width.
@@ -68,7 +62,7 @@ test('HR reads the still-unclear index by department, cycle, course and new staf
     'dark',
   );
   await expect(phone.getByTestId('clarity-group-row')).toHaveCount(2);
-  await settled(phone);
+  await chartsDrawn(phone);
   await phone.screenshot({ path: `${shots}/clarity-dark-phone.png` });
   await phone.context().close();
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { settled } from './settled';
 import { api, signIn } from './signIn';
 /** Screenshots of the run, linked from the README. */
 const shots = 'docs/screenshots';
@@ -14,19 +15,6 @@ async function personAt(browser: Browser, user: string): Promise<Page> {
   await page.getByTestId(`sign-in-as-${user}`).click();
   await expect(page.getByTestId('entry-questions')).toBeVisible();
   return page;
-}
-
-/** Waits for the page's transitions (a dialog fading in) to end, for a screenshot. */
-async function settled(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        // Spinners run for ever; a fade ends.
-        .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map(a => a.finished.catch(() => undefined)),
-    ),
-  );
 }
 
 /**

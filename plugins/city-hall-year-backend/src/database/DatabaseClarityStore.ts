@@ -7,19 +7,9 @@ import {
 } from '@internal/plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import type { ClarityFields, ClarityStore } from './ClarityStore';
+import { slices } from './slices';
 
 const CLARITY = 'city_hall_year_clarity';
-
-/** Bound parameters per statement stay well below SQLite's limit. */
-const SLICE = 500;
-
-function slices<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += SLICE) {
-    result.push(items.slice(i, i + SLICE));
-  }
-  return result;
-}
 
 /** Knex implementation of {@link ClarityStore}. */
 export class DatabaseClarityStore implements ClarityStore {

@@ -6,6 +6,7 @@ import type {
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { ChangeContext } from './EntryStore';
+import { slices } from './slices';
 import type {
   DialogueRevision,
   QuestionFields,
@@ -152,10 +153,9 @@ export class DatabaseQuestionStore implements QuestionStore {
 
   async openQuestionCounts(entryIds: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    // Bound parameters per statement stay well below SQLite's limit.
-    for (let i = 0; i < entryIds.length; i += 500) {
+    for (const slice of slices(entryIds)) {
       const rows = (await this.db<QuestionRow>(QUESTIONS)
-        .whereIn('entry_id', entryIds.slice(i, i + 500))
+        .whereIn('entry_id', slice)
         .whereNull('deleted_at')
         .whereNull('resolved_answer_id')
         .groupBy('entry_id')
@@ -450,9 +450,7 @@ export class DatabaseQuestionStore implements QuestionStore {
     const ids = rows.map(r => r.id);
     const answers = new Map<string, StoredAnswer[]>();
     const marks = new Map<string, string[]>();
-    // In slices: SQLite allows a limited number of bound parameters per statement.
-    for (let i = 0; i < ids.length; i += 500) {
-      const slice = ids.slice(i, i + 500);
+    for (const slice of slices(ids)) {
       const answerRows = await db<AnswerRow>(ANSWERS)
         .whereIn('question_id', slice)
         .orderBy([{ column: 'created_at' }, { column: 'id' }]);

@@ -15,13 +15,16 @@ export function shortName(ref: string): string {
   }
 }
 
+/** No names yet: one map, so that what depends on the names sees no change. */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 /**
  * Display names (財政課, 佐藤 花子) of many Group and User refs: through the app's
  * entity presentation API (batched and cached across the app), or, in an app
  * without one, one catalog request for all. A ref the catalog does not know shows
  * its short name, never the full reference.
  */
-export function useOwnerNames(refs: string[]): Map<string, string> {
+export function useOwnerNames(refs: string[]): ReadonlyMap<string, string> {
   const apis = useApiHolder();
   const presentation = apis.get(entityPresentationApiRef);
   const catalogApi = apis.get(catalogApiRef);
@@ -61,7 +64,8 @@ export function useOwnerNames(refs: string[]): Map<string, string> {
       }),
     );
   }, [presentation, catalogApi, key]);
-  return value ?? new Map();
+  // The same map until the names change: safe to depend on in effects.
+  return value ?? NO_NAMES;
 }
 
 /** {@link useOwnerNames} for people and departments alike. */

@@ -8,7 +8,6 @@ import {
   resolveFiscalYear,
   type ClarityOverviewItem,
 } from '@internal/plugin-city-hall-year-common';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -16,7 +15,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -27,7 +25,9 @@ import { useToday } from '../../hooks/useToday';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { ClarityChart } from '../ClarityChart';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { GuidePage } from '../GuidePage';
+import { OpenQuestionsLink } from '../OpenQuestionsLink';
 import { ClarityBreakdown } from './ClarityBreakdown';
 
 /** "37%（30人中11人）": the share, and always the counts beside it. */
@@ -87,31 +87,20 @@ export function ClarityPage() {
     >
       <Stack spacing={2}>
         <Typography>{t('clarity.pageLead')}</Typography>
-        <TextField
-          select
-          size="small"
+        <DepartmentSelect
           label={t('clarity.department')}
+          allLabel={t('clarity.allDepartments')}
+          owners={owners}
+          nameOf={nameOf}
           value={owner ?? ''}
-          onChange={e => {
+          onChange={value => {
             const next = new URLSearchParams(params);
-            if (e.target.value) next.set('owner', e.target.value);
+            if (value) next.set('owner', value);
             else next.delete('owner');
             setParams(next);
           }}
-          sx={{ maxWidth: 320 }}
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          data-testid="clarity-owner"
-        >
-          <MenuItem value="">{t('clarity.allDepartments')}</MenuItem>
-          {owners
-            .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'ja'))
-            .map(ref => (
-              <MenuItem key={ref} value={ref}>
-                {nameOf(ref)}
-              </MenuItem>
-            ))}
-        </TextField>
+          testId="clarity-owner"
+        />
         {shown.loading && !shown.value && <Progress />}
         {shown.error && <ResponseErrorPanel error={shown.error} />}
         {shown.value && shown.value.items.length === 0 && (
@@ -168,19 +157,9 @@ export function ClarityPage() {
                       >
                         {`${t('clarity.owner')}：${nameOf(item.owner)}`}
                       </Typography>
-                      {item.openQuestions > 0 && (
-                        <Typography variant="body2" component="div">
-                          <Link
-                            href={`${entryLink({
-                              slug: item.entrySlug,
-                            })}#questions`}
-                          >
-                            {t('clarity.openQuestions', {
-                              n: String(item.openQuestions),
-                            })}
-                          </Link>
-                        </Typography>
-                      )}
+                      <Typography variant="body2" component="div">
+                        <OpenQuestionsLink item={item} />
+                      </Typography>
                     </TableCell>
                     <TableCell>
                       <div>{label(item.counts)}</div>

@@ -23,6 +23,7 @@ import { clarityRouteRef, entryRouteRef } from '../../routes';
 import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { ClarityChart } from '../ClarityChart';
+import { OpenQuestionsLink } from '../OpenQuestionsLink';
 import { useClarityLabel } from '../ClarityPage';
 import { CycleChip } from '../CycleChip';
 
@@ -124,20 +125,8 @@ export function DepartmentYearCard() {
                     {item.title.ja}
                   </Link>
                   {` ${clarityLabel(item.counts)}`}
-                  {item.openQuestions > 0 && (
-                    <>
-                      {' · '}
-                      <Link
-                        href={`${entryLink({
-                          slug: item.entrySlug,
-                        })}#questions`}
-                      >
-                        {t('clarity.openQuestions', {
-                          n: String(item.openQuestions),
-                        })}
-                      </Link>
-                    </>
-                  )}
+                  {item.openQuestions > 0 && ' · '}
+                  <OpenQuestionsLink item={item} />
                 </Typography>
               ))}
               <Link

@@ -38,7 +38,7 @@ const when = (iso: string) =>
 export function QuestionCard(props: {
   question: Question;
   abilities: QuestionAbilities;
-  names: Map<string, string>;
+  names: ReadonlyMap<string, string>;
   actions: QuestionActions;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);

@@ -80,8 +80,6 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
     [identityApi],
   );
   const names = useOwnerNames(groups ?? []);
-  // The map is new on every render; its content is what the addresses depend on.
-  const namesKey = JSON.stringify([...names]);
   const { value: courseTitle } = useAsync(
     async () =>
       course
@@ -129,8 +127,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
         empty: isEmpty(s.selection),
       })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, groups, namesKey, courseTitle, props.token, course, today]);
+  }, [api, groups, names, courseTitle, props.token, course, today]);
   return (
     <Alert severity="success" data-testid="feed-created">
       <Typography gutterBottom>{t('feeds.created')}</Typography>

@@ -34,6 +34,7 @@ import {
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { useToday } from '../../hooks/useToday';
 import { cityHallYearTranslationRef } from '../../translation';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { GuidePage } from '../GuidePage';
 
 /** Rows shown in the report table; the summary counts all of them. */
@@ -270,26 +271,15 @@ export function ImportExportPage() {
               spacing={2}
               sx={{ my: 2 }}
             >
-              <TextField
-                select
-                size="small"
+              <DepartmentSelect
                 label={t('importExport.exportDepartment')}
+                allLabel={t('importExport.allDepartments')}
+                owners={owners}
+                nameOf={nameOf}
                 value={owner}
-                onChange={e => setOwner(e.target.value)}
-                SelectProps={{ displayEmpty: true }}
-                InputLabelProps={{ shrink: true }}
-                sx={{ minWidth: 220 }}
-                data-testid="export-owner"
-              >
-                <MenuItem value="">{t('importExport.allDepartments')}</MenuItem>
-                {[...owners]
-                  .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'ja'))
-                  .map(ref => (
-                    <MenuItem key={ref} value={ref}>
-                      {nameOf(ref)}
-                    </MenuItem>
-                  ))}
-              </TextField>
+                onChange={setOwner}
+                testId="export-owner"
+              />
               <TextField
                 select
                 size="small"

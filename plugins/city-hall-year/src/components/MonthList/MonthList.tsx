@@ -31,7 +31,7 @@ import { CYCLE_STYLES } from '../CycleChip';
 function OccurrenceRow(props: {
   occurrence: YearOccurrence;
   fiscalYear: number;
-  ownerNames: Map<string, string>;
+  ownerNames: ReadonlyMap<string, string>;
   labels: {
     owner: string;
     cycle: string;

@@ -1,0 +1,1 @@
+export { OpenQuestionsLink } from './OpenQuestionsLink';
