@@ -20,3 +20,4 @@ export * from './dialogue';
 export * from './clarity';
 export * from './integrations';
 export * from './entryChanges';
+export * from './timingText';

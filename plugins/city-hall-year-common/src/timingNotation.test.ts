@@ -1,5 +1,9 @@
 import { timingSchema } from './schema';
-import { formatTimingNotation, parseTimingNotation } from './timingNotation';
+import {
+  formatRulesNotation,
+  formatTimingNotation,
+  parseTimingNotation,
+} from './timingNotation';
 
 describe('parseTimingNotation', () => {
   it.each([
@@ -119,6 +123,7 @@ describe('formatTimingNotation', () => {
     'kessan-chosei終了の3日前（10日間）',
     '随時',
     '6月\n9月\n12月',
+    '随時\n5月',
   ])('writes back %j unchanged', notation => {
     const timing = timingSchema.parse(parseTimingNotation(notation));
     expect(formatTimingNotation(timing)).toBe(notation);
@@ -137,5 +142,21 @@ describe('formatTimingNotation', () => {
     });
     const cell = formatTimingNotation(timing);
     expect(timingSchema.parse(parseTimingNotation(cell))).toEqual(timing);
+  });
+});
+
+describe('formatRulesNotation', () => {
+  it('writes the rules of a timing with overrides and a note, without them', () => {
+    const timing = timingSchema.parse({
+      asNeeded: true,
+      rules: [{ kind: 'months', from: { month: 5 }, to: { month: 5 } }],
+      overrides: [{ fiscalYear: 2026, dates: [{ start: '2026-05-14' }] }],
+      note: { ja: '例年5月' },
+    });
+    expect(formatRulesNotation(timing)).toBe('随時\n5月');
+    expect(parseTimingNotation('随時、5月')).toEqual({
+      asNeeded: true,
+      rules: timing.rules,
+    });
   });
 });

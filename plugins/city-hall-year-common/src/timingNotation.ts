@@ -116,9 +116,6 @@ export function parseTimingNotation(cell: string): unknown {
       throw new Error('is not valid JSON');
     }
   }
-  if (AS_NEEDED.includes(text.toLocaleLowerCase('ja-JP'))) {
-    return { asNeeded: true, rules: [] };
-  }
   const parts = text
     .split(/[\n、;；]+/)
     .map(p => p.trim())
@@ -126,7 +123,10 @@ export function parseTimingNotation(cell: string): unknown {
   if (parts.length === 0) {
     throw new Error('is empty');
   }
-  return { rules: parts.map(parseRule) };
+  const asNeeded = (part: string) =>
+    AS_NEEDED.includes(part.toLocaleLowerCase('ja-JP'));
+  const rules = parts.filter(p => !asNeeded(p)).map(parseRule);
+  return rules.length < parts.length ? { asNeeded: true, rules } : { rules };
 }
 
 function formatRule(rule: TimingRule): string {
@@ -164,15 +164,21 @@ function formatRule(rule: TimingRule): string {
  * otherwise (overrides, notes), so that an export imports back without loss.
  */
 export function formatTimingNotation(timing: Timing): string {
-  if (
-    timing.overrides.length > 0 ||
-    timing.note ||
-    (timing.asNeeded && timing.rules.length > 0)
-  ) {
+  if (timing.overrides.length > 0 || timing.note) {
     return JSON.stringify(timing);
   }
-  if (timing.asNeeded) {
-    return '随時';
-  }
-  return timing.rules.map(formatRule).join('\n');
+  return formatRulesNotation(timing);
+}
+
+/**
+ * The rules of a timing (and 「随時」) in the notation, never JSON: what the editor's
+ * shortcut field shows, the overrides and the note having fields of their own.
+ */
+export function formatRulesNotation(
+  timing: Pick<Timing, 'asNeeded' | 'rules'>,
+): string {
+  return [
+    ...(timing.asNeeded ? ['随時'] : []),
+    ...timing.rules.map(formatRule),
+  ].join('\n');
 }

@@ -84,6 +84,11 @@ describe('EntryEditorPage', () => {
       target: { value: '' },
     });
     expect(await screen.findByText(/at least 1 character/)).toBeInTheDocument();
+    fireEvent.click(
+      within(screen.getByTestId('timing-notation-switch')).getByRole(
+        'checkbox',
+      ),
+    );
     fireEvent.change(screen.getByTestId('editor-timing'), {
       target: { value: '来年の春' },
     });
@@ -94,17 +99,22 @@ describe('EntryEditorPage', () => {
     expect(api.updateEntry).not.toHaveBeenCalled();
   });
 
-  it('previews this year’s dates of the timing as it is typed', async () => {
+  it('previews this year’s dates of the timing as its notation is typed', async () => {
     const api = Object.assign(fakeApi(), {
       getEntry: jest.fn(async () => stored(1)),
     });
     await renderEditor(api);
+    fireEvent.click(
+      within(screen.getByTestId('timing-notation-switch')).getByRole(
+        'checkbox',
+      ),
+    );
     fireEvent.change(screen.getByTestId('editor-timing'), {
       target: { value: '6月上旬' },
     });
-    expect(
-      await screen.findByText(/6月上旬/, { selector: 'p' }),
-    ).toHaveTextContent('6月上旬');
+    expect(await screen.findByTestId('timing-preview')).toHaveTextContent(
+      'This year: early June',
+    );
   });
 
   it('on a conflict shows both versions and saves the merge without losing the text', async () => {

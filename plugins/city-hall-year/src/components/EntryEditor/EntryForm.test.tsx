@@ -1,5 +1,5 @@
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
 import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
@@ -36,6 +36,16 @@ async function renderNewEntryForm() {
 const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
+/** Opens a select by its test id and picks the option of that name. */
+async function choose(testId: string, option: string) {
+  fireEvent.mouseDown(screen.getByTestId(testId));
+  const listbox = await screen.findByRole('listbox');
+  fireEvent.click(within(listbox).getByRole('option', { name: option }));
+  await waitFor(() =>
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
+  );
+}
+
 describe('EntryForm', () => {
   it('creates a draft owned by the first of the person’s departments, then opens it', async () => {
     const { api, toastApi } = await renderNewEntryForm();
@@ -45,8 +55,14 @@ describe('EntryForm', () => {
     type('editor-purpose-ja', '要求の根拠を確かめるためです。');
     type('editor-whatHappens-ja', '財政課が各課から説明を受けます。');
     type('editor-forNewStaff-ja', '説明資料を準備しましょう。');
-    type('editor-timing', '11月中旬');
-    expect(screen.getByText('This year: 11月中旬')).toBeInTheDocument();
+    // The timing by choosing, not typing: mid November.
+    await choose('timing-rule-0-from-month', 'Nov');
+    await choose('timing-rule-0-from-part', 'Mid (11th–20th)');
+    await choose('timing-rule-0-to-month', 'Nov');
+    await choose('timing-rule-0-to-part', 'Mid (11th–20th)');
+    expect(screen.getByTestId('timing-preview')).toHaveTextContent(
+      'This year: mid November',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Save as draft' }));
     expect(await screen.findByText('entry page')).toBeInTheDocument();
@@ -58,7 +74,13 @@ describe('EntryForm', () => {
         status: 'draft',
         title: { ja: '財政課ヒアリング' },
         timing: expect.objectContaining({
-          rules: [expect.objectContaining({ kind: 'months' })],
+          rules: [
+            {
+              kind: 'months',
+              from: { month: 11, part: 'middle' },
+              to: { month: 11, part: 'middle' },
+            },
+          ],
         }),
       }),
     );

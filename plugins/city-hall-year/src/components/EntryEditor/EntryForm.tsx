@@ -4,9 +4,11 @@ import {
   CYCLES,
   type Entry,
   type EntryInput,
+  type Timing,
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
 import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -16,10 +18,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
+import { GroupPicker } from '../GroupPicker';
 import { FaqField } from './FaqField';
 import { MarkdownField } from './MarkdownField';
 import { MergeDialog } from './MergeDialog';
-import { previewDates } from './previewDates';
+import { TimingEditor } from './TimingEditor';
 import { useEntryForm } from './useEntryForm';
 
 /**
@@ -147,21 +150,18 @@ export function EntryForm(props: {
                   </MenuItem>
                 ))}
               </TextField>
-              <Autocomplete
-                freeSolo
-                options={props.groups}
-                value={form.owner}
-                onInputChange={(_e, value) => set({ owner: value })}
-                sx={{ minWidth: 280 }}
-                renderInput={params => (
-                  <TextField
-                    {...params}
-                    label={t('editor.owner')}
-                    error={Boolean(errorOf('owner'))}
-                    helperText={errorOf('owner') ?? t('editor.ownerHelp')}
-                  />
-                )}
-              />
+              <Box sx={{ minWidth: 280 }}>
+                <GroupPicker
+                  label={t('editor.owner')}
+                  required
+                  value={form.owner}
+                  onChange={owner => set({ owner })}
+                  suggested={props.groups}
+                  error={errorOf('owner')}
+                  helperText={t('editor.ownerHelp')}
+                  testId="editor-owner"
+                />
+              </Box>
             </Stack>
             {bilingualField('title', t('editor.titleJa'), t('editor.titleEn'))}
             {bilingualField(
@@ -184,19 +184,18 @@ export function EntryForm(props: {
         />
       ))}
 
+      <TimingEditor
+        value={form.timing as Timing}
+        onChange={timing => set({ timing })}
+        errorOf={errorOf}
+        slug={form.slug}
+        year={props.year}
+        onNotationError={editor.setTimingError}
+      />
+
       <Card variant="outlined">
         <CardContent>
           <Grid container spacing={2}>
-            <ParsedTextField
-              label={t('editor.timing')}
-              value={editor.timingText}
-              onChange={editor.setTimingText}
-              error={editor.timingError ?? errorOf('timing')}
-              help={t('editor.timingPreview', {
-                dates: previewDates(form.timing, form.slug, props.year),
-              })}
-              testId="editor-timing"
-            />
             <Grid item xs={12} md={6}>
               <TextField
                 type="number"
@@ -239,19 +238,13 @@ export function EntryForm(props: {
               </Grid>
             ))}
             <Grid item xs={12} md={6}>
-              <Autocomplete
+              <GroupPicker
                 multiple
-                freeSolo
-                options={props.groups}
+                label={t('editor.relatedGroups')}
                 value={form.relatedGroups ?? []}
-                onChange={(_e, value) => set({ relatedGroups: value })}
-                renderInput={params => (
-                  <TextField
-                    {...params}
-                    label={t('editor.relatedGroups')}
-                    error={Boolean(errorOf('relatedGroups'))}
-                  />
-                )}
+                onChange={relatedGroups => set({ relatedGroups })}
+                error={errorOf('relatedGroups')}
+                testId="editor-related-groups"
               />
             </Grid>
             <Grid item xs={12} md={6}>

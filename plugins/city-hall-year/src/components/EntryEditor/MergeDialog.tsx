@@ -21,7 +21,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useActorNames } from '../../hooks/useActorNames';
 import { cityHallYearTranslationRef } from '../../translation';
-import { fieldText } from './fieldText';
+import { useFieldText } from '../../hooks/useFieldText';
 
 /**
  * Shown when a save meets a newer version: every field that differs, both versions
@@ -42,6 +42,7 @@ export function MergeDialog(props: {
   const theirs = editableFields(props.theirs);
   const fields = changedFields(props.mine, theirs);
   const who = useActorNames([props.theirs.updatedBy])(props.theirs.updatedBy);
+  const text = useFieldText([props.mine, theirs]);
   return (
     <Dialog
       open
@@ -83,7 +84,8 @@ export function MergeDialog(props: {
                         fontFamily: 'inherit',
                       }}
                     >
-                      {fieldText(
+                      {text(
+                        field,
                         side === 'mine'
                           ? props.mine[field]
                           : (props.theirs as EntryInput)[field],

@@ -20,6 +20,12 @@ describe('previewDates', () => {
     expect(previewDates(typed(notation), 'kessan-chosei', year)).toBe(expected);
   });
 
+  it('previews in English for an English reader', () => {
+    expect(previewDates(typed('6月上旬、9月'), 'x', year, 'en')).toBe(
+      'early June; September',
+    );
+  });
+
   it('is empty while the year is not loaded or the timing is invalid', () => {
     expect(previewDates(typed('5月31日'), 'x', undefined)).toBe('');
     expect(

@@ -3,11 +3,12 @@ import {
   resolveOccurrences,
   timingSchema,
   type EntryInput,
+  type GuideLanguage,
   type YearView,
 } from '@internal/plugin-city-hall-year-common';
 
 /**
- * This year's dates of a timing as the editor previews them (e.g. `5月31日`);
+ * This year's dates of a timing as the editor previews them (`5月31日`, `31 May`);
  * relative dates anchor on the year's resolved occurrences. Empty while the timing
  * is invalid or the year is not loaded; a timing that cannot be resolved gives why.
  */
@@ -15,6 +16,7 @@ export function previewDates(
   timing: EntryInput['timing'],
   slug: string,
   year: YearView | undefined,
+  language: GuideLanguage = 'ja',
 ): string {
   const parsed = timingSchema.safeParse(timing);
   if (!parsed.success || !year) return '';
@@ -30,8 +32,8 @@ export function previewDates(
   };
   try {
     return resolveOccurrences(parsed.data, year.fiscalYear, { slug, lookup })
-      .map(o => occurrenceLabel(o, 'ja'))
-      .join('、');
+      .map(o => occurrenceLabel(o, language))
+      .join(language === 'ja' ? '、' : '; ');
   } catch (error) {
     return (error as Error).message;
   }

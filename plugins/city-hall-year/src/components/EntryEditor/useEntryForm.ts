@@ -6,8 +6,6 @@ import {
   defaultMergeChoices,
   editableFields,
   entryInputSchema,
-  formatTimingNotation,
-  parseTimingNotation,
   rowToRawEntry,
   timingSchema,
   type Entry,
@@ -76,15 +74,15 @@ export function useEntryForm(options: {
   const initial: EntryInput = entry
     ? editableFields(entry)
     : { ...BLANK, owner: options.defaultOwner ?? '' };
+  // The form edits a whole timing, with its defaults (no overrides, not as needed).
+  initial.timing = timingSchema.parse(initial.timing);
   const [form, setForm] = useState<EntryInput>(initial);
   // What the draft started from, for the merge dialog's defaults, and its version.
   const [base, setBase] = useState({
     input: initial,
     version: entry?.version ?? 0,
   });
-  const [timingText, setTimingText] = useState(
-    formatTimingNotation(timingSchema.parse(initial.timing)),
-  );
+  // Set while the timing's notation field holds text that cannot be read.
   const [timingError, setTimingError] = useState<string>();
   const [legalText, setLegalText] = useState(
     (initial.legalBasis ?? [])
@@ -130,17 +128,7 @@ export function useEntryForm(options: {
     /** The first problem of a field path, e.g. `title.ja`, or of a whole field. */
     errorOf: (path: string) => issues.get(path),
     saving,
-    timingText,
-    timingError,
-    setTimingText: (text: string) => {
-      setTimingText(text);
-      try {
-        set({ timing: parseTimingNotation(text) as EntryInput['timing'] });
-        setTimingError(undefined);
-      } catch (error) {
-        setTimingError((error as Error).message);
-      }
-    },
+    setTimingError,
     legalText,
     setLegalText: (text: string) => {
       setLegalText(text);

@@ -27,37 +27,24 @@ import { cityHallYearApiRef } from '../../api';
 import { useActorNames } from '../../hooks/useActorNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
-import { fieldText } from '../EntryEditor/fieldText';
+import { useFieldLabel } from '../../hooks/useFieldLabel';
+import { useFieldText } from '../../hooks/useFieldText';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { TextDiff } from '../TextDiff';
 import { GuidePage } from '../GuidePage';
 
-/** One side of a difference: the text before (error tone) or after (success tone). */
-function Side(props: { tone: 'error' | 'success'; children: string }) {
-  return (
-    <Box
-      component="pre"
-      sx={{
-        whiteSpace: 'pre-wrap',
-        m: 0,
-        p: 1,
-        bgcolor: `${props.tone}.light`,
-        color: `${props.tone}.contrastText`,
-        opacity: 0.85,
-        borderRadius: 1,
-        fontFamily: 'inherit',
-      }}
-    >
-      {props.children}
-    </Box>
-  );
-}
-
-/** The changed fields of a revision, the version before beside it. */
+/**
+ * The changed fields of a revision against the version before, each read as a person
+ * says it (the timing in words, departments and entries by name) with what went
+ * struck through and what came underlined.
+ */
 function RevisionDiff(props: {
   entryId: string;
   revision: number;
   fields: string[];
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const fieldLabel = useFieldLabel();
   const api = useApi(cityHallYearApiRef);
   const { value, loading } = useAsync(async () => {
     const after = await api.getRevision(props.entryId, props.revision);
@@ -67,27 +54,23 @@ function RevisionDiff(props: {
         : undefined;
     return { after, before };
   }, [api, props.entryId, props.revision]);
+  const fieldsOf = (revision: EntryRevision | undefined) =>
+    revision?.entry as unknown as Record<string, unknown> | undefined;
+  const text = useFieldText([fieldsOf(value?.before), fieldsOf(value?.after)]);
   if (loading || !value) return <Progress />;
-  const field = (revision: EntryRevision | undefined, key: string) =>
-    revision
-      ? fieldText((revision.entry as unknown as Record<string, unknown>)[key])
-      : '';
   return (
     <Stack spacing={2} data-testid="revision-diff">
       <Typography variant="subtitle2">{t('historyPage.diff')}</Typography>
       {props.fields.map(key => (
         <Box key={key}>
-          <Typography variant="overline">
-            {t(`fields.${key}` as 'fields.title')}
+          <Typography variant="overline" component="h3">
+            {fieldLabel(key)}
           </Typography>
-          <Grid container spacing={1}>
-            <Grid item xs={6}>
-              <Side tone="error">{field(value.before, key)}</Side>
-            </Grid>
-            <Grid item xs={6}>
-              <Side tone="success">{field(value.after, key)}</Side>
-            </Grid>
-          </Grid>
+          <TextDiff
+            before={text(key, fieldsOf(value.before)?.[key])}
+            after={text(key, fieldsOf(value.after)?.[key])}
+            testId={`revision-diff-${key}`}
+          />
         </Box>
       ))}
     </Stack>
@@ -111,6 +94,8 @@ export function EntryHistoryPage() {
     permission: entryUpdatePermission,
     resourceRef: state.value?.entry.id,
   });
+  const fieldLabel = useFieldLabel();
+  const language = useGuideLanguage();
   const actorName = useActorNames(
     (state.value?.revisions ?? []).map(r => r.createdBy),
   );
@@ -150,12 +135,10 @@ export function EntryHistoryPage() {
                         who: actorName(r.createdBy),
                         when: DateTime.fromISO(r.createdAt)
                           .setZone('Asia/Tokyo')
-                          .setLocale('ja-JP')
+                          .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
                           .toLocaleString(DateTime.DATETIME_MED),
                       })} ・ ${t('historyPage.changed', {
-                        fields: r.changedFields
-                          .map(f => t(`fields.${f}` as 'fields.title'))
-                          .join('、'),
+                        fields: r.changedFields.map(fieldLabel).join('、'),
                       })}`}
                     />
                   </ListItemButton>

@@ -1,12 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Entry } from '@internal/plugin-city-hall-year-common';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { cityHallYearApiRef } from '../../api';
+import { useEntryTitles } from '../../hooks/useEntryTitles';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /** Matches asked for per search: enough to choose from, few enough to read. */
@@ -15,9 +16,9 @@ export const ENTRY_PICKER_LIMIT = 20;
 const SEARCH_DELAY_MS = 250;
 
 /**
- * Picks entries by slug, searching the backend as the person types (by slug, name,
+ * Picks entries by title, searching the backend as the person types (by name, slug,
  * summary or tag), so that every entry can be found however many there are. When more
- * entries match than are shown, it says so.
+ * entries match than are shown, it says so. The value is the entries' slugs.
  */
 export function EntryPicker(props: {
   label: string;
@@ -33,15 +34,20 @@ export function EntryPicker(props: {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   useDebounce(() => setQuery(typed.trim()), SEARCH_DELAY_MS, [typed]);
-  const [titles, setTitles] = useState(new Map<string, string>());
-  const found = useAsync(async () => {
-    const page = await api.listEntries({
-      q: query || undefined,
-      limit: ENTRY_PICKER_LIMIT,
-    });
-    setTitles(known => withTitles(known, page.items));
-    return page;
-  }, [api, query]);
+  const language = useGuideLanguage();
+  const chosenTitles = useEntryTitles(props.value);
+  const found = useAsync(
+    () => api.listEntries({ q: query || undefined, limit: ENTRY_PICKER_LIMIT }),
+    [api, query],
+  );
+  const foundTitles = new Map(
+    (found.value?.items ?? []).map(e => [
+      e.slug,
+      (language === 'en' && e.title.en) || e.title.ja,
+    ]),
+  );
+  const titleOf = (slug: string) =>
+    foundTitles.get(slug) ?? chosenTitles.get(slug) ?? slug;
 
   // The chosen entries are options too (shown as chosen, not in the list), whatever
   // the current search finds.
@@ -76,13 +82,7 @@ export function EntryPicker(props: {
       loading={found.loading}
       loadingText={t('editor.pickerSearching')}
       noOptionsText={t('editor.pickerNone')}
-      // Chosen entries show as their slugs, as the entry page's chain does; the options
-      // show the name too, since people search by it.
-      renderOption={({ key, ...optionProps }, slug) => (
-        <li key={key} {...optionProps}>
-          {titles.has(slug) ? `${titles.get(slug)}（${slug}）` : slug}
-        </li>
-      )}
+      getOptionLabel={titleOf}
       renderInput={params => (
         <TextField
           {...params}
@@ -94,13 +94,4 @@ export function EntryPicker(props: {
       )}
     />
   );
-}
-
-function withTitles(
-  known: Map<string, string>,
-  entries: Entry[],
-): Map<string, string> {
-  const next = new Map(known);
-  for (const entry of entries) next.set(entry.slug, entry.title.ja);
-  return next;
 }

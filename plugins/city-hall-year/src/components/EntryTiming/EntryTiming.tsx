@@ -1,28 +1,45 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
+  describeTimingRule,
   fiscalYearLabels,
-  formatTimingNotation,
   occurrenceLabel,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useEntryTitles } from '../../hooks/useEntryTitles';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /**
- * When an entry happens in one fiscal year (its dates as the year view resolves them,
- * in Japanese and English), then how it recurs and its note.
+ * When an entry happens in one fiscal year (its dates as the year view resolves them),
+ * then how it recurs and its note, all in the reader's language: the rules in words
+ * (「6月上旬〜7月」, "early June – July"), another entry by its title.
  */
 export function EntryTiming(props: { entry: Entry; fiscalYear: number }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const { value: year } = useYear(props.fiscalYear);
+  const { timing } = props.entry;
+  const titles = useEntryTitles(
+    timing.rules.flatMap(r => (r.kind === 'relative' ? [r.entry] : [])),
+  );
   const occurrences =
     year?.occurrences.filter(o => o.slug === props.entry.slug) ?? [];
-  const labels = fiscalYearLabels(props.fiscalYear);
+  const label = fiscalYearLabels(props.fiscalYear)[language];
+  const separator = language === 'ja' ? '、' : '; ';
+  // The recurring rules only: a year's own dates are in the dates above.
+  const recurs = [
+    ...timing.rules.map(r =>
+      describeTimingRule(r, language, slug => titles.get(slug) ?? slug),
+    ),
+    ...(timing.asNeeded ? [t('entry.asNeeded')] : []),
+  ].join(separator);
+  const note = timing.note && (timing.note[language] || timing.note.ja);
   return (
-    <Stack spacing={1}>
-      {props.entry.timing.asNeeded && occurrences.length === 0 && (
+    <Stack spacing={1} data-testid="entry-timing">
+      {timing.asNeeded && occurrences.length === 0 && (
         <Typography>{t('entry.asNeeded')}</Typography>
       )}
       {occurrences.map(o => (
@@ -32,31 +49,24 @@ export function EntryTiming(props: { entry: Entry; fiscalYear: number }) {
           component="p"
           data-testid="entry-occurrence"
         >
-          {occurrenceLabel(o, 'ja')}
-          <Typography component="span" color="text.secondary">
-            {' '}
-            / {occurrenceLabel(o, 'en')}
-          </Typography>
+          {occurrenceLabel(o, language)}
           {o.councilSessionLabels && (
             <Typography component="span" variant="body2" sx={{ ml: 1 }}>
-              {o.councilSessionLabels.ja}
+              {o.councilSessionLabels[language]}
             </Typography>
           )}
         </Typography>
       ))}
       <Typography variant="caption" color="text.secondary">
-        {labels.ja}（{labels.en}）・{t('entry.recurs')}:{' '}
-        {/* The recurring rule only: the note is shown below, and a year's override is in the dates above. */}
-        {formatTimingNotation({
-          ...props.entry.timing,
-          note: undefined,
-          overrides: [],
-        })
-          .split('\n')
-          .join('、')}
+        {label}・{t('entry.recurs')}: {recurs}
       </Typography>
-      {props.entry.timing.note && (
-        <Typography variant="body2">{props.entry.timing.note.ja}</Typography>
+      {note && (
+        <Typography
+          variant="body2"
+          lang={timing.note?.[language] ? language : 'ja'}
+        >
+          {note}
+        </Typography>
       )}
     </Stack>
   );

@@ -1,0 +1,1 @@
+export { GroupPicker, GROUP_PICKER_LIMIT } from './GroupPicker';

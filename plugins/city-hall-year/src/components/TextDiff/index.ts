@@ -1,0 +1,2 @@
+export { TextDiff } from './TextDiff';
+export { textChanges, type TextChange } from './textChanges';
