@@ -130,6 +130,13 @@ export const cityHallYearTranslationRef = createTranslationRef({
     timeline: {
       title: 'Timeline of the fiscal year',
       today: 'Today',
+      legend: {
+        title: 'What the shapes mean',
+        exact: 'Dates fixed',
+        part: 'Approximate: part of a month (early, mid, late) or whole months',
+        day: 'A single day',
+        today: 'Today',
+      },
     },
     wheel: {
       title: 'The fiscal year as a wheel, April at the top',

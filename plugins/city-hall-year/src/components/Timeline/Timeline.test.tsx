@@ -37,12 +37,26 @@ describe('Timeline', () => {
       'href',
       '/city-hall-year/entries/shutsuno-heisa',
     );
-    expect(bar).toHaveAttribute('title', '出納閉鎖 — 31 May / Books close');
+    // In the reader's language; a one-day step is a marker with its title beside it.
+    expect(bar).toHaveTextContent(/^Books close$/);
+    expect(bar).toHaveAttribute('title', 'Books close — 31 May');
+    expect(bar).toHaveAttribute('data-shape', 'day');
+    expect(bar).toHaveAttribute('data-label-outside', 'true');
     // A date known to a part of a month only is drawn as such.
-    expect(screen.getByTestId('timeline-bar-dai1kai-teireikai')).toHaveClass(
-      'bar-part',
-    );
-    expect(bar).not.toHaveClass('bar-part');
+    expect(
+      screen.getByTestId('timeline-bar-dai1kai-teireikai'),
+    ).toHaveAttribute('data-shape', 'part');
+    // The legend says what the shapes mean.
+    expect(
+      within(screen.getByTestId('timeline-legend'))
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'Dates fixed',
+      'Approximate: part of a month (early, mid, late) or whole months',
+      'A single day',
+      'Today',
+    ]);
   });
 
   it('marks today only within its own fiscal year', async () => {

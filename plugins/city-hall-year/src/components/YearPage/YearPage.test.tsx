@@ -10,7 +10,7 @@ describe('YearPage', () => {
 
     expect(
       await screen.findByTestId('timeline-bar-shutsuno-heisa'),
-    ).toHaveTextContent('出納閉鎖');
+    ).toHaveTextContent('Books close');
     expect(api.requestedYears).toContain(current);
     expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent(
       `FY${current}`,
@@ -18,7 +18,7 @@ describe('YearPage', () => {
     expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent('令和');
     expect(
       within(screen.getByTestId('timeline-lane-council')).getByText(
-        '第1回定例会',
+        'First regular session',
       ),
     ).toBeInTheDocument();
     expect(screen.getByTestId('now-and-next')).toBeInTheDocument();
