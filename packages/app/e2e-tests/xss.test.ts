@@ -405,13 +405,29 @@ test('abuse: stored XSS payloads are inert on every page that renders them', asy
     for (const [i, slug] of slugs.entries()) {
       await render(
         `/city-hall-year/entries/${slug}/history`,
-        [
-          text(i, L.titleLength),
-          // The version before carried the next payload.
-          text((i + 1) % PAYLOADS.length, L.summaryLength),
-        ],
+        [text(i, L.titleLength)],
         { ready: 'revision-diff' },
       );
+      // The difference shows both versions as text: what stayed with what went is the
+      // version before (which carried the next payload), with what came the one after.
+      const sides = await page
+        .getByTestId('revision-diff-summary')
+        .evaluate(diff => {
+          const side = (drop: string) => {
+            const copy = diff.cloneNode(true) as HTMLElement;
+            copy
+              .querySelectorAll(
+                `${drop}, [data-diff-label], .MuiTypography-caption`,
+              )
+              .forEach(e => e.remove());
+            return copy.textContent ?? '';
+          };
+          return { before: side('ins'), after: side('del') };
+        });
+      expect(sides.before).toContain(
+        text((i + 1) % PAYLOADS.length, L.summaryLength),
+      );
+      expect(sides.after).toContain(text(i, L.summaryLength));
     }
 
     // The course, and every step of it (each step is the entry with the course around it).
@@ -440,7 +456,7 @@ test('abuse: stored XSS payloads are inert on every page that renders them', asy
 
     // Search: the index may not hold the new entries yet, so results are not asserted.
     await render('/search?query=xss', []);
-    await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue(
+    await expect(page.getByRole('textbox', { name: '検索' })).toHaveValue(
       'xss',
     );
     await page.waitForTimeout(1_000);

@@ -4,6 +4,7 @@ import cityHallYearPlugin from '@internal/plugin-city-hall-year/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { translationsModule } from './modules/translations';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    translationsModule,
   ],
 });

@@ -22,6 +22,6 @@ describe('new frontend system plugin', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByTestId('timeline-bar-teiki-jinji-ido'),
-    ).toHaveTextContent('定期人事異動');
+    ).toHaveTextContent('Regular transfers');
   });
 });

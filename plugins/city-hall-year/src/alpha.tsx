@@ -37,7 +37,8 @@ const nowAndNextWidget = HomePageWidgetBlueprint.make({
   name: 'now-and-next',
   params: {
     name: 'CityHallYearNowAndNext',
-    title: '今月とこれから（市役所の一年）',
+    // No title here: a widget's title is one fixed text, and the card says its own
+    // in the reader's language.
     description: 'What is happening this month and in the next 30 days',
     components: () =>
       import('./components/NowAndNextCard').then(m => ({

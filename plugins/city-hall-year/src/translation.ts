@@ -142,6 +142,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       title: 'The fiscal year as a wheel, April at the top',
     },
     nowAndNext: {
+      widgetTitle: 'This month and next (City Hall Year)',
       title: 'Now and next',
       thisMonth: 'This month',
       next30: 'In the next 30 days',
@@ -293,6 +294,13 @@ export const cityHallYearTranslationRef = createTranslationRef({
       saveMerged: 'Save the merged entry',
       cancel: 'Cancel',
     },
+    bilingual: {
+      showEn: 'Read in English',
+      showJa: 'Read in Japanese',
+      allEn: 'Read every text in English',
+      allJa: 'Read every text in Japanese',
+      noEnglish: 'No English yet: shown in Japanese.',
+    },
     statuses: { draft: 'Draft', published: 'Published' },
     timingEditor: {
       rules: 'How it recurs every year',
@@ -408,7 +416,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       yours: 'Your answer: {{answer}}',
       voices: 'What readers found unclear (names are not shown)',
       chartLabel: 'Still-unclear index',
-      chartPoint: 'month {{month}}: {{unclear}} of {{readers}} still unclear',
+      chartPoint: '{{month}}: {{unclear}} of {{readers}} still unclear',
       chartSeparator: '; ',
       noAnswersShort: 'no answers',
       counts: '{{unclear}} of {{readers}}',
@@ -428,7 +436,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
       link: 'Still-unclear index',
       cardTitle: 'Where readers are still lost',
       answerCounts: '{{unclear}} of {{readers}} answers',
-      monthShare: 'month {{month}} {{percent}}%',
+      monthShare: '{{month}} {{percent}}%',
       breakdownTitle: 'Taken together',
       breakdownLead:
         'The entries above by department, cycle, course or audience. A group counts answers: a reader of three entries answered three times.',

@@ -1,7 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
+import {
+  fiscalYearLabels,
+  type GuideLanguage,
+} from '@internal/plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
+import { useCallback } from 'react';
 import useObservable from 'react-use/esm/useObservable';
 
 /** The language the person chose for the app: dates and month names follow it. */
@@ -12,8 +16,46 @@ export function useGuideLanguage(): GuideLanguage {
 }
 
 /** A month's short name in the guide's language, from luxon: 4月, Apr. */
-export function monthName(month: number, language: GuideLanguage): string {
+export function monthName(
+  month: number,
+  language: GuideLanguage,
+  width: 'short' | 'long' = 'short',
+): string {
   return DateTime.utc(2000, month, 1)
     .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
-    .toLocaleString({ month: 'short' });
+    .toLocaleString({ month: width });
+}
+
+/** A text in Japanese, perhaps with English alongside, as entries and courses hold it. */
+export interface LocalizedText {
+  ja: string;
+  en?: string;
+}
+
+/**
+ * Picks a text in the reader's language: the English where there is one for an English
+ * reader, the Japanese otherwise (never an empty text).
+ */
+export function useLocalize(): (text: LocalizedText | undefined) => string {
+  const language = useGuideLanguage();
+  return useCallback(
+    (text: LocalizedText | undefined) =>
+      (text && ((language === 'en' && text.en) || text.ja)) ?? '',
+    [language],
+  );
+}
+
+/**
+ * How a fiscal year is named to the reader: 「令和8年度（FY2026）」 in Japanese, where
+ * both systems are in use, and "FY2026" in English, where the era helps nobody.
+ */
+export function useFiscalYearLabel(): (fiscalYear: number) => string {
+  const language = useGuideLanguage();
+  return useCallback(
+    (fiscalYear: number) => {
+      const labels = fiscalYearLabels(fiscalYear);
+      return language === 'ja' ? `${labels.ja}（${labels.en}）` : labels.en;
+    },
+    [language],
+  );
 }

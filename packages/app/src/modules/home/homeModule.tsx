@@ -1,27 +1,49 @@
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { coreApis, createFrontendModule } from '@backstage/frontend-plugin-api';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { useEffect, useState } from 'react';
 
-const content = `
+/** The welcome in each of the app's languages: one at a time, as the reader chose. */
+const CONTENT = {
+  ja: `
 ## ようこそ — 市役所の一年
 
 議会、予算、決算、計画、人事。市役所の仕事は一年の流れの中にあります。
 **[市役所の一年](/city-hall-year)** を開くと、今の仕事が一年のどこにあり、
 *何のために* あるのかが分かります。
 
-- [市役所の一年](/city-hall-year) — the city hall's fiscal year, month by month
-- [組織（カタログ）](/catalog?filters%5Bkind%5D=group) — departments and who owns which step
-`;
+- [市役所の一年](/city-hall-year) — 一年の流れを月ごとに
+- [組織（カタログ）](/catalog?filters%5Bkind%5D=group) — 各課と、どの段階をどの課が担当しているか
+`,
+  en: `
+## Welcome — City Hall Year
+
+Council, budget, settlement, planning, personnel: the work of city hall follows the
+fiscal year. **[City Hall Year](/city-hall-year)** shows where your work sits in the
+year, and *what it is for*.
+
+- [City Hall Year](/city-hall-year) — the fiscal year, month by month
+- [Departments (catalog)](/catalog?filters%5Bkind%5D=group) — who owns which step
+`,
+};
+
+function Welcome() {
+  const languageApi = useApi(coreApis.appLanguage);
+  const [{ language }, setLanguage] = useState(languageApi.getLanguage());
+  useEffect(() => {
+    const subscription = languageApi.language$().subscribe(setLanguage);
+    return () => subscription.unsubscribe();
+  }, [languageApi]);
+  return <MarkdownContent content={CONTENT[language === 'ja' ? 'ja' : 'en']} />;
+}
 
 const welcomeWidget = HomePageWidgetBlueprint.make({
   name: 'welcome',
   params: {
     name: 'CityHallWelcome',
-    title: '市役所の一年 / City Hall Year',
     description: 'Where to start as a new member of staff',
-    components: async () => ({
-      Content: () => <MarkdownContent content={content} />,
-    }),
+    components: async () => ({ Content: Welcome }),
   },
 });
 

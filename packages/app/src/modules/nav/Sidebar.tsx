@@ -6,7 +6,10 @@ import {
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { cityHallYearTranslationRef } from '@internal/plugin-city-hall-year';
+import type { ReactNode } from 'react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
@@ -14,12 +17,28 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+/** The guide's sidebar item, named in the reader's language (a page's title is one text). */
+function CityHallYearItem(props: { icon: ReactNode; to: string }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  return (
+    <SidebarItem icon={() => props.icon} to={props.to} text={t('page.title')} />
+  );
+}
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
+      const nav = navItems.withComponent(item =>
+        item.node.spec.id === 'page:city-hall-year' ? (
+          <CityHallYearItem icon={item.icon} to={item.href} />
+        ) : (
+          <SidebarItem
+            icon={() => item.icon}
+            to={item.href}
+            text={item.title}
+          />
+        ),
+      );
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead

@@ -15,10 +15,9 @@ describe('AsNeeded', () => {
     expect(
       within(list).getByRole('heading', { name: 'As needed' }),
     ).toBeInTheDocument();
-    expect(within(list).getByRole('link', { name: '臨時会' })).toHaveAttribute(
-      'href',
-      '/city-hall-year/entries/rinjikai',
-    );
+    expect(
+      within(list).getByRole('link', { name: 'Extraordinary session' }),
+    ).toHaveAttribute('href', '/city-hall-year/entries/rinjikai');
     expect(within(list).getByText('Council')).toBeInTheDocument();
     expect(
       within(list).getByText('必要に応じて招集されます。'),

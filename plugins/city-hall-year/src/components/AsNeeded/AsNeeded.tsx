@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /**
  * Steps with no regular date (臨時会, 専決処分 as needed, promotion selection): they
@@ -16,6 +17,7 @@ import { CycleChip } from '../CycleChip';
  */
 export function AsNeeded(props: { items: YearView['asNeeded'] }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const entryLink = useRouteRef(entryRouteRef);
   if (props.items.length === 0) return null;
   return (
@@ -33,9 +35,11 @@ export function AsNeeded(props: { items: YearView['asNeeded'] }) {
               alignItems="center"
             >
               <CycleChip cycle={item.cycle} />
-              <Link href={entryLink({ slug: item.slug })}>{item.title.ja}</Link>
+              <Link href={entryLink({ slug: item.slug })}>
+                {localize(item.title)}
+              </Link>
               <Typography variant="body2" color="text.secondary">
-                {item.summary.ja}
+                {localize(item.summary)}
               </Typography>
             </Stack>
           ))}

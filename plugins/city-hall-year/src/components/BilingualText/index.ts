@@ -1,1 +1,1 @@
-export { BilingualText } from './BilingualText';
+export { BilingualText, ContentLanguageSwitch } from './BilingualText';

@@ -15,6 +15,7 @@ import { useFieldLabel } from '../../hooks/useFieldLabel';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /**
  * What others changed since the reader last looked. A first visit is remembered
@@ -42,6 +43,7 @@ export function ChangesSinceBanner(props: {
   onMarkSeen: () => void;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const entryLink = useRouteRef(entryRouteRef);
   const [open, setOpen] = useState(false);
   const names = useOwnerNames(props.changes.changes.map(c => c.owner));
@@ -85,11 +87,11 @@ export function ChangesSinceBanner(props: {
             <li key={change.entryId} data-testid={`change-${change.slug}`}>
               {change.actions.includes('delete') ? (
                 <span>
-                  {change.title.ja}（{t('changes.deleted')}）
+                  {localize(change.title)}（{t('changes.deleted')}）
                 </span>
               ) : (
                 <Link href={entryLink({ slug: change.slug })}>
-                  {change.title.ja}
+                  {localize(change.title)}
                 </Link>
               )}
               {' — '}

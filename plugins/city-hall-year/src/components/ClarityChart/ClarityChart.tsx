@@ -1,6 +1,7 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import type { ClarityMonth } from '@internal/plugin-city-hall-year-common';
 import { LineChart } from '@mui/x-charts/LineChart';
+import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /** One line of the chart: whose answers, month by month. */
@@ -23,6 +24,7 @@ export function ClarityChart(props: {
   label?: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   const lines: ClaritySeries[] = props.series ?? [
     {
       label: props.label ?? t('clarity.chartLabel'),
@@ -34,7 +36,11 @@ export function ClarityChart(props: {
     line.months
       .map(m =>
         t('clarity.chartPoint', {
-          month: String(Number(m.month.slice(5))),
+          // 「4月」 is written by the Japanese text; English names the month.
+          month:
+            language === 'ja'
+              ? String(Number(m.month.slice(5)))
+              : monthName(Number(m.month.slice(5)), language, 'long'),
           readers: String(m.readers),
           unclear: String(m.unclear),
         }),
@@ -43,7 +49,13 @@ export function ClarityChart(props: {
   const description =
     lines.length === 1
       ? describe(lines[0])
-      : lines.map(line => `${line.label}：${describe(line)}`).join('。');
+      : lines
+          .map(line =>
+            language === 'ja'
+              ? `${line.label}：${describe(line)}`
+              : `${line.label}: ${describe(line)}`,
+          )
+          .join(language === 'ja' ? '。' : '. ');
   return (
     <figure style={{ margin: 0 }} data-testid="clarity-chart">
       <LineChart
@@ -51,7 +63,9 @@ export function ClarityChart(props: {
         xAxis={[
           {
             scaleType: 'point',
-            data: months.map(m => `${Number(m.month.slice(5))}月`),
+            data: months.map(m =>
+              monthName(Number(m.month.slice(5)), language),
+            ),
           },
         ]}
         yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%` }]}
@@ -65,10 +79,10 @@ export function ClarityChart(props: {
           valueFormatter: (v: number | null, { dataIndex }) =>
             v === null
               ? t('clarity.noAnswersShort')
-              : `${v}%（${t('clarity.counts', {
+              : `${v}%${language === 'ja' ? '（' : ' ('}${t('clarity.counts', {
                   readers: String(line.months[dataIndex].readers),
                   unclear: String(line.months[dataIndex].unclear),
-                })}）`,
+                })}${language === 'ja' ? '）' : ')'}`,
         }))}
         sx={{
           '& .MuiLineElement-series-line-1': { strokeDasharray: '6 4' },

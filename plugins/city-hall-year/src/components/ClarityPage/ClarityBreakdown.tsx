@@ -18,7 +18,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { useGuideLanguage, monthName } from '../../hooks/useGuideLanguage';
 import { courseRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 
@@ -44,12 +44,16 @@ function useAnswersLabel() {
 /** "4月 60% → 11月 25%": how a group's index moved over the year so far. */
 function useCourseLabel() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const language = useGuideLanguage();
   return (group: ClarityGroup) => {
     const months = group.months.filter(m => m.readers > 0);
     if (months.length === 0) return '—';
     const point = (m: (typeof months)[number]) =>
       t('clarity.monthShare', {
-        month: String(Number(m.month.slice(5))),
+        month:
+          language === 'ja'
+            ? String(Number(m.month.slice(5)))
+            : monthName(Number(m.month.slice(5)), language),
         percent: String(Math.round((m.unclear / m.readers) * 100)),
       });
     const first = months[0];

@@ -143,7 +143,7 @@ describe('ClarityPage', () => {
       expect.stringContaining('37% (11 of 30 answers)'),
       expect.stringContaining('25% (1 of 4 answers)'),
     ]);
-    expect((await groups())[0]).toContain('month 4 61% → month 5 37%');
+    expect((await groups())[0]).toContain('Apr 61% → May 37%');
 
     fireEvent.click(screen.getByTestId('clarity-by-cycles'));
     await waitFor(async () =>
@@ -166,13 +166,13 @@ describe('ClarityPage', () => {
       expect(await groups()).toEqual([
         expect.stringContaining('Everyone'),
         expect.stringMatching(
-          /New staff this year.*25% \(2 of 8 answers\).*month 4 75% → month 5 25%/,
+          /New staff this year.*25% \(2 of 8 answers\).*Apr 75% → May 25%/,
         ),
       ]),
     );
     // And the chart draws both lines.
     expect(screen.getByTestId('clarity-chart')).toHaveTextContent(
-      /New staff this year：month 4: 6 of 8 still unclear/,
+      /New staff this year: April: 6 of 8 still unclear/,
     );
   });
 

@@ -29,6 +29,7 @@ import { DepartmentSelect } from '../DepartmentSelect';
 import { GuidePage } from '../GuidePage';
 import { OpenQuestionsLink } from '../OpenQuestionsLink';
 import { ClarityBreakdown } from './ClarityBreakdown';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 
 /** "37%（30人中11人）": the share, and always the counts beside it. */
 export function useClarityLabel() {
@@ -51,6 +52,8 @@ export function useClarityLabel() {
  */
 export function ClarityPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
+  const language = useGuideLanguage();
   const api = useApi(cityHallYearApiRef);
   const entryLink = useRouteRef(entryRouteRef);
   const [params, setParams] = useSearchParams();
@@ -82,7 +85,7 @@ export function ClarityPage() {
     <GuidePage
       title={t('clarity.pageTitle')}
       subtitle={`${t('clarity.pageSubtitle')} · ${
-        fiscalYearLabels(fiscalYear).ja
+        fiscalYearLabels(fiscalYear)[language]
       }`}
     >
       <Stack spacing={2}>
@@ -148,7 +151,7 @@ export function ClarityPage() {
                   <TableRow key={item.entrySlug} data-testid="clarity-row">
                     <TableCell>
                       <Link href={entryLink({ slug: item.entrySlug })}>
-                        {item.title.ja}
+                        {localize(item.title)}
                       </Link>
                       <Typography
                         variant="body2"

@@ -80,7 +80,7 @@ describe('ConfirmationsPage', () => {
     ).toBeInTheDocument();
     // The fiscal year of today (1 December 2026), in both year systems.
     expect(api.getConfirmations).toHaveBeenCalledWith(2026);
-    expect(screen.getByText(/for 令和8年度（FY2026）/)).toBeInTheDocument();
+    expect(screen.getByText(/for FY2026\./)).toBeInTheDocument();
 
     const finance = (await screen.findByText('財政課')).closest('tr')!;
     expect(finance).toHaveTextContent('3 / 4');

@@ -8,7 +8,6 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
 import {
-  fiscalYearLabels,
   resolveFiscalYear,
   type DepartmentConfirmation,
 } from '@internal/plugin-city-hall-year-common';
@@ -22,15 +21,17 @@ import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuidePage } from '../GuidePage';
+import { useLocalize, useFiscalYearLabel } from '../../hooks/useGuideLanguage';
 
 /** HR's overview: how far each department confirmed its entries for this fiscal year. */
 export function ConfirmationsPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const fiscalYearLabel = useFiscalYearLabel();
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const rootLink = useRouteRef(rootRouteRef);
   const entryLink = useRouteRef(entryRouteRef);
   const fiscalYear = resolveFiscalYear(useToday());
-  const labels = fiscalYearLabels(fiscalYear);
   const { value, loading, error } = useAsync(
     () => api.getConfirmations(fiscalYear),
     [api, fiscalYear],
@@ -62,7 +63,7 @@ export function ConfirmationsPage() {
         <Stack spacing={0.25}>
           {d.unconfirmed.map(e => (
             <Link key={e.id} href={entryLink({ slug: e.slug })}>
-              {e.title.ja}
+              {localize(e.title)}
             </Link>
           ))}
         </Stack>
@@ -75,7 +76,7 @@ export function ConfirmationsPage() {
       <Stack spacing={2}>
         <Link href={rootLink()}>{t('entry.back')}</Link>
         <Typography>
-          {t('confirmations.lead', { year: `${labels.ja}（${labels.en}）` })}
+          {t('confirmations.lead', { year: fiscalYearLabel(fiscalYear) })}
         </Typography>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}

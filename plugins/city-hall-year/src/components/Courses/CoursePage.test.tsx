@@ -87,7 +87,7 @@ describe('CoursePage', () => {
     const first = await screen.findByTestId('course-step-1');
     expect(first).toHaveTextContent('出納閉鎖');
     expect(first).toHaveTextContent('前年度の締めくくり');
-    expect(first).toHaveTextContent('5月31日');
+    expect(first).toHaveTextContent('31 May');
     expect(
       within(first).getByRole('link', { name: '出納閉鎖' }),
     ).toHaveAttribute(

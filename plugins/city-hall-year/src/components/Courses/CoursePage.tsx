@@ -23,15 +23,18 @@ import {
 } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
-import { GuideMarkdown } from '../GuideMarkdown';
 import { GuidePage } from '../GuidePage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
+import { BilingualText } from '../BilingualText';
 
 /** A training course: its steps in order, each with why it is in the course. */
 export function CoursePage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
+  const language = useGuideLanguage();
   const { slug = '' } = useParams();
   const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCourse(slug, pinned);
@@ -60,8 +63,7 @@ export function CoursePage() {
 
   return (
     <GuidePage
-      title={course.title.ja}
-      subtitle={course.title.en}
+      title={localize(course.title)}
       actions={
         <>
           <Button
@@ -94,16 +96,11 @@ export function CoursePage() {
           </Link>
         </WrappingRow>
         <Typography>
-          {t('courses.audience')}: {course.audience.ja}
-          {course.audience.en && ` / ${course.audience.en}`}
+          {t('courses.audience')}: {localize(course.audience)}
         </Typography>
-        {course.description && (
-          <div lang="ja">
-            <GuideMarkdown content={course.description.ja} />
-          </div>
-        )}
+        {course.description && <BilingualText text={course.description} />}
         <Typography variant="overline" data-testid="course-year">
-          {t('courses.datesOf', { year: `${labels.ja}（${labels.en}）` })}
+          {t('courses.datesOf', { year: labels[language] })}
         </Typography>
         <Stack component="ol" spacing={1} sx={{ pl: 0, m: 0 }}>
           {view.steps.map(step => (
@@ -122,7 +119,7 @@ export function CoursePage() {
                   <>
                     <Stack direction="row" spacing={1} alignItems="center">
                       <CycleChip cycle={step.entry.cycle} />
-                      <Typography variant="h6" component="h2" lang="ja">
+                      <Typography variant="h6" component="h2">
                         <Link
                           href={withYear(
                             stepLink({ slug, step: String(step.position) }),
@@ -130,14 +127,14 @@ export function CoursePage() {
                           variant="title-x-small"
                           weight="bold"
                         >
-                          {step.entry.title.ja}
+                          {localize(step.entry.title)}
                         </Link>
                       </Typography>
                     </Stack>
                     <Typography variant="body2" color="text.secondary">
                       {step.entry.occurrences
-                        .map(o => occurrenceLabel(o, 'ja'))
-                        .join('、') || '—'}
+                        .map(o => occurrenceLabel(o, language))
+                        .join(language === 'ja' ? '、' : '; ') || '—'}
                       {' ・ '}
                       {owners.get(step.entry.owner) ??
                         shortName(step.entry.owner)}
@@ -149,9 +146,7 @@ export function CoursePage() {
                   </Typography>
                 )}
                 {step.note && (
-                  <Typography sx={{ mt: 1 }} lang="ja">
-                    {step.note.ja}
-                  </Typography>
+                  <Typography sx={{ mt: 1 }}>{localize(step.note)}</Typography>
                 )}
               </CardContent>
             </Card>

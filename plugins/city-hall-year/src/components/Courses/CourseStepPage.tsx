@@ -14,6 +14,7 @@ import { EntryPage } from '../EntryPage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /**
  * One step of a course (`/courses/:slug/:step`): the linked entry as it is now,
@@ -21,6 +22,7 @@ import { useCourse } from './useCourse';
  */
 export function CourseStepPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const { slug = '', step = '' } = useParams();
   const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCourse(slug, pinned);
@@ -43,7 +45,7 @@ export function CourseStepPage() {
           to={withYear(courseLink({ slug }))}
           size="small"
         >
-          {view.course.title.ja}
+          {localize(view.course.title)}
         </Button>
         <Typography data-testid="course-position">
           {t('courses.stepOf', {
@@ -84,13 +86,8 @@ export function CourseStepPage() {
         )}
       </WrappingRow>
       {current?.note && (
-        <Alert severity="info" icon={false} lang="ja">
-          {current.note.ja}
-          {current.note.en && (
-            <Typography variant="body2" color="text.secondary" lang="en">
-              {current.note.en}
-            </Typography>
-          )}
+        <Alert severity="info" icon={false}>
+          {localize(current.note)}
         </Alert>
       )}
     </Stack>

@@ -15,10 +15,12 @@ import { cityHallYearApiRef } from '../../api';
 import { courseRouteRef, newCourseRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuidePage } from '../GuidePage';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /** Every training course, each with its audience and length. */
 export function CoursesPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const courseLink = useRouteRef(courseRouteRef);
   const newLink = useRouteRef(newCourseRouteRef);
@@ -56,22 +58,17 @@ export function CoursesPage() {
           <Grid item xs={12} md={6} key={course.slug}>
             <Card variant="outlined" data-testid={`course-${course.slug}`}>
               <CardContent>
-                <Typography variant="h6" component="h2" lang="ja">
+                <Typography variant="h6" component="h2">
                   <Link
                     href={courseLink({ slug: course.slug })}
                     variant="title-x-small"
                     weight="bold"
                   >
-                    {course.title.ja}
+                    {localize(course.title)}
                   </Link>
                 </Typography>
-                {course.title.en && (
-                  <Typography color="text.secondary" lang="en">
-                    {course.title.en}
-                  </Typography>
-                )}
                 <Typography variant="body2" sx={{ mt: 1 }}>
-                  {t('courses.audience')}: {course.audience.ja}
+                  {t('courses.audience')}: {localize(course.audience)}
                 </Typography>
                 <Typography variant="body2" color="text.secondary">
                   {t('courses.stepCount', {

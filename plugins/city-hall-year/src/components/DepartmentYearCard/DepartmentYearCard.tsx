@@ -20,7 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
 import { useToday } from '../../hooks/useToday';
 import { clarityRouteRef, entryRouteRef } from '../../routes';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { ClarityChart } from '../ClarityChart';
 import { OpenQuestionsLink } from '../OpenQuestionsLink';
@@ -33,6 +33,7 @@ import { CycleChip } from '../CycleChip';
  */
 export function DepartmentYearCard() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const language = useGuideLanguage();
   const { entity } = useEntity();
   const api = useApi(cityHallYearApiRef);
@@ -62,7 +63,7 @@ export function DepartmentYearCard() {
   return (
     <InfoCard
       title={t('department.title')}
-      subheader={fiscalYearLabels(fiscalYear).ja}
+      subheader={fiscalYearLabels(fiscalYear)[language]}
     >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -86,7 +87,7 @@ export function DepartmentYearCard() {
                     {occurrenceLabel(o, language)}
                   </Typography>
                   <Link href={entryLink({ slug: o.slug })}>
-                    {(language === 'en' && o.title.en) || o.title.ja}
+                    {localize(o.title)}
                   </Link>
                 </Stack>
               ))}
@@ -105,7 +106,7 @@ export function DepartmentYearCard() {
                   size="small"
                   color="warning"
                   variant="outlined"
-                  label={e.title.ja}
+                  label={localize(e.title)}
                   component="a"
                   href={entryLink({ slug: e.slug })}
                   clickable
@@ -122,7 +123,7 @@ export function DepartmentYearCard() {
               {value.clarity.items.slice(0, 3).map(item => (
                 <Typography key={item.entrySlug} variant="body2">
                   <Link href={entryLink({ slug: item.entrySlug })}>
-                    {item.title.ja}
+                    {localize(item.title)}
                   </Link>
                   {` ${clarityLabel(item.counts)}`}
                   {item.openQuestions > 0 && ' · '}

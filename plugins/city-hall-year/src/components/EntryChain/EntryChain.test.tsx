@@ -25,7 +25,7 @@ describe('EntryChain', () => {
       'href',
       '/city-hall-year/entries/teiki-jinji-ido',
     );
-    const itself = within(chain).getByText('出納閉鎖');
+    const itself = within(chain).getByText('Books close');
     const after = within(chain).getByRole('link', {
       name: 'Extraordinary session',
     });

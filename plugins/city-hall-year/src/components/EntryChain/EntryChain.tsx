@@ -9,10 +9,12 @@ import Typography from '@mui/material/Typography';
 import { useEntryTitles } from '../../hooks/useEntryTitles';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /** Where an entry sits in the chain: the steps it comes after, itself, the steps it leads to. */
 export function EntryChain(props: { entry: Entry }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const entryLink = useRouteRef(entryRouteRef);
   const titles = useEntryTitles([
     ...props.entry.dependsOn,
@@ -38,7 +40,7 @@ export function EntryChain(props: { entry: Entry }) {
     >
       {side(props.entry.dependsOn, t('entry.dependsOn'))}
       <ArrowForwardIcon color="action" />
-      <Chip color="primary" label={props.entry.title.ja} />
+      <Chip color="primary" label={localize(props.entry.title)} />
       <ArrowForwardIcon color="action" />
       {side(props.entry.feedsInto, t('entry.feedsInto'))}
     </Stack>

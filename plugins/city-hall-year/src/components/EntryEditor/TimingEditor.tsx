@@ -1,7 +1,6 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   FISCAL_MONTHS,
-  fiscalYearLabels,
   formatRulesNotation,
   ENTRY_LIMITS,
   MONTH_PARTS,
@@ -27,7 +26,11 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
-import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
+import {
+  monthName,
+  useFiscalYearLabel,
+  useGuideLanguage,
+} from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
 import { previewDates } from './previewDates';
@@ -394,6 +397,7 @@ export function TimingEditor(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { value: timing, onChange } = props;
+  const fiscalYearLabel = useFiscalYearLabel();
   const [notation, setNotation] = useState<string>();
   const [notationError, setNotationError] = useState<string>();
   const rules = timing.rules;
@@ -587,14 +591,16 @@ export function TimingEditor(props: {
                         label={t('timingEditor.overrideYear')}
                         value={override.fiscalYear}
                         minWidth={160}
-                        options={yearOptions(override.fiscalYear, thisYear)}
+                        options={yearOptions(override.fiscalYear, thisYear).map(
+                          y => [y, fiscalYearLabel(y)],
+                        )}
                         onChange={fiscalYear =>
                           setOverride({ ...override, fiscalYear })
                         }
                       />
                       <IconButton
                         aria-label={t('timingEditor.removeOverride', {
-                          year: fiscalYearLabels(override.fiscalYear).ja,
+                          year: fiscalYearLabel(override.fiscalYear),
                         })}
                         onClick={() =>
                           setOverrides(
@@ -759,17 +765,9 @@ export function TimingEditor(props: {
 }
 
 /** Fiscal years offered for an override: a few around this one, and its own. */
-function yearOptions(
-  current: number,
-  thisYear: number | undefined,
-): Array<[number, string]> {
+function yearOptions(current: number, thisYear: number | undefined): number[] {
   const base = thisYear ?? current;
   const years = new Set([current]);
   for (let y = base - 1; y <= base + 3; y++) years.add(y);
-  return [...years]
-    .sort((a, b) => a - b)
-    .map(y => {
-      const labels = fiscalYearLabels(y);
-      return [y, `${labels.ja}（${labels.en}）`];
-    });
+  return [...years].sort((a, b) => a - b);
 }

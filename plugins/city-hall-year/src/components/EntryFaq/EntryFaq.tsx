@@ -19,6 +19,7 @@ import { EntrySection } from '../EntrySection';
 import { GuideMarkdown } from '../GuideMarkdown';
 import { WrappingRow } from '../WrappingRow';
 import { FaqItemDialog } from './FaqItemDialog';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 const EMPTY: FaqInput = { question: '', answer: '' };
 
@@ -30,6 +31,7 @@ const EMPTY: FaqInput = { question: '', answer: '' };
 export function EntryFaq(props: { entry: Entry; onChanged: () => void }) {
   const { entry, onChanged } = props;
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const { allowed: mayEdit } = usePermission({
     permission: entryUpdatePermission,
@@ -54,7 +56,8 @@ export function EntryFaq(props: { entry: Entry; onChanged: () => void }) {
 
   return (
     <EntrySection title={t('faq.title')} testId="entry-faq" id="faq">
-      <Stack spacing={2} component="dl" sx={{ m: 0 }}>
+      {/* Questions and answers are written in Japanese only. */}
+      <Stack spacing={2} component="dl" sx={{ m: 0 }} lang="ja">
         {entry.faq.map(item => (
           <Stack key={item.id} spacing={0.5} data-testid="faq-item">
             <Typography
@@ -120,7 +123,7 @@ export function EntryFaq(props: { entry: Entry; onChanged: () => void }) {
         open={editing !== undefined}
         title={
           editing === 'new'
-            ? t('faq.dialogAdd', { title: entry.title.ja })
+            ? t('faq.dialogAdd', { title: localize(entry.title) })
             : t('faq.dialogEdit')
         }
         initial={editing && editing !== 'new' ? editing : EMPTY}

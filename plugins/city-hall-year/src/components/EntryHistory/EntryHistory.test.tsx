@@ -91,7 +91,8 @@ describe('EntryHistoryPage', () => {
     const diff = await screen.findByTestId('revision-diff-summary');
     // What went and what came are marked, what stayed is not.
     expect(diff).toHaveTextContent(
-      /^removed: 最初のadded: 人事課が直した概要$/,
+      // Each language on its own, named.
+      /^Japaneseremoved: 最初のadded: 人事課が直した概要$/,
     );
     expect(marked(diff, 'del')).toEqual(['最初の']);
     expect(marked(diff, 'ins')).toEqual(['人事課が直した']);

@@ -29,9 +29,18 @@ import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { useFieldLabel } from '../../hooks/useFieldLabel';
 import { useFieldText } from '../../hooks/useFieldText';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { TextDiff } from '../TextDiff';
 import { GuidePage } from '../GuidePage';
+
+/** Fields written in Japanese only: the law and the FAQ. */
+const JAPANESE_ONLY = new Set(['legalBasis', 'faq']);
+
+const isBilingual = (v: unknown): v is { ja: string; en?: string } =>
+  Boolean(v) && typeof v === 'object' && 'ja' in (v as object);
+
+const languageOf = (v: unknown, lang: 'ja' | 'en'): string =>
+  isBilingual(v) ? v[lang] ?? '' : '';
 
 /**
  * The changed fields of a revision against the version before, each read as a person
@@ -66,11 +75,39 @@ function RevisionDiff(props: {
           <Typography variant="overline" component="h3">
             {fieldLabel(key)}
           </Typography>
-          <TextDiff
-            before={text(key, fieldsOf(value.before)?.[key])}
-            after={text(key, fieldsOf(value.after)?.[key])}
-            testId={`revision-diff-${key}`}
-          />
+          {isBilingual(fieldsOf(value.after)?.[key]) ||
+          isBilingual(fieldsOf(value.before)?.[key]) ? (
+            // Each language on its own, marked as such.
+            <Stack spacing={1} data-testid={`revision-diff-${key}`}>
+              {(['ja', 'en'] as const).map(lang => {
+                const before = languageOf(fieldsOf(value.before)?.[key], lang);
+                const after = languageOf(fieldsOf(value.after)?.[key], lang);
+                if (before === after && !after) return null;
+                return (
+                  <Box key={lang}>
+                    <Typography variant="caption" color="text.secondary">
+                      {t(
+                        lang === 'ja'
+                          ? 'editor.markdownJa'
+                          : 'editor.markdownEn',
+                      )}
+                    </Typography>
+                    <Box lang={lang}>
+                      <TextDiff before={before} after={after} />
+                    </Box>
+                  </Box>
+                );
+              })}
+            </Stack>
+          ) : (
+            <Box lang={JAPANESE_ONLY.has(key) ? 'ja' : undefined}>
+              <TextDiff
+                before={text(key, fieldsOf(value.before)?.[key])}
+                after={text(key, fieldsOf(value.after)?.[key])}
+                testId={`revision-diff-${key}`}
+              />
+            </Box>
+          )}
         </Box>
       ))}
     </Stack>
@@ -80,6 +117,7 @@ function RevisionDiff(props: {
 /** Every saved state of an entry: who changed what and when, the differences, and restore. */
 export function EntryHistoryPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const { slug = '' } = useParams();
   const api = useApi(cityHallYearApiRef);
   const toastApi = useApi(coreApis.toast);
@@ -113,10 +151,12 @@ export function EntryHistoryPage() {
   );
 
   return (
-    <GuidePage title={t('historyPage.title', { title: entry.title.ja })}>
+    <GuidePage title={t('historyPage.title', { title: localize(entry.title) })}>
       {/* Gaps rather than margins, so that the grid inside keeps its own. */}
       <Stack spacing={2} useFlexGap>
-        <Link href={entryLink({ slug: entry.slug })}>{entry.title.ja}</Link>
+        <Link href={entryLink({ slug: entry.slug })}>
+          {localize(entry.title)}
+        </Link>
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>
             <Card variant="outlined">

@@ -13,7 +13,7 @@ const entry = fakeEntry(
   {
     purpose: {
       ja: '前年度の収支を**確定**させるためです。',
-      en: 'To fix the figures.',
+      en: 'To **fix** the figures.',
     },
     legalBasis: [{ law: '地方自治法', article: '第235条の5' }],
     dependsOn: ['shutsuno-seiri-kikan'],
@@ -92,7 +92,14 @@ describe('EntryPage', () => {
       whatHappens.compareDocumentPosition(forNewStaff) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
+    // One language at a time: the reader's, the other a click away.
+    expect(within(purpose).getByText('fix').tagName).toBe('STRONG');
+    expect(within(purpose).queryByText('確定')).toBeNull();
+    fireEvent.click(
+      within(purpose).getByRole('button', { name: 'Read in Japanese' }),
+    );
     expect(within(purpose).getByText('確定').tagName).toBe('STRONG');
+    expect(within(purpose).queryByText('fix')).toBeNull();
     expect(api.getEntry).toHaveBeenCalledWith('shutsuno-heisa');
 
     const chain = screen.getByTestId('entry-chain');
@@ -110,7 +117,10 @@ describe('EntryPage', () => {
       'data-permalink',
       expect.stringMatching(/\/city-hall-year\/entries\/shutsuno-heisa$/),
     );
-    expect(screen.getByText(/Concerns 令和\d+年度/)).toBeInTheDocument();
+    expect(screen.getByText(/^Concerns FY\d+$/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      /^Books close$/,
+    );
   });
 
   it('offers editing only when the permission framework allows it', async () => {

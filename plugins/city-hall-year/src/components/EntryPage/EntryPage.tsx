@@ -21,12 +21,14 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { useActorNames } from '../../hooks/useActorNames';
 import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithToast';
+import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { useEntry } from '../../hooks/useEntry';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { useToday } from '../../hooks/useToday';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
-import { BilingualText } from '../BilingualText';
+import { BilingualText, ContentLanguageSwitch } from '../BilingualText';
 import { ClarityPrompt } from '../ClarityPrompt';
 import { CycleChip } from '../CycleChip';
 import { EntryActions } from '../EntryActions';
@@ -69,6 +71,9 @@ export function EntryPage(
   const currentLabels = fiscalYearLabels(fiscalYear);
   const confirmationLabels = fiscalYearLabels(confirmationYear);
   const actorName = useActorNames(entry ? [entry.updatedBy] : []);
+  const language = useGuideLanguage();
+  const localize = useLocalize();
+  const content = useContentLanguage();
   const { allowed: mayEdit } = usePermission({
     permission: entryUpdatePermission,
     resourceRef: entry?.id,
@@ -91,13 +96,12 @@ export function EntryPage(
   );
   const updated = DateTime.fromISO(entry.updatedAt)
     .setZone('Asia/Tokyo')
-    .setLocale('ja-JP')
+    .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
     .toLocaleString(DateTime.DATETIME_MED);
 
   return (
     <GuidePage
-      title={entry.title.ja}
-      subtitle={entry.title.en}
+      title={localize(entry.title)}
       actions={
         <>
           <EntryActions entry={entry} onConfirmed={retry} />
@@ -123,7 +127,7 @@ export function EntryPage(
             <Chip
               size="small"
               label={t('entry.concerns', {
-                label: `${concerned.ja} / ${concerned.en}`,
+                label: concerned[language],
               })}
             />
           )}
@@ -141,14 +145,23 @@ export function EntryPage(
               data-testid="entry-confirmed"
               label={
                 entry.confirmedFiscalYear === confirmationYear
-                  ? t('entry.confirmed', { year: confirmationLabels.ja })
-                  : t('entry.notConfirmed', { year: confirmationLabels.ja })
+                  ? t('entry.confirmed', {
+                      year: confirmationLabels[language],
+                    })
+                  : t('entry.notConfirmed', {
+                      year: confirmationLabels[language],
+                    })
               }
             />
           )}
+          <ContentLanguageSwitch />
         </WrappingRow>
-        <Typography variant="subtitle1" lang="ja">
-          {entry.summary.ja}
+        <Typography
+          variant="subtitle1"
+          lang={content.language === 'en' && entry.summary.en ? 'en' : 'ja'}
+          data-testid="entry-summary"
+        >
+          {(content.language === 'en' && entry.summary.en) || entry.summary.ja}
         </Typography>
         <Grid container spacing={2}>
           <Grid item xs={12} md={8}>
@@ -183,7 +196,7 @@ export function EntryPage(
           <Grid item xs={12} md={4}>
             <Stack spacing={2}>
               <EntrySection
-                title={t('entry.timing', { year: currentLabels.ja })}
+                title={t('entry.timing', { year: currentLabels[language] })}
               >
                 <EntryTiming entry={entry} fiscalYear={fiscalYear} />
               </EntrySection>
@@ -207,7 +220,8 @@ export function EntryPage(
               </EntrySection>
               {entry.legalBasis.length > 0 && (
                 <EntrySection title={t('entry.legalBasis')}>
-                  <Stack spacing={1}>
+                  {/* Japanese law, in its own words. */}
+                  <Stack spacing={1} lang="ja">
                     {entry.legalBasis.map((basis, i) => (
                       <div key={i}>
                         <Typography>

@@ -29,6 +29,7 @@ import { EntrySection } from '../EntrySection';
 import { FaqItemDialog } from '../EntryFaq';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { QuestionCard, type QuestionActions } from './QuestionCard';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 const PAGE = DIALOGUE_LIMITS.questionsPerPage;
 const LARGEST_PAGE = DIALOGUE_LIMITS.maxQuestionsPerPage;
@@ -52,6 +53,7 @@ export function EntryQuestions(props: {
 }) {
   const { entry, onEntryChanged } = props;
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const [asking, setAsking] = useState(false);
   const [toFaq, setToFaq] = useState<{
@@ -253,7 +255,7 @@ export function EntryQuestions(props: {
       </Stack>
       <AskQuestionDialog
         open={asking}
-        entryTitle={entry.title.ja}
+        entryTitle={localize(entry.title)}
         onClose={() => setAsking(false)}
         onAsk={async input => {
           await act(

@@ -12,11 +12,13 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuideMarkdown } from '../GuideMarkdown';
 import { WrappingRow } from '../WrappingRow';
+import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 
 /** What a question card asks its list to do; each resolves when the server agreed. */
 export interface QuestionActions {
@@ -28,10 +30,10 @@ export interface QuestionActions {
   makeFaq?: (question: Question) => void;
 }
 
-const when = (iso: string) =>
+const when = (iso: string, language: GuideLanguage) =>
   DateTime.fromISO(iso)
     .setZone('Asia/Tokyo')
-    .setLocale('ja-JP')
+    .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
     .toLocaleString(DateTime.DATETIME_MED);
 
 /** One question with its replies, and what the viewer may do with it. */
@@ -43,6 +45,7 @@ export function QuestionCard(props: {
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const { question: q, abilities, names, actions } = props;
+  const language = useGuideLanguage();
   const [reply, setReply] = useState('');
   const [sending, setSending] = useState(false);
   const name = (ref?: string) => (ref ? names.get(ref) ?? ref : undefined);
@@ -76,6 +79,8 @@ export function QuestionCard(props: {
             component="h3"
             id={`question-${q.id}-title`}
             sx={{ fontWeight: 'bold' }}
+            // The dialogue is written in Japanese, the guide's first language.
+            lang="ja"
           >
             {q.title}
           </Typography>
@@ -88,7 +93,7 @@ export function QuestionCard(props: {
           />
         </WrappingRow>
         <Typography variant="body2" color="text.secondary">
-          {`${asker} · ${when(q.createdAt)}`}
+          {`${asker} · ${when(q.createdAt, language)}`}
         </Typography>
         {q.mine && q.anonymous && (
           <Typography variant="body2" color="text.secondary">
@@ -105,7 +110,11 @@ export function QuestionCard(props: {
             {t('questions.anonymousToDepartment')}
           </Typography>
         )}
-        {q.body && <GuideMarkdown content={q.body} />}
+        {q.body && (
+          <div lang="ja">
+            <GuideMarkdown content={q.body} />
+          </div>
+        )}
 
         {q.answers.map(a => (
           <Stack
@@ -138,10 +147,12 @@ export function QuestionCard(props: {
                   (a.byAsker
                     ? t('questions.asker')
                     : t('questions.anonymousAsker'))
-                } · ${when(a.createdAt)}`}
+                } · ${when(a.createdAt, language)}`}
               </Typography>
             </WrappingRow>
-            <GuideMarkdown content={a.body} />
+            <div lang="ja">
+              <GuideMarkdown content={a.body} />
+            </div>
             {mayResolve && a.kind === 'answer' && (
               <div>
                 <Button

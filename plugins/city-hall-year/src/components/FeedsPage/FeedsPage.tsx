@@ -30,6 +30,7 @@ import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { GuidePage } from '../GuidePage';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 const when = (iso: string) =>
   DateTime.fromISO(iso)
@@ -66,6 +67,7 @@ function FeedAddress(props: { label: string; url: string; empty?: boolean }) {
 /** The addresses a fresh token gives: the whole year, the user's departments, each cycle. */
 function FeedAddresses(props: { token: CreatedFeedToken }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const identityApi = useApi(coreApis.identity);
   const [params] = useSearchParams();
@@ -83,7 +85,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
   const { value: courseTitle } = useAsync(
     async () =>
       course
-        ? (await api.getCourse(course).catch(() => undefined))?.course.title.ja
+        ? (await api.getCourse(course).catch(() => undefined))?.course.title
         : undefined,
     [api, course],
   );
@@ -106,7 +108,9 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
       ...(course
         ? [
             {
-              label: `${t('feeds.course')}: ${courseTitle ?? course}`,
+              label: `${t('feeds.course')}: ${
+                courseTitle ? localize(courseTitle) : course
+              }`,
               selection: { course },
             },
           ]
@@ -127,7 +131,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
         empty: isEmpty(s.selection),
       })),
     );
-  }, [api, groups, names, courseTitle, props.token, course, today]);
+  }, [api, groups, names, courseTitle, localize, props.token, course, today]);
   return (
     <Alert severity="success" data-testid="feed-created">
       <Typography gutterBottom>{t('feeds.created')}</Typography>

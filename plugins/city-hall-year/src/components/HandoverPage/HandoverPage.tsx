@@ -24,6 +24,7 @@ import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { CycleChip } from '../CycleChip';
 import { GuidePage } from '../GuidePage';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /** Catalog Groups, as `group:namespace/name` with their display names. */
 function useGroups() {
@@ -56,6 +57,7 @@ function useGroups() {
  */
 export function HandoverPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const toastApi = useApi(coreApis.toast);
   const rootLink = useRouteRef(rootRouteRef);
@@ -121,10 +123,10 @@ export function HandoverPage() {
                         <Checkbox
                           checked={selected.has(entry.id)}
                           onChange={() => toggle(entry.id)}
-                          inputProps={{ 'aria-label': entry.title.ja }}
+                          inputProps={{ 'aria-label': localize(entry.title) }}
                         />
                       }
-                      label={entry.title.ja}
+                      label={localize(entry.title)}
                     />
                     <CycleChip cycle={entry.cycle} />
                     <Link href={historyLink({ slug: entry.slug })}>

@@ -45,6 +45,11 @@ function OccurrenceRow(props: {
 }) {
   const { occurrence } = props;
   const { color, Icon } = CYCLE_STYLES[occurrence.cycle];
+  // The reader's language, the Japanese where there is no English.
+  const inLanguage = (text: { ja: string; en?: string }) =>
+    props.language === 'en' && text.en
+      ? { text: text.en, lang: 'en' }
+      : { text: text.ja, lang: 'ja' };
   return (
     <li data-testid={`occurrence-${occurrence.slug}`}>
       <div className="meta">
@@ -62,15 +67,14 @@ function OccurrenceRow(props: {
           </span>
         )}
       </div>
-      <h3 lang="ja">
-        <RouterLink to={props.entryHref}>{occurrence.title.ja}</RouterLink>
+      <h3 lang={inLanguage(occurrence.title).lang}>
+        <RouterLink to={props.entryHref}>
+          {inLanguage(occurrence.title).text}
+        </RouterLink>
       </h3>
-      {occurrence.title.en && (
-        <div className="english" lang="en">
-          {occurrence.title.en}
-        </div>
-      )}
-      <p lang="ja">{occurrence.summary.ja}</p>
+      <p lang={inLanguage(occurrence.summary).lang}>
+        {inLanguage(occurrence.summary).text}
+      </p>
       <div className="owner">
         {props.labels.owner}:{' '}
         <RouterLink to={props.ownerHref}>
@@ -108,7 +112,6 @@ const ROW_STYLES = {
   '& .concerns': { fontSize: 12 },
   '& h3': { m: 0, fontSize: 16, fontWeight: 500 },
   '& a': { color: 'primary.main' },
-  '& .english': { color: 'text.secondary', fontSize: 14 },
   '& p': { m: 0, mt: 0.5, fontSize: 14 },
   '& .owner': { color: 'text.secondary', fontSize: 12 },
   '& .changed': {
@@ -139,7 +142,7 @@ export function MonthList(props: {
   const concernsLabel = (o: YearOccurrence) => {
     if (o.concernedFiscalYear === year.fiscalYear) return undefined;
     const labels = fiscalYearLabels(o.concernedFiscalYear);
-    return t('entry.concerns', { label: `${labels.ja} / ${labels.en}` });
+    return t('entry.concerns', { label: labels[language] });
   };
   const byMonth = new Map<number, YearOccurrence[]>(
     FISCAL_MONTHS.map(m => [m, []]),
@@ -175,10 +178,7 @@ export function MonthList(props: {
                 </Typography>
               )}
               <Typography variant="h6" component="h2">
-                {monthName(month, 'ja')}{' '}
-                <Typography component="span" color="text.secondary">
-                  / {monthName(month, 'en')}
-                </Typography>
+                {monthName(month, language, 'long')}
               </Typography>
               {items.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">

@@ -7,13 +7,13 @@ import {
   type YearOccurrence,
 } from '@internal/plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
-import Grid from '@mui/material/Grid';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { entryRouteRef } from '../../routes';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 
@@ -51,6 +51,7 @@ function OccurrenceList(props: {
   testId: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const language = useGuideLanguage();
   const entryLink = useRouteRef(entryRouteRef);
   const [expanded, setExpanded] = useState(false);
@@ -81,7 +82,7 @@ function OccurrenceList(props: {
           >
             {occurrenceLabel(o, language)}
           </Typography>
-          <Link href={entryLink({ slug: o.slug })}>{o.title.ja}</Link>
+          <Link href={entryLink({ slug: o.slug })}>{localize(o.title)}</Link>
         </Stack>
       ))}
       {sorted.length > SHOWN && (
@@ -114,13 +115,24 @@ export function NowAndNext(props: {
     },
     { testId: 'now-next-30', title: t('nowAndNext.next30'), items: next },
   ];
+  // Two columns where the card itself is wide enough, not the screen: on the home
+  // page the card is half as wide as the year page's.
   return (
-    <Grid container spacing={2}>
-      {lists.map(list => (
-        <Grid item xs={12} md={6} key={list.testId}>
-          <OccurrenceList {...list} />
-        </Grid>
-      ))}
-    </Grid>
+    <Box sx={{ containerType: 'inline-size' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: '1fr',
+          '@container (min-width: 760px)': {
+            gridTemplateColumns: '1fr 1fr',
+          },
+        }}
+      >
+        {lists.map(list => (
+          <OccurrenceList key={list.testId} {...list} />
+        ))}
+      </Box>
+    </Box>
   );
 }

@@ -3,6 +3,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { useToday } from '../../hooks/useToday';
 import { rootRouteRef } from '../../routes';
@@ -17,6 +18,9 @@ export function NowAndNextCard() {
   const rootLink = useRouteRef(rootRouteRef);
   return (
     <Stack spacing={2} data-testid="now-and-next-card">
+      <Typography variant="h6" component="h2">
+        {t('nowAndNext.widgetTitle')}
+      </Typography>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && <NowAndNext occurrences={value} today={today} />}

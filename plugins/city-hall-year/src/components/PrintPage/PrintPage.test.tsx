@@ -22,7 +22,7 @@ describe('PrintPage', () => {
     expect(
       await within(sheet).findByTestId('timeline-bar-shutsuno-heisa'),
     ).toBeInTheDocument();
-    expect(sheet).toHaveTextContent('令和8年度（FY2026）');
+    expect(sheet).toHaveTextContent('City Hall Year — FY2026');
     // The legend names every cycle on the sheet, beside the lane of the same name.
     expect(within(sheet).getAllByText('Council')).toHaveLength(2);
     expect(api.requestedYears).toEqual([2026]);
@@ -58,7 +58,7 @@ describe('PrintPage', () => {
       },
     );
     const faq = await screen.findByTestId('print-faq');
-    expect(within(faq).getByText('出納閉鎖')).toBeInTheDocument();
+    expect(within(faq).getByText('Books close')).toBeInTheDocument();
     expect(
       within(faq).getByText('Q. 土日でも5月31日ですか？'),
     ).toBeInTheDocument();

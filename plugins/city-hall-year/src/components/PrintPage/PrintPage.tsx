@@ -4,7 +4,6 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
 import {
   CYCLES,
-  fiscalYearLabels,
   resolveFiscalYear,
 } from '@internal/plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
@@ -24,6 +23,7 @@ import { useYear } from '../../hooks/useYear';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { Timeline } from '../Timeline';
+import { useFiscalYearLabel, useLocalize } from '../../hooks/useGuideLanguage';
 
 /** The entries of the year that have a FAQ, in the order their steps first come. */
 async function entriesWithFaq(
@@ -55,6 +55,8 @@ const PRINT_ROOT = 'city-hall-year-print';
  */
 export function PrintPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
+  const fiscalYearLabel = useFiscalYearLabel();
   const [params] = useSearchParams();
   const today = useToday();
   const requested = Number(params.get('fy'));
@@ -67,7 +69,6 @@ export function PrintPage() {
   const withFaq = params.get('faq') === '1';
   const { value: year, loading, error } = useYear(fiscalYear);
   const rootLink = useRouteRef(rootRouteRef);
-  const labels = fiscalYearLabels(fiscalYear);
   const cycles = CYCLES.filter(c => year?.occurrences.some(o => o.cycle === c));
   const api = useApi(cityHallYearApiRef);
   const { value: faq } = useAsync(
@@ -128,7 +129,7 @@ export function PrintPage() {
         sx={{ mb: 1 }}
       >
         <Typography variant="h5" component="h1">
-          {t('page.title')} — {labels.ja}（{labels.en}）
+          {t('page.title')} — {fiscalYearLabel(fiscalYear)}
         </Typography>
         <Stack direction="row" spacing={1} aria-label={t('filters.cycles')}>
           {cycles.map(cycle => (
@@ -176,7 +177,7 @@ export function PrintPage() {
                 component="h3"
                 sx={{ fontWeight: 'bold' }}
               >
-                {entry.title.ja}
+                {localize(entry.title)}
               </Typography>
               {entry.faq.map(item => (
                 <Box key={item.id} sx={{ mb: 1 }}>

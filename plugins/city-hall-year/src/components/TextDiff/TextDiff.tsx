@@ -56,7 +56,7 @@ export function TextDiff(props: {
               borderRadius: 0.5,
             })}
           >
-            <Box component="span" sx={visuallyHidden}>
+            <Box component="span" sx={visuallyHidden} data-diff-label>
               {t(removed ? 'historyPage.removed' : 'historyPage.added')}
             </Box>
             {change.value}

@@ -65,4 +65,17 @@ describe('textChanges', () => {
       { value: '古い', kind: 'removed' },
     ]);
   });
+
+  it('gives back each side exactly as it was written, spaces and brackets too', () => {
+    const before = 'XSS10 [a](b(1)) [c](d(1))  end';
+    const after = 'XSS11 [a](b(1))\n[c](e(1)) end';
+    const changes = textChanges(before, after);
+    const side = (drop: string) =>
+      changes
+        .filter(c => c.kind !== drop)
+        .map(c => c.value)
+        .join('');
+    expect(side('added')).toBe(before);
+    expect(side('removed')).toBe(after);
+  });
 });

@@ -1,4 +1,4 @@
-import { diffChars, diffWords, type ChangeObject } from 'diff';
+import { diffArrays, diffChars } from 'diff';
 
 /** A piece of text that stayed, went or came between two versions. */
 export interface TextChange {
@@ -13,19 +13,31 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const REFINE_LENGTH = 24;
 const JAPANESE = /[\u3000-\u9fff\uff00-\uffef]/;
 
-const kindOf = (c: ChangeObject<string>): TextChange['kind'] => {
+const kindOf = (c: {
+  added?: boolean;
+  removed?: boolean;
+}): TextChange['kind'] => {
   if (c.added) return 'added';
   if (c.removed) return 'removed';
   return 'same';
 };
 
+/** The words, spaces and punctuation of a text, in order: joined, the text itself. */
+const segments = (text: string) =>
+  Array.from(segmenter.segment(text), s => s.segment);
+
 /**
- * What changed between two texts, word by word (Japanese words as `Intl.Segmenter`
- * finds them), and inside a short replaced Japanese word character by character:
+ * What changed between two texts, word by word (words, Japanese ones too, as
+ * `Intl.Segmenter` finds them; spaces and punctuation count as they are), and inside a short replaced Japanese word character by character:
  * 「10月〜11月」 to 「10月〜12月」 marks the 1 and the 2, not the whole phrase.
  */
 export function textChanges(before: string, after: string): TextChange[] {
-  const words = diffWords(before, after, { intlSegmenter: segmenter });
+  // Word tokens compared as they are, whitespace included, so that each side reads
+  // back exactly as it was written.
+  const words = diffArrays(segments(before), segments(after)).map(c => ({
+    ...c,
+    value: c.value.join(''),
+  }));
   const result: TextChange[] = [];
   for (let i = 0; i < words.length; i++) {
     const change = words[i];

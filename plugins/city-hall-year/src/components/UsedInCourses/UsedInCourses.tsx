@@ -7,10 +7,12 @@ import { cityHallYearApiRef } from '../../api';
 import { courseStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntrySection } from '../EntrySection';
+import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /** The training courses that link an entry, each to its step; nothing when none does. */
 export function UsedInCourses(props: { slug: string }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const stepLink = useRouteRef(courseStepRouteRef);
   const { value } = useAsync(
@@ -29,7 +31,7 @@ export function UsedInCourses(props: { slug: string }) {
               step: String(course.position),
             })}
           >
-            {course.title.ja}（
+            {localize(course.title)}（
             {t('courses.step', { position: String(course.position) })}）
           </Link>
         ))}

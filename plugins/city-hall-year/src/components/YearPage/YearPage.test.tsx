@@ -15,7 +15,10 @@ describe('YearPage', () => {
     expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent(
       `FY${current}`,
     );
-    expect(screen.getByTestId('fiscal-year-label')).toHaveTextContent('令和');
+    // The era is for Japanese readers: an English reader sees FY2026 alone.
+    expect(screen.getByTestId('fiscal-year-label')).not.toHaveTextContent(
+      '令和',
+    );
     expect(
       within(screen.getByTestId('timeline-lane-council')).getByText(
         'First regular session',
@@ -24,7 +27,9 @@ describe('YearPage', () => {
     expect(screen.getByTestId('now-and-next')).toBeInTheDocument();
     // Steps held as needed have no bar, but the year lists them.
     expect(
-      within(screen.getByTestId('as-needed')).getByText('臨時会'),
+      within(screen.getByTestId('as-needed')).getByText(
+        'Extraordinary session',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -35,18 +40,20 @@ describe('YearPage', () => {
 
     const may = await screen.findByTestId('month-5');
     const current = resolveFiscalYear(new Date());
-    expect(within(may).getByText('出納閉鎖')).toBeInTheDocument();
+    expect(within(may).getByText('Books close')).toBeInTheDocument();
     expect(
       within(may).getByText(new RegExp(`FY${current - 1}`)),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByTestId('month-2')).getByText('第1回定例会'),
+      within(screen.getByTestId('month-2')).getByText('First regular session'),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByTestId('month-3')).getByText('第1回定例会'),
+      within(screen.getByTestId('month-3')).getByText('First regular session'),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByTestId('month-7')).queryByText('第1回定例会'),
+      within(screen.getByTestId('month-7')).queryByText(
+        'First regular session',
+      ),
     ).not.toBeInTheDocument();
   });
 

@@ -4,7 +4,6 @@ import { Link } from '@backstage/ui';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  fiscalYearLabels,
   overviewReadPermission,
   resolveFiscalYear,
   type Cycle,
@@ -49,6 +48,7 @@ import {
 } from '../YearFilters';
 import { WrappingRow } from '../WrappingRow';
 import { YearWheel } from '../YearWheel';
+import { useFiscalYearLabel } from '../../hooks/useGuideLanguage';
 
 const VIEWS = ['timeline', 'list', 'wheel'] as const;
 type View = (typeof VIEWS)[number];
@@ -91,6 +91,7 @@ function usePageState(current: number) {
 /** The year page: now and next, then the fiscal year as a timeline, a month list or a wheel. */
 export function YearPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const fiscalYearLabel = useFiscalYearLabel();
   const today = useToday();
   const current = resolveFiscalYear(today);
   const state = usePageState(current);
@@ -112,7 +113,6 @@ export function YearPage() {
     () => new Set(changes.value?.changes.map(c => c.slug) ?? []),
     [changes.value],
   );
-  const labels = fiscalYearLabels(state.fiscalYear);
 
   const occurrences = (year?.occurrences ?? []).filter(o =>
     matchesFilters(o, state.filters),
@@ -184,7 +184,7 @@ export function YearPage() {
             component="p"
             data-testid="fiscal-year-label"
           >
-            {labels.ja}（{labels.en}）
+            {fiscalYearLabel(state.fiscalYear)}
           </Typography>
           <IconButton
             aria-label={t('yearSwitcher.next')}

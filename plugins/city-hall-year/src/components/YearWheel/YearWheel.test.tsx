@@ -46,7 +46,7 @@ describe('YearWheel', () => {
       within(screen.getByTestId('wheel-ring-settlement')).getByTestId(
         'wheel-arc-shutsuno-heisa',
       ),
-    ).toHaveAccessibleName('出納閉鎖 31 May');
+    ).toHaveAccessibleName('Books close 31 May');
     expect(wheel).toHaveTextContent('FY2026');
     expect(screen.getByTestId('wheel-today')).toBeInTheDocument();
   });

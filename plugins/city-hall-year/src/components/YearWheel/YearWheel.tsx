@@ -9,7 +9,11 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
 import { useNavigate } from 'react-router-dom';
-import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
+import {
+  monthName,
+  useGuideLanguage,
+  useLocalize,
+} from '../../hooks/useGuideLanguage';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { layOutYear } from '../../yearLayout';
@@ -52,6 +56,7 @@ export function YearWheel(props: {
   today: string;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const localize = useLocalize();
   const language = useGuideLanguage();
   const theme = useTheme();
   const navigate = useNavigate();
@@ -107,7 +112,10 @@ export function YearWheel(props: {
                     style={{ cursor: 'pointer' }}
                     tabIndex={0}
                     role="link"
-                    aria-label={`${o.title.ja} ${occurrenceLabel(o, language)}`}
+                    aria-label={`${localize(o.title)} ${occurrenceLabel(
+                      o,
+                      language,
+                    )}`}
                     data-testid={`wheel-arc-${o.slug}`}
                     onClick={() => navigate(entryLink({ slug: o.slug }))}
                     onKeyDown={event => {
@@ -115,9 +123,9 @@ export function YearWheel(props: {
                         navigate(entryLink({ slug: o.slug }));
                     }}
                   >
-                    <title>{`${o.title.ja} — ${occurrenceLabel(
+                    <title>{`${localize(o.title)} — ${occurrenceLabel(
                       o,
-                      'ja',
+                      language,
                     )}`}</title>
                   </path>
                 );
@@ -165,25 +173,28 @@ export function YearWheel(props: {
             pointerEvents="none"
           />
         )}
+        {/* Japanese readers get the era and the year; English readers the year. */}
         <text
           x={CENTER}
-          y={CENTER - 8}
+          y={language === 'ja' ? CENTER - 8 : CENTER + 6}
           textAnchor="middle"
           fontSize={17}
           fontWeight={700}
           fill={ink}
         >
-          {labels.ja}
+          {labels[language]}
         </text>
-        <text
-          x={CENTER}
-          y={CENTER + 14}
-          textAnchor="middle"
-          fontSize={13}
-          fill={ink}
-        >
-          {labels.en}
-        </text>
+        {language === 'ja' && (
+          <text
+            x={CENTER}
+            y={CENTER + 14}
+            textAnchor="middle"
+            fontSize={13}
+            fill={ink}
+          >
+            {labels.en}
+          </text>
+        )}
       </svg>
       <Stack spacing={1} sx={{ ml: 2 }} aria-label={t('filters.cycles')}>
         {cycles.map(({ cycle }) => (

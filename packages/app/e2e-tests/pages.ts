@@ -1,0 +1,41 @@
+/** Every page of the plugin a person reads, and something that shows it is there. */
+export const PAGES: Array<[name: string, path: string, ready: string]> = [
+  ['year (timeline)', '/city-hall-year', '[data-testid=timeline]'],
+  ['year (month list)', '/city-hall-year?view=list', '[data-testid=month-4]'],
+  ['year (wheel)', '/city-hall-year?view=wheel', '[data-testid=year-wheel]'],
+  [
+    'entry',
+    '/city-hall-year/entries/shutsuno-heisa',
+    '[data-testid=entry-chain] a',
+  ],
+  [
+    'history',
+    '/city-hall-year/entries/shutsuno-heisa/history',
+    '[data-testid=revision-list]',
+  ],
+  ['courses', '/city-hall-year/courses', '[data-testid=course-new], h1'],
+  [
+    'course',
+    '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen',
+    '[data-testid=course-start]',
+  ],
+  [
+    'course step',
+    '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen/1',
+    '[data-testid=entry-chain] a',
+  ],
+  ['feeds', '/city-hall-year/feeds', '[data-testid=feed-create]'],
+  [
+    'import and export',
+    '/city-hall-year/import-export',
+    '[data-testid=export-owner]',
+  ],
+  ['print', '/city-hall-year/print', '[data-testid=print-page]'],
+  [
+    'still-unclear index',
+    '/city-hall-year/clarity',
+    '[data-testid=clarity-chart]',
+  ],
+  ['confirmations (HR)', '/city-hall-year/confirmations', 'table'],
+  ['hand-over (HR)', '/city-hall-year/handover', 'h1'],
+];
