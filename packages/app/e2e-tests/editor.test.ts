@@ -30,6 +30,19 @@ test('財政課 staff edit a budget entry, and see no edit button on a council e
   await expect(page.getByTestId('entry-purpose')).toBeVisible();
   await expect(page.getByRole('link', { name: '履歴' })).toBeVisible();
   await expect(page.getByRole('link', { name: '編集' })).toHaveCount(0);
+
+  // Typed in by hand, the editor explains instead of offering a form that would fail.
+  await page.goto('/city-hall-year/entries/dai1kai-teireikai/edit');
+  const notice = page.getByTestId('editor-not-allowed');
+  await expect(notice).toContainText('この項目は議事課の担当です。');
+  await expect(page.getByTestId('editor-title-ja')).toHaveCount(0);
+
+  // A new entry opens without a single field marked as wrong.
+  await page.goto('/city-hall-year/new');
+  await expect(page.getByTestId('editor-title-ja')).toBeVisible();
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await page.getByTestId('editor-publish').click();
+  await expect(page.getByText('入力してください').first()).toBeVisible();
 });
 
 test('a concurrent edit opens the merge dialog and loses no text', async ({

@@ -34,6 +34,10 @@ export const cityHallYearTranslationRef = createTranslationRef({
       notFound: 'No such course',
     },
     courseEditor: {
+      deleteConfirmTitle: 'Delete the course “{{title}}”?',
+      deleteConfirm:
+        'The course and its order of steps are deleted for everyone; its entries stay. This cannot be undone.',
+      refused: 'Not saved: only HR’s editors may change training courses.',
       titleNew: 'New training course',
       titleEdit: 'Edit training course',
       slug: 'Permalink (slug)',
@@ -66,6 +70,9 @@ export const cityHallYearTranslationRef = createTranslationRef({
       tokens: 'Your feed tokens',
       none: 'You have no feed tokens.',
       revoke: 'Revoke',
+      revokeConfirmTitle: 'Revoke this calendar address?',
+      revokeConfirm:
+        'Calendars subscribed with it stop receiving the year. A new address can be made at any time.',
       revoked: 'Token revoked: calendars using it stop updating.',
       createdAt: 'Created {{when}}',
       lastUsed: 'last used {{when}}',
@@ -236,6 +243,14 @@ export const cityHallYearTranslationRef = createTranslationRef({
         'Days before the entry starts that your department is notified. Empty: the default (14); 0: no reminder.',
       newTitle: 'New entry',
       editTitle: 'Edit: {{title}}',
+      notAllowedTitle: 'You cannot edit this entry',
+      notAllowed:
+        'This entry belongs to {{owner}}. It can be edited by the staff of {{owner}} and by HR’s editors.',
+      notAllowedHint:
+        'Something out of date or unclear? Ask {{owner}} on the entry’s page: the answer helps the next reader too.',
+      refused:
+        'Not saved: this entry belongs to {{owner}}, and only its staff and HR’s editors may change it. Your text is still in the form.',
+      refusedInput: 'Not saved: {{reason}}. Your text is still in the form.',
       edit: 'Edit',
       create: 'New entry',
       history: 'History',
@@ -293,6 +308,27 @@ export const cityHallYearTranslationRef = createTranslationRef({
       keepTheirs: 'Take theirs',
       saveMerged: 'Save the merged entry',
       cancel: 'Cancel',
+    },
+    validation: {
+      required: 'Required',
+      minLength: 'At least {{min}} characters',
+      maxLength: 'At most {{max}} characters',
+      min: 'At least {{min}}',
+      max: 'At most {{max}}',
+      minItems: 'Give at least {{min}}',
+      maxItems: 'At most {{max}}',
+      number: 'A whole number',
+      invalid: 'Not a valid value',
+      choose: 'Choose one of the options',
+      slug: 'Lower-case letters, digits and single hyphens only (e.g. yosan-yokyu)',
+      noSuchDay: 'That month has no such day',
+      date: 'A date such as 2026-05-31',
+      endBeforeStart: 'The end is before the start',
+      noTiming:
+        'Give at least one rule or the dates of a year, or mark the step as held as needed',
+      url: 'Only http and https links',
+      group: 'Choose a department',
+      faqIds: 'Two questions are the same item',
     },
     bilingual: {
       showEn: 'Read in English',

@@ -53,6 +53,11 @@ const ja = createTranslationMessages({
     'courseEditor.save': '保存',
     'courseEditor.saved': 'コースを保存しました。',
     'courseEditor.delete': 'コースを削除',
+    'courseEditor.deleteConfirmTitle': 'コース「{{title}}」を削除しますか？',
+    'courseEditor.deleteConfirm':
+      'コースとステップの順序がすべての人から削除されます（項目は残ります）。元に戻せません。',
+    'courseEditor.refused':
+      '保存できませんでした。研修コースを変更できるのは人事課の編集担当者だけです。',
     'courseEditor.deleted': 'コースを削除しました。',
     'courseEditor.conflict':
       'ほかの人がこのコースを変更しました。再読み込みしてから、もう一度変更してください。保存はされていません。',
@@ -66,6 +71,9 @@ const ja = createTranslationMessages({
     'feeds.tokens': 'あなたの配信トークン',
     'feeds.none': '配信トークンはありません。',
     'feeds.revoke': '無効にする',
+    'feeds.revokeConfirmTitle': 'このカレンダーのアドレスを無効にしますか？',
+    'feeds.revokeConfirm':
+      'このアドレスで購読しているカレンダーには、一年の予定が届かなくなります。新しいアドレスはいつでも作れます。',
     'feeds.revoked':
       'トークンを無効にしました。このトークンのカレンダーは更新されなくなります。',
     'feeds.createdAt': '{{when}} 作成',
@@ -201,6 +209,15 @@ const ja = createTranslationMessages({
     'department.unconfirmed': '今年度まだ確認していない項目：{{total}}件',
     'editor.newTitle': '新しい項目',
     'editor.editTitle': '編集：{{title}}',
+    'editor.notAllowedTitle': 'この項目は編集できません',
+    'editor.notAllowed':
+      'この項目は{{owner}}の担当です。編集できるのは{{owner}}の職員と、人事課の編集担当者です。',
+    'editor.notAllowedHint':
+      '古くなっている、わかりにくいと思ったら、項目のページから{{owner}}に質問してください。回答は次に読む人の助けにもなります。',
+    'editor.refused':
+      '保存できませんでした。この項目は{{owner}}の担当で、変更できるのは{{owner}}の職員と人事課の編集担当者です。入力した内容はフォームに残っています。',
+    'editor.refusedInput':
+      '保存できませんでした：{{reason}}。入力した内容はフォームに残っています。',
     'editor.edit': '編集',
     'editor.create': '項目を追加',
     'editor.history': '履歴',
@@ -266,6 +283,26 @@ const ja = createTranslationMessages({
     'historyPage.diff': '一つ前の版との違い',
     'historyPage.removed': '削除：',
     'historyPage.added': '追加：',
+    'validation.required': '入力してください',
+    'validation.minLength': '{{min}}文字以上で入力してください',
+    'validation.maxLength': '{{max}}文字以内で入力してください',
+    'validation.min': '{{min}}以上にしてください',
+    'validation.max': '{{max}}以下にしてください',
+    'validation.minItems': '{{min}}件以上にしてください',
+    'validation.maxItems': '{{max}}件までです',
+    'validation.number': '整数で入力してください',
+    'validation.invalid': '正しい値ではありません',
+    'validation.choose': '選択肢から選んでください',
+    'validation.slug':
+      '半角英小文字・数字・ハイフンで入力してください（例：yosan-yokyu）',
+    'validation.noSuchDay': 'その月にその日はありません',
+    'validation.date': '2026-05-31のような日付にしてください',
+    'validation.endBeforeStart': '終了日が開始日より前です',
+    'validation.noTiming':
+      '規則か年度ごとの日付を一つ以上入れるか、随時にしてください',
+    'validation.url': 'http または https のリンクだけが使えます',
+    'validation.group': '課を選んでください',
+    'validation.faqIds': '同じ質問が二つあります',
     'bilingual.showEn': '英語で読む',
     'bilingual.showJa': '日本語で読む',
     'bilingual.allEn': '本文をすべて英語で読む',

@@ -148,6 +148,14 @@ describe('CourseEditor', () => {
     fireEvent.click(
       await screen.findByRole('button', { name: 'Delete course' }),
     );
+    // It asks first, naming the course.
+    const dialog = await screen.findByRole('dialog', {
+      name: /^Delete the course “.+”\?$/,
+    });
+    expect(api.deleteCourse).not.toHaveBeenCalled();
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete course' }),
+    );
     expect(await screen.findByText('course list')).toBeInTheDocument();
     expect(api.deleteCourse).toHaveBeenCalledWith('kessan-no-kihon', 4);
     await waitFor(() =>

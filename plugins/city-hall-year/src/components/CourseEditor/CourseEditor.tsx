@@ -4,6 +4,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ResponseError } from '@backstage/errors';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
+  courseInputSchema,
   resolveFiscalYear,
   type Course,
   type CourseInput,
@@ -24,10 +25,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
+import { useLocalize } from '../../hooks/useGuideLanguage';
+import { useSchemaMessage } from '../../hooks/useSchemaMessage';
 import { useToday } from '../../hooks/useToday';
 import { coursesRouteRef, courseRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { GuidePage } from '../GuidePage';
 
 interface StepDraft {
@@ -75,6 +79,16 @@ const optional = (ja: string, en: string) =>
     : undefined;
 
 /** What the draft sends; the server checks it with the shared schema. */
+/** Where the form shows a problem the schema finds at a path. */
+const FIELD_OF_PATH: Record<string, string> = {
+  slug: 'slug',
+  'title.ja': 'titleJa',
+  'title.en': 'titleEn',
+  'audience.ja': 'audienceJa',
+  'audience.en': 'audienceEn',
+  'description.ja': 'descriptionJa',
+};
+
 function toInput(draft: Draft): CourseInput {
   const description = optional(draft.descriptionJa, '');
   return {
@@ -127,6 +141,10 @@ export function CourseEditor() {
   const [draft, setDraft] = useState<Draft>(() => toDraft());
   const [error, setError] = useState<Error>();
   const [saving, setSaving] = useState(false);
+  const [triedToSave, setTriedToSave] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const schemaMessage = useSchemaMessage();
+  const localize = useLocalize();
   useEffect(() => {
     if (existing.value) setDraft(toDraft(existing.value));
   }, [existing.value]);
@@ -135,6 +153,30 @@ export function CourseEditor() {
   if (existing.error) return <ResponseErrorPanel error={existing.error} />;
 
   const set = (patch: Partial<Draft>) => setDraft(d => ({ ...d, ...patch }));
+  // The shared schema's problems, by the field of the form, once a save was tried.
+  const problems = new Map<string, string>();
+  const parsed = courseInputSchema.safeParse(toInput(draft));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      const key =
+        FIELD_OF_PATH[path] ?? (issue.path[0] === 'steps' ? 'steps' : path);
+      if (!problems.has(key)) problems.set(key, schemaMessage(issue));
+    }
+  }
+  const problemOf = (key: string) =>
+    triedToSave ? problems.get(key) : undefined;
+  /** A refusal of the server in words: a newer version, or what was wrong. */
+  const refusal = (e: unknown): Error | undefined => {
+    if (!(e instanceof ResponseError)) return undefined;
+    if (e.statusCode === 409) return new Error(t('courseEditor.conflict'));
+    if (e.statusCode === 400)
+      return new Error(
+        t('editor.refusedInput', { reason: e.body.error.message }),
+      );
+    if (e.statusCode === 403) return new Error(t('courseEditor.refused'));
+    return undefined;
+  };
   const setStep = (key: number, patch: Partial<StepDraft>) =>
     set({
       steps: draft.steps.map(s => (s.key === key ? { ...s, ...patch } : s)),
@@ -147,6 +189,11 @@ export function CourseEditor() {
   };
 
   const save = async () => {
+    setTriedToSave(true);
+    if (problems.size > 0) {
+      toastApi.post({ title: t('editor.invalid'), status: 'danger' });
+      return;
+    }
     setSaving(true);
     setError(undefined);
     try {
@@ -165,11 +212,7 @@ export function CourseEditor() {
       });
       navigate(courseLink({ slug: saved.slug }));
     } catch (e) {
-      setError(
-        e instanceof ResponseError && e.statusCode === 409
-          ? new Error(t('courseEditor.conflict'))
-          : (e as Error),
-      );
+      setError(refusal(e) ?? (e as Error));
     } finally {
       setSaving(false);
     }
@@ -177,6 +220,7 @@ export function CourseEditor() {
 
   const remove = async () => {
     if (!existing.value) return;
+    setConfirmDelete(false);
     try {
       await api.deleteCourse(existing.value.slug, existing.value.version);
       toastApi.post({
@@ -186,7 +230,7 @@ export function CourseEditor() {
       });
       navigate(listLink());
     } catch (e) {
-      setError(e as Error);
+      setError(refusal(e) ?? (e as Error));
     }
   };
 
@@ -204,6 +248,8 @@ export function CourseEditor() {
       minRows={extra.multiline ? 3 : undefined}
       disabled={extra.disabled}
       required={extra.required}
+      error={Boolean(problemOf(key))}
+      helperText={problemOf(key)}
       inputProps={{ 'data-testid': `course-field-${key}` }}
     />
   );
@@ -335,11 +381,30 @@ export function CourseEditor() {
             {t('courseEditor.save')}
           </Button>
           {existing.value && (
-            <Button color="error" onClick={remove}>
+            <Button
+              color="error"
+              onClick={() => setConfirmDelete(true)}
+              data-testid="course-delete"
+            >
               {t('courseEditor.delete')}
             </Button>
           )}
         </Stack>
+        {problemOf('steps') && (
+          <Typography color="error" role="alert">
+            {problemOf('steps')}
+          </Typography>
+        )}
+        <ConfirmDialog
+          open={confirmDelete}
+          title={t('courseEditor.deleteConfirmTitle', {
+            title: existing.value ? localize(existing.value.title) : '',
+          })}
+          text={t('courseEditor.deleteConfirm')}
+          confirm={t('courseEditor.delete')}
+          onConfirm={remove}
+          onCancel={() => setConfirmDelete(false)}
+        />
       </Stack>
     </GuidePage>
   );

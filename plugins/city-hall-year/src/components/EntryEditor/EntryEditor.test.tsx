@@ -1,3 +1,6 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
@@ -35,7 +38,10 @@ const stored = (version: number, changes: Partial<EntryInput> = {}): Entry => ({
   updatedAt: '2026-10-01T00:00:00.000Z',
 });
 
-async function renderEditor(api: ReturnType<typeof createFakeApi>) {
+async function renderEditor(
+  api: ReturnType<typeof createFakeApi>,
+  allowed = true,
+) {
   const identityApi = {
     getBackstageIdentity: async () => ({
       type: 'user' as const,
@@ -53,11 +59,19 @@ async function renderEditor(api: ReturnType<typeof createFakeApi>) {
     }),
     {
       api,
-      apis: [[coreApis.identity, identityApi]],
+      apis: [
+        [coreApis.identity, identityApi],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          }),
+        ],
+      ],
       path: '/city-hall-year/entries/yosan-yokyu/edit',
     },
   );
-  await screen.findByTestId('editor-title-ja');
+  if (allowed) await screen.findByTestId('editor-title-ja');
 }
 
 describe('EntryEditorPage', () => {
@@ -83,7 +97,8 @@ describe('EntryEditorPage', () => {
     fireEvent.change(screen.getByTestId('editor-title-ja'), {
       target: { value: '' },
     });
-    expect(await screen.findByText(/at least 1 character/)).toBeInTheDocument();
+    // In words, not zod's "String must contain at least 1 character(s)".
+    expect(await screen.findByText('Required')).toBeInTheDocument();
     fireEvent.click(
       within(screen.getByTestId('timing-notation-switch')).getByRole(
         'checkbox',
@@ -165,5 +180,18 @@ describe('EntryEditorPage', () => {
     expect(version).toBe(2);
     expect(merged.purpose.ja).toBe('財政課が書き直した目的です。');
     expect(merged.title.ja).toBe('予算要求（人事課が修正）');
+  });
+
+  it('explains who may edit instead of showing a form that would fail', async () => {
+    // An id of its own: the permission hook keeps decisions per resource.
+    const api = Object.assign(fakeApi(), {
+      getEntry: jest.fn(async () => ({ ...stored(1), id: 'entry-refused' })),
+      updateEntry: jest.fn(),
+    });
+    await renderEditor(api, false);
+    const notice = await screen.findByTestId('editor-not-allowed');
+    expect(notice).toHaveTextContent('You cannot edit this entry');
+    expect(notice).toHaveTextContent(/This entry belongs to .+\./);
+    expect(screen.queryByTestId('editor-title-ja')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
@@ -128,5 +129,55 @@ describe('EntryForm', () => {
       expect.objectContaining({ law: '地方自治法', article: '第235条の5' }),
       expect.objectContaining({ law: '地方自治法施行令', article: '第143条' }),
     ]);
+  });
+
+  it('opens without problems, and names each missing field once a save is tried', async () => {
+    const { api } = await renderNewEntryForm();
+    expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+    expect(screen.queryByText('Required')).toBeNull();
+    fireEvent.click(screen.getByTestId('editor-publish'));
+    // The slug, the Japanese title and summary, and the three texts.
+    await waitFor(() =>
+      expect(screen.getAllByText('Required').length).toBeGreaterThanOrEqual(3),
+    );
+    expect(screen.getByTestId('editor-slug')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(api.createEntry).not.toHaveBeenCalled();
+  });
+
+  it('says in words why the server refused, and keeps what was typed', async () => {
+    const { api, toastApi } = await renderNewEntryForm();
+    api.createEntry.mockImplementation(async () => {
+      throw await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: { name: 'NotAllowedError', message: 'Forbidden' },
+          }),
+          { status: 403, statusText: 'Forbidden' },
+        ) as never,
+      );
+    });
+    type('editor-slug', 'yosan-hearing');
+    type('editor-title-ja', '財政課ヒアリング');
+    type('editor-summary-ja', '各課の要求を聞き取ります。');
+    type('editor-purpose-ja', '要求の根拠を確かめるためです。');
+    type('editor-whatHappens-ja', '財政課が各課から説明を受けます。');
+    type('editor-forNewStaff-ja', '説明資料を準備しましょう。');
+    fireEvent.click(screen.getByTestId('editor-publish'));
+    await waitFor(() =>
+      expect(toastApi.getToasts()).toEqual([
+        expect.objectContaining({
+          status: 'danger',
+          title: expect.stringMatching(
+            /^Not saved: this entry belongs to zaisei-ka, and only its staff/,
+          ),
+        }),
+      ]),
+    );
+    expect(screen.getByTestId('editor-title-ja')).toHaveValue(
+      '財政課ヒアリング',
+    );
   });
 });

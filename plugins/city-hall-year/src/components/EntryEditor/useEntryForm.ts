@@ -12,8 +12,11 @@ import {
   type EntryInput,
 } from '@internal/plugin-city-hall-year-common';
 import { useState } from 'react';
+import type { ZodIssue } from 'zod';
 import { useNavigate } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
+import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
+import { useSchemaMessage } from '../../hooks/useSchemaMessage';
 import { entryRouteRef } from '../../routes';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
 import { cityHallYearTranslationRef } from '../../translation';
@@ -31,19 +34,29 @@ const BLANK: EntryInput = {
   status: 'draft',
 };
 
-/** First problem per field path (e.g. `title.ja`) from the shared schema. */
-export function formProblems(form: EntryInput): Map<string, string> {
+/** First problem per field path (e.g. `title.ja`), and per whole field, from the shared schema. */
+export function formIssues(form: EntryInput): Map<string, ZodIssue> {
   const result = entryInputSchema.safeParse(form);
-  const map = new Map<string, string>();
+  const map = new Map<string, ZodIssue>();
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.join('.');
-      if (!map.has(path)) map.set(path, issue.message);
+      if (!map.has(path)) map.set(path, issue);
       const field = String(issue.path[0]);
-      if (!map.has(field)) map.set(field, issue.message);
+      if (!map.has(field)) map.set(field, issue);
     }
   }
   return map;
+}
+
+/** {@link formIssues} as text: the schema's own messages unless told how to say them. */
+export function formProblems(
+  form: EntryInput,
+  message: (issue: ZodIssue) => string = issue => issue.message,
+): Map<string, string> {
+  return new Map(
+    [...formIssues(form)].map(([path, issue]) => [path, message(issue)]),
+  );
 }
 
 /** A save that met a newer version: what I sent, and what is stored now. */
@@ -91,12 +104,22 @@ export function useEntryForm(options: {
   );
   const [conflict, setConflict] = useState<EntryConflict>();
   const [saving, setSaving] = useState(false);
-  const issues = formProblems(form);
-  const set = (changes: Partial<EntryInput>) =>
+  const schemaMessage = useSchemaMessage();
+  const names = useOwnerNames([form.owner].filter(Boolean));
+  const ownerName = names.get(form.owner) ?? shortName(form.owner);
+  const issues = formProblems(form, schemaMessage);
+  // A problem shows once its field was touched, or when a save was tried: a new form
+  // does not open red.
+  const [touched, setTouched] = useState(new Set<string>());
+  const [triedToSave, setTriedToSave] = useState(false);
+  const set = (changes: Partial<EntryInput>) => {
     setForm({ ...form, ...changes });
+    setTouched(known => new Set([...known, ...Object.keys(changes)]));
+  };
 
   const save = async (fields: EntryInput, version: number) => {
-    if (formProblems(fields).size > 0 || timingError) {
+    setTriedToSave(true);
+    if (formIssues(fields).size > 0 || timingError) {
       toastApi.post({ title: t('editor.invalid'), status: 'danger' });
       return;
     }
@@ -114,6 +137,17 @@ export function useEntryForm(options: {
     } catch (error) {
       if (entry && ResponseError.is(error) && error.statusCode === 409) {
         setConflict({ theirs: await api.getEntry(entry.id), mine: fields });
+      } else if (ResponseError.is(error) && error.statusCode === 403) {
+        // In words, with the department's name: not "403 Forbidden".
+        toastApi.post({
+          title: t('editor.refused', { owner: ownerName }),
+          status: 'danger',
+        });
+      } else if (ResponseError.is(error) && error.statusCode === 400) {
+        toastApi.post({
+          title: t('editor.refusedInput', { reason: error.body.error.message }),
+          status: 'danger',
+        });
       } else {
         errorApi.post(error as Error);
       }
@@ -126,7 +160,10 @@ export function useEntryForm(options: {
     form,
     set,
     /** The first problem of a field path, e.g. `title.ja`, or of a whole field. */
-    errorOf: (path: string) => issues.get(path),
+    errorOf: (path: string) =>
+      triedToSave || touched.has(path.split('.')[0])
+        ? issues.get(path)
+        : undefined,
     saving,
     setTimingError,
     legalText,

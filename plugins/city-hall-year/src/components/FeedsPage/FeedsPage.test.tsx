@@ -143,6 +143,19 @@ describe('FeedsPage', () => {
         'feed-revoke',
       ),
     );
+    // It asks first, and nothing happens on cancel.
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Revoke this calendar address?',
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.revokeFeedToken).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('feed-revoke'));
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    );
     expect(await screen.findByText('You have no feed tokens.')).toBeVisible();
     expect(api.revokeFeedToken).toHaveBeenCalledWith('t1');
     expect(toastApi.getToasts()).toEqual([

@@ -29,6 +29,7 @@ import { useToday } from '../../hooks/useToday';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { TRANSIENT_TOAST_MS } from '../../toasts';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { GuidePage } from '../GuidePage';
 import { useLocalize } from '../../hooks/useGuideLanguage';
 
@@ -159,6 +160,9 @@ export function FeedsPage() {
   const [label, setLabel] = useState('');
   const [created, setCreated] = useState<CreatedFeedToken>();
   const [error, setError] = useState<Error>();
+  // The token whose revocation is being asked about.
+  const [revoking, setRevoking] = useState<string>();
+  const errorApi = useApi(coreApis.error);
 
   return (
     <GuidePage title={t('feeds.title')}>
@@ -219,16 +223,7 @@ export function FeedsPage() {
                 color="error"
                 variant="outlined"
                 data-testid="feed-revoke"
-                onClick={async () => {
-                  await api.revokeFeedToken(token.id);
-                  if (created?.id === token.id) setCreated(undefined);
-                  toastApi.post({
-                    title: t('feeds.revoked'),
-                    status: 'success',
-                    timeout: TRANSIENT_TOAST_MS,
-                  });
-                  tokens.retry();
-                }}
+                onClick={() => setRevoking(token.id)}
               >
                 {t('feeds.revoke')}
               </Button>
@@ -236,6 +231,30 @@ export function FeedsPage() {
           </Card>
         ))}
       </Stack>
+      <ConfirmDialog
+        open={revoking !== undefined}
+        title={t('feeds.revokeConfirmTitle')}
+        text={t('feeds.revokeConfirm')}
+        confirm={t('feeds.revoke')}
+        onCancel={() => setRevoking(undefined)}
+        onConfirm={async () => {
+          const id = revoking;
+          setRevoking(undefined);
+          if (!id) return;
+          try {
+            await api.revokeFeedToken(id);
+            if (created?.id === id) setCreated(undefined);
+            toastApi.post({
+              title: t('feeds.revoked'),
+              status: 'success',
+              timeout: TRANSIENT_TOAST_MS,
+            });
+          } catch (e) {
+            errorApi.post(e as Error);
+          }
+          tokens.retry();
+        }}
+      />
     </GuidePage>
   );
 }
