@@ -9,6 +9,11 @@ export const PAGES: Array<[name: string, path: string, ready: string]> = [
     '[data-testid=entry-chain] a',
   ],
   [
+    'editor',
+    '/city-hall-year/entries/yosan-yokyu/edit',
+    '[data-testid=timing-rule-0]',
+  ],
+  [
     'history',
     '/city-hall-year/entries/shutsuno-heisa/history',
     '[data-testid=revision-list]',
