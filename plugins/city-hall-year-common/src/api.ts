@@ -37,7 +37,10 @@ export interface YearView {
   fiscalYear: number;
   labels: FiscalYearLabels;
   occurrences: YearOccurrence[];
-  /** Published entries held only as needed, which have no dates. */
+  /**
+   * Published entries held as needed: those with no dates this year, and those that
+   * also have dates (the May extraordinary session is also called as needed).
+   */
   asNeeded: Array<Omit<YearOccurrence, keyof Occurrence>>;
 }
 

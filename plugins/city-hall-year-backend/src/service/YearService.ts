@@ -184,7 +184,9 @@ export class YearService {
     const asNeeded: YearView['asNeeded'] = [];
     for (const entry of entries) {
       const resolved = resolve(entry, fiscalYear);
-      if (resolved.length === 0 && entry.timing.asNeeded) {
+      // Held as needed, whether or not it also has dates this year (the May
+      // extraordinary session is on the timeline and also called as needed).
+      if (entry.timing.asNeeded) {
         asNeeded.push(summarize(entry, fiscalYear));
       }
       for (const occurrence of resolved) {

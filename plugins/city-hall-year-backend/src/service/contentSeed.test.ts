@@ -129,8 +129,11 @@ describe('starting content', () => {
       'dai3kai-teireikai',
       'kessan-tokubetsu-iinkai',
       'kessan-nintei',
-      'yosan-yokyu',
+      'zaisei-satei',
+      'shicho-satei',
     ],
+    // The end-of-March urgent dispositions are approved at the next meeting, in May.
+    ['senketsu-shobun', 'rinjikai', 'dai2kai-teireikai'],
     [
       'gyosei-hyoka',
       'jisshi-keikaku',
@@ -174,6 +177,26 @@ describe('starting content', () => {
     expect(budgetSession[0].end.startsWith('2027-03')).toBe(true);
     expect(bySlug.get('dai1kai-teireikai')!.concernsFiscalYear).toBe('next');
     expect(fiscalYearLabels(2026 + 1).ja).toBe('令和9年度');
+
+    // The December session opens in early December, and approves the settlement on
+    // its first day; the May extraordinary session is a yearly fixture.
+    const december = occurrences('dai4kai-teireikai');
+    expect(december[0].start).toBe('2026-12-01');
+    expect(december[0].end).toBe('2026-12-31');
+    expect(bySlug.get('dai4kai-teireikai')!.title.ja).toBe(
+      '第4回定例会（12月議会）',
+    );
+    expect(occurrences('kessan-nintei')[0].start).toBe('2026-12-01');
+    expect(bySlug.get('kessan-nintei')!.feedsInto).not.toContain('yosan-yokyu');
+    expect(occurrences('rinjikai')[0]).toMatchObject({
+      start: '2026-05-01',
+      end: '2026-05-31',
+    });
+    expect(bySlug.get('rinjikai')!.timing.asNeeded).toBe(true);
+    expect(bySlug.get('senketsu-shobun')!.feedsInto).toEqual(['rinjikai']);
+    expect(bySlug.get('dai2kai-teireikai')!.dependsOn).not.toContain(
+      'senketsu-shobun',
+    );
 
     expect(occurrences('teiki-jinji-ido')).toMatchObject([
       { start: '2026-04-01', end: '2026-04-01' },
