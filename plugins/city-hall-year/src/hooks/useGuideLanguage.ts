@@ -33,6 +33,19 @@ export interface LocalizedText {
 }
 
 /**
+ * A text in `language` where it has one, the Japanese otherwise, with the language it
+ * is in (for the `lang` attribute).
+ */
+export function inLanguage(
+  text: LocalizedText,
+  language: GuideLanguage,
+): { text: string; lang: GuideLanguage } {
+  return language === 'en' && text.en
+    ? { text: text.en, lang: 'en' }
+    : { text: text.ja, lang: 'ja' };
+}
+
+/**
  * Picks a text in the reader's language: the English where there is one for an English
  * reader, the Japanese otherwise (never an empty text).
  */
@@ -40,7 +53,7 @@ export function useLocalize(): (text: LocalizedText | undefined) => string {
   const language = useGuideLanguage();
   return useCallback(
     (text: LocalizedText | undefined) =>
-      (text && ((language === 'en' && text.en) || text.ja)) ?? '',
+      text ? inLanguage(text, language).text : '',
     [language],
   );
 }

@@ -1,5 +1,5 @@
 import { useApiHolder } from '@backstage/core-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
   entityPresentationApiRef,
@@ -13,6 +13,14 @@ export function shortName(ref: string): string {
   } catch {
     return ref;
   }
+}
+
+/** The name a person reads for a Group or User: its profile's display name, title, or name. */
+export function entityDisplayName(entity: Entity): string {
+  const profile = (
+    entity.spec as { profile?: { displayName?: string } } | undefined
+  )?.profile;
+  return profile?.displayName ?? entity.metadata.title ?? entity.metadata.name;
 }
 
 /** No names yet: one map, so that what depends on the names sees no change. */
@@ -54,13 +62,7 @@ export function useOwnerNames(refs: string[]): ReadonlyMap<string, string> {
     return new Map(
       unique.map((ref, i) => {
         const entity = items[i];
-        const profile = (
-          entity?.spec as { profile?: { displayName?: string } } | undefined
-        )?.profile;
-        return [
-          ref,
-          profile?.displayName ?? entity?.metadata.title ?? shortName(ref),
-        ];
+        return [ref, entity ? entityDisplayName(entity) : shortName(ref)];
       }),
     );
   }, [presentation, catalogApi, key]);

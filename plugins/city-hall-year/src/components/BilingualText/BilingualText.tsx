@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useContentLanguage } from '../../hooks/useContentLanguage';
+import { inLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { GuideMarkdown } from '../GuideMarkdown';
 
@@ -26,12 +27,12 @@ export function BilingualText(props: {
   // A new choice for the whole page wins over this block's.
   useEffect(() => setOwn(undefined), [content.language]);
   const wanted = own ?? content.language;
-  const shown: GuideLanguage = wanted === 'en' && props.text.en ? 'en' : 'ja';
-  const other: GuideLanguage = shown === 'ja' ? 'en' : 'ja';
+  const shown = inLanguage(props.text, wanted);
+  const other: GuideLanguage = shown.lang === 'ja' ? 'en' : 'ja';
   return (
     <Stack spacing={0.5} data-testid={props.testId}>
-      <div lang={shown}>
-        <GuideMarkdown content={props.text[shown] ?? props.text.ja} />
+      <div lang={shown.lang}>
+        <GuideMarkdown content={shown.text} />
       </div>
       <Stack direction="row" spacing={1} alignItems="center">
         {wanted === 'en' && !props.text.en && (

@@ -35,9 +35,7 @@ export function ConfirmDialog(props: {
         <DialogContentText id={`${id}-text`}>{props.text}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel}>
-          {t('editor.cancel')}
-        </Button>
+        <Button onClick={props.onCancel}>{t('editor.cancel')}</Button>
         <Button
           color="error"
           variant="contained"

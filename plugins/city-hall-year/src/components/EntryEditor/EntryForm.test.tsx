@@ -1,8 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import type { EntryInput } from '@internal/plugin-city-hall-year-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { choose } from '../../__testUtils__/choose';
 import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';
 import { EntryForm } from './EntryForm';
 
@@ -36,16 +37,6 @@ async function renderNewEntryForm() {
 
 const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
-
-/** Opens a select by its test id and picks the option of that name. */
-async function choose(testId: string, option: string) {
-  fireEvent.mouseDown(screen.getByTestId(testId));
-  const listbox = await screen.findByRole('listbox');
-  fireEvent.click(within(listbox).getByRole('option', { name: option }));
-  await waitFor(() =>
-    expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
-  );
-}
 
 describe('EntryForm', () => {
   it('creates a draft owned by the first of the person’s departments, then opens it', async () => {

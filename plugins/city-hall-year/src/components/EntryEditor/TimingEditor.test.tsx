@@ -6,6 +6,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';
+import { choose } from '../../__testUtils__/choose';
 import { renderInPlugin } from '../../__testUtils__/renderInPlugin';
 import { formProblems } from './useEntryForm';
 import { TimingEditor } from './TimingEditor';
@@ -44,16 +45,6 @@ async function renderTimingEditor(initial: unknown) {
   };
   await renderInPlugin(<Harness />, { api });
   return { last: () => changes[changes.length - 1] };
-}
-
-/** Opens a select by its test id and picks the option of that name. */
-async function choose(testId: string, option: string) {
-  fireEvent.mouseDown(screen.getByTestId(testId));
-  const listbox = await screen.findByRole('listbox');
-  fireEvent.click(within(listbox).getByRole('option', { name: option }));
-  await waitFor(() =>
-    expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
-  );
 }
 
 const preview = () => screen.getByTestId('timing-preview').textContent;

@@ -24,7 +24,11 @@ import { useCopyToClipboardWithToast } from '../../hooks/useCopyToClipboardWithT
 import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { useEntry } from '../../hooks/useEntry';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
-import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
+import {
+  inLanguage,
+  useGuideLanguage,
+  useLocalize,
+} from '../../hooks/useGuideLanguage';
 import { useToday } from '../../hooks/useToday';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
@@ -89,6 +93,7 @@ export function EntryPage(
     );
   }
 
+  const summary = inLanguage(entry.summary, content.language);
   const permalink = `${appBaseUrl}${entryLink({ slug: entry.slug })}`;
   const concerned = fiscalYearLabels(
     fiscalYear +
@@ -158,10 +163,10 @@ export function EntryPage(
         </WrappingRow>
         <Typography
           variant="subtitle1"
-          lang={content.language === 'en' && entry.summary.en ? 'en' : 'ja'}
+          lang={summary.lang}
           data-testid="entry-summary"
         >
-          {(content.language === 'en' && entry.summary.en) || entry.summary.ja}
+          {summary.text}
         </Typography>
         <Grid container spacing={2}>
           <Grid item xs={12} md={8}>

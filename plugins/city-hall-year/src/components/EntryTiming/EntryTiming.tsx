@@ -8,7 +8,7 @@ import {
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEntryTitles } from '../../hooks/useEntryTitles';
-import { useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { inLanguage, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { useYear } from '../../hooks/useYear';
 import { cityHallYearTranslationRef } from '../../translation';
 
@@ -36,7 +36,7 @@ export function EntryTiming(props: { entry: Entry; fiscalYear: number }) {
     ),
     ...(timing.asNeeded ? [t('entry.asNeeded')] : []),
   ].join(separator);
-  const note = timing.note && (timing.note[language] || timing.note.ja);
+  const note = timing.note && inLanguage(timing.note, language);
   return (
     <Stack spacing={1} data-testid="entry-timing">
       {timing.asNeeded && occurrences.length === 0 && (
@@ -61,11 +61,8 @@ export function EntryTiming(props: { entry: Entry; fiscalYear: number }) {
         {label}・{t('entry.recurs')}: {recurs}
       </Typography>
       {note && (
-        <Typography
-          variant="body2"
-          lang={timing.note?.[language] ? language : 'ja'}
-        >
-          {note}
+        <Typography variant="body2" lang={note.lang}>
+          {note.text}
         </Typography>
       )}
     </Stack>

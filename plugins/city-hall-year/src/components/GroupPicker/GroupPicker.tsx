@@ -1,13 +1,13 @@
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
-import { useOwnerNames } from '../../hooks/useOwnerNames';
+import { entityDisplayName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /** Departments offered per search: enough to choose from, few enough to read. */
@@ -18,12 +18,6 @@ const NAME_FIELDS = [
   'metadata.title',
   'spec.profile.displayName',
 ];
-
-function displayName(entity: Entity): string {
-  const profile = (entity.spec as { profile?: { displayName?: string } })
-    ?.profile;
-  return profile?.displayName ?? entity.metadata.title ?? entity.metadata.name;
-}
 
 interface Props {
   label: string;
@@ -56,7 +50,7 @@ function useGroupSearch(typed: string, suggested: string[]) {
     });
     return items.map(e => ({
       ref: stringifyEntityRef(e),
-      name: displayName(e),
+      name: entityDisplayName(e),
     }));
   }, [catalogApi, query]);
   const foundNames = new Map((found.value ?? []).map(g => [g.ref, g.name]));

@@ -19,7 +19,11 @@ import Stack from '@mui/material/Stack';
 import { Link as RouterLink } from 'react-router-dom';
 import Typography from '@mui/material/Typography';
 import { entryRouteRef } from '../../routes';
-import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
+import {
+  inLanguage,
+  monthName,
+  useGuideLanguage,
+} from '../../hooks/useGuideLanguage';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES } from '../CycleChip';
@@ -45,11 +49,8 @@ function OccurrenceRow(props: {
 }) {
   const { occurrence } = props;
   const { color, Icon } = CYCLE_STYLES[occurrence.cycle];
-  // The reader's language, the Japanese where there is no English.
-  const inLanguage = (text: { ja: string; en?: string }) =>
-    props.language === 'en' && text.en
-      ? { text: text.en, lang: 'en' }
-      : { text: text.ja, lang: 'ja' };
+  const title = inLanguage(occurrence.title, props.language);
+  const summary = inLanguage(occurrence.summary, props.language);
   return (
     <li data-testid={`occurrence-${occurrence.slug}`}>
       <div className="meta">
@@ -67,14 +68,10 @@ function OccurrenceRow(props: {
           </span>
         )}
       </div>
-      <h3 lang={inLanguage(occurrence.title).lang}>
-        <RouterLink to={props.entryHref}>
-          {inLanguage(occurrence.title).text}
-        </RouterLink>
+      <h3 lang={title.lang}>
+        <RouterLink to={props.entryHref}>{title.text}</RouterLink>
       </h3>
-      <p lang={inLanguage(occurrence.summary).lang}>
-        {inLanguage(occurrence.summary).text}
-      </p>
+      <p lang={summary.lang}>{summary.text}</p>
       <div className="owner">
         {props.labels.owner}:{' '}
         <RouterLink to={props.ownerHref}>
