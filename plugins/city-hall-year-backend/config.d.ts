@@ -13,6 +13,15 @@ export interface Config {
        * Default: true. Turn it off in production once content is managed there.
        */
       enabled?: boolean;
+      /**
+       * Bring a database that holds the starting content up to the content shipped
+       * with this release, once per versioned content update: entries and courses
+       * nobody has changed since they were loaded take the shipped text (a revision
+       * by the content update), new ones are added, and anything a person changed is
+       * left alone and listed for HR (「掲載内容の確認状況」). A database that never
+       * had the starting content is never touched. Default: true.
+       */
+      updates?: boolean;
     };
     dialogue?: {
       /**

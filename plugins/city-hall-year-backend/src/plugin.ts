@@ -25,6 +25,7 @@ import { NewStaffDirectory } from './service/NewStaffDirectory';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
+import { updateStartingContent } from './service/contentUpdate';
 import { seedStartingDialogue } from './service/dialogueSeed';
 import { CourseService } from './service/CourseService';
 import { FeedService } from './service/FeedService';
@@ -99,6 +100,11 @@ export const cityHallYearPlugin = createBackendPlugin({
             entries: store,
             logger,
           });
+        }
+        if (config.getOptionalBoolean('cityHallYear.seed.updates') ?? true) {
+          // Only a database that holds the starting content (on a new one, just
+          // loaded, there is nothing to change).
+          await updateStartingContent({ entries: store, logger });
         }
 
         const authorizer = new EntryAuthorizer(

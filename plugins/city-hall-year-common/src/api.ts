@@ -55,7 +55,9 @@ export type RevisionAction =
   | 'import'
   | 'reassign'
   /** A change of the FAQ through its own routes (the editor's changes are `update`). */
-  | 'faq';
+  | 'faq'
+  /** The shipped starting content corrected by a versioned content update. */
+  | 'contentUpdate';
 
 /** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
 export interface EntryRevisionSummary {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { FEED_TOKEN_LIMITS, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
-import { CYCLES, slugSchema, type Entry, type Cycle } from './schema';
+import {
+  CYCLES,
+  slugSchema,
+  type Cycle,
+  type Entry,
+  type EntryFields,
+} from './schema';
 import type { RevisionAction } from './api';
 
 /** A calendar feed token of the signed-in user, as listed; the secret is never shown again. */
@@ -127,4 +133,55 @@ export interface DepartmentConfirmation {
 export interface ConfirmationOverview {
   fiscalYear: number;
   departments: DepartmentConfirmation[];
+}
+
+/**
+ * Why a versioned content update left an entry or a course as it is: a person
+ * edited it since it was loaded, its owners confirmed it as it stands, it was
+ * deleted, its slug is taken by something else, or it changed while the update ran.
+ */
+export type ContentUpdateSkipReason =
+  | 'edited'
+  | 'confirmed'
+  | 'deleted'
+  | 'slugTaken'
+  | 'changedMeanwhile';
+
+/** An entry or course a content update wrote. */
+export interface ContentUpdateItem {
+  slug: string;
+  title: { ja: string; en?: string };
+  /** The fields that changed; every field for a new one. */
+  changedFields: string[];
+}
+
+/** An entry or course a content update did not touch, and what it would have written. */
+export interface ContentUpdateSkip extends ContentUpdateItem {
+  reason: ContentUpdateSkipReason;
+  /** Who last changed it, and when (absent when nobody did, e.g. a taken slug). */
+  lastChangedBy?: string;
+  lastChangedAt?: string;
+  /** The shipped fields of an entry, for comparing with what the department wrote. */
+  shipped?: EntryFields;
+}
+
+/** What one versioned content update did to this database, once. */
+export interface ContentUpdateReport {
+  name: string;
+  appliedAt: string;
+  entries: {
+    created: ContentUpdateItem[];
+    updated: ContentUpdateItem[];
+    skipped: ContentUpdateSkip[];
+  };
+  courses: {
+    created: ContentUpdateItem[];
+    updated: ContentUpdateItem[];
+    skipped: ContentUpdateSkip[];
+  };
+}
+
+/** Answer of `GET /content-updates`: the updates applied here, newest first. */
+export interface ContentUpdateList {
+  items: ContentUpdateReport[];
 }

@@ -102,6 +102,27 @@ export const cityHallYearTranslationRef = createTranslationRef({
       progress: 'Confirmed',
       unconfirmed: 'Not yet confirmed',
     },
+    contentUpdates: {
+      title: 'Updates of the starting content',
+      lead: 'New releases of the guide bring corrected and new starting content. Entries nobody had changed were updated; what a department had edited was left as it wrote it. Compare it with the shipped text and ask the department to check.',
+      applied: 'Applied on {{date}}',
+      summary: '{{created}} added, {{updated}} corrected, {{skipped}} left as edited here',
+      created: 'Added',
+      updated: 'Corrected',
+      skipped: 'Left as the department wrote it',
+      courses: 'Courses',
+      showDiff: 'Compare with the shipped text',
+      hideDiff: 'Hide the comparison',
+      diffLead: 'Struck through: what is here now. Underlined: what the update would have written.',
+      deletedNow: 'This entry has been deleted.',
+      reasons: {
+        edited: 'edited by {{who}} on {{date}}',
+        confirmed: 'confirmed as it stands by {{who}} on {{date}}',
+        deleted: 'deleted by {{who}} on {{date}}',
+        slugTaken: 'the department already had its own entry here ({{who}}, {{date}})',
+        changedMeanwhile: 'changed while the update ran',
+      },
+    },
     changes: {
       title: 'Changed since you last looked ({{when}})',
       count: '{{n}} entries changed',
@@ -206,6 +227,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
     },
     people: {
       startingContent: 'starting content',
+      contentUpdate: 'content update',
     },
     fields: {
       slug: 'Permalink name',
@@ -427,6 +449,7 @@ export const cityHallYearTranslationRef = createTranslationRef({
         import: 'Imported',
         reassign: 'Handed over',
         faq: 'FAQ changed',
+        contentUpdate: 'Shipped content corrected',
       },
     },
     clarity: {

@@ -5,6 +5,7 @@ import {
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   changedFields,
+  type ContentUpdateReport,
   type Entry,
   type EntryFields,
   type EntryRevision,
@@ -16,9 +17,13 @@ import { randomUUID } from 'node:crypto';
 import {
   bumpGeneration,
   isSeeded,
+  listUpdateReports,
   readGeneration,
   seedOnce,
+  updateOnce,
 } from './contentState';
+import type { CourseStore } from './CourseStore';
+import { DatabaseCourseStore } from './DatabaseCourseStore';
 import type {
   ChangeContext,
   EntryChange,
@@ -53,6 +58,14 @@ type RowChange = (current: EntryRow) => {
   columns: Partial<EntryRow>;
   changed: string[];
 };
+
+/** How many entries and courses a content update wrote. */
+function contentUpdateChanges(report: ContentUpdateReport): number {
+  return [report.entries, report.courses].reduce(
+    (sum, part) => sum + part.created.length + part.updated.length,
+    0,
+  );
+}
 
 /** Knex implementation of {@link EntryStore}, on SQLite or PostgreSQL. */
 export class DatabaseEntryStore implements EntryStore {
@@ -283,6 +296,31 @@ export class DatabaseEntryStore implements EntryStore {
 
   async isSeeded(name: string): Promise<boolean> {
     return isSeeded(this.db, name);
+  }
+
+  async contentUpdateOnce(
+    name: string,
+    at: string,
+    work: (stores: {
+      entries: EntryStore;
+      courses: CourseStore;
+    }) => Promise<ContentUpdateReport>,
+  ): Promise<ContentUpdateReport | undefined> {
+    return updateOnce(
+      this.db,
+      { name, at, changes: contentUpdateChanges },
+      // Each write inside opens a savepoint of this transaction, so one entry's
+      // conflict undoes only that entry's write.
+      tx =>
+        work({
+          entries: new DatabaseEntryStore(tx),
+          courses: new DatabaseCourseStore(tx),
+        }),
+    );
+  }
+
+  listContentUpdates(): Promise<ContentUpdateReport[]> {
+    return listUpdateReports<ContentUpdateReport>(this.db);
   }
 
   private async insertEntry(

@@ -1,5 +1,6 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
+  ContentUpdateReport,
   Cycle,
   Entry,
   EntryFields,
@@ -9,6 +10,7 @@ import type {
   RevisionAction,
 } from '@internal/plugin-city-hall-year-common';
 import type { EntryQuery } from '../permissions/rules';
+import type { CourseStore } from './CourseStore';
 
 /** Which entries a list asks for. Every given criterion must match. */
 export interface EntryFilter {
@@ -151,4 +153,22 @@ export interface EntryStore {
     entries: EntryFields[],
     change: ChangeContext,
   ): Promise<boolean>;
+
+  /**
+   * Applies a named content update exactly once per database, in one transaction:
+   * `work` reads and writes through the stores it is given, which share that
+   * transaction, and its report is kept. When several replicas start together, one
+   * applies it and the others resolve to `undefined`, as they do once it is applied.
+   */
+  contentUpdateOnce(
+    name: string,
+    at: string,
+    work: (stores: {
+      entries: EntryStore;
+      courses: CourseStore;
+    }) => Promise<ContentUpdateReport>,
+  ): Promise<ContentUpdateReport | undefined>;
+
+  /** The reports of the content updates applied to this database, newest first. */
+  listContentUpdates(): Promise<ContentUpdateReport[]>;
 }

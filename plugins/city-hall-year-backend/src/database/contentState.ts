@@ -50,3 +50,48 @@ export async function seedOnce(
     throw error;
   }
 }
+
+/**
+ * Applies a named, versioned content update once per database, in one transaction,
+ * the same way {@link seedOnce} loads content: the marker row goes first, so a second
+ * replica waits for it and then does nothing. The work's report is kept on the
+ * marker row. Answers the report when this call applied the update.
+ */
+export async function updateOnce<R>(
+  db: Knex,
+  update: { name: string; at: string; changes: (report: R) => number },
+  work: (tx: Knex.Transaction) => Promise<R>,
+): Promise<R | undefined> {
+  try {
+    return await db.transaction(async tx => {
+      await tx(SEEDS).insert({
+        name: update.name,
+        entry_count: 0,
+        seeded_at: update.at,
+      });
+      const report = await work(tx);
+      await tx(SEEDS)
+        .where({ name: update.name })
+        .update({
+          entry_count: update.changes(report),
+          report: JSON.stringify(report),
+        });
+      return report;
+    });
+  } catch (error) {
+    if (await isSeeded(db, update.name)) return undefined;
+    throw error;
+  }
+}
+
+/** The reports of the content updates applied to this database, newest first. */
+export async function listUpdateReports<R>(db: Knex): Promise<R[]> {
+  const rows = await db(SEEDS)
+    .whereNotNull('report')
+    .orderBy([
+      { column: 'seeded_at', order: 'desc' },
+      { column: 'name', order: 'desc' },
+    ])
+    .select('report');
+  return rows.map(row => JSON.parse(row.report) as R);
+}

@@ -98,6 +98,28 @@ describe('migrations', () => {
         answered_at: '2026-05-31T00:00:00.000Z',
         new_staff: true,
       });
+      // The content updates' reports go down alone and keep which sets were loaded.
+      await knex('city_hall_year_seeds').insert({
+        name: 'content-update-2026-12',
+        entry_count: 3,
+        seeded_at: '2026-12-03T00:00:00.000Z',
+        report: '{"name":"content-update-2026-12"}',
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('city_hall_year_seeds', 'report'),
+      ).resolves.toBe(false);
+      await expect(
+        knex('city_hall_year_seeds')
+          .where({ name: 'content-update-2026-12' })
+          .first('entry_count'),
+      ).resolves.toMatchObject({ entry_count: 3 });
+      await knex.migrate.up({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('city_hall_year_seeds', 'report'),
+      ).resolves.toBe(true);
+      await knex.migrate.down({ directory: migrationsDir });
+
       await knex.migrate.down({ directory: migrationsDir });
       await expect(
         knex.schema.hasColumn('city_hall_year_clarity', 'new_staff'),

@@ -4,6 +4,7 @@ import {
   entryReassignPermission,
   overviewReadPermission,
   type ConfirmationOverview,
+  type ContentUpdateList,
   type Entry,
   type HandoverReport,
   type OrphanedEntry,
@@ -182,6 +183,21 @@ export class HandoverService {
             a.owner.localeCompare(b.owner),
         ),
     };
+  }
+
+  /**
+   * What each versioned update of the shipped content did here, newest first: the
+   * entries it added and corrected, and those it left alone because a department
+   * had changed them, with the shipped text to compare; for HR.
+   */
+  async contentUpdates(
+    ctx: Pick<CallContext, 'credentials'>,
+  ): Promise<ContentUpdateList> {
+    await this.deps.authorizer.assertBasic(
+      overviewReadPermission,
+      ctx.credentials,
+    );
+    return { items: await this.deps.store.listContentUpdates() };
   }
 
   private now(): Date {

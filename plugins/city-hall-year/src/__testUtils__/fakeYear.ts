@@ -154,6 +154,9 @@ export function createFakeApi(
     getHandover: notUsed,
     handOver: notUsed,
     getConfirmations: notUsed,
+    async getContentUpdates() {
+      return { items: [] };
+    },
     async getYear(fiscalYear) {
       requestedYears.push(fiscalYear);
       return fakeYear(fiscalYear);

@@ -6,6 +6,7 @@ import type {
   ClarityInput,
   ClarityOverview,
   ConfirmationOverview,
+  ContentUpdateList,
   Course,
   CourseBacklink,
   CourseInput,
@@ -147,6 +148,11 @@ export interface CityHallYearApi {
   ): Promise<Entry[]>;
   /** How far each department confirmed its entries for a fiscal year (HR). */
   getConfirmations(fiscalYear: number): Promise<ConfirmationOverview>;
+  /**
+   * What the versioned updates of the shipped content did here: what they added and
+   * corrected, and what they left as departments had edited it (HR).
+   */
+  getContentUpdates(): Promise<ContentUpdateList>;
 
   /** What others changed since the signed-in user last marked the year as seen. */
   getChangesSince(): Promise<ChangesSince>;

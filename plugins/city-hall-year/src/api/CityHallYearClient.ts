@@ -281,6 +281,10 @@ export class CityHallYearClient implements CityHallYearApi {
     return this.get(`/confirmations/${encodeURIComponent(String(fiscalYear))}`);
   }
 
+  getContentUpdates(): Promise<common.ContentUpdateList> {
+    return this.get('/content-updates');
+  }
+
   getChangesSince(): Promise<common.ChangesSince> {
     return this.get('/changes');
   }

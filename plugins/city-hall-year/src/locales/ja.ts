@@ -101,6 +101,28 @@ const ja = createTranslationMessages({
     'confirmations.department': '担当課',
     'confirmations.progress': '確認済み',
     'confirmations.unconfirmed': '未確認の項目',
+    'contentUpdates.title': '初期データの更新',
+    'contentUpdates.lead':
+      'ガイドの新しい版には、修正・追加された初期データが含まれます。誰も変更していなかった項目は更新し、各課が編集した項目は書かれたとおりに残しています。出荷された内容と比べて、担当課に確認を依頼してください。',
+    'contentUpdates.applied': '{{date}}に適用',
+    'contentUpdates.summary':
+      '追加 {{created}}件・修正 {{updated}}件・編集済みのため残した項目 {{skipped}}件',
+    'contentUpdates.created': '追加した項目',
+    'contentUpdates.updated': '修正した項目',
+    'contentUpdates.skipped': '各課が書いたとおりに残した項目',
+    'contentUpdates.courses': '研修コース',
+    'contentUpdates.showDiff': '出荷された内容と比べる',
+    'contentUpdates.hideDiff': '比較を閉じる',
+    'contentUpdates.diffLead':
+      '取り消し線：いまの内容。下線：更新で書かれるはずだった内容。',
+    'contentUpdates.deletedNow': 'この項目は削除されています。',
+    'contentUpdates.reasons.edited': '{{date}}に{{who}}が編集',
+    'contentUpdates.reasons.confirmed':
+      '{{date}}に{{who}}がこの内容で確認済み',
+    'contentUpdates.reasons.deleted': '{{date}}に{{who}}が削除',
+    'contentUpdates.reasons.slugTaken':
+      '担当課が同じ項目を独自に作成済み（{{who}}、{{date}}）',
+    'contentUpdates.reasons.changedMeanwhile': '更新中に変更された',
     'changes.title': '前回の確認（{{when}}）以降の変更',
     'changes.count': '{{n}}件の項目が変わりました',
     'changes.markSeen': '確認済みにする',
@@ -180,6 +202,7 @@ const ja = createTranslationMessages({
     'print.footer':
       '市役所の一年（{{date}} 印刷）。最新の内容はオンラインで確認してください。',
     'people.startingContent': '初期データ',
+    'people.contentUpdate': '初期データの更新',
     'fields.slug': 'パーマリンク名',
     'fields.cycle': '分野',
     'fields.title': '名称',
@@ -380,6 +403,7 @@ const ja = createTranslationMessages({
     'historyPage.actions.import': '取り込み',
     'historyPage.actions.reassign': '引き継ぎ',
     'historyPage.actions.faq': 'よくある質問の変更',
+    'historyPage.actions.contentUpdate': '初期データの修正',
     'clarity.title': 'この項目、わかりましたか？',
     'clarity.lead':
       '回答は匿名です。どこを説明し直せばよいか、担当課と人事課に伝わります。',

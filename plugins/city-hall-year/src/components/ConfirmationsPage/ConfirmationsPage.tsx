@@ -20,6 +20,7 @@ import { useToday } from '../../hooks/useToday';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { ContentUpdates } from '../ContentUpdates';
 import { GuidePage } from '../GuidePage';
 import { useLocalize, useFiscalYearLabel } from '../../hooks/useGuideLanguage';
 
@@ -88,6 +89,7 @@ export function ConfirmationsPage() {
             title={t('confirmations.title')}
           />
         )}
+        <ContentUpdates />
       </Stack>
     </GuidePage>
   );

@@ -8,7 +8,6 @@ import {
   entryUpdatePermission,
   type EntryRevision,
 } from '@internal/plugin-city-hall-year-common';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -28,19 +27,9 @@ import { useActorNames } from '../../hooks/useActorNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { useFieldLabel } from '../../hooks/useFieldLabel';
-import { useFieldText } from '../../hooks/useFieldText';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
-import { TextDiff } from '../TextDiff';
+import { FieldsDiff, type EntryState } from '../FieldsDiff';
 import { GuidePage } from '../GuidePage';
-
-/** Fields written in Japanese only: the law and the FAQ. */
-const JAPANESE_ONLY = new Set(['legalBasis', 'faq']);
-
-const isBilingual = (v: unknown): v is { ja: string; en?: string } =>
-  Boolean(v) && typeof v === 'object' && 'ja' in (v as object);
-
-const languageOf = (v: unknown, lang: 'ja' | 'en'): string =>
-  isBilingual(v) ? v[lang] ?? '' : '';
 
 /**
  * The changed fields of a revision against the version before, each read as a person
@@ -53,7 +42,6 @@ function RevisionDiff(props: {
   fields: string[];
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
-  const fieldLabel = useFieldLabel();
   const api = useApi(cityHallYearApiRef);
   const { value, loading } = useAsync(async () => {
     const after = await api.getRevision(props.entryId, props.revision);
@@ -64,52 +52,17 @@ function RevisionDiff(props: {
     return { after, before };
   }, [api, props.entryId, props.revision]);
   const fieldsOf = (revision: EntryRevision | undefined) =>
-    revision?.entry as unknown as Record<string, unknown> | undefined;
-  const text = useFieldText([fieldsOf(value?.before), fieldsOf(value?.after)]);
+    revision?.entry as unknown as EntryState | undefined;
   if (loading || !value) return <Progress />;
   return (
     <Stack spacing={2} data-testid="revision-diff">
       <Typography variant="subtitle2">{t('historyPage.diff')}</Typography>
-      {props.fields.map(key => (
-        <Box key={key}>
-          <Typography variant="overline" component="h3">
-            {fieldLabel(key)}
-          </Typography>
-          {isBilingual(fieldsOf(value.after)?.[key]) ||
-          isBilingual(fieldsOf(value.before)?.[key]) ? (
-            // Each language on its own, marked as such.
-            <Stack spacing={1} data-testid={`revision-diff-${key}`}>
-              {(['ja', 'en'] as const).map(lang => {
-                const before = languageOf(fieldsOf(value.before)?.[key], lang);
-                const after = languageOf(fieldsOf(value.after)?.[key], lang);
-                if (before === after && !after) return null;
-                return (
-                  <Box key={lang}>
-                    <Typography variant="caption" color="text.secondary">
-                      {t(
-                        lang === 'ja'
-                          ? 'editor.markdownJa'
-                          : 'editor.markdownEn',
-                      )}
-                    </Typography>
-                    <Box lang={lang}>
-                      <TextDiff before={before} after={after} />
-                    </Box>
-                  </Box>
-                );
-              })}
-            </Stack>
-          ) : (
-            <Box lang={JAPANESE_ONLY.has(key) ? 'ja' : undefined}>
-              <TextDiff
-                before={text(key, fieldsOf(value.before)?.[key])}
-                after={text(key, fieldsOf(value.after)?.[key])}
-                testId={`revision-diff-${key}`}
-              />
-            </Box>
-          )}
-        </Box>
-      ))}
+      <FieldsDiff
+        before={fieldsOf(value.before)}
+        after={fieldsOf(value.after)}
+        fields={props.fields}
+        testIdPrefix="revision-diff"
+      />
     </Stack>
   );
 }

@@ -1,0 +1,1 @@
+export { FieldsDiff, type EntryState } from './FieldsDiff';
