@@ -117,7 +117,7 @@ describeOnEachDatabase(
         o => o.slug === 'dai1kai-teireikai',
       );
       expect(budgetSession).toMatchObject({
-        start: '2027-02-11',
+        start: '2027-02-10',
         councilSession: 1,
         councilSessionLabels: {
           ja: '令和9年第1回定例会',

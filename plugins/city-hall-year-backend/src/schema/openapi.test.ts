@@ -239,6 +239,9 @@ describe('OpenAPI document', () => {
       [409, 'POST /handover', 'hr', move(FINANCE)],
       [200, 'GET /confirmations/2026', 'hr'],
       [403, 'GET /confirmations/2026', 'newHire'],
+      [200, 'GET /content-updates', 'hr'],
+      [403, 'GET /content-updates', 'finance'],
+      [401, 'GET /content-updates'],
     ]);
 
     const since = await expectDocumented([200, 'GET /changes', 'newHire']);

@@ -103,6 +103,7 @@ describe('EntryCollatorFactory', () => {
       documents.push(document);
 
     expect(documents.map(d => d.slug).sort()).toEqual([
+      'nikashome-gikai-no-ichinen',
       'shinki-saiyo-shiyakusho-no-ichinen',
       'with-a-draft',
       'yosan-kessan-no-tsunagari',

@@ -5,7 +5,9 @@ import {
   type ContentUpdateReport,
   type EntryFields,
 } from '@internal/plugin-city-hall-year-common';
+import jestOpenAPI from 'jest-openapi';
 import knexFactory from 'knex';
+import path from 'node:path';
 import {
   callAs,
   createTestDatabases,
@@ -28,6 +30,8 @@ import {
   updateStartingContent,
   type ShippedContent,
 } from './contentUpdate';
+
+jestOpenAPI(path.resolve(__dirname, '../schema/openapi.yaml'));
 
 const loaded = { actor: SEED_ACTOR, at: '2026-04-01T00:00:00.000Z' };
 const person = (who: keyof typeof PEOPLE, at: string) => ({
@@ -293,6 +297,16 @@ describe('the versioned content update', () => {
         older.courses,
         loaded,
       );
+      const kessan = (await store.getEntry('kessan-nintei'))!;
+      await store.updateEntry(
+        kessan.id,
+        { ...editableFields(kessan), summary: { ja: '議事課が書いた概要' } },
+        {
+          ...person('council', '2026-06-01T00:00:00.000Z'),
+          expectedVersion: 1,
+          action: 'update',
+        },
+      );
       // The plugin itself applies the update when it starts.
       const backend = await startCityHallYearBackend(databases, databaseId, {
         knex,
@@ -300,6 +314,8 @@ describe('the versioned content update', () => {
       });
       const res = await callAs(backend, 'hr').get('/content-updates');
       expect(res.status).toBe(200);
+      // The report with its created, updated and skipped parts is what the document says.
+      expect(res).toSatisfyApiSpec();
       const list = res.body as ContentUpdateList;
       expect(list.items.map(i => i.name)).toEqual([
         CONTENT_UPDATES.at(-1)!.name,
@@ -307,6 +323,9 @@ describe('the versioned content update', () => {
       expect(list.items[0].entries.created.map(c => c.slug).sort()).toEqual(
         [...ADDED].sort(),
       );
+      expect(list.items[0].entries.skipped).toEqual([
+        expect.objectContaining({ slug: 'kessan-nintei', reason: 'edited' }),
+      ]);
       expect(
         (await callAs(backend, 'finance').get('/content-updates')).status,
       ).toBe(403);

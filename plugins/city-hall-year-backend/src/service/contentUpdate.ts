@@ -54,7 +54,7 @@ export const CONTENT_UPDATES: ContentUpdateDefinition[] = [
     // chain corrected; public enterprises, pay, tax and audit steps added; the
     // course for staff in their second posting.
     name: 'content-update-2026-12',
-    fingerprint: '13affb03abc6e0ac',
+    fingerprint: '6394ee0e011fe9a6',
     newCourses: ['nikashome-gikai-no-ichinen'],
   },
 ];
@@ -105,7 +105,7 @@ function withKnownFaqIds(shipped: EntryFields, current: Entry): EntryFields {
   };
 }
 
-function item(
+function reportItem(
   fields: { slug: string; title: { ja: string; en?: string } },
   changed: string[],
 ): ContentUpdateItem {
@@ -133,11 +133,13 @@ async function updateEntries(
     if (!current) {
       try {
         await entries.createEntry(fields, change);
-        report.created.push(item(fields, changedFields(undefined, fields)));
+        report.created.push(
+          reportItem(fields, changedFields(undefined, fields)),
+        );
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         report.skipped.push({
-          ...item(fields, changedFields(undefined, fields)),
+          ...reportItem(fields, changedFields(undefined, fields)),
           reason: 'slugTaken',
           shipped: fields,
         });
@@ -154,7 +156,7 @@ async function updateEntries(
       by?: { createdBy: string; createdAt: string },
     ) =>
       report.skipped.push({
-        ...item(current, changed),
+        ...reportItem(current, changed),
         reason,
         ...(by
           ? { lastChangedBy: by.createdBy, lastChangedAt: by.createdAt }
@@ -191,7 +193,7 @@ async function updateEntries(
             action: 'contentUpdate',
           },
         );
-        report.updated.push(item(fields, changed));
+        report.updated.push(reportItem(fields, changed));
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         skip('changedMeanwhile');
@@ -219,10 +221,10 @@ async function updateCourses(
     if (!current) {
       if (newCourses.has(fields.slug)) {
         await courses.createCourse(fields, change);
-        report.created.push(item(fields, all));
+        report.created.push(reportItem(fields, all));
       } else {
         // Shipped before and gone now: HR deleted it.
-        report.skipped.push({ ...item(fields, all), reason: 'deleted' });
+        report.skipped.push({ ...reportItem(fields, all), reason: 'deleted' });
       }
       continue;
     }
@@ -239,7 +241,7 @@ async function updateCourses(
     if (changed.length === 0) continue;
     if (!LOADERS.has(updatedBy)) {
       report.skipped.push({
-        ...item(current, changed),
+        ...reportItem(current, changed),
         reason: 'edited',
         lastChangedBy: updatedBy,
         lastChangedAt: updatedAt,
@@ -248,11 +250,11 @@ async function updateCourses(
     }
     try {
       await courses.updateCourse(id, fields, version, change);
-      report.updated.push(item(fields, changed));
+      report.updated.push(reportItem(fields, changed));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       report.skipped.push({
-        ...item(current, changed),
+        ...reportItem(current, changed),
         reason: 'changedMeanwhile',
       });
     }

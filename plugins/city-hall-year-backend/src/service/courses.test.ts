@@ -23,10 +23,11 @@ describeOnEachDatabase(
   ctx => {
     const rows = () => ctx.knex('city_hall_year_curricula').orderBy('slug');
 
-    it('ships the new-hire course and the budget and settlement chain', async () => {
+    it('ships the new-hire course, the budget and settlement chain and the second-posting council course', async () => {
       const res = await callAs(ctx, 'newHire').get('/courses');
       expect(res.status).toBe(200);
       expect(res.body.items.map((c: Course) => c.slug).sort()).toEqual([
+        'nikashome-gikai-no-ichinen',
         NEW_HIRE_COURSE,
         CHAIN_COURSE,
       ]);

@@ -395,6 +395,11 @@ export const LEGAL_ARTICLES: readonly LegalArticle[] = [
     article: '第10条',
     provides: '市町村まち・ひと・しごと創生総合戦略',
   },
+  // A national notice without force of law, cited as what asks for the step.
+  {
+    law: '総務大臣通知「今後の地方公会計の整備促進について」（平成27年1月23日）',
+    provides: '統一的な基準による財務書類の作成の要請',
+  },
   // The city's own rules: the owning department confirms the article.
   {
     law: '市議会会議規則',
