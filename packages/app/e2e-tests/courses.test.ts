@@ -75,7 +75,7 @@ test('every shipped course opens with the note of each of its steps; the second-
     ).json();
     await page.goto(`/city-hall-year/courses/${slug}`);
     await expect(page.locator('header h1').first()).toContainText(
-      course.title.ja,
+      course.course.title.ja,
     );
     for (const [i, step] of course.steps.entries()) {
       const card = page.getByTestId(`course-step-${i + 1}`);

@@ -15,6 +15,7 @@ import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
+import { DatabaseProposalStore } from './database/DatabaseProposalStore';
 import { DatabaseQuestionStore } from './database/DatabaseQuestionStore';
 import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStore';
 import { entryPermissionRules, entryResourceRef } from './permissions/rules';
@@ -37,6 +38,7 @@ import { EntryValidator } from './service/EntryValidator';
 import { ImportExportService } from './service/ImportExportService';
 import { FaqService } from './service/FaqService';
 import { QuestionService } from './service/QuestionService';
+import { ProposalService } from './service/ProposalService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
 
@@ -204,6 +206,12 @@ export const cityHallYearPlugin = createBackendPlugin({
                 auth: deps.auth,
                 logger,
               }),
+            }),
+            proposals: new ProposalService({
+              ...entryWrites,
+              proposals: new DatabaseProposalStore(store.client),
+              entryService,
+              notifications: deps.notifications,
             }),
           }),
         );

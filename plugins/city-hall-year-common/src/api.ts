@@ -57,7 +57,9 @@ export type RevisionAction =
   /** A change of the FAQ through its own routes (the editor's changes are `update`). */
   | 'faq'
   /** The shipped starting content corrected by a versioned content update. */
-  | 'contentUpdate';
+  | 'contentUpdate'
+  /** A change proposal accepted by the department that owns the entry. */
+  | 'acceptProposal';
 
 /** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
 export interface EntryRevisionSummary {
@@ -71,6 +73,10 @@ export interface EntryRevisionSummary {
   createdAt: string;
   /** For a restore: the revision whose content came back. */
   restoredFrom?: number;
+  /** For an accepted proposal: who proposed it (`createdBy` accepted it). */
+  proposedBy?: string;
+  /** For an accepted proposal: which one. */
+  proposalId?: string;
 }
 
 /** One saved state of an entry with the whole entry as it was. */

@@ -21,3 +21,4 @@ export * from './clarity';
 export * from './integrations';
 export * from './entryChanges';
 export * from './timingText';
+export * from './proposals';

@@ -54,3 +54,13 @@ export const DIALOGUE_LIMITS = {
   /** Questions, answers and comments one person may post a minute, by default. */
   postsPerMinute: 10,
 } as const;
+
+/** Limits of change proposals (変更の提案). */
+export const PROPOSAL_LIMITS = {
+  /** The reason a proposer gives, and a reviewer's comment or reason to decline. */
+  reasonLength: 2000,
+  /** Proposals in a page when the caller names no `limit` (newest first). */
+  proposalsPerPage: 50,
+  /** The most proposals a page may ask for. */
+  maxProposalsPerPage: 200,
+} as const;

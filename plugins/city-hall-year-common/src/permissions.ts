@@ -107,6 +107,28 @@ export const clarityReasonsReadPermission: EntryPermission = createPermission({
   resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
 });
 
+/**
+ * Permission to propose a change to an entry (変更の提案) for its owners to review. A
+ * resource permission on the entry; the default policy grants it to every signed-in
+ * user (who must also be able to read the entry).
+ */
+export const proposalCreatePermission: EntryPermission = createPermission({
+  name: 'city-hall-year.proposal.create',
+  attributes: { action: 'create' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
+/**
+ * Permission to review the change proposals of an entry: accept one (a new revision
+ * crediting the proposer), ask for changes or decline it. In the default policy: the
+ * entry's owners (`IS_ENTRY_OWNER`) and HR editors.
+ */
+export const proposalReviewPermission: EntryPermission = createPermission({
+  name: 'city-hall-year.proposal.review',
+  attributes: { action: 'update' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
   entryCreatePermission,
@@ -120,6 +142,8 @@ export const cityHallYearPermissions = [
   questionAnswerPermission,
   questionModeratePermission,
   clarityReasonsReadPermission,
+  proposalCreatePermission,
+  proposalReviewPermission,
 ];
 
 /** Names of the plugin's permission rules, for policies written against them. */

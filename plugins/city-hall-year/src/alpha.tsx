@@ -59,6 +59,18 @@ const departmentYearCard = EntityCardBlueprint.make({
   },
 });
 
+/** 「レビュー待ちの提案」 on the catalog page of every Group. */
+const departmentProposalsCard = EntityCardBlueprint.make({
+  name: 'department-proposals',
+  params: {
+    filter: { kind: 'Group' },
+    loader: () =>
+      import('./components/Proposals').then(m =>
+        compatWrapper(<m.DepartmentProposalsCard />),
+      ),
+  },
+});
+
 /** Entries in the app's search results, with their cycle, timing and owner. */
 const searchResultItem = SearchResultListItemBlueprint.make({
   params: {
@@ -89,6 +101,7 @@ export default createFrontendPlugin({
     cityHallYearPage,
     nowAndNextWidget,
     departmentYearCard,
+    departmentProposalsCard,
     searchResultItem,
   ],
 });

@@ -107,3 +107,31 @@ export const clarityRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/clarity',
 });
+
+/** Proposing a change to an entry, for the department that owns it to review. */
+export const proposeEntryRouteRef = createSubRouteRef({
+  id: 'city-hall-year/propose-entry',
+  parent: rootRouteRef,
+  path: '/entries/:slug/propose',
+});
+
+/** Change proposals: waiting for review, one's own, all. */
+export const proposalsRouteRef = createSubRouteRef({
+  id: 'city-hall-year/proposals',
+  parent: rootRouteRef,
+  path: '/proposals',
+});
+
+/** One change proposal: its difference, its steps, and review. */
+export const proposalRouteRef = createSubRouteRef({
+  id: 'city-hall-year/proposal',
+  parent: rootRouteRef,
+  path: '/proposals/:id',
+});
+
+/** The proposer revising a proposal. */
+export const reviseProposalRouteRef = createSubRouteRef({
+  id: 'city-hall-year/revise-proposal',
+  parent: rootRouteRef,
+  path: '/proposals/:id/revise',
+});

@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
  * The rows a refused request must leave as they were, in a fixed order: entries, their
  * revisions and courses with all columns, feed tokens by id and label, and the whole
  * dialogue (questions, answers and comments, 「同じ疑問」 marks, their history) and the
- * "still unclear" answers with all columns. Compare two with `toEqual`, so that a
+ * "still unclear" answers, and change proposals with every step of them, with all
+ * columns. Compare two with `toEqual`, so that a
  * failure shows what was written.
  */
 export async function snapshotDatabase(knex: Knex) {
@@ -32,5 +33,12 @@ export async function snapshotDatabase(knex: Knex) {
       .select()
       .orderBy('id'),
     clarity: await knex('city_hall_year_clarity').select().orderBy('id'),
+    proposals: await knex('city_hall_year_proposals').select().orderBy('id'),
+    proposalEvents: await knex('city_hall_year_proposal_events')
+      .select()
+      .orderBy([
+        { column: 'proposal_id', order: 'asc' },
+        { column: 'seq', order: 'asc' },
+      ]),
   };
 }

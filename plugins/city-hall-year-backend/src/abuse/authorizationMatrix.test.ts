@@ -6,6 +6,7 @@ import {
   type Course,
   type CourseInput,
   type Entry,
+  type Proposal,
   type Question,
 } from '@internal/plugin-city-hall-year-common';
 import { isDeepStrictEqual } from 'node:util';
@@ -136,7 +137,14 @@ type RouteName =
   | 'POST /entries/:id/faq'
   | 'POST /entries/:id/faq (draft)'
   | 'PUT /entries/:id/faq/:faqId'
-  | 'DELETE /entries/:id/faq/:faqId';
+  | 'DELETE /entries/:id/faq/:faqId'
+  | 'POST /entries/:id/proposals'
+  | 'POST /entries/:id/proposals (draft)'
+  | 'PUT /proposals/:id'
+  | 'POST /proposals/:id/withdraw'
+  | 'POST /proposals/:id/accept'
+  | 'POST /proposals/:id/decline'
+  | 'POST /proposals/:id/request-changes';
 
 type Expected = number | null;
 
@@ -157,6 +165,15 @@ type Expected = number | null;
  *   author included: bringing it back is answered 404 to them, not 403.
  * - The asker has no 「同じ疑問」 to add or take back (400); a comment cannot settle a
  *   question (400 to those who may resolve it, 403 to the others).
+ *
+ * And in change proposals, where the new hire proposed a change to a 財政課 entry:
+ * - A proposal keeps the entry's owner: one naming another (forged, reassigned, or a
+ *   Group the catalog lacks) is a 400, whoever sends it.
+ * - Proposals are made on published entries: on a draft, its readers get 400, the
+ *   others 404.
+ * - Only the proposer revises or withdraws (HR included: 403 to everybody else).
+ * - A reviewer's version of the proposal is optional (an empty accept accepts as
+ *   proposed), so leaving it out succeeds; a stale one is 409.
  */
 // prettier-ignore
 const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
@@ -196,6 +213,13 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'POST /entries/:id/faq (draft)':          [201,  404,  404, 201, 404, 401, null,  null, null,  null, null],
   'PUT /entries/:id/faq/:faqId':            [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
   'DELETE /entries/:id/faq/:faqId':         [200,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
+  'POST /entries/:id/proposals':            [201,  201,  201, 201, 201, 401,  400,   400,  400,  null, null],
+  'POST /entries/:id/proposals (draft)':    [400,  404,  404, 400, 404, 401, null,  null, null,  null, null],
+  'PUT /proposals/:id':                     [403,  403,  403, 403, 200, 401, null,  null, null,   400, null],
+  'POST /proposals/:id/withdraw':           [403,  403,  403, 403, 200, 401, null,  null, null,   400, null],
+  'POST /proposals/:id/accept':             [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
+  'POST /proposals/:id/decline':            [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
+  'POST /proposals/:id/request-changes':    [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
 };
 
 /**
@@ -404,6 +428,40 @@ describeOnEachDatabase(
       const entry = (await callAs(ctx, 'hr').get(`/entries/${state.entryId}`))
         .body as Entry;
       await editMeanwhile(entry);
+    };
+
+    /** The new hire's proposal to a fields of an entry, as the API takes it. */
+    const proposalBody = (entry: Entry, owner?: string) => ({
+      fields: {
+        ...editableFields(entry),
+        summary: { ja: '例年10月中旬から要求します。' },
+        ...(owner ? { owner } : {}),
+      },
+      basedOnVersion: entry.version,
+      reason: '日程が今年度と違っていました。',
+    });
+
+    /** A fresh proposal of the new hire on a fresh 財政課 entry. */
+    async function freshProposal(): Promise<Proposal> {
+      const entry = await freshEntry();
+      const res = await callAs(ctx, 'newHire')
+        .post(`/entries/${entry.id}/proposals`)
+        .send(proposalBody(entry));
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    /** The proposer revises the proposal: a version of it read before is stale now. */
+    const reviseProposalMeanwhile = async (proposal: Proposal) => {
+      const res = await callAs(ctx, 'newHire')
+        .put(`/proposals/${proposal.id}`)
+        .send({
+          fields: { ...proposal.fields, summary: { ja: '先に直した提案' } },
+          basedOnVersion: proposal.basedOnVersion,
+          reason: proposal.reason,
+          version: proposal.version,
+        });
+      expect(res.status).toBe(200);
     };
 
     const ROUTES: Route[] = [
@@ -759,6 +817,60 @@ describeOnEachDatabase(
             ...versionOf(state, p),
           }),
       },
+      {
+        name: 'POST /entries/:id/proposals',
+        writes: true,
+        setup: () => freshEntry(),
+        send: (entry: Entry, p, call) =>
+          call('post', `/entries/${entry.id}/proposals`).send(
+            proposalBody(entry, p.owner),
+          ),
+      },
+      {
+        name: 'POST /entries/:id/proposals (draft)',
+        writes: true,
+        setup: () => freshEntry(FINANCE, { status: 'draft' }),
+        send: (entry: Entry, _p, call) =>
+          call('post', `/entries/${entry.id}/proposals`).send(
+            proposalBody(entry),
+          ),
+      },
+      {
+        name: 'PUT /proposals/:id',
+        writes: true,
+        setup: () => freshProposal(),
+        send: (proposal: Proposal, p, call) =>
+          call('put', `/proposals/${proposal.id}`).send({
+            fields: { ...proposal.fields, summary: { ja: '直した提案' } },
+            basedOnVersion: proposal.basedOnVersion,
+            reason: '言い直しました。',
+            ...versionOf(proposal, p),
+          }),
+      },
+      {
+        name: 'POST /proposals/:id/withdraw',
+        writes: true,
+        setup: () => freshProposal(),
+        send: (proposal: Proposal, p, call) =>
+          call('post', `/proposals/${proposal.id}/withdraw`).send(
+            versionOf(proposal, p),
+          ),
+      },
+      ...(['accept', 'decline', 'request-changes'] as const).map(
+        (action): Route => ({
+          name: `POST /proposals/:id/${action}`,
+          writes: true,
+          staleAfter: reviseProposalMeanwhile,
+          setup: () => freshProposal(),
+          send: (proposal: Proposal, p, call) =>
+            call('post', `/proposals/${proposal.id}/${action}`).send({
+              ...(action === 'accept'
+                ? {}
+                : { comment: 'この書き方のままにします。' }),
+              ...versionOf(proposal, p),
+            }),
+        }),
+      ),
       {
         name: 'DELETE /entries/:id/faq/:faqId',
         writes: true,

@@ -4,12 +4,18 @@ import {
   CLARITY_REASONS,
   COURSE_LIMITS,
   DIALOGUE_LIMITS,
+  editableFields,
   ENTRY_LIMITS,
+  ENTRY_STATUSES,
   FEED_TOKEN_LIMITS,
+  MAX_VERSION,
+  PROPOSAL_LIMITS,
+  PROPOSAL_STATUSES,
   type Answer,
   type Course,
   type CourseInput,
   type Entry,
+  type Proposal,
   type Question,
 } from '@internal/plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -21,6 +27,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   ACCOUNTING,
   callAs,
+  COUNCIL,
   entryBody,
   FINANCE,
   putBody,
@@ -31,8 +38,9 @@ import {
 
 /**
  * Abuse: property-based fuzzing of every write route with malformed and boundary
- * bodies. Whatever is sent, the server never answers 5xx, explains a 4xx in JSON, and
- * never writes part of a refused request.
+ * bodies, and of the change proposals' reads with malformed queries. Whatever is sent,
+ * the server never answers 5xx, explains a 4xx in JSON, and never writes part of a
+ * refused request.
  */
 
 /** Seeded entries that courses link to; the fuzz never deletes them. */
@@ -741,6 +749,193 @@ const clarityMutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
+/** A mutation of an entry's fields, sent in the `fields` of a proposal's body. */
+const inFields = (mutation: fc.Arbitrary<Mutation>): fc.Arbitrary<Mutation> =>
+  mutation.map(m =>
+    m.kind === 'set' ? { ...m, path: ['fields', ...m.path] } : m,
+  );
+
+/** Versions of an entry or a proposal that are none yet, beyond any, or no number. */
+const UNLIKELY_VERSIONS: unknown[] = [
+  0,
+  -1,
+  2,
+  3,
+  1000,
+  MAX_VERSION,
+  MAX_VERSION + 1,
+  1.5,
+  '1',
+  null,
+  true,
+  [1],
+];
+
+/** A proposer's reason or a reviewer's comment: trimmed, then at most so long. */
+const proposalText = fc.constantFrom<unknown>(
+  ...aroundLimit(PROPOSAL_LIMITS.reasonLength),
+  ...aroundLimit(PROPOSAL_LIMITS.reasonLength, '😀'),
+  `${' '.repeat(PROPOSAL_LIMITS.reasonLength)}理由`,
+  `${'あ'.repeat(PROPOSAL_LIMITS.reasonLength)}\n\n`,
+  '',
+  '   ',
+  '\n\t',
+  { ja: '理由' },
+  ['理由'],
+);
+
+/** What a proposal (or an accepted merge) must keep as the entry has it. */
+const fixedFieldsMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['fields', 'owner'],
+    fc.constantFrom<unknown>(ACCOUNTING, COUNCIL, ...GROUP_REFS),
+  ),
+  setAt(
+    ['fields', 'status'],
+    fc.constantFrom<unknown>(
+      ...ENTRY_STATUSES.filter(s => s !== 'published'),
+      'PUBLISHED',
+      'archived',
+      '',
+      null,
+    ),
+  ),
+  setAt(
+    ['fields', 'slug'],
+    fc.constantFrom<unknown>('yosan-yokyu', 'no-such-entry-anywhere', 'SELF'),
+  ),
+  setAt(['fields'], fc.constantFrom<unknown>({}, [], null, 'fields', 1)),
+);
+
+/** The body of a proposal, new or revised: its fields, the version it is based on, why. */
+const proposalMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 3, arbitrary: inFields(entryMutation) },
+  { weight: 2, arbitrary: fixedFieldsMutation },
+  {
+    weight: 1,
+    arbitrary: setAt(['basedOnVersion'], fc.constantFrom(...UNLIKELY_VERSIONS)),
+  },
+  { weight: 1, arbitrary: setAt(['reason'], proposalText) },
+);
+
+/** An accept: the proposal's version, and the merge the reviewer chose over an entry version. */
+const acceptMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 3, arbitrary: inFields(entryMutation) },
+  { weight: 2, arbitrary: fixedFieldsMutation },
+  {
+    weight: 1,
+    arbitrary: setAt(['entryVersion'], fc.constantFrom(...UNLIKELY_VERSIONS)),
+  },
+  {
+    weight: 1,
+    arbitrary: setAt(['version'], fc.constantFrom(...UNLIKELY_VERSIONS)),
+  },
+);
+
+/** A decline or a request for changes: the reviewer's comment, and the proposal's version. */
+const reviewMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(['comment'], proposalText),
+  setAt(['version'], fc.constantFrom(...UNLIKELY_VERSIONS)),
+);
+
+/** Numbers of a page as a query carries them: within the bounds, at them, beyond. */
+const PAGE_NUMBERS = [
+  '0',
+  '1',
+  String(PROPOSAL_LIMITS.proposalsPerPage),
+  String(PROPOSAL_LIMITS.maxProposalsPerPage),
+  String(PROPOSAL_LIMITS.maxProposalsPerPage + 1),
+  '1000000',
+  '1000001',
+  '-1',
+  '1.5',
+  '1e2',
+  '9007199254740993',
+  ...NUMBERISH_STRINGS,
+];
+
+/** The parameters of the lists of proposals, with valid values and near misses. */
+const PROPOSAL_QUERY = {
+  status: fc.oneof(
+    fc.constantFrom(...PROPOSAL_STATUSES),
+    fc.constantFrom(
+      'OPEN',
+      'changes-requested',
+      'changesrequested',
+      'open,declined',
+      ' open',
+      '',
+    ),
+  ),
+  offset: fc.constantFrom(...PAGE_NUMBERS),
+  limit: fc.constantFrom(...PAGE_NUMBERS),
+  owner: fc.constantFrom(FINANCE, ...GROUP_REFS),
+  mine: fc.constantFrom('true', 'false', 'TRUE', '1', '0', 'yes', ''),
+};
+
+/** Percent-encodes a query value; a lone surrogate becomes bytes that are no UTF-8. */
+function encodeQueryValue(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80';
+  }
+}
+
+/** Query strings that a careless parser might choke on. */
+const RAW_QUERIES = [
+  'status=%',
+  'limit=%zz',
+  '%',
+  '&&',
+  '=',
+  '==',
+  'mine',
+  'status',
+  'status=open&status=declined',
+  'limit=1&limit=2',
+  'status[]=open',
+  'status[a]=open',
+  'offset[0]=1',
+  '__proto__[limit]=1',
+  'constructor[prototype][limit]=1',
+  `${'a['.repeat(30)}${']'.repeat(30)}=1`,
+  `status=${'a'.repeat(10_000)}`,
+];
+
+/** A query string of known parameters (valid or not), unknown ones and tricks. */
+function queryPlan(
+  params: Record<string, fc.Arbitrary<string>>,
+): fc.Arbitrary<string> {
+  const known = fc
+    .constantFrom(...Object.keys(params))
+    .chain(key =>
+      params[key].map(value => `${key}=${encodeQueryValue(value)}`),
+    );
+  const unknown = fc
+    .tuple(
+      fc.constantFrom(
+        'x',
+        'q',
+        'sort',
+        'cycle',
+        ...Object.keys(PROPOSAL_QUERY),
+      ),
+      fc.oneof(unicodeString, fc.constantFrom(...NUMBERISH_STRINGS)),
+    )
+    .map(([key, value]) => `${key}=${encodeQueryValue(value)}`);
+  return fc
+    .array(
+      fc.oneof(
+        { weight: 6, arbitrary: known },
+        { weight: 2, arbitrary: unknown },
+        { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERIES) },
+      ),
+      { maxLength: 4 },
+    )
+    .map(parts => parts.join('&'));
+}
+
 /** All paths into a value, parents before children. */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [];
@@ -1204,6 +1399,9 @@ function csvFromExport(
 
 const person = fc.constantFrom<Person>('hr', 'hr', 'hr', 'finance');
 
+/** What settles a proposal of the new hire's (or, for a request of changes, sends it back). */
+type Settling = 'withdraw' | 'accept' | 'decline' | 'request-changes';
+
 // ---------------------------------------------------------------------------------
 // The fuzz
 // ---------------------------------------------------------------------------------
@@ -1244,6 +1442,15 @@ describe('abuse: fuzzing the write routes', () => {
     /** A 財政課 entry with FAQ items, and the item the fuzz rewords and deletes. */
     faqEntry: Entry;
     faqId: string;
+    /** A published 財政課 entry to which the fuzz proposes changes. */
+    proposed: Entry;
+    /** The new hire's proposal that the fuzz revises (it stays open). */
+    proposal: Proposal;
+    /**
+     * The new hire's proposals, each on an entry of its own, that the fuzz withdraws,
+     * accepts, declines and sends back: each replaced once it was.
+     */
+    settle: Record<Settling, Proposal>;
     csvHeader: string[];
     csvRows: Record<string, string>[];
     yamlItems: unknown[];
@@ -1252,9 +1459,15 @@ describe('abuse: fuzzing the write routes', () => {
   const hr = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
     callAs(ctx, 'hr')[method](path);
 
+  /** Where change proposals and every step of them are stored. */
+  const PROPOSAL_TABLES = {
+    proposals: 'city_hall_year_proposals',
+    events: 'city_hall_year_proposal_events',
+  } as const;
+
   /**
    * Row counts, highest versions and a hash of every stored state of the entries,
-   * courses, the dialogue and the "still unclear" answers.
+   * courses, the dialogue, the "still unclear" answers and the change proposals.
    */
   async function fingerprint(): Promise<string> {
     const hash = createHash('sha256');
@@ -1300,6 +1513,17 @@ describe('abuse: fuzzing the write routes', () => {
         .orderBy('id'),
     };
     hash.update(JSON.stringify(dialogue));
+    const proposals = {
+      proposals: await ctx
+        .knex(PROPOSAL_TABLES.proposals)
+        .select()
+        .orderBy('id'),
+      events: await ctx
+        .knex(PROPOSAL_TABLES.events)
+        .select()
+        .orderBy(['proposal_id', 'seq']),
+    };
+    hash.update(JSON.stringify(proposals));
     const [dialogueRevisions] = await ctx
       .knex('city_hall_year_dialogue_revisions')
       .count({ count: '*' })
@@ -1313,6 +1537,8 @@ describe('abuse: fuzzing the write routes', () => {
       revisions.max,
       Number(dialogueRevisions.count),
       dialogueRevisions.max,
+      proposals.proposals.length,
+      proposals.events.length,
       hash.digest('hex'),
     ].join('/');
   }
@@ -1384,6 +1610,49 @@ describe('abuse: fuzzing the write routes', () => {
     );
   }
 
+  /** The new hire's proposal to an entry: its summary reworded, for a reason. */
+  const proposalBody = (
+    entry: Entry,
+    summary = 'ファズ試験で直した概要です。',
+  ) => ({
+    fields: { ...editableFields(entry), summary: { ja: summary } },
+    basedOnVersion: entry.version,
+    reason: '概要が分かりにくいためです。',
+  });
+
+  /** A proposal of the new hire on a new published 財政課 entry. */
+  async function freshProposal(): Promise<Proposal> {
+    const entry: Entry = answered(
+      await hr('post', '/entries').send(entryBody(FINANCE)),
+      201,
+    );
+    return answered(
+      await callAs(ctx, 'newHire')
+        .post(`/entries/${entry.id}/proposals`)
+        .send(proposalBody(entry)),
+      201,
+    );
+  }
+
+  /** A new proposal of the new hire, revised once by them: at version 2. */
+  async function revisedProposal(): Promise<Proposal> {
+    const proposed = await freshProposal();
+    return answered(
+      await callAs(ctx, 'newHire')
+        .put(`/proposals/${proposed.id}`)
+        .send({
+          fields: {
+            ...proposed.fields,
+            summary: { ja: '版の試験で直した提案' },
+          },
+          basedOnVersion: proposed.basedOnVersion,
+          reason: proposed.reason,
+          version: proposed.version,
+        }),
+      200,
+    );
+  }
+
   beforeAll(async () => {
     // The fuzz posts thousands of questions, answers and comments in a few minutes,
     // far beyond the dialogue's rate limit (cityHallYear.dialogue.postsPerMinute, 10
@@ -1417,6 +1686,7 @@ describe('abuse: fuzzing the write routes', () => {
     const removeAnswer = await replyTo(question, 'answers');
     const restoreAnswer = await replyTo(question, 'answers');
     const faqEntry = await entry();
+    const proposed = await entry();
     targets = {
       put: await entry(),
       confirm: await entry(),
@@ -1437,6 +1707,19 @@ describe('abuse: fuzzing the write routes', () => {
       comment: await replyTo(question, 'comments'),
       faqEntry,
       faqId: await addFaqItem(faqEntry),
+      proposed,
+      proposal: answered(
+        await callAs(ctx, 'newHire')
+          .post(`/entries/${proposed.id}/proposals`)
+          .send(proposalBody(proposed)),
+        201,
+      ),
+      settle: {
+        withdraw: await freshProposal(),
+        accept: await freshProposal(),
+        decline: await freshProposal(),
+        'request-changes': await freshProposal(),
+      },
       csvHeader: Object.keys(records[0]),
       csvRows: records.slice(0, 3),
       yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
@@ -1458,9 +1741,10 @@ describe('abuse: fuzzing the write routes', () => {
   interface Sent {
     route: string;
     person: Person;
-    method: 'post' | 'put' | 'delete';
+    method: 'get' | 'post' | 'put' | 'delete';
     path: string;
     contentType: string;
+    /** The body; a read (`get`) sends none. */
     text: string;
   }
 
@@ -1469,10 +1753,10 @@ describe('abuse: fuzzing the write routes', () => {
    * property) with the request and answer when one does not hold.
    */
   async function send(req: Sent) {
-    const res = await callAs(ctx, req.person)
+    const call = callAs(ctx, req.person)
       [req.method](req.path)
-      .set('Content-Type', req.contentType)
-      .send(req.text);
+      .set('Content-Type', req.contentType);
+    const res = await (req.method === 'get' ? call : call.send(req.text));
     stats.sent += 1;
     stats.byRoute.set(req.route, (stats.byRoute.get(req.route) ?? 0) + 1);
     stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
@@ -1515,9 +1799,12 @@ describe('abuse: fuzzing the write routes', () => {
     return stats.sent - sent;
   }
 
+  /** A route as the API document names it: method and path (for an import, its format). */
+  type RouteName = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
+
   /** A fuzzed route: what one run sends, made from a generated plan. */
   interface FuzzedRoute<Plan = any> {
-    route: string;
+    route: RouteName;
     runs: number;
     /** Who sends; by default mostly HR (who may do everything), sometimes 財政課 staff. */
     people?: fc.Arbitrary<Person>;
@@ -1574,6 +1861,97 @@ describe('abuse: fuzzing the write routes', () => {
       }),
     };
   }
+
+  /** A read: its path, and a query made of its parameters, unknown ones and tricks. */
+  function queryRoute({
+    params,
+    path,
+    ...route
+  }: Omit<FuzzedRoute, 'plans' | 'request'> & {
+    params: Record<string, fc.Arbitrary<string>>;
+    /** The path of a run, made when it is sent, on the fixtures as they are then. */
+    path: () => string;
+  }): FuzzedRoute<string> {
+    return {
+      ...route,
+      plans: queryPlan(params),
+      request: async query => ({
+        path: query ? `${path()}?${query}` : path(),
+        contentType: 'application/json',
+        text: '',
+      }),
+    };
+  }
+
+  /** Who proposes: mostly the new hire (the proposer), sometimes others (403). */
+  const proposers = fc.constantFrom<Person>(
+    'newHire',
+    'newHire',
+    'newHire',
+    'hr',
+    'finance',
+    'council',
+  );
+
+  /** Who reviews: HR and 財政課 (the owners), sometimes others (403). */
+  const reviewers = fc.constantFrom<Person>(
+    'hr',
+    'hr',
+    'finance',
+    'finance',
+    'council',
+    'newHire',
+  );
+
+  /** Once a valid body settled a proposal, the next runs act on a fresh one. */
+  const renew = (action: Settling) => async (res: request.Response) => {
+    if (res.status !== 200) return;
+    targets.settle[action] = await freshProposal();
+    baseline = await fingerprint();
+  };
+
+  /** A decline or a request for changes, with a comment the proposer reads. */
+  function reviewRoute(action: 'decline' | 'request-changes'): FuzzedRoute {
+    return jsonRoute({
+      route: `POST /proposals/:id/${action}`,
+      runs: 150,
+      people: reviewers,
+      mutation: reviewMutation,
+      valid: async () => {
+        const { id, entrySlug } = targets.settle[action];
+        return {
+          path: `/proposals/${id}/${action}`,
+          body: {
+            comment: 'この書き方のままにします。',
+            version: await versionOf(PROPOSAL_TABLES.proposals, id),
+          },
+          slug: entrySlug,
+        };
+      },
+      afterwards: renew(action),
+    });
+  }
+
+  /**
+   * What GET /proposals/:id names: a proposal, one in capitals, an entry's id, an
+   * unknown id (looked up when a run is sent), or any text.
+   */
+  const proposalIdPlan = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '@proposal',
+        '@capitals',
+        '@entry',
+        '@unknown',
+      ),
+    },
+    {
+      weight: 2,
+      // Not only dots: a URL resolves `.` and `..` (also as %2E) before it is sent.
+      arbitrary: unicodeString.filter(id => id.replace(/\./g, '') !== ''),
+    },
+  );
 
   const courseBody = (slug: string): CourseInput => ({
     slug,
@@ -1924,6 +2302,116 @@ describe('abuse: fuzzing the write routes', () => {
         body: { at: new Date(Date.now() - 60_000).toISOString() },
       }),
     }),
+    jsonRoute({
+      route: 'POST /entries/:id/proposals',
+      runs: 300,
+      people: readers,
+      mutation: proposalMutation,
+      valid: async () => {
+        const { proposed } = targets;
+        return {
+          path: `/entries/${proposed.id}/proposals`,
+          body: proposalBody(proposed),
+          slug: proposed.slug,
+        };
+      },
+    }),
+    jsonRoute({
+      route: 'PUT /proposals/:id',
+      runs: 250,
+      people: proposers,
+      mutation: proposalMutation,
+      valid: async () => {
+        const { proposal } = targets;
+        return {
+          path: `/proposals/${proposal.id}`,
+          body: {
+            fields: { ...proposal.fields, summary: { ja: '言い直した提案' } },
+            basedOnVersion: proposal.basedOnVersion,
+            reason: '言い直しました。',
+            version: await versionOf(PROPOSAL_TABLES.proposals, proposal.id),
+          },
+          slug: proposal.entrySlug,
+        };
+      },
+    }),
+    jsonRoute({
+      route: 'POST /proposals/:id/withdraw',
+      runs: 150,
+      people: proposers,
+      valid: async () => {
+        const { id } = targets.settle.withdraw;
+        return {
+          path: `/proposals/${id}/withdraw`,
+          body: { version: await versionOf(PROPOSAL_TABLES.proposals, id) },
+        };
+      },
+      afterwards: renew('withdraw'),
+    }),
+    {
+      // As proposed (only the proposal's version), or the merge a reviewer chose (the
+      // fields over the entry's version), each then mutated.
+      route: 'POST /proposals/:id/accept',
+      runs: 250,
+      people: reviewers,
+      plans: fc.tuple(fc.boolean(), bodyPlan(acceptMutation)),
+      request: async ([merged, plan]: [boolean, BodyPlan]) => {
+        const { id, entryId, entrySlug, fields } = targets.settle.accept;
+        const version = await versionOf(PROPOSAL_TABLES.proposals, id);
+        const body = merged
+          ? {
+              version,
+              fields,
+              entryVersion: await versionOf('city_hall_year_entries', entryId),
+            }
+          : { version };
+        return {
+          path: `/proposals/${id}/accept`,
+          ...bodyText(plan, body, entrySlug),
+        };
+      },
+      afterwards: renew('accept'),
+    },
+    reviewRoute('decline'),
+    reviewRoute('request-changes'),
+    queryRoute({
+      route: 'GET /proposals',
+      runs: 150,
+      people: readers,
+      params: PROPOSAL_QUERY,
+      path: () => '/proposals',
+    }),
+    queryRoute({
+      route: 'GET /entries/:id/proposals',
+      runs: 150,
+      people: readers,
+      params: {
+        status: PROPOSAL_QUERY.status,
+        offset: PROPOSAL_QUERY.offset,
+        limit: PROPOSAL_QUERY.limit,
+      },
+      path: () => `/entries/${targets.proposed.id}/proposals`,
+    }),
+    {
+      route: 'GET /proposals/:id',
+      runs: 100,
+      people: readers,
+      plans: proposalIdPlan,
+      request: async (plan: string) => {
+        const { proposal, proposed } = targets;
+        const ids = new Map([
+          ['@proposal', proposal.id],
+          ['@capitals', proposal.id.toUpperCase()],
+          ['@entry', proposed.id],
+          ['@unknown', '00000000-0000-4000-8000-000000000000'],
+        ]);
+        return {
+          path: `/proposals/${ids.get(plan) ?? encodeQueryValue(plan)}`,
+          contentType: 'application/json',
+          text: '',
+        };
+      },
+    },
     importRoute({
       format: 'yaml',
       runs: 250,
@@ -1987,9 +2475,11 @@ describe('abuse: fuzzing the write routes', () => {
     fresh: () => Promise<T>,
     path: (thing: T) => string,
     body: (thing: T) => Record<string, unknown> = () => ({}),
+    options: { person?: Person; versionOptional?: boolean } = {},
   ) {
     return {
       method,
+      ...options,
       fixture: async () => {
         const thing = await fresh();
         return { path: path(thing), body: body(thing), version: thing.version };
@@ -1999,10 +2489,12 @@ describe('abuse: fuzzing the write routes', () => {
 
   /**
    * Each route that acts on a version, with a fresh fixture at version 2 or more (so
-   * that version 1 is stale) and the body a valid request would send.
+   * that version 1 is stale) and the body a valid request would send: sent by HR, or
+   * by `person` (the only one who may); a `versionOptional` route acts on the version
+   * it is at when the body names none.
    */
   const VERSIONED: Record<
-    string,
+    RouteName,
     {
       fixture: () => Promise<{
         path: string;
@@ -2010,6 +2502,8 @@ describe('abuse: fuzzing the write routes', () => {
         version: number;
       }>;
       method: 'post' | 'put' | 'delete';
+      person?: Person;
+      versionOptional?: boolean;
     }
   > = {
     'PUT /entries/:id': acting(
@@ -2100,6 +2594,43 @@ describe('abuse: fuzzing the write routes', () => {
         ),
       a => `/answers/${a.id}/restore`,
     ),
+    'PUT /proposals/:id': acting(
+      'put',
+      revisedProposal,
+      p => `/proposals/${p.id}`,
+      p => ({
+        fields: { ...p.fields, summary: { ja: '版の試験でまた直した提案' } },
+        basedOnVersion: p.basedOnVersion,
+        reason: p.reason,
+      }),
+      { person: 'newHire' },
+    ),
+    'POST /proposals/:id/withdraw': acting(
+      'post',
+      revisedProposal,
+      p => `/proposals/${p.id}/withdraw`,
+      undefined,
+      { person: 'newHire' },
+    ),
+    'POST /proposals/:id/accept': acting(
+      'post',
+      revisedProposal,
+      p => `/proposals/${p.id}/accept`,
+      undefined,
+      { versionOptional: true },
+    ),
+    ...Object.fromEntries(
+      (['decline', 'request-changes'] as const).map(action => [
+        `POST /proposals/:id/${action}`,
+        acting(
+          'post',
+          revisedProposal,
+          p => `/proposals/${p.id}/${action}`,
+          () => ({ comment: '版の試験の講評です。' }),
+          { versionOptional: true },
+        ),
+      ]),
+    ),
   };
 
   /** A new question of the new hire, reworded once by HR: at version 2. */
@@ -2162,9 +2693,17 @@ describe('abuse: fuzzing the write routes', () => {
     ) as Entry;
   }
 
-  /** Sends one request with the version replaced as `version` says; checks the answer. */
-  async function sendWithVersion(route: string, version: VersionSent) {
-    const { fixture, method } = VERSIONED[route];
+  /**
+   * Sends one request with the version replaced as `version` says; checks the answer
+   * (throwing, with the request, when it is not what it should be) and returns it.
+   */
+  async function sendWithVersion(route: RouteName, version: VersionSent) {
+    const {
+      fixture,
+      method,
+      person: who = 'hr',
+      versionOptional,
+    } = VERSIONED[route];
     const { path, body, version: current } = await fixture();
     baseline = await fingerprint();
     const { version: _omit, ...rest } = body as Record<string, unknown>;
@@ -2183,13 +2722,17 @@ describe('abuse: fuzzing the write routes', () => {
     if (version.kind === 'invalid') payload = withVersion(version.value);
     const res = await send({
       route,
-      person: 'hr',
+      person: who,
       method,
       path,
       contentType: 'application/json',
       text: JSON.stringify(payload),
     });
-    const expected = version.kind === 'stale' ? 409 : 400;
+    const expected = {
+      stale: 409,
+      missing: versionOptional ? 200 : 400,
+      invalid: 400,
+    }[version.kind];
     if (res.status !== expected) {
       throw new Error(
         `${route} with version ${JSON.stringify(version)} answered ${
@@ -2197,20 +2740,33 @@ describe('abuse: fuzzing the write routes', () => {
         }, not ${expected}: ${res.text}`,
       );
     }
-    if (version.kind !== 'stale' && !/version/.test(res.body.error.message)) {
+    if (expected === 400 && !/version/.test(res.body.error.message)) {
       throw new Error(
         `${route}: the 400 does not name the version: ${res.text}`,
       );
     }
+    return res;
   }
 
-  describe.each(Object.keys(VERSIONED))('%s', route => {
-    it('without a version is 400, naming it, and writes nothing', async () => {
-      await sendWithVersion(route, { kind: 'missing' });
-    });
+  const versioned = Object.keys(VERSIONED) as RouteName[];
+
+  describe.each(versioned)('%s', route => {
+    if (VERSIONED[route].versionOptional) {
+      it('without a version acts on the version it is at', async () => {
+        const res = await sendWithVersion(route, { kind: 'missing' });
+        expect(res.status).toBe(200);
+      });
+    } else {
+      it('without a version is 400, naming it, and writes nothing', async () => {
+        const res = await sendWithVersion(route, { kind: 'missing' });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/version/);
+      });
+    }
 
     it('with a stale version is 409 and writes nothing', async () => {
-      await sendWithVersion(route, { kind: 'stale' });
+      const res = await sendWithVersion(route, { kind: 'stale' });
+      expect(res.status).toBe(409);
     });
 
     it('with a version that is no version number is 400 and writes nothing', async () => {

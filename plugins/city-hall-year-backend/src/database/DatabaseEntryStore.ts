@@ -82,6 +82,14 @@ export class DatabaseEntryStore implements EntryStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /**
+   * The store inside a transaction of another store's, so that an entry's change and
+   * what caused it (an accepted proposal) are written together or not at all.
+   */
+  static inTransaction(tx: Knex.Transaction): DatabaseEntryStore {
+    return new DatabaseEntryStore(tx);
+  }
+
   /** The database client, for the plugin's other stores (whose tables these migrations make). */
   get client(): Knex {
     return this.db;

@@ -43,6 +43,9 @@ export interface EntryChange extends ChangeContext {
   expectedVersion: number;
   action: RevisionAction;
   restoredFrom?: number;
+  /** For an accepted proposal: who proposed it, and which one. */
+  proposedBy?: string;
+  proposalId?: string;
 }
 
 /** What an import writes: new entries, and updates each based on the version it read. */

@@ -21,6 +21,8 @@ export const REVISION_SUMMARY_COLUMNS = [
   'action',
   'changed_fields',
   'restored_from',
+  'proposed_by',
+  'proposal_id',
   'created_by',
   'created_at',
 ];
@@ -53,6 +55,8 @@ export interface RevisionRow {
   snapshot: string;
   changed_fields: string;
   restored_from: number | null;
+  proposed_by?: string | null;
+  proposal_id?: string | null;
   created_by: string;
   created_at: string;
 }
@@ -101,6 +105,8 @@ export function rowToRevisionSummary(row: RevisionRow): EntryRevisionSummary {
     ...(row.restored_from !== null && row.restored_from !== undefined
       ? { restoredFrom: Number(row.restored_from) }
       : {}),
+    ...(row.proposed_by ? { proposedBy: row.proposed_by } : {}),
+    ...(row.proposal_id ? { proposalId: row.proposal_id } : {}),
   };
 }
 
@@ -167,6 +173,8 @@ export async function insertRevision(
     action: RevisionAction;
     changed: string[];
     restoredFrom?: number;
+    proposedBy?: string;
+    proposalId?: string;
   },
 ): Promise<void> {
   await tx<RevisionRow>(REVISIONS).insert({
@@ -176,6 +184,9 @@ export async function insertRevision(
     snapshot: JSON.stringify(entry),
     changed_fields: JSON.stringify(change.changed),
     restored_from: change.restoredFrom ?? null,
+    ...(change.proposalId
+      ? { proposed_by: change.proposedBy, proposal_id: change.proposalId }
+      : {}),
     created_by: change.actor,
     created_at: change.at,
   });

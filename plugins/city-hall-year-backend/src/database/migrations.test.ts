@@ -22,6 +22,8 @@ const TABLES = [
   'city_hall_year_question_me_too',
   'city_hall_year_dialogue_revisions',
   'city_hall_year_clarity',
+  'city_hall_year_proposals',
+  'city_hall_year_proposal_events',
 ];
 
 describe('migrations', () => {
@@ -105,6 +107,51 @@ describe('migrations', () => {
         seeded_at: '2026-12-03T00:00:00.000Z',
         report: '{"name":"content-update-2026-12"}',
       });
+      // A proposal and the revision it became; the proposals' migration goes down
+      // alone and keeps the entry's history.
+      await knex('city_hall_year_proposals').insert({
+        id: '00000000-0000-0000-0000-0000000000b1',
+        entry_id: '00000000-0000-0000-0000-000000000001',
+        status: 'accepted',
+        fields: '{}',
+        based_on_version: 1,
+        reason: '日付が古い',
+        proposed_by: 'user:default/kimura.aoi',
+        created_at: '2026-06-01T00:00:00.000Z',
+        updated_at: '2026-06-02T00:00:00.000Z',
+        version: 2,
+        accepted_revision: 2,
+      });
+      await knex('city_hall_year_entry_revisions').insert({
+        entry_id: '00000000-0000-0000-0000-000000000001',
+        revision: 2,
+        action: 'acceptProposal',
+        snapshot: '{}',
+        changed_fields: '[]',
+        created_by: 'user:default/nakamura.emi',
+        created_at: '2026-06-02T00:00:00.000Z',
+        proposed_by: 'user:default/kimura.aoi',
+        proposal_id: '00000000-0000-0000-0000-0000000000b1',
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      for (const table of [
+        'city_hall_year_proposals',
+        'city_hall_year_proposal_events',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(
+        knex.schema.hasColumn('city_hall_year_entry_revisions', 'proposed_by'),
+      ).resolves.toBe(false);
+      await expect(
+        knex('city_hall_year_entry_revisions').where({ revision: 2 }).first(),
+      ).resolves.toMatchObject({ action: 'acceptProposal' });
+      await knex.migrate.up({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('city_hall_year_entry_revisions', 'proposed_by'),
+      ).resolves.toBe(true);
+      await knex.migrate.down({ directory: migrationsDir });
+
       await knex.migrate.down({ directory: migrationsDir });
       await expect(
         knex.schema.hasColumn('city_hall_year_seeds', 'report'),

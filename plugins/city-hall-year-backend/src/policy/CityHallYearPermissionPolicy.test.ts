@@ -12,6 +12,8 @@ import {
   entryUpdatePermission,
   questionAnswerPermission,
   questionAskPermission,
+  proposalCreatePermission,
+  proposalReviewPermission,
   questionModeratePermission,
 } from '@internal/plugin-city-hall-year-common';
 import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
@@ -64,6 +66,10 @@ describe('CityHallYearPermissionPolicy', () => {
     ['answer', questionAnswerPermission, undefined, AuthorizeResult.DENY],
     ['moderate', questionModeratePermission, hr, AuthorizeResult.ALLOW],
     ['moderate', questionModeratePermission, finance, AuthorizeResult.DENY],
+    ['propose', proposalCreatePermission, finance, AuthorizeResult.ALLOW],
+    ['propose', proposalCreatePermission, undefined, AuthorizeResult.DENY],
+    ['review', proposalReviewPermission, hr, AuthorizeResult.ALLOW],
+    ['review', proposalReviewPermission, undefined, AuthorizeResult.DENY],
   ])('%s by %# is definitive', async (_name, permission, who, expected) => {
     expect((await policy.handle({ permission }, who)).result).toBe(expected);
   });
@@ -73,6 +79,7 @@ describe('CityHallYearPermissionPolicy', () => {
     entryUpdatePermission,
     entryDeletePermission,
     questionAnswerPermission,
+    proposalReviewPermission,
     clarityReasonsReadPermission,
   ])('makes %s conditional on owning the entry', async permission => {
     expect(await policy.handle({ permission }, finance)).toEqual({

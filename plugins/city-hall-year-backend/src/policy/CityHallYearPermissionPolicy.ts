@@ -18,6 +18,8 @@ import {
   entryReassignPermission,
   entryUpdatePermission,
   overviewReadPermission,
+  proposalCreatePermission,
+  proposalReviewPermission,
   questionAnswerPermission,
   questionAskPermission,
   questionModeratePermission,
@@ -43,6 +45,8 @@ import {
  * | answer questions on an entry | every entry | their entries | — |
  * | moderate the dialogue (see anonymous askers, hide, restore) | yes | — | — |
  * | read why readers are still unclear (reasons, comments) | every entry | their entries | — |
+ * | propose a change to an entry they may read | yes | yes | yes |
+ * | review change proposals (accept, ask for changes, decline) | every entry | their entries | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
  * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
@@ -99,13 +103,17 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
         ],
       });
     }
-    if (isPermission(permission, questionAskPermission)) {
+    if (
+      isPermission(permission, questionAskPermission) ||
+      isPermission(permission, proposalCreatePermission)
+    ) {
       // Whether the entry may be read at all is decided by the read permission.
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (
       isPermission(permission, entryCreatePermission) ||
       isPermission(permission, questionAnswerPermission) ||
+      isPermission(permission, proposalReviewPermission) ||
       isPermission(permission, clarityReasonsReadPermission) ||
       isPermission(permission, entryUpdatePermission) ||
       isPermission(permission, entryDeletePermission)

@@ -440,6 +440,109 @@ describe('OpenAPI document', () => {
       [400, 'GET /export?format=pdf', 'newHire'],
       [401, 'GET /export'],
     ]);
+    // Change proposals, on an entry of 財政課 made for them.
+    const proposed = await callAs(ctx, 'finance')
+      .post('/entries')
+      .send(entryBody(FINANCE));
+    const proposalTarget = proposed.body;
+    const proposalBody = (summary: string) => ({
+      fields: {
+        ...putBody(proposalTarget),
+        version: undefined,
+        summary: { ja: summary },
+      },
+      basedOnVersion: proposalTarget.version,
+      reason: '日程が今年度と違います。',
+    });
+    const first = await expectDocumented([
+      201,
+      `POST /entries/${proposalTarget.slug}/proposals`,
+      'newHire',
+      proposalBody('10月中旬から要求します。'),
+    ]);
+    const p = first.body.id;
+    await expectEachDocumented([
+      [
+        400,
+        `POST /entries/${proposalTarget.slug}/proposals`,
+        'newHire',
+        { reason: '' },
+      ],
+      [404, 'POST /entries/none-such/proposals', 'newHire', proposalBody('x')],
+      [401, `POST /entries/${proposalTarget.slug}/proposals`],
+      [200, `GET /entries/${proposalTarget.slug}/proposals`, 'newHire'],
+      [200, `GET /proposals?owner=${FINANCE}&status=open`, 'finance'],
+      [200, 'GET /proposals?mine=true', 'newHire'],
+      [400, 'GET /proposals?status=maybe', 'newHire'],
+      [200, `GET /proposals/${p}`, 'finance'],
+      [404, 'GET /proposals/00000000-0000-4000-8000-000000000000', 'finance'],
+      [403, `POST /proposals/${p}/accept`, 'council', {}],
+      [
+        200,
+        `POST /proposals/${p}/request-changes`,
+        'finance',
+        { comment: '英語もお願いします。' },
+      ],
+      [
+        200,
+        `PUT /proposals/${p}`,
+        'newHire',
+        { ...proposalBody('10月中旬から要求します（英語も）。'), version: 2 },
+      ],
+      [
+        409,
+        `PUT /proposals/${p}`,
+        'newHire',
+        { ...proposalBody('古い版'), version: 2 },
+      ],
+      [
+        403,
+        `PUT /proposals/${p}`,
+        'accounting',
+        { ...proposalBody('横から'), version: 3 },
+      ],
+      [200, `POST /proposals/${p}/accept`, 'finance', {}],
+      [409, `POST /proposals/${p}/decline`, 'finance', { comment: '遅い' }],
+    ]);
+    const second = await expectDocumented([
+      201,
+      `POST /entries/${proposalTarget.slug}/proposals`,
+      'newHire',
+      {
+        ...proposalBody('別の直し'),
+        basedOnVersion: proposalTarget.version + 1,
+      },
+    ]);
+    await expectEachDocumented([
+      [400, `POST /proposals/${second.body.id}/decline`, 'finance', {}],
+      [
+        200,
+        `POST /proposals/${second.body.id}/decline`,
+        'finance',
+        { comment: '今のままにします。' },
+      ],
+    ]);
+    const third = await expectDocumented([
+      201,
+      `POST /entries/${proposalTarget.slug}/proposals`,
+      'newHire',
+      { ...proposalBody('三つ目'), basedOnVersion: proposalTarget.version + 1 },
+    ]);
+    await expectEachDocumented([
+      [
+        403,
+        `POST /proposals/${third.body.id}/withdraw`,
+        'finance',
+        { version: 1 },
+      ],
+      [
+        200,
+        `POST /proposals/${third.body.id}/withdraw`,
+        'newHire',
+        { version: 1 },
+      ],
+    ]);
+
     const importing = async (status: number, target: string, file: string) => {
       const res = await callAs(ctx, 'accounting')
         .post(target)

@@ -266,8 +266,12 @@ export class EntryService {
     }
   }
 
-  /** Checks what the schema cannot; see {@link EntryValidator}. */
-  private async validate(
+  /**
+   * Checks what the schema cannot (Groups in the catalog, chains to live entries,
+   * timings that resolve); see {@link EntryValidator}. Also for what a change proposal
+   * would write.
+   */
+  async validate(
     fields: EntryFields,
     current: Entry | undefined,
     ctx: CallContext,

@@ -34,6 +34,12 @@ const NOT_CONTENT = new Set([
   'DELETE /answers/:id',
   'POST /answers/:id/restore',
   'PUT /entries/:id/clarity',
+  // A proposal changes the entry only once accepted (below).
+  'POST /entries/:id/proposals',
+  'PUT /proposals/:id',
+  'POST /proposals/:id/withdraw',
+  'POST /proposals/:id/decline',
+  'POST /proposals/:id/request-changes',
 ]);
 
 /** Every route of the router that is not a read, as `METHOD /path`. */
@@ -164,6 +170,27 @@ describeOnEachDatabase(
             question: '質問',
             answer: '答え',
           }),
+      },
+      'POST /proposals/:id/accept': {
+        setup: async () => {
+          const entry = await created();
+          return (
+            await callAs(ctx, 'newHire')
+              .post(`/entries/${entry.id}/proposals`)
+              .send({
+                fields: {
+                  ...putBody(entry),
+                  version: undefined,
+                  summary: { ja: '提案で直した概要' },
+                },
+                basedOnVersion: entry.version,
+                reason: '日程が違います。',
+              })
+              .expect(201)
+          ).body;
+        },
+        send: (proposal: { id: string }) =>
+          hr('post', `/proposals/${proposal.id}/accept`).send({}),
       },
       'PUT /entries/:id/faq/:faqId': {
         setup: () => createdWithFaq(),

@@ -12,6 +12,7 @@ import { feedTokenRoutes } from './routes/feedTokens';
 import { handoverRoutes } from './routes/handover';
 import { importBodyParser, importExportRoutes } from './routes/importExport';
 import { faqRoutes } from './routes/faq';
+import { proposalRoutes } from './routes/proposals';
 import { questionRoutes } from './routes/questions';
 import { revisionRoutes } from './routes/revisions';
 import { yearRoutes } from './routes/years';
@@ -67,6 +68,7 @@ export async function createRouter(
     questionRoutes,
     faqRoutes,
     clarityRoutes,
+    proposalRoutes,
   ]) {
     addRoutes(router, options);
   }

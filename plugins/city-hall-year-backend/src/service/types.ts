@@ -7,6 +7,7 @@ import type { FaqService } from './FaqService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
+import type { ProposalService } from './ProposalService';
 import type { QuestionService } from './QuestionService';
 import type { YearService } from './YearService';
 
@@ -23,4 +24,5 @@ export interface RouterOptions {
   questions: QuestionService;
   faq: FaqService;
   clarity: ClarityService;
+  proposals: ProposalService;
 }

@@ -157,6 +157,39 @@ export function createFakeApi(
     async getContentUpdates() {
       return { items: [] };
     },
+    async listEntryProposals() {
+      return {
+        items: [],
+        totalCount: 0,
+        counts: {
+          open: 0,
+          changesRequested: 0,
+          accepted: 0,
+          declined: 0,
+          withdrawn: 0,
+        },
+        abilities: { propose: true, review: false },
+      };
+    },
+    async listProposals() {
+      return {
+        items: [],
+        totalCount: 0,
+        counts: {
+          open: 0,
+          changesRequested: 0,
+          accepted: 0,
+          declined: 0,
+          withdrawn: 0,
+        },
+      };
+    },
+    getProposal: notUsed,
+    createProposal: notUsed,
+    reviseProposal: notUsed,
+    withdrawProposal: notUsed,
+    acceptProposal: notUsed,
+    reviewProposal: notUsed,
     async getYear(fiscalYear) {
       requestedYears.push(fiscalYear);
       return fakeYear(fiscalYear);

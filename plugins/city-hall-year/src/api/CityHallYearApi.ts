@@ -25,6 +25,11 @@ import type {
   HandoverReport,
   ImportExportFormat,
   ImportReport,
+  Proposal,
+  ProposalInput,
+  ProposalList,
+  ProposalListQuery,
+  ProposalStatus,
   Question,
   QuestionInput,
   QuestionList,
@@ -199,6 +204,40 @@ export interface CityHallYearApi {
     faqId: string,
     version: number,
   ): Promise<FaqList>;
+
+  /** The change proposals of an entry, newest first, and whether the caller may propose or review. */
+  listEntryProposals(
+    entrySlug: string,
+    query?: { status?: ProposalStatus },
+  ): Promise<ProposalList>;
+  /** Proposals across the city: a Group's (レビュー待ち), the caller's own (`mine`), in a status. */
+  listProposals(query: ProposalListQuery): Promise<ProposalList>;
+  getProposal(proposalId: string): Promise<Proposal>;
+  /** Proposes a change to a published entry, for its owners to review. */
+  createProposal(entrySlug: string, input: ProposalInput): Promise<Proposal>;
+  /** The proposer rewrites an open proposal, or one sent back for changes. */
+  reviseProposal(
+    proposalId: string,
+    input: ProposalInput,
+    version: number,
+  ): Promise<Proposal>;
+  withdrawProposal(proposalId: string, version: number): Promise<Proposal>;
+  /**
+   * Accepts a proposal: as proposed (no `merge`), or with the fields the reviewer chose
+   * over the entry at `entryVersion` (409 when the entry changed meanwhile).
+   */
+  acceptProposal(
+    proposalId: string,
+    version: number,
+    merge?: { fields: EntryInput; entryVersion: number },
+  ): Promise<Proposal>;
+  /** Declines a proposal, or sends it back for changes, with what the proposer reads. */
+  reviewProposal(
+    proposalId: string,
+    decision: 'decline' | 'request-changes',
+    comment: string,
+    version: number,
+  ): Promise<Proposal>;
 
   /** The モヤモヤ指数 of an entry, and the signed-in user's own answer. */
   getClarity(entrySlug: string, fiscalYear?: number): Promise<EntryClarity>;

@@ -281,6 +281,83 @@ export class CityHallYearClient implements CityHallYearApi {
     return this.get(`/confirmations/${encodeURIComponent(String(fiscalYear))}`);
   }
 
+  listEntryProposals(
+    entrySlug: string,
+    query: { status?: common.ProposalStatus } = {},
+  ): Promise<common.ProposalList> {
+    return this.get(
+      `/entries/${encodeURIComponent(entrySlug)}/proposals${queryString(
+        query,
+      )}`,
+    );
+  }
+
+  listProposals(query: common.ProposalListQuery): Promise<common.ProposalList> {
+    return this.get(`/proposals${queryString(query)}`);
+  }
+
+  getProposal(proposalId: string): Promise<common.Proposal> {
+    return this.get(`/proposals/${encodeURIComponent(proposalId)}`);
+  }
+
+  createProposal(
+    entrySlug: string,
+    input: common.ProposalInput,
+  ): Promise<common.Proposal> {
+    return this.send(
+      'POST',
+      `/entries/${encodeURIComponent(entrySlug)}/proposals`,
+      input,
+    );
+  }
+
+  reviseProposal(
+    proposalId: string,
+    input: common.ProposalInput,
+    version: number,
+  ): Promise<common.Proposal> {
+    return this.send('PUT', `/proposals/${encodeURIComponent(proposalId)}`, {
+      ...input,
+      version,
+    });
+  }
+
+  withdrawProposal(
+    proposalId: string,
+    version: number,
+  ): Promise<common.Proposal> {
+    return this.send(
+      'POST',
+      `/proposals/${encodeURIComponent(proposalId)}/withdraw`,
+      { version },
+    );
+  }
+
+  acceptProposal(
+    proposalId: string,
+    version: number,
+    merge?: { fields: common.EntryInput; entryVersion: number },
+  ): Promise<common.Proposal> {
+    return this.send(
+      'POST',
+      `/proposals/${encodeURIComponent(proposalId)}/accept`,
+      { version, ...merge },
+    );
+  }
+
+  reviewProposal(
+    proposalId: string,
+    decision: 'decline' | 'request-changes',
+    comment: string,
+    version: number,
+  ): Promise<common.Proposal> {
+    return this.send(
+      'POST',
+      `/proposals/${encodeURIComponent(proposalId)}/${decision}`,
+      { comment, version },
+    );
+  }
+
   getContentUpdates(): Promise<common.ContentUpdateList> {
     return this.get('/content-updates');
   }

@@ -3,6 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   entryUpdatePermission,
+  proposalCreatePermission,
   resolveFiscalYear,
   type Entry,
 } from '@internal/plugin-city-hall-year-common';
@@ -11,7 +12,11 @@ import { Link as RouterLink } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';
 import { useChangeRunner } from '../../hooks/useChangeRunner';
 import { useToday } from '../../hooks/useToday';
-import { editEntryRouteRef, entryHistoryRouteRef } from '../../routes';
+import {
+  editEntryRouteRef,
+  entryHistoryRouteRef,
+  proposeEntryRouteRef,
+} from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /**
@@ -28,8 +33,13 @@ export function EntryActions(props: {
   const api = useApi(cityHallYearApiRef);
   const editLink = useRouteRef(editEntryRouteRef);
   const historyLink = useRouteRef(entryHistoryRouteRef);
+  const proposeLink = useRouteRef(proposeEntryRouteRef);
   const { allowed: canEdit } = usePermission({
     permission: entryUpdatePermission,
+    resourceRef: props.entry.id,
+  });
+  const { allowed: canPropose } = usePermission({
+    permission: proposalCreatePermission,
     resourceRef: props.entry.id,
   });
   const fiscalYear = resolveFiscalYear(useToday());
@@ -60,6 +70,18 @@ export function EntryActions(props: {
           data-testid="entry-confirm"
         >
           {t('editor.confirm')}
+        </Button>
+      )}
+      {/* Who may not edit proposes instead; HR may also draft for a department. */}
+      {canPropose && props.entry.status === 'published' && (
+        <Button
+          variant={canEdit ? 'outlined' : 'contained'}
+          color={canEdit ? 'inherit' : 'primary'}
+          component={RouterLink}
+          to={proposeLink({ slug: props.entry.slug })}
+          data-testid="entry-propose-action"
+        >
+          {t('proposals.propose')}
         </Button>
       )}
       <Button

@@ -2,6 +2,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   CONCERNS_FISCAL_YEAR,
   CYCLES,
+  PROPOSAL_LIMITS,
   type Entry,
   type EntryInput,
   type Timing,
@@ -16,6 +17,7 @@ import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
 import { GroupPicker } from '../GroupPicker';
@@ -64,12 +66,35 @@ export function EntryForm(props: {
   groups: string[];
   /** This fiscal year, to preview the dates of the timing. */
   year?: YearView;
+  /**
+   * Propose a change instead of saving: the same form, with the entry's slug, owner
+   * and status kept and a reason for the department that reviews it.
+   */
+  proposal?: {
+    initialFields?: EntryInput;
+    initialReason?: string;
+    /** The owner's name, for the reason's label. */
+    ownerName: string;
+    /** Sends the proposal; answers the address to go to next. */
+    submit: (fields: EntryInput, reason: string) => Promise<string>;
+  };
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const { proposal } = props;
+  const [reason, setReason] = useState(proposal?.initialReason ?? '');
+  const [reasonTouched, setReasonTouched] = useState(false);
   const editor = useEntryForm({
     entry: props.entry,
     defaultOwner: props.groups[0],
+    initialFields: proposal?.initialFields,
+    submit: proposal
+      ? fields => proposal.submit(fields, reason.trim())
+      : undefined,
   });
+  const reasonError =
+    proposal && reasonTouched && !reason.trim()
+      ? t('proposals.reasonRequired')
+      : undefined;
   const { form, set, errorOf } = editor;
 
   const bilingualField = (
@@ -156,6 +181,7 @@ export function EntryForm(props: {
                   required
                   value={form.owner}
                   onChange={owner => set({ owner })}
+                  disabled={Boolean(proposal)}
                   suggested={props.groups}
                   error={errorOf('owner')}
                   helperText={t('editor.ownerHelp')}
@@ -270,23 +296,64 @@ export function EntryForm(props: {
         </CardContent>
       </Card>
 
-      <Stack direction="row" spacing={1} justifyContent="flex-end">
-        <Button
-          variant="outlined"
-          disabled={editor.saving}
-          onClick={() => editor.save('draft')}
-        >
-          {t('editor.saveDraft')}
-        </Button>
-        <Button
-          variant="contained"
-          disabled={editor.saving}
-          onClick={() => editor.save('published')}
-          data-testid="editor-publish"
-        >
-          {t('editor.publish')}
-        </Button>
-      </Stack>
+      {proposal && (
+        <Card variant="outlined">
+          <CardContent>
+            <TextField
+              fullWidth
+              multiline
+              minRows={3}
+              required
+              label={t('proposals.reason', { owner: proposal.ownerName })}
+              value={reason}
+              error={Boolean(reasonError)}
+              helperText={reasonError ?? t('proposals.reasonHelp')}
+              onChange={e => setReason(e.target.value)}
+              onBlur={() => setReasonTouched(true)}
+              inputProps={{
+                lang: 'ja',
+                maxLength: PROPOSAL_LIMITS.reasonLength,
+                'data-testid': 'proposal-reason',
+              }}
+            />
+          </CardContent>
+        </Card>
+      )}
+      {proposal && (
+        <Stack direction="row" spacing={1} justifyContent="flex-end">
+          <Button
+            variant="contained"
+            disabled={editor.saving}
+            onClick={() => {
+              setReasonTouched(true);
+              if (!reason.trim()) return;
+              editor.save(form.status);
+            }}
+            data-testid="proposal-send"
+          >
+            {t('proposals.send')}
+          </Button>
+        </Stack>
+      )}
+      {!proposal && (
+        <Stack direction="row" spacing={1} justifyContent="flex-end">
+          <Button
+            variant="outlined"
+            disabled={editor.saving}
+            onClick={() => editor.save('draft')}
+          >
+            {t('editor.saveDraft')}
+          </Button>
+          <Button
+            variant="contained"
+            disabled={editor.saving}
+            onClick={() => editor.save('published')}
+            data-testid="editor-publish"
+          >
+            {t('editor.publish')}
+          </Button>
+        </Stack>
+      )}
 
       {editor.conflict && editor.mergeDefaults && (
         <MergeDialog

@@ -34,6 +34,19 @@ export function MergeDialog(props: {
   initial: MergeChoices<EntryInput>;
   onCancel: () => void;
   onMerge: (merged: EntryInput) => void;
+  /**
+   * The dialog's words when the two sides are not "yours" and "saved" (accepting a
+   * proposal: the proposal and the entry as it is now).
+   */
+  labels?: {
+    title: string;
+    help: string;
+    mine: string;
+    theirs: string;
+    keepMine: string;
+    keepTheirs: string;
+    save: string;
+  };
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const [choices, setChoices] = useState<MergeChoices<EntryInput>>(
@@ -43,6 +56,15 @@ export function MergeDialog(props: {
   const fields = changedFields(props.mine, theirs);
   const who = useActorNames([props.theirs.updatedBy])(props.theirs.updatedBy);
   const text = useFieldText([props.mine, theirs]);
+  const labels = props.labels ?? {
+    title: t('editor.conflictTitle'),
+    help: t('editor.conflictHelp'),
+    mine: t('editor.mine'),
+    theirs: t('editor.theirs', { who }),
+    keepMine: t('editor.keepMine'),
+    keepTheirs: t('editor.keepTheirs'),
+    save: t('editor.saveMerged'),
+  };
   return (
     <Dialog
       open
@@ -51,9 +73,9 @@ export function MergeDialog(props: {
       onClose={props.onCancel}
       aria-labelledby="merge-title"
     >
-      <DialogTitle id="merge-title">{t('editor.conflictTitle')}</DialogTitle>
+      <DialogTitle id="merge-title">{labels.title}</DialogTitle>
       <DialogContent>
-        <Typography gutterBottom>{t('editor.conflictHelp')}</Typography>
+        <Typography gutterBottom>{labels.help}</Typography>
         <Stack spacing={2}>
           {fields.map(field => (
             <Box
@@ -68,9 +90,7 @@ export function MergeDialog(props: {
                 {(['mine', 'theirs'] as const).map(side => (
                   <Box key={side} sx={{ flex: 1 }}>
                     <Typography variant="caption">
-                      {side === 'mine'
-                        ? t('editor.mine')
-                        : t('editor.theirs', { who })}
+                      {side === 'mine' ? labels.mine : labels.theirs}
                     </Typography>
                     <Box
                       component="pre"
@@ -107,12 +127,12 @@ export function MergeDialog(props: {
                 <FormControlLabel
                   value="mine"
                   control={<Radio />}
-                  label={t('editor.keepMine')}
+                  label={labels.keepMine}
                 />
                 <FormControlLabel
                   value="theirs"
                   control={<Radio />}
-                  label={t('editor.keepTheirs')}
+                  label={labels.keepTheirs}
                 />
               </RadioGroup>
             </Box>
@@ -129,7 +149,7 @@ export function MergeDialog(props: {
             )
           }
         >
-          {t('editor.saveMerged')}
+          {labels.save}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,1 +1,3 @@
 export { EntryEditorPage } from './EntryEditor';
+export { EntryForm } from './EntryForm';
+export { MergeDialog } from './MergeDialog';

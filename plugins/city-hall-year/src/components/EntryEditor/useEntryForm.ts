@@ -76,6 +76,13 @@ export interface EntryConflict {
 export function useEntryForm(options: {
   entry?: Entry;
   defaultOwner?: string;
+  /** The fields to start from when not the entry's own (a proposal being revised). */
+  initialFields?: EntryInput;
+  /**
+   * Instead of saving the entry, sends the fields elsewhere (as a change proposal) and
+   * answers the address to go to next.
+   */
+  submit?: (fields: EntryInput) => Promise<string>;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const api = useApi(cityHallYearApiRef);
@@ -84,9 +91,9 @@ export function useEntryForm(options: {
   const navigate = useNavigate();
   const entryLink = useRouteRef(entryRouteRef);
   const { entry } = options;
-  const initial: EntryInput = entry
-    ? editableFields(entry)
-    : { ...BLANK, owner: options.defaultOwner ?? '' };
+  let initial: EntryInput = { ...BLANK, owner: options.defaultOwner ?? '' };
+  if (options.initialFields) initial = { ...options.initialFields };
+  else if (entry) initial = editableFields(entry);
   // The form edits a whole timing, with its defaults (no overrides, not as needed).
   initial.timing = timingSchema.parse(initial.timing);
   const [form, setForm] = useState<EntryInput>(initial);
@@ -125,6 +132,10 @@ export function useEntryForm(options: {
     }
     setSaving(true);
     try {
+      if (options.submit) {
+        navigate(await options.submit(fields));
+        return;
+      }
       const saved = entry
         ? await api.updateEntry(entry.id, fields, version)
         : await api.createEntry(fields);
@@ -135,7 +146,12 @@ export function useEntryForm(options: {
       });
       navigate(entryLink({ slug: saved.slug }));
     } catch (error) {
-      if (entry && ResponseError.is(error) && error.statusCode === 409) {
+      if (
+        entry &&
+        !options.submit &&
+        ResponseError.is(error) &&
+        error.statusCode === 409
+      ) {
         setConflict({ theirs: await api.getEntry(entry.id), mine: fields });
       } else if (ResponseError.is(error) && error.statusCode === 403) {
         // In words, with the department's name: not "403 Forbidden".

@@ -88,7 +88,9 @@ export function EntryHistoryPage() {
   const fieldLabel = useFieldLabel();
   const language = useGuideLanguage();
   const actorName = useActorNames(
-    (state.value?.revisions ?? []).map(r => r.createdBy),
+    (state.value?.revisions ?? []).flatMap(r =>
+      r.proposedBy ? [r.createdBy, r.proposedBy] : [r.createdBy],
+    ),
   );
 
   if (state.loading && !state.value) return <Progress />;
@@ -124,13 +126,19 @@ export function EntryHistoryPage() {
                       primary={`${t('historyPage.revision', {
                         revision: String(r.revision),
                       })} — ${t(`historyPage.actions.${r.action}`)}`}
-                      secondary={`${t('historyPage.by', {
-                        who: actorName(r.createdBy),
-                        when: DateTime.fromISO(r.createdAt)
-                          .setZone('Asia/Tokyo')
-                          .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
-                          .toLocaleString(DateTime.DATETIME_MED),
-                      })} ・ ${t('historyPage.changed', {
+                      secondary={`${t(
+                        r.proposedBy
+                          ? 'historyPage.byProposal'
+                          : 'historyPage.by',
+                        {
+                          who: actorName(r.createdBy),
+                          proposer: r.proposedBy ? actorName(r.proposedBy) : '',
+                          when: DateTime.fromISO(r.createdAt)
+                            .setZone('Asia/Tokyo')
+                            .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
+                            .toLocaleString(DateTime.DATETIME_MED),
+                        },
+                      )} ・ ${t('historyPage.changed', {
                         fields: r.changedFields.map(fieldLabel).join('、'),
                       })}`}
                     />

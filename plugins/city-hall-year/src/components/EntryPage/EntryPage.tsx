@@ -39,6 +39,7 @@ import { EntryActions } from '../EntryActions';
 import { EntryChain } from '../EntryChain';
 import { EntryFaq } from '../EntryFaq';
 import { EntryQuestions } from '../EntryQuestions';
+import { EntryProposals } from '../Proposals';
 import { EntrySection } from '../EntrySection';
 import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
@@ -196,6 +197,7 @@ export function EntryPage(
                 fiscalYear={props.fiscalYear ?? requestedYear}
               />
               <EntryQuestions entry={entry} onEntryChanged={retry} />
+              <EntryProposals entry={entry} />
             </Stack>
           </Grid>
           <Grid item xs={12} md={4}>

@@ -27,6 +27,8 @@ interface Props {
   helperText?: string;
   testId?: string;
   required?: boolean;
+  /** Shown but not changed (a proposal keeps the entry's owner). */
+  disabled?: boolean;
 }
 
 /** Searches the catalog's Groups by name (会計課) or id, as the person types. */
@@ -86,6 +88,7 @@ export function GroupPicker(
     // The catalog has filtered already, by more than the name shows.
     filterOptions: (x: string[]) => x,
     loading: search.loading,
+    disabled: props.disabled,
     loadingText: t('editor.pickerSearching'),
     noOptionsText: typed ? t('editor.groupNone') : t('editor.groupType'),
     renderInput: (params: object) => (

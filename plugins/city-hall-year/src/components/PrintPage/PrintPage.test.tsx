@@ -4,7 +4,27 @@ import { cityHallYearApiRef } from '../../api';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
-import { PrintPage } from './PrintPage';
+import { PrintPage, printZoom } from './PrintPage';
+
+describe('printZoom', () => {
+  // A3 landscape inside 8 mm margins: 281 mm, 1062 CSS pixels tall.
+  const a3Height = (281 / 25.4) * 96;
+
+  it('keeps each sheet’s own zoom while the year fits', () => {
+    expect(printZoom('a3', 900)).toBe(1);
+    expect(printZoom('a4', 900)).toBe(0.7);
+    expect(printZoom('a3')).toBe(1);
+  });
+
+  it('shrinks a taller year to one A3 sheet, and to two A4 sheets', () => {
+    const zoom = printZoom('a3', 1400);
+    expect(zoom).toBeLessThan(1);
+    expect(1400 * zoom).toBeLessThanOrEqual(a3Height);
+    const a4 = printZoom('a4', 3000);
+    expect(a4).toBeLessThan(0.7);
+    expect(3000 * a4).toBeLessThanOrEqual(2 * (194 / 25.4) * 96);
+  });
+});
 
 describe('PrintPage', () => {
   it('puts the requested year and its legend on one printable sheet', async () => {

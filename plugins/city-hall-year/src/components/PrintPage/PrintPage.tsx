@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef, type CityHallYearApi } from '../../api';
@@ -46,6 +47,28 @@ async function entriesWithFaq(
 }
 
 const SIZES = { a3: 'A3 landscape', a4: 'A4 landscape' } as const;
+
+/**
+ * Each sheet: the zoom that fits the A3 layout's width, the printable height inside
+ * the 8 mm margins in CSS pixels (96 per inch), and how many sheets the year may take.
+ */
+const SHEETS = {
+  a3: { zoom: 1, height: ((297 - 16) / 25.4) * 96, sheets: 1 },
+  a4: { zoom: 0.7, height: ((210 - 16) / 25.4) * 96, sheets: 2 },
+} as const;
+
+/**
+ * The zoom of the printed year: the sheet's own, or less when the year (measured on
+ * screen, at the print layout's fixed width) is taller than its sheets, so that a
+ * year with more steps still prints on one A3 sheet.
+ */
+export function printZoom(size: keyof typeof SHEETS, height?: number): number {
+  const sheet = SHEETS[size];
+  if (!height) return sheet.zoom;
+  // A little room for rounding between screen pixels and points.
+  const fit = (sheet.height * sheet.sheets * 0.97) / height;
+  return Math.min(sheet.zoom, Math.floor(fit * 100) / 100);
+}
 const PRINT_ROOT = 'city-hall-year-print';
 
 /**
@@ -75,6 +98,13 @@ export function PrintPage() {
     async () => (year && withFaq ? entriesWithFaq(api, year) : []),
     [api, year, withFaq],
   );
+  // The year's height on screen, where it has the print layout's fixed width.
+  const yearRef = useRef<HTMLDivElement>(null);
+  const [yearHeight, setYearHeight] = useState<number>();
+  useLayoutEffect(() => {
+    setYearHeight(yearRef.current?.scrollHeight || undefined);
+  }, [year, size]);
+  const zoom = printZoom(size, yearHeight);
   const faqToggle = new URLSearchParams(params);
   if (withFaq) faqToggle.delete('faq');
   else faqToggle.set('faq', '1');
@@ -104,8 +134,8 @@ export function PrintPage() {
               position: 'static !important',
               overflow: 'visible !important',
               padding: '0 !important',
-              // The A3 layout, shrunk to the narrower A4 sheet.
-              zoom: size === 'a4' ? 0.7 : 1,
+              // The A3 layout, shrunk to the narrower A4 sheet, and to fit the year.
+              zoom,
             },
             body: {
               printColorAdjust: 'exact',
@@ -122,38 +152,40 @@ export function PrintPage() {
           </Link>
         </Stack>
       </Box>
-      <Stack
-        direction="row"
-        justifyContent="space-between"
-        alignItems="baseline"
-        sx={{ mb: 1 }}
-      >
-        <Typography variant="h5" component="h1">
-          {t('page.title')} — {fiscalYearLabel(fiscalYear)}
-        </Typography>
-        <Stack direction="row" spacing={1} aria-label={t('filters.cycles')}>
-          {cycles.map(cycle => (
-            <CycleChip key={cycle} cycle={cycle} />
-          ))}
+      <Box ref={yearRef} data-zoom={zoom} data-testid="print-year">
+        <Stack
+          direction="row"
+          justifyContent="space-between"
+          alignItems="baseline"
+          sx={{ mb: 1 }}
+        >
+          <Typography variant="h5" component="h1">
+            {t('page.title')} — {fiscalYearLabel(fiscalYear)}
+          </Typography>
+          <Stack direction="row" spacing={1} aria-label={t('filters.cycles')}>
+            {cycles.map(cycle => (
+              <CycleChip key={cycle} cycle={cycle} />
+            ))}
+          </Stack>
         </Stack>
-      </Stack>
-      {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
-      {year && (
-        <Timeline
-          fiscalYear={fiscalYear}
-          occurrences={year.occurrences}
-          today={today}
-          printable
-        />
-      )}
-      <Typography
-        variant="caption"
-        color="text.secondary"
-        sx={{ mt: 1, display: 'block' }}
-      >
-        {t('print.footer', { date: today })}
-      </Typography>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {year && (
+          <Timeline
+            fiscalYear={fiscalYear}
+            occurrences={year.occurrences}
+            today={today}
+            printable
+          />
+        )}
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          sx={{ mt: 1, display: 'block' }}
+        >
+          {t('print.footer', { date: today })}
+        </Typography>
+      </Box>
       {faq && faq.length > 0 && (
         // Paper has no page to open: the FAQ follows the year on its own sheets.
         <Box

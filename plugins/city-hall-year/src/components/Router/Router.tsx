@@ -10,6 +10,7 @@ import { EntryEditorPage } from '../EntryEditor';
 import { EntryHistoryPage } from '../EntryHistory';
 import { EntryPage } from '../EntryPage';
 import { PrintPage } from '../PrintPage';
+import { ProposalEditorPage, ProposalPage, ProposalsPage } from '../Proposals';
 import { ImportExportPage } from '../ImportExportPage';
 import { YearPage } from '../YearPage';
 import { MovedTo } from './MovedTo';
@@ -30,6 +31,10 @@ export function Router() {
         <Route path="/entries/:slug" element={<EntryPage />} />
         <Route path="/entries/:slug/edit" element={<EntryEditorPage />} />
         <Route path="/entries/:slug/history" element={<EntryHistoryPage />} />
+        <Route path="/entries/:slug/propose" element={<ProposalEditorPage />} />
+        <Route path="/proposals" element={<ProposalsPage />} />
+        <Route path="/proposals/:id" element={<ProposalPage />} />
+        <Route path="/proposals/:id/revise" element={<ProposalEditorPage />} />
         <Route path="/new" element={<EntryEditorPage />} />
         <Route path="/print" element={<PrintPage />} />
         <Route path="/courses" element={<CoursesPage />} />

@@ -29,6 +29,7 @@ import {
   coursesRouteRef,
   clarityRouteRef,
   feedsRouteRef,
+  proposalsRouteRef,
   handoverRouteRef,
   newEntryRouteRef,
   printRouteRef,
@@ -102,6 +103,7 @@ export function YearPage() {
   const printLink = useRouteRef(printRouteRef);
   const coursesLink = useRouteRef(coursesRouteRef);
   const feedsLink = useRouteRef(feedsRouteRef);
+  const proposalsLink = useRouteRef(proposalsRouteRef);
   const clarityLink = useRouteRef(clarityRouteRef);
   const handoverLink = useRouteRef(handoverRouteRef);
   const confirmationsLink = useRouteRef(confirmationsRouteRef);
@@ -148,6 +150,7 @@ export function YearPage() {
         <WrappingRow spacing={3} component="nav" data-testid="year-nav">
           <Link href={coursesLink()}>{t('nav.courses')}</Link>
           <Link href={feedsLink()}>{t('nav.feeds')}</Link>
+          <Link href={proposalsLink()}>{t('nav.proposals')}</Link>
           <Link href={clarityLink()}>{t('clarity.link')}</Link>
           {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
           {isHr && (

@@ -1,0 +1,30 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { ProposalStatus } from '@internal/plugin-city-hall-year-common';
+import Chip from '@mui/material/Chip';
+import { cityHallYearTranslationRef } from '../../translation';
+
+const COLORS: Record<
+  ProposalStatus,
+  'warning' | 'info' | 'success' | 'default'
+> = {
+  open: 'warning',
+  changesRequested: 'info',
+  accepted: 'success',
+  declined: 'default',
+  withdrawn: 'default',
+};
+
+/** Where a proposal stands, in words and colour (the words carry it; colour only helps). */
+export function ProposalStatusChip(props: { status: ProposalStatus }) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={COLORS[props.status]}
+      label={t(`proposals.statuses.${props.status}`)}
+      data-testid="proposal-status"
+      data-status={props.status}
+    />
+  );
+}
