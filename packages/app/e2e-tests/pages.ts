@@ -41,6 +41,16 @@ export const PAGES: Array<[name: string, path: string, ready: string]> = [
     '/city-hall-year/clarity',
     '[data-testid=clarity-chart]',
   ],
+  [
+    'propose a change',
+    '/city-hall-year/entries/yosan-yokyu/propose',
+    '[data-testid=proposal-reason]',
+  ],
+  [
+    'proposals',
+    '/city-hall-year/proposals?tab=all',
+    '[data-testid=proposals-list], [data-testid=proposals-none]',
+  ],
   ['confirmations (HR)', '/city-hall-year/confirmations', 'table'],
   ['hand-over (HR)', '/city-hall-year/handover', 'h1'],
 ];

@@ -79,6 +79,7 @@ test('a new hire proposes a corrected date; 財政課 sees it waiting, accepts i
   const waiting = finance.getByTestId('proposals-list');
   await expect(waiting).toContainText('普通交付税の決定');
   await expect(waiting).toContainText('木村 葵');
+  await expect(waiting).toContainText('財政課');
   await finance.screenshot({ path: `${shots}/proposals-waiting.png` });
   await finance.goto('/catalog/default/group/zaisei-ka');
   await expect(finance.getByTestId('department-proposals')).toContainText(
@@ -142,6 +143,11 @@ test('a declined proposal tells its author why, in their list and on the proposa
   await expect(mine).toContainText('見送り');
   await newHire.goto(proposalUrl);
   await expect(newHire.getByTestId('proposal-steps')).toContainText(why);
+  // People and the department by name, never by their catalog ids.
+  await expect(newHire.getByTestId('proposal-steps')).toContainText(
+    '山田 太郎',
+  );
+  await expect(newHire.getByTestId('proposal-page')).toContainText('財政課');
   await expect(newHire.getByTestId('proposal-accept')).toHaveCount(0);
   await newHire.screenshot({
     path: `${shots}/proposal-declined.png`,
@@ -161,6 +167,8 @@ test('a declined proposal tells its author why, in their list and on the proposa
     'dark',
   );
   await expect(phone.getByTestId('proposal-steps')).toContainText(why);
+  await expect(phone.getByTestId('proposal-steps')).toContainText('山田 太郎');
+  await expect(phone.getByTestId('proposal-page')).toContainText('財政課');
   await phone.screenshot({
     path: `${shots}/proposal-declined-phone-dark.png`,
     fullPage: true,

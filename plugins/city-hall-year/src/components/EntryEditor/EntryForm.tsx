@@ -278,6 +278,8 @@ export function EntryForm(props: {
                 multiple
                 freeSolo
                 options={[]}
+                // Tags are Japanese words of the content, in any mode.
+                ChipProps={{ lang: 'ja' }}
                 value={form.tags ?? []}
                 onChange={(_e, value) => set({ tags: value })}
                 renderInput={params => (

@@ -67,6 +67,14 @@ function RevisionDiff(props: {
   );
 }
 
+/**
+ * The changed fields a person reads: the permalink never changes (it is set once, when
+ * the entry is created, and is the page's own address), so it is left out.
+ */
+function withoutPermalink(fields: string[]): string[] {
+  return fields.filter(field => field !== 'slug');
+}
+
 /** Every saved state of an entry: who changed what and when, the differences, and restore. */
 export function EntryHistoryPage() {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
@@ -139,7 +147,9 @@ export function EntryHistoryPage() {
                             .toLocaleString(DateTime.DATETIME_MED),
                         },
                       )} ・ ${t('historyPage.changed', {
-                        fields: r.changedFields.map(fieldLabel).join('、'),
+                        fields: withoutPermalink(r.changedFields)
+                          .map(fieldLabel)
+                          .join('、'),
                       })}`}
                     />
                   </ListItemButton>
@@ -155,7 +165,7 @@ export function EntryHistoryPage() {
                     <RevisionDiff
                       entryId={entry.id}
                       revision={current.revision}
-                      fields={current.changedFields}
+                      fields={withoutPermalink(current.changedFields)}
                     />
                     {canRestore && current.revision !== entry.version && (
                       <Button
