@@ -6,6 +6,13 @@ export interface Config {
      * Full Group refs, e.g. `group:default/jinji-ka`. Default: none.
      */
     editorGroups?: string[];
+    /**
+     * The process-review office: Groups whose members give process-review ideas
+     * (業務見直しの提案) a status and a public answer, are told of every idea, and see
+     * who wrote an anonymous one. Full Group refs, e.g. `group:default/gyosei-kanri-ka`.
+     * Default: none (ideas are then told to the owning department only).
+     */
+    reviewGroups?: string[];
     seed?: {
       /**
        * Load the starting content into an empty database on start-up.

@@ -51,6 +51,7 @@ export const PAGES: Array<[name: string, path: string, ready: string]> = [
     '/city-hall-year/proposals?tab=all',
     '[data-testid=proposals-list], [data-testid=proposals-none]',
   ],
+  ['process-review ideas', '/city-hall-year/ideas', '[data-testid=ideas-list]'],
   ['confirmations (HR)', '/city-hall-year/confirmations', 'table'],
   ['hand-over (HR)', '/city-hall-year/handover', 'h1'],
 ];

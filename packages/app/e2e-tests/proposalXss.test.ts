@@ -3,20 +3,21 @@ import { api, signIn } from './signIn';
 import { findInjected, PAYLOADS } from './xssPayloads';
 
 /**
- * Abuse: stored XSS in change proposals. Every payload goes into a proposal's reason,
- * its proposed summary and purpose (shown as a difference), and the department's
- * comment sending it back; the proposal pages, the entry's list of proposals and the
- * list of all proposals then show them to the department and to the proposer.
+ * Abuse: stored XSS in change proposals and process-review ideas. Every payload goes
+ * into a proposal's reason, its proposed summary and purpose (shown as a difference),
+ * the department's comment sending it back, an idea and the review office's answer;
+ * the proposal pages, the entry (its proposals and ideas), the list of all proposals
+ * and the ideas page then show them to HR and to the proposer.
  * Nothing may run, and nothing from the text may become markup.
  */
-test('abuse: stored XSS payloads in proposals, their differences and review comments are inert', async ({
+test('abuse: stored XSS payloads in proposals, their differences, review comments, ideas and their answers are inert', async ({
   browser,
   request,
 }) => {
   test.setTimeout(240_000);
   const slug = 'kessan-chosei';
-  const [newHire, hr] = await Promise.all(
-    ['kimura.aoi', 'sato.hanako'].map(u => signIn(request, u)),
+  const [newHire, hr, office] = await Promise.all(
+    ['kimura.aoi', 'sato.hanako', 'tanaka.yuki'].map(u => signIn(request, u)),
   );
   const entry = await (
     await request.get(`${api}/entries/${slug}`, { headers: newHire })
@@ -58,6 +59,25 @@ test('abuse: stored XSS payloads in proposals, their differences and review comm
     expect(sentBack.status()).toBe(200);
   }
 
+  // Each payload as a process-review idea too, answered by the review office.
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const idea = await request.post(`${api}/entries/${slug}/ideas`, {
+      headers: newHire,
+      data: { body: `IDEA${i} ${payload}`, anonymous: i % 2 === 0 },
+    });
+    expect(idea.status()).toBe(201);
+    const { id: ideaId } = await idea.json();
+    const answered = await request.put(`${api}/ideas/${ideaId}/status`, {
+      headers: office,
+      data: {
+        status: 'considering',
+        answer: `xss-answer ${payload}`,
+        version: 1,
+      },
+    });
+    expect(answered.status()).toBe(200);
+  }
+
   const dialogs: string[] = [];
   for (const user of ['sato.hanako', 'kimura.aoi']) {
     const page = await (await browser.newContext()).newPage();
@@ -70,6 +90,7 @@ test('abuse: stored XSS payloads in proposals, their differences and review comm
     const pages = [
       `/city-hall-year/entries/${slug}`,
       '/city-hall-year/proposals?tab=all',
+      '/city-hall-year/ideas',
       ...[0, Math.floor(ids.length / 2), ids.length - 1].map(
         i => `/city-hall-year/proposals/${ids[i]}`,
       ),
@@ -80,7 +101,8 @@ test('abuse: stored XSS payloads in proposals, their differences and review comm
         page
           .getByTestId('entry-proposal-list')
           .or(page.getByTestId('proposals-list'))
-          .or(page.getByTestId('proposal-steps')),
+          .or(page.getByTestId('proposal-steps'))
+          .or(page.getByTestId('ideas-list')),
       ).toBeVisible();
       for (const link of await page.getByText('xss-link').all()) {
         await link.hover({ timeout: 2_000 }).catch(() => {});

@@ -15,6 +15,7 @@ import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
+import { DatabaseIdeaStore } from './database/DatabaseIdeaStore';
 import { DatabaseProposalStore } from './database/DatabaseProposalStore';
 import { DatabaseQuestionStore } from './database/DatabaseQuestionStore';
 import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStore';
@@ -38,6 +39,7 @@ import { EntryValidator } from './service/EntryValidator';
 import { ImportExportService } from './service/ImportExportService';
 import { FaqService } from './service/FaqService';
 import { QuestionService } from './service/QuestionService';
+import { IdeaService } from './service/IdeaService';
 import { ProposalService } from './service/ProposalService';
 import { createRouter } from './service/router';
 import { YearService } from './service/YearService';
@@ -211,6 +213,18 @@ export const cityHallYearPlugin = createBackendPlugin({
               ...entryWrites,
               proposals: new DatabaseProposalStore(store.client),
               entryService,
+              notifications: deps.notifications,
+            }),
+            ideas: new IdeaService({
+              ideas: new DatabaseIdeaStore(store.client),
+              entries: store,
+              authorizer,
+              auditor: deps.auditor,
+              logger,
+              names,
+              reviewGroups:
+                config.getOptionalStringArray('cityHallYear.reviewGroups') ??
+                [],
               notifications: deps.notifications,
             }),
           }),

@@ -22,3 +22,4 @@ export * from './integrations';
 export * from './entryChanges';
 export * from './timingText';
 export * from './proposals';
+export * from './ideas';

@@ -64,3 +64,11 @@ export const PROPOSAL_LIMITS = {
   /** The most proposals a page may ask for. */
   maxProposalsPerPage: 200,
 } as const;
+
+/** Limits of process-review ideas (業務見直しの提案). */
+export const IDEA_LIMITS = {
+  bodyLength: 2000,
+  answerLength: 2000,
+  ideasPerPage: 50,
+  maxIdeasPerPage: 500,
+} as const;

@@ -129,6 +129,27 @@ export const proposalReviewPermission: EntryPermission = createPermission({
   resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
 });
 
+/**
+ * Permission to submit a process-review idea on an entry (業務見直しの提案): that its
+ * step could be simpler, done differently or stopped. A resource permission on the
+ * entry; the default policy grants it to every signed-in user who may read it.
+ */
+export const ideaCreatePermission: EntryPermission = createPermission({
+  name: 'city-hall-year.idea.create',
+  attributes: { action: 'create' },
+  resourceType: CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
+});
+
+/**
+ * Permission to give process-review ideas a status and a public answer, and to see
+ * who wrote an anonymous one: the review office. In the default policy: members of
+ * the Groups in `cityHallYear.reviewGroups`.
+ */
+export const ideaAnswerPermission: BasicPermission = createPermission({
+  name: 'city-hall-year.idea.answer',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the plugin, for registration with the permissions registry. */
 export const cityHallYearPermissions = [
   entryCreatePermission,
@@ -144,6 +165,8 @@ export const cityHallYearPermissions = [
   clarityReasonsReadPermission,
   proposalCreatePermission,
   proposalReviewPermission,
+  ideaCreatePermission,
+  ideaAnswerPermission,
 ];
 
 /** Names of the plugin's permission rules, for policies written against them. */

@@ -135,3 +135,10 @@ export const reviseProposalRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/proposals/:id/revise',
 });
+
+/** Process-review ideas across the city hall (the review office's list). */
+export const ideasRouteRef = createSubRouteRef({
+  id: 'city-hall-year/ideas',
+  parent: rootRouteRef,
+  path: '/ideas',
+});

@@ -4,8 +4,8 @@ import type { Knex } from 'knex';
  * The rows a refused request must leave as they were, in a fixed order: entries, their
  * revisions and courses with all columns, feed tokens by id and label, and the whole
  * dialogue (questions, answers and comments, 「同じ疑問」 marks, their history) and the
- * "still unclear" answers, and change proposals with every step of them, with all
- * columns. Compare two with `toEqual`, so that a
+ * "still unclear" answers, change proposals with every step of them, and
+ * process-review ideas with every answer, with all columns. Compare two with `toEqual`, so that a
  * failure shows what was written.
  */
 export async function snapshotDatabase(knex: Knex) {
@@ -34,6 +34,13 @@ export async function snapshotDatabase(knex: Knex) {
       .orderBy('id'),
     clarity: await knex('city_hall_year_clarity').select().orderBy('id'),
     proposals: await knex('city_hall_year_proposals').select().orderBy('id'),
+    ideas: await knex('city_hall_year_ideas').select().orderBy('id'),
+    ideaAnswers: await knex('city_hall_year_idea_answers')
+      .select()
+      .orderBy([
+        { column: 'idea_id', order: 'asc' },
+        { column: 'version', order: 'asc' },
+      ]),
     proposalEvents: await knex('city_hall_year_proposal_events')
       .select()
       .orderBy([

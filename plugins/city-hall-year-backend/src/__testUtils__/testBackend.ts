@@ -86,6 +86,11 @@ export const PEOPLE = {
       'group:default/somu-kyoku',
     ],
   },
+  /** 行政管理課: the process-review office (`cityHallYear.reviewGroups`). */
+  review: {
+    ref: 'user:default/tanaka.yuki',
+    claims: ['group:default/gyosei-kanri-ka', 'group:default/somu-kyoku'],
+  },
   newHire: {
     ref: 'user:default/kimura.aoi',
     claims: ['group:default/shimin-kyodo-ka', 'group:default/shimin-kyoku'],
@@ -259,6 +264,7 @@ export async function startCityHallYearBackend(
           permission: { enabled: true },
           cityHallYear: {
             editorGroups: ['group:default/jinji-kenshu-kakari'],
+            reviewGroups: ['group:default/gyosei-kanri-ka'],
             seed: { enabled: options.seed ?? false },
             ...options.config,
           },

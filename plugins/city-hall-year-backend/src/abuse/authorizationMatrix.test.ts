@@ -144,7 +144,10 @@ type RouteName =
   | 'POST /proposals/:id/withdraw'
   | 'POST /proposals/:id/accept'
   | 'POST /proposals/:id/decline'
-  | 'POST /proposals/:id/request-changes';
+  | 'POST /proposals/:id/request-changes'
+  | 'POST /entries/:id/ideas'
+  | 'POST /entries/:id/ideas (draft)'
+  | 'PUT /ideas/:id/status';
 
 type Expected = number | null;
 
@@ -174,6 +177,10 @@ type Expected = number | null;
  * - Only the proposer revises or withdraws (HR included: 403 to everybody else).
  * - A reviewer's version of the proposal is optional (an empty accept accepts as
  *   proposed), so leaving it out succeeds; a stale one is 409.
+ *
+ * And in process-review ideas: only the review office (`cityHallYear.reviewGroups`,
+ * 行政管理課, a column of none of these personas: see ideas.test.ts) sets an idea's
+ * status; the owners and HR included get 403.
  */
 // prettier-ignore
 const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
@@ -220,6 +227,9 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'POST /proposals/:id/accept':             [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
   'POST /proposals/:id/decline':            [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
   'POST /proposals/:id/request-changes':    [200,  403,  403, 200, 403, 401, null,  null, null,   200,  409],
+  'POST /entries/:id/ideas':                [201,  201,  201, 201, 201, 401, null,  null, null,  null, null],
+  'POST /entries/:id/ideas (draft)':        [400,  404,  404, 400, 404, 401, null,  null, null,  null, null],
+  'PUT /ideas/:id/status':                  [403,  403,  403, 403, 403, 401, null,  null, null,   400, null],
 };
 
 /**
@@ -871,6 +881,38 @@ describeOnEachDatabase(
             }),
         }),
       ),
+      ...([false, true] as const).map(
+        (draft): Route => ({
+          name: draft
+            ? 'POST /entries/:id/ideas (draft)'
+            : 'POST /entries/:id/ideas',
+          writes: true,
+          setup: () => freshEntry(FINANCE, draft ? { status: 'draft' } : {}),
+          send: (entry: Entry, _p, call) =>
+            call('post', `/entries/${entry.id}/ideas`).send({
+              suggestion: 'stop',
+              body: 'この照会はやめられませんか。',
+            }),
+        }),
+      ),
+      {
+        name: 'PUT /ideas/:id/status',
+        writes: true,
+        setup: async () => {
+          const entry = await freshEntry();
+          const res = await callAs(ctx, 'newHire')
+            .post(`/entries/${entry.id}/ideas`)
+            .send({ body: 'この照会はやめられませんか。' });
+          expect(res.status).toBe(201);
+          return res.body;
+        },
+        send: (idea: { id: string; version: number }, p, call) =>
+          call('put', `/ideas/${idea.id}/status`).send({
+            status: 'considering',
+            answer: '検討します。',
+            ...versionOf(idea, p),
+          }),
+      },
       {
         name: 'DELETE /entries/:id/faq/:faqId',
         writes: true,

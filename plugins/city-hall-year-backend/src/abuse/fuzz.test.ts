@@ -8,6 +8,9 @@ import {
   ENTRY_LIMITS,
   ENTRY_STATUSES,
   FEED_TOKEN_LIMITS,
+  IDEA_LIMITS,
+  IDEA_STATUSES,
+  IDEA_SUGGESTIONS,
   MAX_VERSION,
   PROPOSAL_LIMITS,
   PROPOSAL_STATUSES,
@@ -15,6 +18,7 @@ import {
   type Course,
   type CourseInput,
   type Entry,
+  type Idea,
   type Proposal,
   type Question,
 } from '@internal/plugin-city-hall-year-common';
@@ -38,9 +42,9 @@ import {
 
 /**
  * Abuse: property-based fuzzing of every write route with malformed and boundary
- * bodies, and of the change proposals' reads with malformed queries. Whatever is sent,
- * the server never answers 5xx, explains a 4xx in JSON, and never writes part of a
- * refused request.
+ * bodies, and of the reads of change proposals and process-review ideas with
+ * malformed queries. Whatever is sent, the server never answers 5xx, explains a 4xx
+ * in JSON, and never writes part of a refused request.
  */
 
 /** Seeded entries that courses link to; the fuzz never deletes them. */
@@ -130,6 +134,8 @@ const LIMIT_LENGTHS = [
       DIALOGUE_LIMITS.titleLength,
       DIALOGUE_LIMITS.bodyLength,
       CLARITY_COMMENT_LENGTH,
+      IDEA_LIMITS.bodyLength,
+      IDEA_LIMITS.answerLength,
       200,
       255,
       1000,
@@ -838,6 +844,67 @@ const reviewMutation: fc.Arbitrary<Mutation> = fc.oneof(
   setAt(['version'], fc.constantFrom(...UNLIKELY_VERSIONS)),
 );
 
+/** The text of an idea or of the review office's answer: trimmed, then at most so long. */
+const ideaText = (limit: number) =>
+  fc.constantFrom<unknown>(
+    ...aroundLimit(limit),
+    ...aroundLimit(limit, '😀'),
+    `${' '.repeat(limit)}提案`,
+    `${'あ'.repeat(limit)}\n\n`,
+    '',
+    '   ',
+    '\n\t',
+    { ja: '提案' },
+    ['提案'],
+  );
+
+/** A new idea: what it says of the step, why, and whether its author is named. */
+const ideaMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(
+    ['suggestion'],
+    fc.constantFrom<unknown>(
+      ...IDEA_SUGGESTIONS,
+      'SIMPLIFY',
+      ' stop',
+      'simplify,stop',
+      'delete',
+      '',
+      null,
+      ['stop'],
+    ),
+  ),
+  setAt(['body'], ideaText(IDEA_LIMITS.bodyLength)),
+  setAt(['anonymous'], fc.constantFrom<unknown>('true', 1, 0, null, 'yes')),
+);
+
+/** The review office's status, its answer (required beyond 受付), and the idea's version. */
+const ideaStatusMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: setAt(
+      ['status'],
+      fc.constantFrom<unknown>(
+        ...IDEA_STATUSES,
+        'RECEIVED',
+        'accepted',
+        'open',
+        'adopted ',
+        '',
+        null,
+        ['adopted'],
+      ),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: setAt(['answer'], ideaText(IDEA_LIMITS.answerLength)),
+  },
+  {
+    weight: 1,
+    arbitrary: setAt(['version'], fc.constantFrom(...UNLIKELY_VERSIONS)),
+  },
+);
+
 /** Numbers of a page as a query carries them: within the bounds, at them, beyond. */
 const PAGE_NUMBERS = [
   '0',
@@ -845,6 +912,8 @@ const PAGE_NUMBERS = [
   String(PROPOSAL_LIMITS.proposalsPerPage),
   String(PROPOSAL_LIMITS.maxProposalsPerPage),
   String(PROPOSAL_LIMITS.maxProposalsPerPage + 1),
+  String(IDEA_LIMITS.maxIdeasPerPage),
+  String(IDEA_LIMITS.maxIdeasPerPage + 1),
   '1000000',
   '1000001',
   '-1',
@@ -873,6 +942,25 @@ const PROPOSAL_QUERY = {
   mine: fc.constantFrom('true', 'false', 'TRUE', '1', '0', 'yes', ''),
 };
 
+/** The parameters of the lists of ideas, with valid values and near misses. */
+const IDEA_QUERY = {
+  status: fc.oneof(
+    fc.constantFrom(...IDEA_STATUSES),
+    fc.constantFrom(
+      'RECEIVED',
+      'open',
+      'received,adopted',
+      ' adopted',
+      'declined ',
+      '',
+    ),
+  ),
+  offset: fc.constantFrom(...PAGE_NUMBERS),
+  limit: fc.constantFrom(...PAGE_NUMBERS),
+  owner: fc.constantFrom(FINANCE, ...GROUP_REFS),
+  format: fc.constantFrom('json', 'csv', 'CSV', 'yaml', 'csv ', ''),
+};
+
 /** Percent-encodes a query value; a lone surrogate becomes bytes that are no UTF-8. */
 function encodeQueryValue(value: string): string {
   try {
@@ -894,6 +982,8 @@ const RAW_QUERIES = [
   'status',
   'status=open&status=declined',
   'limit=1&limit=2',
+  'format=csv&format=json',
+  'format[]=csv',
   'status[]=open',
   'status[a]=open',
   'offset[0]=1',
@@ -920,6 +1010,7 @@ function queryPlan(
         'sort',
         'cycle',
         ...Object.keys(PROPOSAL_QUERY),
+        ...Object.keys(IDEA_QUERY),
       ),
       fc.oneof(unicodeString, fc.constantFrom(...NUMBERISH_STRINGS)),
     )
@@ -1451,6 +1542,10 @@ describe('abuse: fuzzing the write routes', () => {
      * accepts, declines and sends back: each replaced once it was.
      */
     settle: Record<Settling, Proposal>;
+    /** A published 財政課 entry on which the fuzz submits process-review ideas. */
+    ideaEntry: Entry;
+    /** The new hire's idea that the review office answers (it can always be again). */
+    idea: Idea;
     csvHeader: string[];
     csvRows: Record<string, string>[];
     yamlItems: unknown[];
@@ -1465,9 +1560,16 @@ describe('abuse: fuzzing the write routes', () => {
     events: 'city_hall_year_proposal_events',
   } as const;
 
+  /** Where process-review ideas and every answer the review office gave are stored. */
+  const IDEA_TABLES = {
+    ideas: 'city_hall_year_ideas',
+    answers: 'city_hall_year_idea_answers',
+  } as const;
+
   /**
    * Row counts, highest versions and a hash of every stored state of the entries,
-   * courses, the dialogue, the "still unclear" answers and the change proposals.
+   * courses, the dialogue, the "still unclear" answers, the change proposals and the
+   * process-review ideas.
    */
   async function fingerprint(): Promise<string> {
     const hash = createHash('sha256');
@@ -1524,6 +1626,14 @@ describe('abuse: fuzzing the write routes', () => {
         .orderBy(['proposal_id', 'seq']),
     };
     hash.update(JSON.stringify(proposals));
+    const ideas = {
+      ideas: await ctx.knex(IDEA_TABLES.ideas).select().orderBy('id'),
+      answers: await ctx
+        .knex(IDEA_TABLES.answers)
+        .select()
+        .orderBy(['idea_id', 'version']),
+    };
+    hash.update(JSON.stringify(ideas));
     const [dialogueRevisions] = await ctx
       .knex('city_hall_year_dialogue_revisions')
       .count({ count: '*' })
@@ -1539,6 +1649,8 @@ describe('abuse: fuzzing the write routes', () => {
       dialogueRevisions.max,
       proposals.proposals.length,
       proposals.events.length,
+      ideas.ideas.length,
+      ideas.answers.length,
       hash.digest('hex'),
     ].join('/');
   }
@@ -1653,6 +1765,39 @@ describe('abuse: fuzzing the write routes', () => {
     );
   }
 
+  /** The new hire's idea on an entry: that its step could be stopped, and why. */
+  const ideaBody = () => ({
+    suggestion: 'stop',
+    body: '同じ内容を二度入力しています。片方をやめられませんか。',
+    anonymous: true,
+  });
+
+  /** An idea of the new hire on a published 財政課 entry (a new one by default). */
+  async function freshIdea(entry?: Entry): Promise<Idea> {
+    const on: Entry =
+      entry ??
+      answered(await hr('post', '/entries').send(entryBody(FINANCE)), 201);
+    return answered(
+      await callAs(ctx, 'newHire')
+        .post(`/entries/${on.id}/ideas`)
+        .send(ideaBody()),
+      201,
+    );
+  }
+
+  /** A new idea of the new hire, answered once by the review office: at version 2. */
+  async function answeredIdea(): Promise<Idea> {
+    const submitted = await freshIdea();
+    return answered(
+      await callAs(ctx, 'review').put(`/ideas/${submitted.id}/status`).send({
+        status: 'considering',
+        answer: '版の試験で検討しています。',
+        version: submitted.version,
+      }),
+      200,
+    );
+  }
+
   beforeAll(async () => {
     // The fuzz posts thousands of questions, answers and comments in a few minutes,
     // far beyond the dialogue's rate limit (cityHallYear.dialogue.postsPerMinute, 10
@@ -1687,6 +1832,7 @@ describe('abuse: fuzzing the write routes', () => {
     const restoreAnswer = await replyTo(question, 'answers');
     const faqEntry = await entry();
     const proposed = await entry();
+    const ideaEntry = await entry();
     targets = {
       put: await entry(),
       confirm: await entry(),
@@ -1720,6 +1866,8 @@ describe('abuse: fuzzing the write routes', () => {
         decline: await freshProposal(),
         'request-changes': await freshProposal(),
       },
+      ideaEntry,
+      idea: await freshIdea(ideaEntry),
       csvHeader: Object.keys(records[0]),
       csvRows: records.slice(0, 3),
       yamlItems: (parseYaml(yaml.text) as unknown[]).slice(0, 3),
@@ -1903,6 +2051,26 @@ describe('abuse: fuzzing the write routes', () => {
     'newHire',
   );
 
+  /** Who submits and reads ideas: anyone who reads the entry, the review office too. */
+  const ideaReaders = fc.constantFrom<Person>(
+    'hr',
+    'finance',
+    'council',
+    'newHire',
+    'newHire',
+    'review',
+  );
+
+  /** Who answers ideas: the review office, sometimes others (403). */
+  const ideaAnswerers = fc.constantFrom<Person>(
+    'review',
+    'review',
+    'review',
+    'hr',
+    'finance',
+    'newHire',
+  );
+
   /** Once a valid body settled a proposal, the next runs act on a fresh one. */
   const renew = (action: Settling) => async (res: request.Response) => {
     if (res.status !== 200) return;
@@ -1945,6 +2113,22 @@ describe('abuse: fuzzing the write routes', () => {
         '@entry',
         '@unknown',
       ),
+    },
+    {
+      weight: 2,
+      // Not only dots: a URL resolves `.` and `..` (also as %2E) before it is sent.
+      arbitrary: unicodeString.filter(id => id.replace(/\./g, '') !== ''),
+    },
+  );
+
+  /**
+   * What GET /ideas/:id names: an idea, one in capitals, an entry's id, an unknown id
+   * (looked up when a run is sent), or any text.
+   */
+  const ideaIdPlan = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom('@idea', '@capitals', '@entry', '@unknown'),
     },
     {
       weight: 2,
@@ -2412,6 +2596,71 @@ describe('abuse: fuzzing the write routes', () => {
         };
       },
     },
+    jsonRoute({
+      route: 'POST /entries/:id/ideas',
+      runs: 250,
+      people: ideaReaders,
+      mutation: ideaMutation,
+      valid: async () => ({
+        path: `/entries/${targets.ideaEntry.id}/ideas`,
+        body: ideaBody(),
+      }),
+    }),
+    jsonRoute({
+      route: 'PUT /ideas/:id/status',
+      runs: 250,
+      people: ideaAnswerers,
+      mutation: ideaStatusMutation,
+      valid: async () => {
+        const { idea } = targets;
+        return {
+          path: `/ideas/${idea.id}/status`,
+          body: {
+            status: 'considering',
+            answer: '担当課と検討しています。',
+            version: await versionOf(IDEA_TABLES.ideas, idea.id),
+          },
+        };
+      },
+    }),
+    queryRoute({
+      route: 'GET /ideas',
+      runs: 150,
+      people: ideaReaders,
+      params: IDEA_QUERY,
+      path: () => '/ideas',
+    }),
+    queryRoute({
+      route: 'GET /entries/:id/ideas',
+      runs: 150,
+      people: ideaReaders,
+      params: {
+        status: IDEA_QUERY.status,
+        offset: IDEA_QUERY.offset,
+        limit: IDEA_QUERY.limit,
+      },
+      path: () => `/entries/${targets.ideaEntry.id}/ideas`,
+    }),
+    {
+      route: 'GET /ideas/:id',
+      runs: 100,
+      people: ideaReaders,
+      plans: ideaIdPlan,
+      request: async (plan: string) => {
+        const { idea, ideaEntry } = targets;
+        const ids = new Map([
+          ['@idea', idea.id],
+          ['@capitals', idea.id.toUpperCase()],
+          ['@entry', ideaEntry.id],
+          ['@unknown', '00000000-0000-4000-8000-000000000000'],
+        ]);
+        return {
+          path: `/ideas/${ids.get(plan) ?? encodeQueryValue(plan)}`,
+          contentType: 'application/json',
+          text: '',
+        };
+      },
+    },
     importRoute({
       format: 'yaml',
       runs: 250,
@@ -2630,6 +2879,13 @@ describe('abuse: fuzzing the write routes', () => {
           { versionOptional: true },
         ),
       ]),
+    ),
+    'PUT /ideas/:id/status': acting(
+      'put',
+      answeredIdea,
+      i => `/ideas/${i.id}/status`,
+      () => ({ status: 'adopted', answer: '版の試験で採用します。' }),
+      { person: 'review' },
     ),
   };
 

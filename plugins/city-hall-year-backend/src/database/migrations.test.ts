@@ -24,6 +24,8 @@ const TABLES = [
   'city_hall_year_clarity',
   'city_hall_year_proposals',
   'city_hall_year_proposal_events',
+  'city_hall_year_ideas',
+  'city_hall_year_idea_answers',
 ];
 
 describe('migrations', () => {
@@ -107,6 +109,35 @@ describe('migrations', () => {
         seeded_at: '2026-12-03T00:00:00.000Z',
         report: '{"name":"content-update-2026-12"}',
       });
+      // An idea, answered; the ideas' migration goes down alone.
+      await knex('city_hall_year_ideas').insert({
+        id: '00000000-0000-0000-0000-0000000000c1',
+        entry_id: '00000000-0000-0000-0000-000000000001',
+        suggestion: 'simplify',
+        body: '紙の決裁をやめられます。',
+        author: 'user:default/kimura.aoi',
+        anonymous: true,
+        status: 'considering',
+        answer: '検討します。',
+        answered_by: 'user:default/tanaka.yuki',
+        answered_at: '2026-06-02T00:00:00.000Z',
+        created_at: '2026-06-01T00:00:00.000Z',
+        updated_at: '2026-06-02T00:00:00.000Z',
+        version: 2,
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      for (const table of [
+        'city_hall_year_ideas',
+        'city_hall_year_idea_answers',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(
+        knex.schema.hasTable('city_hall_year_proposals'),
+      ).resolves.toBe(true);
+      await knex.migrate.up({ directory: migrationsDir });
+      await knex.migrate.down({ directory: migrationsDir });
+
       // A proposal and the revision it became; the proposals' migration goes down
       // alone and keeps the entry's history.
       await knex('city_hall_year_proposals').insert({

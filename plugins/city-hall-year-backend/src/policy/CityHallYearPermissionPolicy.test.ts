@@ -13,6 +13,8 @@ import {
   questionAnswerPermission,
   questionAskPermission,
   proposalCreatePermission,
+  ideaAnswerPermission,
+  ideaCreatePermission,
   proposalReviewPermission,
   questionModeratePermission,
 } from '@internal/plugin-city-hall-year-common';
@@ -24,6 +26,7 @@ let users = 0;
 
 const policy = new CityHallYearPermissionPolicy({
   editorGroups: ['group:default/jinji-kenshu-kakari'],
+  reviewGroups: ['group:default/gyosei-kanri-ka'],
   userInfo: {
     async getUserInfo(credentials: BackstageCredentials) {
       const ref = (credentials.principal as { userEntityRef: string })
@@ -48,6 +51,10 @@ const finance = user(
   'group:default/kikaku-zaisei-kyoku',
 );
 const hr = user('group:default/jinji-kenshu-kakari', 'group:default/jinji-ka');
+const reviewer = user(
+  'group:default/gyosei-kanri-ka',
+  'group:default/somu-kyoku',
+);
 
 describe('CityHallYearPermissionPolicy', () => {
   it.each([
@@ -70,6 +77,11 @@ describe('CityHallYearPermissionPolicy', () => {
     ['propose', proposalCreatePermission, undefined, AuthorizeResult.DENY],
     ['review', proposalReviewPermission, hr, AuthorizeResult.ALLOW],
     ['review', proposalReviewPermission, undefined, AuthorizeResult.DENY],
+    ['submit an idea', ideaCreatePermission, finance, AuthorizeResult.ALLOW],
+    ['submit an idea', ideaCreatePermission, undefined, AuthorizeResult.DENY],
+    ['answer ideas', ideaAnswerPermission, reviewer, AuthorizeResult.ALLOW],
+    ['answer ideas', ideaAnswerPermission, hr, AuthorizeResult.DENY],
+    ['answer ideas', ideaAnswerPermission, finance, AuthorizeResult.DENY],
   ])('%s by %# is definitive', async (_name, permission, who, expected) => {
     expect((await policy.handle({ permission }, who)).result).toBe(expected);
   });

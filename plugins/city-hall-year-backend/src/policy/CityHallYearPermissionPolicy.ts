@@ -18,6 +18,8 @@ import {
   entryReassignPermission,
   entryUpdatePermission,
   overviewReadPermission,
+  ideaAnswerPermission,
+  ideaCreatePermission,
   proposalCreatePermission,
   proposalReviewPermission,
   questionAnswerPermission,
@@ -47,6 +49,8 @@ import {
  * | read why readers are still unclear (reasons, comments) | every entry | their entries | — |
  * | propose a change to an entry they may read | yes | yes | yes |
  * | review change proposals (accept, ask for changes, decline) | every entry | their entries | — |
+ * | submit a process-review idea on an entry they may read | yes | yes | yes |
+ * | answer process-review ideas, see their authors | — (review Groups only: `cityHallYear.reviewGroups`) | — | — |
  *
  * Permissions of other plugins are allowed: an app with its own policy hands the
  * City Hall Year permissions to {@link CityHallYearPermissionPolicy.handle} instead.
@@ -55,16 +59,25 @@ import {
  */
 export class CityHallYearPermissionPolicy implements PermissionPolicy {
   private readonly editorGroups: Set<string>;
+  private readonly reviewGroups: Set<string>;
   private readonly userInfo: UserInfoService;
 
   /**
    * @param options.editorGroups - the HR editor Groups (`cityHallYear.editorGroups`)
+   * @param options.reviewGroups - the process-review office (`cityHallYear.reviewGroups`)
    * @param options.userInfo - where a caller's ownership claims come from
    *   (`coreServices.userInfo`)
    */
-  constructor(options: { editorGroups: string[]; userInfo: UserInfoService }) {
+  constructor(options: {
+    editorGroups: string[];
+    reviewGroups?: string[];
+    userInfo: UserInfoService;
+  }) {
     this.editorGroups = new Set(
       options.editorGroups.map(g => g.toLocaleLowerCase('en-US')),
+    );
+    this.reviewGroups = new Set(
+      (options.reviewGroups ?? []).map(g => g.toLocaleLowerCase('en-US')),
     );
     this.userInfo = options.userInfo;
   }
@@ -86,6 +99,15 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
       : [];
     const editor = this.isEditor(claims);
 
+    if (isPermission(permission, ideaAnswerPermission)) {
+      const reviewer = claims.some(ref =>
+        this.reviewGroups.has(ref.toLocaleLowerCase('en-US')),
+      );
+      return {
+        result: reviewer ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
+
     if (
       isPermission(permission, entryReassignPermission) ||
       isPermission(permission, courseManagePermission) ||
@@ -105,7 +127,8 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     }
     if (
       isPermission(permission, questionAskPermission) ||
-      isPermission(permission, proposalCreatePermission)
+      isPermission(permission, proposalCreatePermission) ||
+      isPermission(permission, ideaCreatePermission)
     ) {
       // Whether the entry may be read at all is decided by the read permission.
       return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };

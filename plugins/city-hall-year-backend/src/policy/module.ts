@@ -7,7 +7,8 @@ import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
 
 /**
  * Installs {@link CityHallYearPermissionPolicy} as the app's permission policy, with
- * the HR editor groups from `cityHallYear.editorGroups`.
+ * the HR editor groups from `cityHallYear.editorGroups` and the process-review office
+ * from `cityHallYear.reviewGroups`.
  *
  * @public
  */
@@ -26,6 +27,8 @@ export const cityHallYearPermissionPolicyModule = createBackendModule({
           new CityHallYearPermissionPolicy({
             editorGroups:
               config.getOptionalStringArray('cityHallYear.editorGroups') ?? [],
+            reviewGroups:
+              config.getOptionalStringArray('cityHallYear.reviewGroups') ?? [],
             userInfo,
           }),
         );

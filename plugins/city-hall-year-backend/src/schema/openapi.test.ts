@@ -543,6 +543,61 @@ describe('OpenAPI document', () => {
       ],
     ]);
 
+    // Process-review ideas, on the same entry.
+    const idea = await expectDocumented([
+      201,
+      `POST /entries/${proposalTarget.slug}/ideas`,
+      'newHire',
+      {
+        suggestion: 'stop',
+        body: 'この照会はやめられませんか。',
+        anonymous: true,
+      },
+    ]);
+    await expectEachDocumented([
+      [
+        400,
+        `POST /entries/${proposalTarget.slug}/ideas`,
+        'newHire',
+        { body: '' },
+      ],
+      [401, `POST /entries/${proposalTarget.slug}/ideas`],
+      [200, `GET /entries/${proposalTarget.slug}/ideas`, 'finance'],
+      [200, `GET /ideas/${idea.body.id}`, 'review'],
+      [404, 'GET /ideas/00000000-0000-4000-8000-000000000000', 'review'],
+      [
+        403,
+        `PUT /ideas/${idea.body.id}/status`,
+        'council',
+        { status: 'considering', answer: '検討します。', version: 1 },
+      ],
+      [
+        200,
+        `PUT /ideas/${idea.body.id}/status`,
+        'review',
+        { status: 'considering', answer: '検討します。', version: 1 },
+      ],
+      [
+        409,
+        `PUT /ideas/${idea.body.id}/status`,
+        'review',
+        { status: 'adopted', answer: '採用します。', version: 1 },
+      ],
+      [
+        400,
+        `PUT /ideas/${idea.body.id}/status`,
+        'review',
+        { status: 'adopted', version: 2 },
+      ],
+      [200, `GET /ideas?owner=${FINANCE}&status=considering`, 'review'],
+      [400, 'GET /ideas?status=soon', 'review'],
+    ]);
+
+    // The CSV is text, described by its content type (jest-openapi reads JSON only).
+    const ideasCsv = await callAs(ctx, 'review').get('/ideas?format=csv');
+    expect(ideasCsv.status).toBe(200);
+    expect(ideasCsv.headers['content-type']).toContain('text/csv');
+
     const importing = async (status: number, target: string, file: string) => {
       const res = await callAs(ctx, 'accounting')
         .post(target)

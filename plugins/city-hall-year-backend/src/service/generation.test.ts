@@ -40,6 +40,9 @@ const NOT_CONTENT = new Set([
   'POST /proposals/:id/withdraw',
   'POST /proposals/:id/decline',
   'POST /proposals/:id/request-changes',
+  // Process-review ideas are not shown in the year view or the feeds.
+  'POST /entries/:id/ideas',
+  'PUT /ideas/:id/status',
 ]);
 
 /** Every route of the router that is not a read, as `METHOD /path`. */

@@ -12,6 +12,7 @@ import { feedTokenRoutes } from './routes/feedTokens';
 import { handoverRoutes } from './routes/handover';
 import { importBodyParser, importExportRoutes } from './routes/importExport';
 import { faqRoutes } from './routes/faq';
+import { ideaRoutes } from './routes/ideas';
 import { proposalRoutes } from './routes/proposals';
 import { questionRoutes } from './routes/questions';
 import { revisionRoutes } from './routes/revisions';
@@ -69,6 +70,7 @@ export async function createRouter(
     faqRoutes,
     clarityRoutes,
     proposalRoutes,
+    ideaRoutes,
   ]) {
     addRoutes(router, options);
   }

@@ -7,6 +7,7 @@ import type { FaqService } from './FaqService';
 import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
+import type { IdeaService } from './IdeaService';
 import type { ProposalService } from './ProposalService';
 import type { QuestionService } from './QuestionService';
 import type { YearService } from './YearService';
@@ -25,4 +26,5 @@ export interface RouterOptions {
   faq: FaqService;
   clarity: ClarityService;
   proposals: ProposalService;
+  ideas: IdeaService;
 }

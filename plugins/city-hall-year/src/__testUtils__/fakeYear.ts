@@ -184,6 +184,26 @@ export function createFakeApi(
         },
       };
     },
+    async listEntryIdeas() {
+      return {
+        items: [],
+        totalCount: 0,
+        counts: { received: 0, considering: 0, adopted: 0, declined: 0 },
+        abilities: { submit: true, answer: false },
+      };
+    },
+    async listIdeas() {
+      return {
+        items: [],
+        totalCount: 0,
+        counts: { received: 0, considering: 0, adopted: 0, declined: 0 },
+        byOwner: [],
+        abilities: { submit: false, answer: false },
+      };
+    },
+    submitIdea: notUsed,
+    exportIdeas: notUsed,
+    setIdeaStatus: notUsed,
     getProposal: notUsed,
     createProposal: notUsed,
     reviseProposal: notUsed,

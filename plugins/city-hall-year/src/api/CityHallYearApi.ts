@@ -25,6 +25,11 @@ import type {
   HandoverReport,
   ImportExportFormat,
   ImportReport,
+  Idea,
+  IdeaInput,
+  IdeaList,
+  IdeaListQuery,
+  IdeaStatusInput,
   Proposal,
   ProposalInput,
   ProposalList,
@@ -238,6 +243,17 @@ export interface CityHallYearApi {
     comment: string,
     version: number,
   ): Promise<Proposal>;
+
+  /** The process-review ideas of an entry, newest first, with their answers. */
+  listEntryIdeas(entrySlug: string): Promise<IdeaList>;
+  /** Says a step could be simpler, done differently or stopped, and why. */
+  submitIdea(entrySlug: string, input: IdeaInput): Promise<Idea>;
+  /** Ideas across the city, with counts per department and status. */
+  listIdeas(query: Omit<IdeaListQuery, 'format'>): Promise<IdeaList>;
+  /** {@link CityHallYearApi.listIdeas} as a CSV file. */
+  exportIdeas(query: Omit<IdeaListQuery, 'format'>): Promise<Blob>;
+  /** The review office's status and public answer, on the idea's version. */
+  setIdeaStatus(ideaId: string, input: IdeaStatusInput): Promise<Idea>;
 
   /** The モヤモヤ指数 of an entry, and the signed-in user's own answer. */
   getClarity(entrySlug: string, fiscalYear?: number): Promise<EntryClarity>;

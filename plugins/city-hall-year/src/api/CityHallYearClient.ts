@@ -358,6 +358,50 @@ export class CityHallYearClient implements CityHallYearApi {
     );
   }
 
+  listEntryIdeas(entrySlug: string): Promise<common.IdeaList> {
+    return this.get(
+      `/entries/${encodeURIComponent(entrySlug)}/ideas?limit=500`,
+    );
+  }
+
+  submitIdea(entrySlug: string, input: common.IdeaInput): Promise<common.Idea> {
+    return this.send(
+      'POST',
+      `/entries/${encodeURIComponent(entrySlug)}/ideas`,
+      input,
+    );
+  }
+
+  listIdeas(
+    query: Omit<common.IdeaListQuery, 'format'>,
+  ): Promise<common.IdeaList> {
+    return this.get(`/ideas${queryString(query)}`);
+  }
+
+  async exportIdeas(
+    query: Omit<common.IdeaListQuery, 'format'>,
+  ): Promise<Blob> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('city-hall-year');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/ideas${queryString({ ...query, format: 'csv' })}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
+  }
+
+  setIdeaStatus(
+    ideaId: string,
+    input: common.IdeaStatusInput,
+  ): Promise<common.Idea> {
+    return this.send(
+      'PUT',
+      `/ideas/${encodeURIComponent(ideaId)}/status`,
+      input,
+    );
+  }
+
   getContentUpdates(): Promise<common.ContentUpdateList> {
     return this.get('/content-updates');
   }

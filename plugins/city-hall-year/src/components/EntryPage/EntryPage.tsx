@@ -40,6 +40,7 @@ import { EntryChain } from '../EntryChain';
 import { EntryFaq } from '../EntryFaq';
 import { EntryQuestions } from '../EntryQuestions';
 import { EntryProposals } from '../Proposals';
+import { EntryIdeas } from '../Ideas';
 import { EntrySection } from '../EntrySection';
 import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
@@ -198,6 +199,7 @@ export function EntryPage(
               />
               <EntryQuestions entry={entry} onEntryChanged={retry} />
               <EntryProposals entry={entry} />
+              <EntryIdeas entry={entry} />
             </Stack>
           </Grid>
           <Grid item xs={12} md={4}>

@@ -10,6 +10,7 @@ import { EntryEditorPage } from '../EntryEditor';
 import { EntryHistoryPage } from '../EntryHistory';
 import { EntryPage } from '../EntryPage';
 import { PrintPage } from '../PrintPage';
+import { IdeasPage } from '../Ideas';
 import { ProposalEditorPage, ProposalPage, ProposalsPage } from '../Proposals';
 import { ImportExportPage } from '../ImportExportPage';
 import { YearPage } from '../YearPage';
@@ -33,6 +34,7 @@ export function Router() {
         <Route path="/entries/:slug/history" element={<EntryHistoryPage />} />
         <Route path="/entries/:slug/propose" element={<ProposalEditorPage />} />
         <Route path="/proposals" element={<ProposalsPage />} />
+        <Route path="/ideas" element={<IdeasPage />} />
         <Route path="/proposals/:id" element={<ProposalPage />} />
         <Route path="/proposals/:id/revise" element={<ProposalEditorPage />} />
         <Route path="/new" element={<EntryEditorPage />} />

@@ -30,6 +30,7 @@ import {
   clarityRouteRef,
   feedsRouteRef,
   proposalsRouteRef,
+  ideasRouteRef,
   handoverRouteRef,
   newEntryRouteRef,
   printRouteRef,
@@ -104,6 +105,7 @@ export function YearPage() {
   const coursesLink = useRouteRef(coursesRouteRef);
   const feedsLink = useRouteRef(feedsRouteRef);
   const proposalsLink = useRouteRef(proposalsRouteRef);
+  const ideasLink = useRouteRef(ideasRouteRef);
   const clarityLink = useRouteRef(clarityRouteRef);
   const handoverLink = useRouteRef(handoverRouteRef);
   const confirmationsLink = useRouteRef(confirmationsRouteRef);
@@ -151,6 +153,7 @@ export function YearPage() {
           <Link href={coursesLink()}>{t('nav.courses')}</Link>
           <Link href={feedsLink()}>{t('nav.feeds')}</Link>
           <Link href={proposalsLink()}>{t('nav.proposals')}</Link>
+          <Link href={ideasLink()}>{t('nav.ideas')}</Link>
           <Link href={clarityLink()}>{t('clarity.link')}</Link>
           {isHr && <Link href={handoverLink()}>{t('nav.handover')}</Link>}
           {isHr && (
