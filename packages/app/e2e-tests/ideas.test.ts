@@ -85,7 +85,8 @@ test('a process-review idea on 予算要求 reaches 財政課 and 行政管理�
   expect(csv).toContain('財政課');
 
   // Everyone reads the answer on the entry.
-  await newHire.goto('/city-hall-year/entries/yosan-yokyu#ideas');
+  // Opened afresh: the new hire's page was still on the entry.
+  await newHire.reload();
   const answered = newHire.getByTestId('idea').filter({ hasText: body });
   await expect(answered.getByTestId('idea-answer')).toContainText(answer);
   await answered.scrollIntoViewIfNeeded();

@@ -635,7 +635,7 @@ const ja = createTranslationMessages({
     'proposals.events.withdrawn': '取り下げ',
     'ideas.title': 'この仕事、もっとスリムにできませんか？',
     'ideas.lead':
-      'この手続きが簡素化できる・やり方を変えられる・やめられると思ったら、理由とともに声を上げてください。担当課と行政管理課に届き、回答はここで皆に公開されます。',
+      'この手続きが簡素化できる・やり方を変えられる・やめられると思ったら、理由とともに声を上げてください。担当課と業務見直しの担当課に届き、回答はここで皆に公開されます。',
     'ideas.submit': '業務見直しを提案',
     'ideas.none': 'まだ提案はありません。',
     'ideas.dialogTitle': '「{{title}}」の見直しを提案',
@@ -644,14 +644,14 @@ const ja = createTranslationMessages({
     'ideas.bodyRequired': '何をどう変えられるか、理由を書いてください。',
     'ideas.anonymousLabel': '担当課に名前を表示しない',
     'ideas.anonymousHelp':
-      '担当課とほかの読者には「匿名の職員」と表示されます。行政管理課には誰の提案か分かります。',
+      '担当課とほかの読者には「匿名の職員」と表示されます。業務見直しの担当課には誰の提案か分かります。',
     'ideas.send': '送る',
     'ideas.cancel': 'キャンセル',
-    'ideas.sent': '担当課と行政管理課に提案を送りました。',
+    'ideas.sent': '担当課と業務見直しの担当課に提案を送りました。',
     'ideas.anonymousAuthor': '匿名の職員',
     'ideas.anonymousToOthers':
       '匿名で送りました。担当課にはあなたの名前は表示されません。',
-    'ideas.answerHeading': '行政管理課の回答',
+    'ideas.answerHeading': '業務見直しの担当課からの回答',
     'ideas.answerBy': '{{who}}、{{when}}',
     'ideas.setStatus': '回答する',
     'ideas.statusDialogTitle': '提案に回答',
