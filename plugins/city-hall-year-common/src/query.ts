@@ -79,3 +79,10 @@ export const importQuerySchema = z
       .transform(v => v === 'true'),
   })
   .strict();
+
+/** The count of each status of a list, all zero: what an empty list counts. */
+export function zeroCounts<S extends string>(
+  statuses: readonly S[],
+): Record<S, number> {
+  return Object.fromEntries(statuses.map(s => [s, 0])) as Record<S, number>;
+}

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   IDEA_STATUSES,
+  zeroCounts,
   type IdeaCounts,
   type IdeaStatus,
   type IdeaSuggestion,
@@ -53,9 +54,6 @@ function toIdea(row: IdeaRow): StoredIdea {
   };
 }
 
-const emptyCounts = (): IdeaCounts =>
-  Object.fromEntries(IDEA_STATUSES.map(s => [s, 0])) as IdeaCounts;
-
 /** Knex implementation of {@link IdeaStore}, on SQLite or PostgreSQL. */
 export class DatabaseIdeaStore implements IdeaStore {
   constructor(private readonly db: Knex) {}
@@ -107,7 +105,7 @@ export class DatabaseIdeaStore implements IdeaStore {
       .groupBy('status')
       .select('status')
       .count({ n: '*' })) as Array<{ status: string; n: unknown }>;
-    const counts = emptyCounts();
+    const counts = zeroCounts(IDEA_STATUSES);
     for (const row of rows) counts[row.status as IdeaStatus] = Number(row.n);
     const query = this.scoped(filter);
     if (filter.status) query.where('status', filter.status);
@@ -139,7 +137,7 @@ export class DatabaseIdeaStore implements IdeaStore {
     }>;
     const byOwner = new Map<string, IdeaCounts>();
     for (const row of rows) {
-      const counts = byOwner.get(row.owner) ?? emptyCounts();
+      const counts = byOwner.get(row.owner) ?? zeroCounts(IDEA_STATUSES);
       counts[row.status as IdeaStatus] = Number(row.n);
       byOwner.set(row.owner, counts);
     }

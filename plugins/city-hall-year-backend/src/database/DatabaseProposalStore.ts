@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   PROPOSAL_STATUSES,
+  zeroCounts,
   type Entry,
   type EntryFields,
   type ProposalEvent,
@@ -130,9 +131,7 @@ export class DatabaseProposalStore implements ProposalStore {
       .groupBy('status')
       .select('status')
       .count({ n: '*' })) as Array<{ status: string; n: unknown }>;
-    const counts = Object.fromEntries(
-      PROPOSAL_STATUSES.map(s => [s, 0]),
-    ) as Record<ProposalStatus, number>;
+    const counts = zeroCounts(PROPOSAL_STATUSES);
     for (const row of countRows) {
       counts[row.status as ProposalStatus] = Number(row.n);
     }

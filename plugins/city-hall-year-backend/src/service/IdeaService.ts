@@ -5,7 +5,9 @@ import type {
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  IDEA_STATUSES,
   ideaAnswerPermission,
+  zeroCounts,
   ideaCreatePermission,
   type Entry,
   type Idea,
@@ -19,6 +21,7 @@ import { audited } from './audited';
 import type { CatalogNames } from './CatalogNames';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
+import { notifyOnce } from './notify';
 import { readableEntry } from './readableEntries';
 
 /** What process-review ideas work with. */
@@ -113,7 +116,7 @@ export class IdeaService {
       return {
         items: [],
         totalCount: 0,
-        counts: { received: 0, considering: 0, adopted: 0, declined: 0 },
+        counts: zeroCounts(IDEA_STATUSES),
         byOwner: [],
         abilities,
       };
@@ -324,36 +327,18 @@ export class IdeaService {
     entry: Entry,
     options: { recipients: string[]; title: string },
   ) {
-    const { notifications } = this.deps;
-    const actor = idea.answeredBy ?? idea.author;
-    const recipients = [...new Set(options.recipients)].filter(
-      r => r !== actor,
-    );
-    if (!notifications || recipients.length === 0) return;
-    try {
-      await notifications.send({
-        recipients: {
-          type: 'entity',
-          entityRef: recipients,
-          excludeEntityRef: actor,
-        },
-        payload: {
-          title: options.title,
-          description: idea.body.slice(0, 200),
-          link: `/city-hall-year/entries/${encodeURIComponent(
-            entry.slug,
-          )}#idea-${idea.id}`,
-          topic: 'city-hall-year-ideas',
-          // One notification per idea, updated at each step.
-          scope: `city-hall-year:idea:${idea.id}`,
-          severity: 'normal',
-        },
-      });
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not send the notification of idea ${idea.id} on ${entry.slug}: ${error}`,
-      );
-    }
+    await notifyOnce(this.deps, {
+      ...options,
+      exclude: idea.answeredBy ?? idea.author,
+      description: idea.body.slice(0, 200),
+      link: `/city-hall-year/entries/${encodeURIComponent(entry.slug)}#idea-${
+        idea.id
+      }`,
+      topic: 'city-hall-year-ideas',
+      // One notification per idea, updated at each step.
+      scope: `city-hall-year:idea:${idea.id}`,
+      about: `idea ${idea.id} on ${entry.slug}`,
+    });
   }
 
   private now(): string {

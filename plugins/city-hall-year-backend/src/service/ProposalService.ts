@@ -9,6 +9,8 @@ import {
   changedFields,
   editableFields,
   isProposalPending,
+  PROPOSAL_STATUSES,
+  zeroCounts,
   proposalCreatePermission,
   proposalReviewPermission,
   sameFieldValue,
@@ -29,6 +31,7 @@ import { audited } from './audited';
 import type { CallContext, EntryWriteDeps } from './context';
 import type { EntryService } from './EntryService';
 import { publishEntryChange } from './entryEvents';
+import { notifyOnce } from './notify';
 import { readableEntry } from './readableEntries';
 
 /** What change proposals work with. */
@@ -98,7 +101,11 @@ export class ProposalService {
       ...(scope.kind === 'some' ? { permission: scope.criteria } : {}),
     };
     if (scope.kind === 'none') {
-      return { items: [], totalCount: 0, counts: emptyCounts() };
+      return {
+        items: [],
+        totalCount: 0,
+        counts: zeroCounts(PROPOSAL_STATUSES),
+      };
     }
     const result = await this.deps.proposals.list(
       {
@@ -497,33 +504,15 @@ export class ProposalService {
     entry: Entry,
     options: { recipients: string[]; exclude: string; title: string },
   ) {
-    const { notifications } = this.deps;
-    const recipients = [...new Set(options.recipients)].filter(
-      r => r !== options.exclude,
-    );
-    if (!notifications || recipients.length === 0) return;
-    try {
-      await notifications.send({
-        recipients: {
-          type: 'entity',
-          entityRef: recipients,
-          excludeEntityRef: options.exclude,
-        },
-        payload: {
-          title: options.title,
-          description: proposal.reason,
-          link: `/city-hall-year/proposals/${encodeURIComponent(proposal.id)}`,
-          topic: 'city-hall-year-proposals',
-          // One notification per proposal, updated at each step.
-          scope: `city-hall-year:proposal:${proposal.id}`,
-          severity: 'normal',
-        },
-      });
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not send the notification of proposal ${proposal.id} on ${entry.slug}: ${error}`,
-      );
-    }
+    await notifyOnce(this.deps, {
+      ...options,
+      description: proposal.reason,
+      link: `/city-hall-year/proposals/${encodeURIComponent(proposal.id)}`,
+      topic: 'city-hall-year-proposals',
+      // One notification per proposal, updated at each step.
+      scope: `city-hall-year:proposal:${proposal.id}`,
+      about: `proposal ${proposal.id} on ${entry.slug}`,
+    });
   }
 
   private audited<T extends { id: string }>(
@@ -569,14 +558,4 @@ function conflictsOf(
       !sameFieldValue(current[field], base[field]) &&
       !sameFieldValue(current[field], proposed[field]),
   );
-}
-
-function emptyCounts(): Record<ProposalStatus, number> {
-  return {
-    open: 0,
-    changesRequested: 0,
-    accepted: 0,
-    declined: 0,
-    withdrawn: 0,
-  };
 }

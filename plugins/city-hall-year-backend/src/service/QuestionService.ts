@@ -31,6 +31,7 @@ import type {
 import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
+import { notifyOnce } from './notify';
 import { readableEntry } from './readableEntries';
 import {
   publishDialogueSignal,
@@ -540,36 +541,18 @@ export class QuestionService {
     entry: Entry;
     title: string;
   }) {
-    const { notifications } = this.deps;
-    const recipients = [...new Set(options.recipients)].filter(
-      r => r !== options.exclude,
-    );
-    if (!notifications || recipients.length === 0) return;
-    try {
-      await notifications.send({
-        recipients: {
-          type: 'entity',
-          entityRef: recipients,
-          excludeEntityRef: options.exclude,
-        },
-        payload: {
-          title: options.title,
-          description: options.question.title,
-          link: `/city-hall-year/entries/${encodeURIComponent(
-            options.entry.slug,
-          )}#question-${options.question.id}`,
-          topic: 'city-hall-year-questions',
-          scope: `city-hall-year:question:${options.question.id}`,
-          severity: 'normal',
-        },
-      });
-    } catch (error) {
-      // What was written stays written; a missed notification is logged.
-      this.deps.logger.warn(
-        `Could not send the notification of question ${options.question.id}`,
-        error as Error,
-      );
-    }
+    await notifyOnce(this.deps, {
+      recipients: options.recipients,
+      exclude: options.exclude,
+      title: options.title,
+      description: options.question.title,
+      link: `/city-hall-year/entries/${encodeURIComponent(
+        options.entry.slug,
+      )}#question-${options.question.id}`,
+      topic: 'city-hall-year-questions',
+      scope: `city-hall-year:question:${options.question.id}`,
+      about: `question ${options.question.id}`,
+    });
   }
 
   private change(ctx: CallContext) {
