@@ -13,6 +13,29 @@ export interface Config {
      * Default: none (ideas are then told to the owning department only).
      */
     reviewGroups?: string[];
+    progress?: {
+      /**
+       * The audiences HR sees course progress (受講状況) counted for, beside the
+       * departments: the members of a Group, or the Users with an annotation — with a
+       * given `value`, or holding a date (YYYY-MM-DD) in the fiscal year counted
+       * (`dateInFiscalYear`, e.g. this year's new hires by `city-hall-year/hired-on`).
+       * Default: the staff whose `city-hall-year/hired-on` falls in the fiscal year.
+       */
+      audiences?: Array<{
+        /** A short id, unique in the list, e.g. `new-hires`. */
+        id: string;
+        /** The name HR reads, in Japanese and optionally in English. */
+        title: { ja: string; en?: string };
+        /** A full Group ref, e.g. `group:default/shinnin-kakaricho`. */
+        group?: string;
+        /** A User annotation, e.g. `city-hall-year/hired-on`. */
+        annotation?: string;
+        /** The annotation's value that puts a person in the audience. */
+        value?: string;
+        /** The annotation holds a date, which must fall in the fiscal year counted. */
+        dateInFiscalYear?: boolean;
+      }>;
+    };
     seed?: {
       /**
        * Load the starting content into an empty database on start-up.

@@ -16,6 +16,7 @@ import { DatabaseEntryStore } from './database/DatabaseEntryStore';
 import { DatabaseFeedTokenStore } from './database/DatabaseFeedTokenStore';
 import { DatabaseLastSeenStore } from './database/DatabaseLastSeenStore';
 import { DatabaseIdeaStore } from './database/DatabaseIdeaStore';
+import { DatabaseProgressStore } from './database/DatabaseProgressStore';
 import { DatabaseProposalStore } from './database/DatabaseProposalStore';
 import { DatabaseQuestionStore } from './database/DatabaseQuestionStore';
 import { DatabaseReminderClaimStore } from './database/DatabaseReminderClaimStore';
@@ -24,6 +25,8 @@ import { AnswerCache } from './service/AnswerCache';
 import { ChangeService } from './service/ChangeService';
 import { CatalogNames } from './service/CatalogNames';
 import { NewStaffDirectory } from './service/NewStaffDirectory';
+import { PeopleDirectory, readAudiences } from './service/PeopleDirectory';
+import { ProgressService } from './service/ProgressService';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
 import { seedStartingContent } from './service/contentSeed';
@@ -144,6 +147,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           auth: deps.auth,
         });
         const questionStore = new DatabaseQuestionStore(store.client);
+        const clarityStore = new DatabaseClarityStore(store.client);
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
           courses: courseStore,
@@ -167,6 +171,20 @@ export const cityHallYearPlugin = createBackendPlugin({
               authorizer,
               auditor: deps.auditor,
               logger,
+            }),
+            progress: new ProgressService({
+              progress: new DatabaseProgressStore(store.client),
+              courses: courseStore,
+              clarity: clarityStore,
+              years: yearService,
+              authorizer,
+              auditor: deps.auditor,
+              people: new PeopleDirectory({
+                catalog: deps.catalog,
+                auth: deps.auth,
+                logger,
+              }),
+              audiences: readAudiences(config),
             }),
             feeds: feedService,
             handover: handoverService,
@@ -197,7 +215,7 @@ export const cityHallYearPlugin = createBackendPlugin({
               logger,
             }),
             clarity: new ClarityService({
-              clarity: new DatabaseClarityStore(store.client),
+              clarity: clarityStore,
               entries: store,
               courses: courseStore,
               questions: questionStore,

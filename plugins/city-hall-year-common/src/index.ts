@@ -23,3 +23,4 @@ export * from './entryChanges';
 export * from './timingText';
 export * from './proposals';
 export * from './ideas';
+export * from './progress';

@@ -57,6 +57,16 @@ export const courseManagePermission: BasicPermission = createPermission({
 });
 
 /**
+ * Permission to see how learners follow a course (受講状況): each learner's progress
+ * and the counts by step, department and audience. Everyone sees their own progress;
+ * in the default policy only HR editors hold this.
+ */
+export const courseProgressReadPermission: BasicPermission = createPermission({
+  name: 'city-hall-year.course.progress.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Permission to see the overviews HR works from: unconfirmed entries per department
  * and entries whose owner left the catalog.
  */
@@ -158,6 +168,7 @@ export const cityHallYearPermissions = [
   entryDeletePermission,
   entryReassignPermission,
   courseManagePermission,
+  courseProgressReadPermission,
   overviewReadPermission,
   questionAskPermission,
   questionAnswerPermission,

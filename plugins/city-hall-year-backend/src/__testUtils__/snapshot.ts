@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
  * revisions and courses with all columns, feed tokens by id and label, and the whole
  * dialogue (questions, answers and comments, 「同じ疑問」 marks, their history) and the
  * "still unclear" answers, change proposals with every step of them, and
- * process-review ideas with every answer, with all columns. Compare two with `toEqual`, so that a
+ * process-review ideas with every answer, and course progress, with all columns. Compare two with `toEqual`, so that a
  * failure shows what was written.
  */
 export async function snapshotDatabase(knex: Knex) {
@@ -40,6 +40,13 @@ export async function snapshotDatabase(knex: Knex) {
       .orderBy([
         { column: 'idea_id', order: 'asc' },
         { column: 'version', order: 'asc' },
+      ]),
+    courseProgress: await knex('city_hall_year_course_progress')
+      .select()
+      .orderBy([
+        { column: 'course_id', order: 'asc' },
+        { column: 'user_ref', order: 'asc' },
+        { column: 'entry_slug', order: 'asc' },
       ]),
     proposalEvents: await knex('city_hall_year_proposal_events')
       .select()

@@ -113,6 +113,8 @@ type RouteName =
   | 'POST /courses'
   | 'PUT /courses/:slug'
   | 'DELETE /courses/:slug'
+  | 'PUT /courses/:slug/progress/:step'
+  | 'GET /courses/:slug/progress/summary'
   | 'POST /handover'
   | 'GET /handover'
   | 'GET /confirmations/:fy'
@@ -195,6 +197,8 @@ const EXPECTED: Record<RouteName, [Expected, Expected, Expected, Expected, Expec
   'POST /courses':                        [403,  403,  403, 201, 403, 401, null,  null, null,  null, null],
   'PUT /courses/:slug':                   [403,  403,  403, 200, 403, 401, null,  null, null,   400,  409],
   'DELETE /courses/:slug':                [403,  403,  403, 204, 403, 401, null,  null, null,   400,  409],
+  'PUT /courses/:slug/progress/:step':      [200,  200,  200, 200, 200, 401, null,  null, null,  null, null],
+  'GET /courses/:slug/progress/summary':    [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
   'POST /handover':                         [403,  403,  403, 200, 403, 401,  403,  null,  400,   400,  409],
   'GET /handover':                          [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
   'GET /confirmations/:fy':                 [403,  403,  403, 200, 403, 401, null,  null, null,  null, null],
@@ -630,6 +634,22 @@ describeOnEachDatabase(
         writes: false,
         setup: async () => undefined,
         send: (_state, _p, call) => call('get', '/handover'),
+      },
+      {
+        name: 'PUT /courses/:slug/progress/:step',
+        writes: true,
+        setup: freshCourse,
+        send: (course: Course, _p, call) =>
+          call('put', `/courses/${course.slug}/progress/1`).send({
+            done: true,
+          }),
+      },
+      {
+        name: 'GET /courses/:slug/progress/summary',
+        writes: false,
+        setup: freshCourse,
+        send: (course: Course, _p, call) =>
+          call('get', `/courses/${course.slug}/progress/summary`),
       },
       {
         name: 'GET /confirmations/:fy',

@@ -47,6 +47,9 @@ import {
  * in JSON, and never writes part of a refused request.
  */
 
+/** The seeded course whose steps the fuzz marks done. */
+const PROGRESS_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';
+
 /** Seeded entries that courses link to; the fuzz never deletes them. */
 const SEEDED_STEPS = [
   'yosan-hensei-hoshin',
@@ -942,6 +945,40 @@ const PROPOSAL_QUERY = {
   mine: fc.constantFrom('true', 'false', 'TRUE', '1', '0', 'yes', ''),
 };
 
+/** A learner's mark on a course step: done or not, and what is not a mark. */
+const progressMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  setAt(['done'], fc.constantFrom<unknown>(false, 'true', 1, 0, null, [], {})),
+  setAt(
+    ['user'],
+    fc.constantFrom<unknown>(FINANCE, 'user:default/yamada.taro'),
+  ),
+);
+
+/**
+ * The `:step` of a course path: real steps, their neighbours and no numbers at all.
+ * (An empty step is another URL, `/progress/`, which is not this route.)
+ */
+const COURSE_STEPS = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: -3, max: 70 }).map(String) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('01', '1.5', '1e1', '１', '0x1', ' 1', '999'),
+  },
+);
+
+/** The query of HR's summary of a course's progress. */
+const PROGRESS_QUERY = {
+  fiscalYear: fc.constantFrom(
+    '2026',
+    '1988',
+    '2201',
+    '2026.5',
+    'R8',
+    '',
+    '2026,2027',
+  ),
+};
+
 /** The parameters of the lists of ideas, with valid values and near misses. */
 const IDEA_QUERY = {
   status: fc.oneof(
@@ -1634,6 +1671,11 @@ describe('abuse: fuzzing the write routes', () => {
         .orderBy(['idea_id', 'version']),
     };
     hash.update(JSON.stringify(ideas));
+    const progress = await ctx
+      .knex('city_hall_year_course_progress')
+      .select()
+      .orderBy(['course_id', 'user_ref', 'entry_slug']);
+    hash.update(JSON.stringify(progress));
     const [dialogueRevisions] = await ctx
       .knex('city_hall_year_dialogue_revisions')
       .count({ count: '*' })
@@ -1651,6 +1693,7 @@ describe('abuse: fuzzing the write routes', () => {
       proposals.events.length,
       ideas.ideas.length,
       ideas.answers.length,
+      progress.length,
       hash.digest('hex'),
     ].join('/');
   }
@@ -2622,6 +2665,23 @@ describe('abuse: fuzzing the write routes', () => {
           },
         };
       },
+    }),
+    {
+      route: 'PUT /courses/:slug/progress/:step',
+      runs: 150,
+      people: readers,
+      plans: fc.tuple(COURSE_STEPS, bodyPlan(progressMutation)),
+      request: async ([step, plan]: [string, BodyPlan]) => ({
+        path: `/courses/${PROGRESS_COURSE}/progress/${encodeQueryValue(step)}`,
+        ...bodyText(plan, { done: true }),
+      }),
+    },
+    queryRoute({
+      route: 'GET /courses/:slug/progress/summary',
+      runs: 100,
+      people: fc.constantFrom<Person>('hr', 'finance', 'newHire'),
+      params: PROGRESS_QUERY,
+      path: () => `/courses/${PROGRESS_COURSE}/progress/summary`,
     }),
     queryRoute({
       route: 'GET /ideas',

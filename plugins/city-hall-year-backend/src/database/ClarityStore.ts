@@ -65,6 +65,16 @@ export interface ClarityStore {
     entryIds: string[],
   ): Promise<Map<string, ClarityReasonCounts>>;
 
+  /**
+   * Per entry (of at most a course's steps), how many of the given readers' current
+   * answers are still unclear; entries without such answers are left out.
+   */
+  unclearAmong(
+    fiscalYear: number,
+    entryIds: string[],
+    userRefs: string[],
+  ): Promise<Map<string, number>>;
+
   /** The comments of current "still unclear" answers on an entry, newest first. */
   comments(
     entryId: string,

@@ -212,6 +212,34 @@ export class DatabaseClarityStore implements ClarityStore {
     return result;
   }
 
+  async unclearAmong(
+    fiscalYear: number,
+    entryIds: string[],
+    userRefs: string[],
+  ): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    if (entryIds.length === 0) return result;
+    for (const users of slices(userRefs)) {
+      const rows: Array<{ entry_id: string; unclear: number | string }> =
+        await this.db(CLARITY)
+          .where('fiscal_year', fiscalYear)
+          .whereNull('superseded_at')
+          .andWhere('clear', false)
+          .whereIn('entry_id', entryIds)
+          .whereIn('user_ref', users)
+          .groupBy('entry_id')
+          .select('entry_id')
+          .count({ unclear: '*' });
+      for (const row of rows) {
+        result.set(
+          row.entry_id,
+          (result.get(row.entry_id) ?? 0) + Number(row.unclear),
+        );
+      }
+    }
+    return result;
+  }
+
   async comments(entryId: string, fiscalYear: number, limit: number) {
     const rows = await this.db(CLARITY)
       .where({ entry_id: entryId, fiscal_year: fiscalYear })

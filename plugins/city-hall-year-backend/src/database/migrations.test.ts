@@ -26,6 +26,7 @@ const TABLES = [
   'city_hall_year_proposal_events',
   'city_hall_year_ideas',
   'city_hall_year_idea_answers',
+  'city_hall_year_course_progress',
 ];
 
 describe('migrations', () => {
@@ -125,6 +126,50 @@ describe('migrations', () => {
         updated_at: '2026-06-02T00:00:00.000Z',
         version: 2,
       });
+      // A learner's mark on a course step; the progress migration goes down alone
+      // and keeps the course, and a mark goes with its course.
+      await knex('city_hall_year_curricula').insert({
+        id: '00000000-0000-0000-0000-0000000000d1',
+        slug: 'shinki-saiyo',
+        title_ja: '新規採用職員研修',
+        data: '{}',
+        version: 1,
+        created_by: 'user:default/sato.hanako',
+        created_at: '2026-04-01T00:00:00.000Z',
+        updated_by: 'user:default/sato.hanako',
+        updated_at: '2026-04-01T00:00:00.000Z',
+      });
+      await knex('city_hall_year_course_progress').insert({
+        course_id: '00000000-0000-0000-0000-0000000000d1',
+        user_ref: 'user:default/kimura.aoi',
+        entry_slug: 'shutsuno-heisa',
+        done_at: '2026-06-01T00:00:00.000Z',
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasTable('city_hall_year_course_progress'),
+      ).resolves.toBe(false);
+      await expect(
+        knex('city_hall_year_curricula')
+          .where({ slug: 'shinki-saiyo' })
+          .first(),
+      ).resolves.toMatchObject({ title_ja: '新規採用職員研修' });
+      await knex.migrate.up({ directory: migrationsDir });
+      await knex('city_hall_year_course_progress').insert({
+        course_id: '00000000-0000-0000-0000-0000000000d1',
+        user_ref: 'user:default/kimura.aoi',
+        entry_slug: 'shutsuno-heisa',
+        done_at: '2026-06-01T00:00:00.000Z',
+      });
+      await knex('city_hall_year_curricula')
+        .where({ slug: 'shinki-saiyo' })
+        .delete();
+      const [{ marks }] = await knex('city_hall_year_course_progress').count({
+        marks: '*',
+      });
+      expect(Number(marks)).toBe(0);
+      await knex.migrate.down({ directory: migrationsDir });
+
       await knex.migrate.down({ directory: migrationsDir });
       for (const table of [
         'city_hall_year_ideas',

@@ -12,6 +12,7 @@ import type {
 import {
   clarityReasonsReadPermission,
   courseManagePermission,
+  courseProgressReadPermission,
   entryCreatePermission,
   entryDeletePermission,
   entryReadPermission,
@@ -42,6 +43,7 @@ import {
  * | delete, undelete | every entry | their entries | — |
  * | reassign owner, hand over orphaned entries | yes | — | — |
  * | manage courses | yes | — | — |
+ * | see learners' course progress and its counts (their own: everyone) | yes | — | — |
  * | read HR overviews (confirmations, orphans) | yes | — | — |
  * | ask and comment on an entry they may read | yes | yes | yes |
  * | answer questions on an entry | every entry | their entries | — |
@@ -111,6 +113,7 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, entryReassignPermission) ||
       isPermission(permission, courseManagePermission) ||
+      isPermission(permission, courseProgressReadPermission) ||
       isPermission(permission, overviewReadPermission) ||
       isPermission(permission, questionModeratePermission)
     ) {

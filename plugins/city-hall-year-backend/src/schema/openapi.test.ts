@@ -180,6 +180,52 @@ describe('OpenAPI document', () => {
       [204, `DELETE /courses/${course.slug}`, 'hr', { version: 2 }],
     ]);
 
+    // Course progress (受講状況): a learner's own marks, and HR's summary
+    await expectEachDocumented([
+      [200, 'GET /course-progress', 'newHire'],
+      [401, 'GET /course-progress'],
+      [200, `GET /courses/${NEW_HIRE_COURSE}/progress`, 'newHire'],
+      [404, 'GET /courses/none-such/progress', 'newHire'],
+      [
+        200,
+        `PUT /courses/${NEW_HIRE_COURSE}/progress/1`,
+        'newHire',
+        { done: true },
+      ],
+      [400, `PUT /courses/${NEW_HIRE_COURSE}/progress/1`, 'newHire', {}],
+      [
+        400,
+        `PUT /courses/${NEW_HIRE_COURSE}/progress/0`,
+        'newHire',
+        { done: true },
+      ],
+      [
+        404,
+        `PUT /courses/${NEW_HIRE_COURSE}/progress/59`,
+        'newHire',
+        { done: true },
+      ],
+      [401, `PUT /courses/${NEW_HIRE_COURSE}/progress/1`, undefined, {}],
+      [200, `GET /courses/${NEW_HIRE_COURSE}/progress/summary`, 'hr'],
+      [
+        400,
+        `GET /courses/${NEW_HIRE_COURSE}/progress/summary?fiscalYear=R8`,
+        'hr',
+      ],
+      [403, `GET /courses/${NEW_HIRE_COURSE}/progress/summary`, 'newHire'],
+      [404, 'GET /courses/none-such/progress/summary', 'hr'],
+    ]);
+    const mine = await expectDocumented([
+      200,
+      'GET /course-progress',
+      'newHire',
+    ]);
+    expect(mine.body.items[0]).toMatchObject({
+      course: NEW_HIRE_COURSE,
+      done: [expect.objectContaining({ position: 1 })],
+      next: expect.objectContaining({ position: 2 }),
+    });
+
     // Feed tokens and the calendar feed
     const feedToken = await expectDocumented([
       201,

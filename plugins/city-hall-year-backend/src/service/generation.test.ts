@@ -43,6 +43,8 @@ const NOT_CONTENT = new Set([
   // Process-review ideas are not shown in the year view or the feeds.
   'POST /entries/:id/ideas',
   'PUT /ideas/:id/status',
+  // A learner's progress is theirs, never part of the year view or the feeds.
+  'PUT /courses/:slug/progress/:step',
 ]);
 
 /** Every route of the router that is not a read, as `METHOD /path`. */

@@ -8,6 +8,7 @@ import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
 import type { IdeaService } from './IdeaService';
+import type { ProgressService } from './ProgressService';
 import type { ProposalService } from './ProposalService';
 import type { QuestionService } from './QuestionService';
 import type { YearService } from './YearService';
@@ -19,6 +20,7 @@ export interface RouterOptions {
   entryService: EntryService;
   importExportService: ImportExportService;
   courses: CourseService;
+  progress: ProgressService;
   feeds: FeedService;
   handover: HandoverService;
   changes: ChangeService;

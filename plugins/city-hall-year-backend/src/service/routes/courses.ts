@@ -1,5 +1,8 @@
 import {
   courseInputSchema,
+  courseProgressInputSchema,
+  courseStepParamSchema,
+  progressSummaryQuerySchema,
   courseUpdateSchema,
   courseViewQuerySchema,
   slugSchema,
@@ -15,9 +18,12 @@ import {
   parseRequest,
 } from './util';
 
-/** Training courses: read by everyone signed in, managed by HR editors. */
+/**
+ * Training courses: read by everyone signed in, managed by HR editors; each learner's
+ * progress, seen by the learner and HR editors.
+ */
 export function courseRoutes(router: Router, options: RouterOptions) {
-  const { courses } = options;
+  const { courses, progress } = options;
   const { reader, user } = callers(options.httpAuth);
   const slugParam = (value: string) =>
     parseRequest(slugSchema, value, 'course slug');
@@ -58,6 +64,47 @@ export function courseRoutes(router: Router, options: RouterOptions) {
     await courses.remove(slug, version, ctx);
     res.status(204).end();
   });
+
+  // Course progress (受講状況): the caller's own, and HR's summary of a cohort.
+  router.get('/course-progress', async (req, res) => {
+    const ctx = await user(req);
+    parseRequest(noQuerySchema, req.query, 'query');
+    res.json(await progress.myCourses(ctx));
+  });
+
+  router.get(
+    one.map(path => `${path}/progress`),
+    async (req, res) => {
+      const ctx = await user(req);
+      parseRequest(noQuerySchema, req.query, 'query');
+      res.json(await progress.mine(slugParam(req.params.slug), ctx));
+    },
+  );
+
+  router.put(
+    one.map(path => `${path}/progress/:step`),
+    async (req, res) => {
+      const ctx = await user(req);
+      const slug = slugParam(req.params.slug);
+      const step = parseRequest(courseStepParamSchema, req.params.step, 'step');
+      const { done } = parseBody(courseProgressInputSchema, req);
+      res.json(await progress.mark(slug, step, done, ctx));
+    },
+  );
+
+  router.get(
+    one.map(path => `${path}/progress/summary`),
+    async (req, res) => {
+      const ctx = await user(req);
+      const slug = slugParam(req.params.slug);
+      const { fiscalYear } = parseRequest(
+        progressSummaryQuerySchema,
+        req.query,
+        'query',
+      );
+      res.json(await progress.summary(slug, fiscalYear, ctx));
+    },
+  );
 
   // "Used in": the courses whose steps link an entry.
   router.get(

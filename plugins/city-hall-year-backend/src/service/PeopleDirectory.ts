@@ -1,0 +1,199 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  HIRED_ON_ANNOTATION,
+  resolveFiscalYear,
+} from '@internal/plugin-city-hall-year-common';
+import { LRUCache } from 'lru-cache';
+
+/** What the catalog says of a person that counting needs: their Groups, annotations. */
+export interface Person {
+  groups: string[];
+  annotations: Record<string, string>;
+}
+
+/**
+ * People as the catalog describes them, for counts by department and audience: one
+ * batched lookup for the Users not seen in the last minute, asked with the plugin's
+ * own credentials. A person the catalog does not know belongs to no Group.
+ */
+export class PeopleDirectory {
+  private readonly cache = new LRUCache<string, Person>({
+    max: 10_000,
+    ttl: 60_000,
+  });
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async describe(refs: Iterable<string>): Promise<Map<string, Person>> {
+    const wanted = [...new Set(refs)];
+    const missing = wanted.filter(ref => !this.cache.has(ref));
+    if (missing.length > 0) {
+      try {
+        const { items } = await this.deps.catalog.getEntitiesByRefs(
+          {
+            entityRefs: missing,
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.annotations',
+              'spec.memberOf',
+              'relations',
+            ],
+          },
+          { credentials: await this.deps.auth.getOwnServiceCredentials() },
+        );
+        items.forEach((entity, i) => {
+          if (!entity) return;
+          this.cache.set(missing[i], {
+            groups: groupsOf(entity),
+            annotations: entity.metadata.annotations ?? {},
+          });
+        });
+      } catch (error) {
+        // Counts are kept either way; only their breakdown is unknown for a while.
+        this.deps.logger.warn(
+          `Could not read people from the catalog: ${error}`,
+        );
+      }
+    }
+    return new Map(
+      wanted.map(ref => [
+        ref,
+        this.cache.get(ref) ?? { groups: [], annotations: {} },
+      ]),
+    );
+  }
+}
+
+/**
+ * The Groups a User is a member of: the catalog's `memberOf` relations, and
+ * `spec.memberOf` as written (for a catalog that has not processed the entity).
+ */
+function groupsOf(entity: Entity): string[] {
+  const groups = new Set(
+    (entity.relations ?? [])
+      .filter(r => r.type === 'memberOf')
+      .map(r => r.targetRef),
+  );
+  const written = (entity.spec as { memberOf?: unknown } | undefined)?.memberOf;
+  if (Array.isArray(written)) {
+    for (const ref of written) {
+      if (typeof ref !== 'string') continue;
+      try {
+        groups.add(
+          stringifyEntityRef(
+            parseEntityRef(ref, {
+              defaultKind: 'group',
+              defaultNamespace: entity.metadata.namespace ?? 'default',
+            }),
+          ),
+        );
+      } catch {
+        // Not a reference: the catalog would not relate it either.
+      }
+    }
+  }
+  return [...groups].sort();
+}
+
+/**
+ * An audience HR counts course progress for (`cityHallYear.progress.audiences`):
+ * the members of a Group, or the Users with an annotation — with a given value, or
+ * holding a date (YYYY-MM-DD) in the fiscal year counted (this year's new hires).
+ */
+export interface Audience {
+  id: string;
+  title: { ja: string; en?: string };
+  group?: string;
+  annotation?: string;
+  value?: string;
+  dateInFiscalYear?: boolean;
+}
+
+/** The audience when config names none: the staff who joined in the fiscal year. */
+export const DEFAULT_AUDIENCES: Audience[] = [
+  {
+    id: 'new-staff',
+    title: { ja: 'その年度の新規採用職員', en: 'Staff who joined in the year' },
+    annotation: HIRED_ON_ANNOTATION,
+    dateInFiscalYear: true,
+  },
+];
+
+/** Reads `cityHallYear.progress.audiences`; a mistake stops the backend at start. */
+export function readAudiences(config: Config): Audience[] {
+  const list = config.getOptionalConfigArray('cityHallYear.progress.audiences');
+  if (!list) return DEFAULT_AUDIENCES;
+  const seen = new Set<string>();
+  return list.map((c, i) => {
+    const at = `cityHallYear.progress.audiences[${i}]`;
+    const id = c.getString('id');
+    if (seen.has(id)) throw new Error(`${at}.id: '${id}' is named twice`);
+    seen.add(id);
+    const group = c.getOptionalString('group');
+    const annotation = c.getOptionalString('annotation');
+    if (Boolean(group) === Boolean(annotation)) {
+      throw new Error(`${at}: name either a group or an annotation`);
+    }
+    const value = c.getOptionalString('value');
+    const dateInFiscalYear = c.getOptionalBoolean('dateInFiscalYear');
+    if (group && (value !== undefined || dateInFiscalYear !== undefined)) {
+      throw new Error(
+        `${at}: value and dateInFiscalYear go with an annotation`,
+      );
+    }
+    if (value !== undefined && dateInFiscalYear) {
+      throw new Error(`${at}: give a value or dateInFiscalYear, not both`);
+    }
+    const titleEn = c.getOptionalString('title.en');
+    return {
+      id,
+      title: {
+        ja: c.getString('title.ja'),
+        ...(titleEn ? { en: titleEn } : {}),
+      },
+      ...(group ? { group: group.toLocaleLowerCase('en-US') } : {}),
+      ...(annotation ? { annotation } : {}),
+      ...(value !== undefined ? { value } : {}),
+      ...(dateInFiscalYear ? { dateInFiscalYear } : {}),
+    };
+  });
+}
+
+/** Whether a person belongs to an audience in a fiscal year. */
+export function inAudience(
+  audience: Audience,
+  person: Person,
+  fiscalYear: number,
+): boolean {
+  if (audience.group) {
+    return person.groups.some(
+      g => g.toLocaleLowerCase('en-US') === audience.group,
+    );
+  }
+  const held = person.annotations[audience.annotation!];
+  if (held === undefined) return false;
+  if (audience.value !== undefined) return held.trim() === audience.value;
+  if (audience.dateInFiscalYear) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(held.trim())) return false;
+    try {
+      return resolveFiscalYear(held.trim()) === fiscalYear;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
