@@ -103,6 +103,12 @@ export function createFakeApi(
     updateCourse: notUsed,
     deleteCourse: notUsed,
     listEntryCourses: notUsed,
+    async listMyCourseProgress() {
+      return [];
+    },
+    getCourseProgress: notUsed,
+    markCourseStep: notUsed,
+    getCourseProgressSummary: notUsed,
     getQuestion: notUsed,
     async listQuestions() {
       return {

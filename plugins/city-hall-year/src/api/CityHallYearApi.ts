@@ -10,6 +10,8 @@ import type {
   Course,
   CourseBacklink,
   CourseInput,
+  CourseProgress,
+  CourseProgressSummary,
   CourseView,
   CreatedFeedToken,
   Entry,
@@ -140,6 +142,21 @@ export interface CityHallYearApi {
   deleteCourse(slug: string, version: number): Promise<void>;
   /** The courses that use an entry, with the step. */
   listEntryCourses(entrySlug: string): Promise<CourseBacklink[]>;
+  /** The courses the signed-in user started, unfinished first (受講状況). */
+  listMyCourseProgress(): Promise<CourseProgress[]>;
+  /** The signed-in user's progress through a course. */
+  getCourseProgress(slug: string): Promise<CourseProgress>;
+  /** Marks a step (by its position, 1 for the first) done or not done. */
+  markCourseStep(
+    slug: string,
+    position: number,
+    done: boolean,
+  ): Promise<CourseProgress>;
+  /** HR's summary of a course's learners in a fiscal year (HR editors). */
+  getCourseProgressSummary(
+    slug: string,
+    fiscalYear?: number,
+  ): Promise<CourseProgressSummary>;
 
   /** The signed-in user's calendar feed tokens. */
   listFeedTokens(): Promise<FeedToken[]>;

@@ -60,6 +60,39 @@ describe('CityHallYearClient', () => {
     await expect(client.getEntry('a/b?c')).resolves.toEqual({ slug: 'a/b?c' });
   });
 
+  it('marks a course step with PUT and asks HR’s summary for a fiscal year', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.put(
+        `${baseUrl}/courses/:slug/progress/:step`,
+        async ({ request, params }) => {
+          seen.push(
+            `PUT ${params.slug} ${params.step} ${JSON.stringify(
+              await request.json(),
+            )}`,
+          );
+          return HttpResponse.json({ course: params.slug, done: [] });
+        },
+      ),
+      http.get(`${baseUrl}/courses/:slug/progress/summary`, ({ request }) => {
+        seen.push(`GET summary ${new URL(request.url).search}`);
+        return HttpResponse.json({ course: 'x' });
+      }),
+      http.get(`${baseUrl}/course-progress`, () =>
+        HttpResponse.json({ items: [{ course: 'x' }] }),
+      ),
+    );
+    await client.markCourseStep('shinki-saiyo', 4, true);
+    await client.getCourseProgressSummary('shinki-saiyo', 2026);
+    await expect(client.listMyCourseProgress()).resolves.toEqual([
+      { course: 'x' },
+    ]);
+    expect(seen).toEqual([
+      'PUT shinki-saiyo 4 {"done":true}',
+      'GET summary ?fiscalYear=2026',
+    ]);
+  });
+
   it('sends the version it was based on, and turns a 409 into a ResponseError', async () => {
     let body: unknown;
     server.use(

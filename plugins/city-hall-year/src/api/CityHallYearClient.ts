@@ -237,6 +237,40 @@ export class CityHallYearClient implements CityHallYearApi {
     return items;
   }
 
+  async listMyCourseProgress(): Promise<common.CourseProgress[]> {
+    const { items } = await this.get<common.MyCourseProgress>(
+      '/course-progress',
+    );
+    return items;
+  }
+
+  getCourseProgress(slug: string): Promise<common.CourseProgress> {
+    return this.get(`/courses/${encodeURIComponent(slug)}/progress`);
+  }
+
+  markCourseStep(
+    slug: string,
+    position: number,
+    done: boolean,
+  ): Promise<common.CourseProgress> {
+    return this.send(
+      'PUT',
+      `/courses/${encodeURIComponent(slug)}/progress/${position}`,
+      { done },
+    );
+  }
+
+  getCourseProgressSummary(
+    slug: string,
+    fiscalYear?: number,
+  ): Promise<common.CourseProgressSummary> {
+    return this.get(
+      `/courses/${encodeURIComponent(slug)}/progress/summary${queryString({
+        fiscalYear,
+      })}`,
+    );
+  }
+
   async listFeedTokens(): Promise<common.FeedToken[]> {
     const { items } = await this.get<{ items: common.FeedToken[] }>(
       '/feed-tokens',

@@ -1,5 +1,8 @@
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import type { CourseView } from '@internal/plugin-city-hall-year-common';
+import type {
+  CourseProgress,
+  CourseView,
+} from '@internal/plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import {
@@ -58,7 +61,30 @@ function view(fiscalYear: number): CourseView {
   };
 }
 
-async function renderCourse(path: string, canManage: boolean) {
+const SLUG = 'yosan-kessan-no-tsunagari';
+
+function progress(done: number[]): CourseProgress {
+  const slugs = ['shutsuno-heisa', 'secret-draft'];
+  const next = [1, 2].find(p => !done.includes(p));
+  return {
+    course: SLUG,
+    title: { ja: '予算と決算のつながり' },
+    steps: 2,
+    done: done.map(position => ({
+      position,
+      entrySlug: slugs[position - 1],
+      doneAt: '2026-06-01T00:00:00.000Z',
+    })),
+    finished: next === undefined,
+    ...(next ? { next: { position: next, entrySlug: slugs[next - 1] } } : {}),
+  };
+}
+
+async function renderCourse(
+  path: string,
+  canManage: boolean,
+  options: { done?: number[] } = {},
+) {
   const asked: Array<number | undefined> = [];
   const api = {
     ...createFakeApi(),
@@ -66,6 +92,7 @@ async function renderCourse(path: string, canManage: boolean) {
       asked.push(fiscalYear);
       return view(fiscalYear ?? 2026);
     }),
+    getCourseProgress: jest.fn(async () => progress(options.done ?? [])),
   };
   await renderInPlugin(
     routes({ '/city-hall-year/courses/:slug': <CoursePage /> }),
@@ -104,5 +131,44 @@ describe('CoursePage', () => {
       'not available',
     );
     expect(screen.queryByTestId('course-edit')).toBeNull();
+  });
+
+  it('shows the learner how far they are, marks the steps done and continues at the first one not done', async () => {
+    await renderCourse(`/city-hall-year/courses/${SLUG}`, false, {
+      done: [1],
+    });
+    const bar = await screen.findByTestId('course-progress');
+    expect(bar).toHaveTextContent('1 of 2 steps done');
+    expect(within(bar).getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      '50',
+    );
+    expect(
+      within(screen.getByTestId('course-step-1')).getByTestId(
+        'course-step-check',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('course-step-2')).queryByTestId(
+        'course-step-check',
+      ),
+    ).toBeNull();
+    expect(screen.getByTestId('course-continue')).toHaveAttribute(
+      'href',
+      `/city-hall-year/courses/${SLUG}/2`,
+    );
+    expect(screen.queryByTestId('course-start')).toBeNull();
+    // Only HR sees the learners.
+    expect(screen.queryByTestId('course-learners')).toBeNull();
+  });
+
+  it('says when the course is finished and offers it from the start again', async () => {
+    await renderCourse(`/city-hall-year/courses/${SLUG}`, false, {
+      done: [1, 2],
+    });
+    expect(await screen.findByTestId('course-progress')).toHaveTextContent(
+      'You finished this course.',
+    );
+    expect(screen.getByTestId('course-start')).toBeInTheDocument();
   });
 });

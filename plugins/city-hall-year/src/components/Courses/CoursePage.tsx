@@ -5,12 +5,15 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { Link } from '@backstage/ui';
 import {
   courseManagePermission,
+  courseProgressReadPermission,
   fiscalYearLabels,
   occurrenceLabel,
 } from '@internal/plugin-city-hall-year-common';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router-dom';
@@ -27,6 +30,8 @@ import { GuidePage } from '../GuidePage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
+import { useCourseProgress } from './useCourseProgress';
+import { CourseLearners } from './CourseLearners';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { BilingualText } from '../BilingualText';
 
@@ -45,6 +50,10 @@ export function CoursePage() {
   const { allowed: canManage } = usePermission({
     permission: courseManagePermission,
   });
+  const { allowed: canSeeLearners } = usePermission({
+    permission: courseProgressReadPermission,
+  });
+  const { progress } = useCourseProgress(slug);
   const owners = useOwnerNames(
     view?.steps.flatMap(s => (s.entry ? [s.entry.owner] : [])) ?? [],
   );
@@ -60,20 +69,33 @@ export function CoursePage() {
   const { course } = view;
   const labels = fiscalYearLabels(view.fiscalYear);
   const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
+  const doneAt = new Set(progress?.done.map(d => d.position));
+  const next = progress?.done.length ? progress.next : undefined;
 
   return (
     <GuidePage
       title={localize(course.title)}
       actions={
         <>
-          <Button
-            variant="contained"
-            component={RouterLink}
-            to={withYear(stepLink({ slug, step: '1' }))}
-            data-testid="course-start"
-          >
-            {t('courses.start')}
-          </Button>
+          {next ? (
+            <Button
+              variant="contained"
+              component={RouterLink}
+              to={withYear(stepLink({ slug, step: String(next.position) }))}
+              data-testid="course-continue"
+            >
+              {t('courses.continue')}
+            </Button>
+          ) : (
+            <Button
+              variant="contained"
+              component={RouterLink}
+              to={withYear(stepLink({ slug, step: '1' }))}
+              data-testid="course-start"
+            >
+              {t('courses.start')}
+            </Button>
+          )}
           {canManage && (
             <Button
               variant="outlined"
@@ -99,6 +121,26 @@ export function CoursePage() {
           {t('courses.audience')}: {localize(course.audience)}
         </Typography>
         {course.description && <BilingualText text={course.description} />}
+        {progress && progress.steps > 0 && (
+          <Stack spacing={0.5} data-testid="course-progress">
+            <Typography>
+              {progress.finished
+                ? t('courses.finished')
+                : t('courses.progressCount', {
+                    done: String(progress.done.length),
+                    total: String(progress.steps),
+                  })}
+            </Typography>
+            <LinearProgress
+              variant="determinate"
+              value={(progress.done.length / progress.steps) * 100}
+              aria-label={t('courses.progressCount', {
+                done: String(progress.done.length),
+                total: String(progress.steps),
+              })}
+            />
+          </Stack>
+        )}
         <Typography variant="overline" data-testid="course-year">
           {t('courses.datesOf', { year: labels[language] })}
         </Typography>
@@ -112,9 +154,19 @@ export function CoursePage() {
               data-testid={`course-step-${step.position}`}
             >
               <CardContent>
-                <Typography variant="overline">
-                  {t('courses.step', { position: String(step.position) })}
-                </Typography>
+                <Stack direction="row" spacing={0.5} alignItems="center">
+                  <Typography variant="overline">
+                    {t('courses.step', { position: String(step.position) })}
+                  </Typography>
+                  {doneAt.has(step.position) && (
+                    <CheckCircleIcon
+                      color="success"
+                      fontSize="small"
+                      titleAccess={t('courses.stepDoneMark')}
+                      data-testid="course-step-check"
+                    />
+                  )}
+                </Stack>
                 {step.entry ? (
                   <>
                     <Stack direction="row" spacing={1} alignItems="center">
@@ -152,6 +204,9 @@ export function CoursePage() {
             </Card>
           ))}
         </Stack>
+        {canSeeLearners && (
+          <CourseLearners slug={slug} fiscalYear={view.fiscalYear} />
+        )}
       </Stack>
     </GuidePage>
   );

@@ -5,6 +5,8 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router-dom';
@@ -14,6 +16,7 @@ import { EntryPage } from '../EntryPage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
+import { useCourseProgress } from './useCourseProgress';
 import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /**
@@ -26,6 +29,7 @@ export function CourseStepPage() {
   const { slug = '', step = '' } = useParams();
   const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCourse(slug, pinned);
+  const { progress, saving, mark } = useCourseProgress(slug);
   const stepLink = useRouteRef(courseStepRouteRef);
   const courseLink = useRouteRef(courseRouteRef);
 
@@ -36,6 +40,7 @@ export function CourseStepPage() {
   const total = view.steps.length;
   const withYear = (path: string) => (pinned ? `${path}?fy=${pinned}` : path);
   const to = (p: number) => withYear(stepLink({ slug, step: String(p) }));
+  const done = progress?.done.some(d => d.position === position) ?? false;
 
   const navigation = (
     <Stack spacing={1} data-testid="course-navigation">
@@ -85,6 +90,43 @@ export function CourseStepPage() {
           </Button>
         )}
       </WrappingRow>
+      {current && (
+        <WrappingRow spacing={1} alignItems="center">
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={done}
+                disabled={!progress || saving}
+                onChange={(_event, checked) => mark(position, checked)}
+                inputProps={
+                  { 'data-testid': 'course-step-done' } as Record<
+                    string,
+                    string
+                  >
+                }
+              />
+            }
+            label={t('courses.stepDone')}
+          />
+          {progress && (
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              data-testid="course-progress-count"
+            >
+              {t('courses.progressCount', {
+                done: String(progress.done.length),
+                total: String(progress.steps),
+              })}
+            </Typography>
+          )}
+        </WrappingRow>
+      )}
+      {done && progress?.finished && (
+        <Alert severity="success" data-testid="course-finished">
+          {t('courses.finished')}
+        </Alert>
+      )}
       {current?.note && (
         <Alert severity="info" icon={false}>
           {localize(current.note)}

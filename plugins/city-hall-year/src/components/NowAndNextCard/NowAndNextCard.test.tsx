@@ -85,4 +85,76 @@ describe('NowAndNextCard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByTestId('now-this-month')).toBeNull();
   });
+
+  it('offers to continue the courses the learner started and has not finished', async () => {
+    const api = {
+      ...createFakeApi(),
+      getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
+      listMyCourseProgress: jest.fn(async () => [
+        {
+          course: 'shinki-saiyo-shiyakusho-no-ichinen',
+          title: { ja: '新規採用職員研修', en: 'New hires' },
+          steps: 8,
+          done: [1, 2, 3, 4].map(position => ({
+            position,
+            entrySlug: `step-${position}`,
+            doneAt: '2026-06-01T00:00:00.000Z',
+          })),
+          finished: false,
+          next: {
+            position: 5,
+            entrySlug: 'yosan-yokyu',
+            title: { ja: '予算要求', en: 'Budget requests' },
+          },
+        },
+        {
+          course: 'kakaricho',
+          title: { ja: '新任係長研修' },
+          steps: 1,
+          done: [
+            {
+              position: 1,
+              entrySlug: 'kessan-ninte',
+              doneAt: '2026-05-01T00:00:00.000Z',
+            },
+          ],
+          finished: true,
+        },
+      ]),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <NowAndNextCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+    );
+    const continuing = await screen.findByTestId('continue-course');
+    expect(continuing).toHaveTextContent('Continue your course');
+    expect(continuing).toHaveTextContent('4 of 8 steps done');
+    expect(
+      within(continuing).getByRole('link', {
+        name: 'New hires: step 5, Budget requests',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen/5',
+    );
+    // A finished course is not offered again.
+    expect(continuing).not.toHaveTextContent('新任係長研修');
+  });
+
+  it('offers no course when the learner has none under way', async () => {
+    const api = {
+      ...createFakeApi(),
+      getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <NowAndNextCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+    );
+    await screen.findByTestId('now-this-month');
+    expect(screen.queryByTestId('continue-course')).toBeNull();
+  });
 });

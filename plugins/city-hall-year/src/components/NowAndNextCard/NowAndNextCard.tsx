@@ -9,6 +9,7 @@ import { useToday } from '../../hooks/useToday';
 import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { NowAndNext } from '../NowAndNext';
+import { ContinueCourse } from './ContinueCourse';
 
 /** This month and the next 30 days, as the content of a home-page widget. */
 export function NowAndNextCard() {
@@ -24,6 +25,7 @@ export function NowAndNextCard() {
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && <NowAndNext occurrences={value} today={today} />}
+      <ContinueCourse />
       <Link href={rootLink()}>{t('page.title')}</Link>
     </Stack>
   );
