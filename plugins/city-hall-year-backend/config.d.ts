@@ -36,6 +36,38 @@ export interface Config {
         dateInFiscalYear?: boolean;
       }>;
     };
+    /**
+     * How roles that take part in steps (参加者) are read from the catalog, for each
+     * person's own year (あなたの一年): the members of a Group, or the Users with an
+     * annotation of a given value. A role not named here matches nobody.
+     */
+    roles?: {
+      /** Section heads (課長級). */
+      managers?: { group?: string; annotation?: string; value?: string };
+      /** Unit chiefs (係長級). */
+      unitChiefs?: { group?: string; annotation?: string; value?: string };
+    };
+    /** This year's new hires, whose own year also shows their first year's milestones. */
+    newHires?: {
+      /**
+       * The User annotation holding the day a person joined (YYYY-MM-DD).
+       * Default: `city-hall-year/hired-on`.
+       */
+      annotation?: string;
+      /**
+       * The course that walks a new hire through the first year, by its permalink;
+       * '' for none. Default: `shinki-saiyo-shiyakusho-no-ichinen`.
+       */
+      course?: string;
+    };
+    /** What the plugin reads of people from the catalog. */
+    people?: {
+      /**
+       * How long a person's Groups and annotations are kept before the catalog is
+       * asked again, in seconds (default 60; 0 asks every time).
+       */
+      cacheSeconds?: number;
+    };
     seed?: {
       /**
        * Load the starting content into an empty database on start-up.

@@ -26,6 +26,7 @@ import { ChangeService } from './service/ChangeService';
 import { CatalogNames } from './service/CatalogNames';
 import { NewStaffDirectory } from './service/NewStaffDirectory';
 import { PeopleDirectory, readAudiences } from './service/PeopleDirectory';
+import { PersonalYear, readPersonalYearConfig } from './service/PersonalYear';
 import { ProgressService } from './service/ProgressService';
 import { ClarityService } from './service/ClarityService';
 import type { EntryWriteDeps } from './service/context';
@@ -148,6 +149,21 @@ export const cityHallYearPlugin = createBackendPlugin({
         });
         const questionStore = new DatabaseQuestionStore(store.client);
         const clarityStore = new DatabaseClarityStore(store.client);
+        const cacheSeconds = config.getOptionalNumber(
+          'cityHallYear.people.cacheSeconds',
+        );
+        const people = new PeopleDirectory({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          ...(cacheSeconds !== undefined
+            ? { cacheMs: Math.max(0, cacheSeconds) * 1000 }
+            : {}),
+        });
+        const personalYear = new PersonalYear({
+          people,
+          config: readPersonalYearConfig(config),
+        });
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
           courses: courseStore,
@@ -157,6 +173,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           logger,
           appBaseUrl: config.getString('app.baseUrl').replace(/\/+$/, ''),
           names,
+          personalYear,
         });
         httpRouter.use(
           await createRouter({
@@ -179,13 +196,10 @@ export const cityHallYearPlugin = createBackendPlugin({
               years: yearService,
               authorizer,
               auditor: deps.auditor,
-              people: new PeopleDirectory({
-                catalog: deps.catalog,
-                auth: deps.auth,
-                logger,
-              }),
+              people,
               audiences: readAudiences(config),
             }),
+            personalYear,
             feeds: feedService,
             handover: handoverService,
             changes: new ChangeService({

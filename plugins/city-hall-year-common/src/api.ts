@@ -1,3 +1,4 @@
+import type { MyPart } from './participation';
 import type { Entry } from './schema';
 import type { Occurrence } from './timing';
 import type { FiscalYearLabels } from './fiscalYear';
@@ -30,6 +31,8 @@ export interface YearOccurrence extends Occurrence {
   councilSession?: number;
   /** For a regular council session: its calendar-year name, e.g. 令和9年第1回定例会. */
   councilSessionLabels?: FiscalYearLabels;
+  /** In the personal view (`?mine=true`) only: why the step is the caller's. */
+  mine?: MyPart;
 }
 
 /** Everything the year page shows for one fiscal year, in one response. */
@@ -42,6 +45,11 @@ export interface YearView {
    * also have dates (the May extraordinary session is also called as needed).
    */
   asNeeded: Array<Omit<YearOccurrence, keyof Occurrence>>;
+  /**
+   * In the personal view (`?mine=true`) only: whether the caller is a new hire of the
+   * fiscal year, and the course that walks a new hire through their first year.
+   */
+  personal?: { newHire: boolean; newHireCourse?: string };
 }
 
 /** What a revision did to its entry. */

@@ -1,6 +1,7 @@
 import {
   columnForHeader,
   columnForPath,
+  entriesTable,
   entryToRow,
   rowToRawEntry,
 } from './entryTable';
@@ -41,6 +42,36 @@ describe('entry table', () => {
       tags: ['決算', '出納'],
       timing: { rules: [{ kind: 'date', on: { month: 5, day: 31 } }] },
     });
+  });
+
+  it('writes who takes part (参加者) one a line, by Japanese names for people, and reads them back', () => {
+    const [header, row] = entriesTable([entry], { style: 'ja' });
+    const cell = row[header.indexOf('参加者')];
+    expect(cell).toBe(
+      [
+        '各課 — 各課では：支払を締め切ります。 [en] Each section: closes its payments.',
+        '全職員',
+        'group:default/zaisei-ka — 財政課は：決算の見込みを立てます。',
+      ].join('\n'),
+    );
+    const keys = entriesTable([entry], { style: 'keys' });
+    expect(keys[1][keys[0].indexOf('participants')]).toMatch(/^sections — /);
+    const { raw, errors } = rowToRawEntry(
+      Object.fromEntries(header.map((h, i) => [h, row[i]])),
+    );
+    expect(errors).toEqual([]);
+    expect(entryInputSchema.parse(raw).participants).toEqual(
+      entry.participants,
+    );
+    // A bare Group name reads as a Group; an unknown role is the schema's to refuse.
+    const read = rowToRawEntry({
+      ...entryToRow(entry),
+      参加者: '係長級\nzaisei-ka',
+    });
+    expect(entryInputSchema.parse(read.raw).participants).toEqual([
+      { role: 'unitChiefs' },
+      { group: 'group:default/zaisei-ka' },
+    ]);
   });
 
   it('reports unknown columns and unreadable cells by column', () => {

@@ -85,6 +85,60 @@ function japaneseName(names: Record<string, string>, code: string): string {
   return Object.entries(names).find(([, c]) => c === code)?.[0] ?? code;
 }
 
+/** Japanese names of the roles that take part (参加者), then their codes. */
+const PARTICIPANT_NAMES: Record<string, string> = {
+  全職員: 'everyone',
+  各課: 'sections',
+  該当する課: 'concernedSections',
+  課長級: 'managers',
+  係長級: 'unitChiefs',
+  新規採用職員: 'newHires',
+};
+const PARTICIPANT_CODES = new Set(Object.values(PARTICIPANT_NAMES));
+/** Between the participant and its note, and before the note's English. */
+const NOTE_MARK = ' — ';
+const ENGLISH_MARK = ' [en] ';
+
+/**
+ * One participant a line: the role (全職員, 各課, 課長級, 係長級, 新規採用職員, or its
+ * code) or a Group reference, then optionally ` — ` and the note in Japanese, and
+ * ` [en] ` and its English.
+ */
+function writeParticipants(entry: EntryFields, ja: boolean): string {
+  return (entry.participants ?? [])
+    .map(p => {
+      const who =
+        'group' in p
+          ? p.group
+          : ja
+          ? japaneseName(PARTICIPANT_NAMES, p.role)
+          : p.role;
+      if (!p.note) return who;
+      return `${who}${NOTE_MARK}${p.note.ja}${
+        p.note.en ? `${ENGLISH_MARK}${p.note.en}` : ''
+      }`;
+    })
+    .join('\n');
+}
+
+function readParticipants(cell: string): unknown[] {
+  return cell
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean)
+    .map(line => {
+      const at = line.indexOf(NOTE_MARK.trim());
+      const who = (at < 0 ? line : line.slice(0, at)).trim();
+      const rest = at < 0 ? '' : line.slice(at + 1).trim();
+      const role =
+        PARTICIPANT_NAMES[who] ??
+        (PARTICIPANT_CODES.has(who) ? who : undefined);
+      const [ja, en] = rest.split(ENGLISH_MARK.trim()).map(t => t.trim());
+      const note = ja ? { note: { ja, ...(en ? { en } : {}) } } : {};
+      return role ? { role, ...note } : { group: who, ...note };
+    });
+}
+
 const FAQ_LINE = /^\s*([QA])[:：.．]\s?(.*)$/i;
 
 /**
@@ -183,6 +237,13 @@ export const ENTRY_COLUMNS: Column[] = [
     read: (t, c) => (t.owner = c),
   },
   listColumn('relatedGroups', ['関係課']),
+  {
+    key: 'participants',
+    headers: ['参加者', '参加する人'],
+    write: e => writeParticipants(e, false),
+    writeJa: e => writeParticipants(e, true),
+    read: (t, c) => (t.participants = readParticipants(c)),
+  },
   listColumn('dependsOn', ['前提', '前の段階']),
   listColumn('feedsInto', ['つながる先', '次の段階']),
   {

@@ -24,3 +24,4 @@ export * from './timingText';
 export * from './proposals';
 export * from './ideas';
 export * from './progress';
+export * from './participation';

@@ -1,3 +1,4 @@
+import { mineParamSchema } from './participation';
 import { z } from 'zod';
 import { FEED_TOKEN_LIMITS, MAX_VERSION } from './limits';
 import { fiscalYearParamSchema } from './query';
@@ -47,6 +48,8 @@ export const feedQuerySchema = z
     entry: slugSchema.optional(),
     /** The first fiscal year; the feed holds it and the next one. */
     fy: fiscalYearParamSchema.optional(),
+    /** Only the steps of the token holder's own year (あなたの一年), as the year view's `mine`. */
+    mine: mineParamSchema.optional(),
   })
   .strict()
   .refine(q => !(q.course && q.curriculum), {

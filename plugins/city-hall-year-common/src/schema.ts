@@ -255,6 +255,48 @@ export interface FaqItemResult extends FaqItem {
 }
 
 /**
+ * Who takes part in a step besides its owner (参加者), by role: everyone on staff,
+ * every section (each division does its part, e.g. 予算要求), the sections concerned
+ * (該当する課: those that receive questions, own a bill, are audited; not known in
+ * advance, so not in anyone's own year by this role alone), managers (課長級), unit
+ * chiefs (係長級), or this year's new hires (a milestone of their first year). Roles
+ * are read from the catalog as the app's config maps them.
+ */
+export const PARTICIPANT_ROLES = [
+  'everyone',
+  'sections',
+  'concernedSections',
+  'managers',
+  'unitChiefs',
+  'newHires',
+] as const;
+
+/** A role that takes part in a step; see {@link PARTICIPANT_ROLES}. */
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/**
+ * One participant of a step: a role or a specific Group, with what it does there
+ * ("各課では: 要求書を作成します").
+ */
+export const participantSchema = z.union([
+  z
+    .object({
+      role: z.enum(PARTICIPANT_ROLES),
+      note: bilingualTextSchema(L.noteLength).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      group: groupRefSchema,
+      note: bilingualTextSchema(L.noteLength).optional(),
+    })
+    .strict(),
+]);
+
+/** One participant of a step. */
+export type Participant = z.output<typeof participantSchema>;
+
+/**
  * The fields of an entry that a person writes. The server sets everything else
  * (id, version, who and when) from the caller's identity, never from the body.
  */
@@ -282,6 +324,21 @@ export const entryInputSchema = z
       .default([]),
     owner: groupRefSchema,
     relatedGroups: z.array(groupRefSchema).max(L.listLength).default([]),
+    /**
+     * Who takes part besides the owner, each at most once; none when only the owner
+     * does the step.
+     */
+    participants: z
+      .array(participantSchema)
+      .max(L.listLength)
+      .default([])
+      .refine(
+        list => {
+          const keys = list.map(p => ('role' in p ? p.role : p.group));
+          return new Set(keys).size === keys.length;
+        },
+        { message: 'a role or Group takes part at most once' },
+      ),
     dependsOn: z.array(slugSchema).max(L.listLength).default([]),
     feedsInto: z.array(slugSchema).max(L.listLength).default([]),
     links: z

@@ -159,6 +159,9 @@ describe('OpenAPI document', () => {
 
       [200, 'GET /years/2026', 'newHire'],
       [400, 'GET /years/abc', 'newHire'],
+      [200, 'GET /years/2026?mine=true', 'newHire'],
+      [400, 'GET /years/2026?mine=yes', 'newHire'],
+      [401, 'GET /years/2026?mine=true'],
 
       // Courses
       [200, 'GET /courses', 'newHire'],
@@ -244,6 +247,11 @@ describe('OpenAPI document', () => {
     ]);
     expect(calendar.headers['content-type']).toMatch(/^text\/calendar/);
     expect(calendar.text).toMatch(/^BEGIN:VCALENDAR/);
+    const myCalendar = await expectDocumented([
+      200,
+      `GET /feeds/calendar.ics?token=${token}&fy=2026&mine=true`,
+    ]);
+    expect(myCalendar.text).toMatch(/X-WR-CALNAME:あなたの一年/);
     await expectEachDocumented([
       [401, 'GET /feeds/calendar.ics'],
       [400, `GET /feeds/calendar.ics?token=${token}&cycle=none`],

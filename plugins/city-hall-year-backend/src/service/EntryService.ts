@@ -276,12 +276,17 @@ export class EntryService {
     current: Entry | undefined,
     ctx: CallContext,
   ) {
+    const participating = participantGroups(fields);
     const missing = await this.deps.validator.missingGroups(
-      [fields.owner, ...fields.relatedGroups],
+      [fields.owner, ...fields.relatedGroups, ...participating],
       ctx.credentials,
     );
     if (missing.size) {
-      const field = missing.has(fields.owner) ? 'owner' : 'relatedGroups';
+      let field = 'participants';
+      if (missing.has(fields.owner)) field = 'owner';
+      else if (fields.relatedGroups.some(g => missing.has(g))) {
+        field = 'relatedGroups';
+      }
       throw new InputError(
         `${field}: not a Group in the catalog: ${[...missing].join(', ')}`,
       );
@@ -351,4 +356,11 @@ export class EntryService {
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
+}
+
+/** The Groups an entry names among who takes part. */
+export function participantGroups(fields: Pick<EntryFields, 'participants'>) {
+  return (fields.participants ?? []).flatMap(p =>
+    'group' in p ? [p.group] : [],
+  );
 }

@@ -12,8 +12,10 @@ import {
 import {
   FEED_TOKEN_LIMITS,
   occurrenceLabel,
+  partOf,
   resolveFiscalYear,
   type CreatedFeedToken,
+  type PersonalContext,
   type Entry,
   type FeedQuery,
   type FeedToken,
@@ -28,6 +30,7 @@ import type { FeedTokenStore } from '../database/FeedTokenStore';
 import type { AnswerCache, CachedBody } from './AnswerCache';
 import { audited } from './audited';
 import { shortName, type CatalogNames } from './CatalogNames';
+import { contextKey, type PersonalYear } from './PersonalYear';
 import type { YearService } from './YearService';
 
 const ZONE = 'Asia/Tokyo';
@@ -80,6 +83,8 @@ export class FeedService {
       appBaseUrl: string;
       /** The departments' names for the calendar's name and each event's 担当. */
       names?: Pick<CatalogNames, 'namesOf'>;
+      /** Who the token's holder is, for the feed of their own year (`mine=true`). */
+      personalYear?: Pick<PersonalYear, 'contextOf'>;
       now?: () => Date;
     },
   ) {}
@@ -167,6 +172,11 @@ export class FeedService {
       throw new AuthenticationError('The feed token is unknown or revoked');
     }
     const first = query.fy ?? resolveFiscalYear(this.now());
+    // The holder's own year: who they are in each of the feed's two fiscal years,
+    // from the catalog as it is now.
+    const personal = query.mine
+      ? await this.personalContexts(user, first)
+      : undefined;
     const key = [
       'ics',
       first,
@@ -174,12 +184,35 @@ export class FeedService {
       query.cycle ?? '',
       query.course ?? '',
       query.entry ?? '',
+      personal ? `mine-${personal.map(contextKey).join('-')}` : '',
     ].join(':');
-    return this.deps.answers.cached(key, () => this.build(query, first));
+    return this.deps.answers.cached(key, () =>
+      this.build(query, first, personal),
+    );
   }
 
-  /** Writes the calendar; only published entries, whoever holds the token. */
-  private async build(query: FeedQuery, first: number): Promise<string> {
+  private async personalContexts(
+    user: string,
+    first: number,
+  ): Promise<PersonalContext[]> {
+    const { personalYear } = this.deps;
+    if (!personalYear) {
+      throw new InputError('This backend has no personal calendars (mine)');
+    }
+    return Promise.all(
+      [first, first + 1].map(fy => personalYear.contextOf(user, fy)),
+    );
+  }
+
+  /**
+   * Writes the calendar; only published entries, whoever holds the token, and with
+   * `personal` only the steps of the holder's own year in each fiscal year.
+   */
+  private async build(
+    query: FeedQuery,
+    first: number,
+    personal?: PersonalContext[],
+  ): Promise<string> {
     const { entries, resolve } = await this.deps.years.matchingWithResolver({
       statuses: ['published'],
       ...(query.cycle ? { cycles: [query.cycle] } : {}),
@@ -214,6 +247,7 @@ export class FeedService {
     const nameOf = (ref: string) => names.get(ref) ?? shortName(ref);
     if (query.cycle) name = `${CYCLE_NAMES[query.cycle]} — ${name}`;
     if (query.owner) name = `${nameOf(query.owner)} — ${name}`;
+    if (personal) name = `あなたの一年 Your year — ${name}`;
 
     const calendar = ical({
       name,
@@ -232,8 +266,9 @@ export class FeedService {
       },
       ttl: 60 * 60 * 6,
     });
-    for (const fiscalYear of [first, first + 1]) {
+    for (const [i, fiscalYear] of [first, first + 1].entries()) {
       for (const entry of selected) {
+        if (personal && !partOf(entry, personal[i])) continue;
         const updated = DateTime.fromISO(entry.updatedAt, { zone: ZONE });
         resolve(entry, fiscalYear).forEach((occurrence, index) => {
           this.addEvent(

@@ -1,3 +1,4 @@
+import { participantGroups } from './EntryService';
 import { InputError } from '@backstage/errors';
 import {
   columnForPath,
@@ -279,7 +280,11 @@ export class ImportExportService {
   private async checkGroups(rows: PlannedRow[], ctx: CallContext) {
     const valid = rows.filter(r => r.fields);
     const missing = await this.deps.validator.missingGroups(
-      valid.flatMap(r => [r.fields!.owner, ...r.fields!.relatedGroups]),
+      valid.flatMap(r => [
+        r.fields!.owner,
+        ...r.fields!.relatedGroups,
+        ...participantGroups(r.fields!),
+      ]),
       ctx.credentials,
     );
     for (const row of valid) {
@@ -294,6 +299,17 @@ export class ImportExportService {
         row.errors.push({
           column: 'related_groups',
           message: `relatedGroups: not a Group in the catalog: ${related.join(
+            ', ',
+          )}`,
+        });
+      }
+      const participating = participantGroups(row.fields!).filter(g =>
+        missing.has(g),
+      );
+      if (participating.length) {
+        row.errors.push({
+          column: 'participants',
+          message: `participants: not a Group in the catalog: ${participating.join(
             ', ',
           )}`,
         });

@@ -24,22 +24,78 @@ export interface Person {
  * own credentials. A person the catalog does not know belongs to no Group.
  */
 export class PeopleDirectory {
-  private readonly cache = new LRUCache<string, Person>({
-    max: 10_000,
-    ttl: 60_000,
-  });
+  private readonly cache?: LRUCache<string, Person>;
+  /** The Groups directly above each Group (`childOf`), for ownership claims. */
+  private readonly parents?: LRUCache<string, string[]>;
 
   constructor(
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /**
+       * How long what the catalog said is kept (default a minute); 0 asks the catalog
+       * every time (`cityHallYear.people.cacheSeconds`).
+       */
+      cacheMs?: number;
     },
-  ) {}
+  ) {
+    const ttl = deps.cacheMs ?? 60_000;
+    if (ttl > 0) {
+      this.cache = new LRUCache({ max: 10_000, ttl });
+      this.parents = new LRUCache({ max: 10_000, ttl });
+    }
+  }
+
+  /**
+   * The Groups given and every Group above them in the catalog (`childOf`), lower
+   * case: the claims through which a person owns steps, as the app's ownership
+   * resolution gives them to a signed-in user.
+   */
+  async withAncestors(groups: Iterable<string>): Promise<string[]> {
+    const found = new Set<string>();
+    let level = [...new Set(groups)].map(g => g.toLocaleLowerCase('en-US'));
+    // A catalog with a cycle in its Groups still ends: each Group is asked once.
+    for (let depth = 0; level.length > 0 && depth < 20; depth++) {
+      level.forEach(g => found.add(g));
+      const known = new Map<string, string[]>();
+      const missing: string[] = [];
+      for (const g of level) {
+        const cached = this.parents?.get(g);
+        if (cached) known.set(g, cached);
+        else missing.push(g);
+      }
+      if (missing.length > 0) {
+        try {
+          const { items } = await this.deps.catalog.getEntitiesByRefs(
+            {
+              entityRefs: missing,
+              fields: ['kind', 'spec.parent', 'relations'],
+            },
+            { credentials: await this.deps.auth.getOwnServiceCredentials() },
+          );
+          items.forEach((entity, i) => {
+            const above = entity ? parentsOf(entity) : [];
+            this.parents?.set(missing[i], above);
+            known.set(missing[i], above);
+          });
+        } catch (error) {
+          this.deps.logger.warn(
+            `Could not read Groups from the catalog: ${error}`,
+          );
+        }
+      }
+      level = [...new Set([...known.values()].flat())].filter(
+        g => !found.has(g),
+      );
+    }
+    return [...found].sort();
+  }
 
   async describe(refs: Iterable<string>): Promise<Map<string, Person>> {
     const wanted = [...new Set(refs)];
-    const missing = wanted.filter(ref => !this.cache.has(ref));
+    const fresh = new Map<string, Person>();
+    const missing = wanted.filter(ref => !this.cache?.has(ref));
     if (missing.length > 0) {
       try {
         const { items } = await this.deps.catalog.getEntitiesByRefs(
@@ -57,10 +113,12 @@ export class PeopleDirectory {
         );
         items.forEach((entity, i) => {
           if (!entity) return;
-          this.cache.set(missing[i], {
+          const person = {
             groups: groupsOf(entity),
             annotations: entity.metadata.annotations ?? {},
-          });
+          };
+          fresh.set(missing[i], person);
+          this.cache?.set(missing[i], person);
         });
       } catch (error) {
         // Counts are kept either way; only their breakdown is unknown for a while.
@@ -72,10 +130,36 @@ export class PeopleDirectory {
     return new Map(
       wanted.map(ref => [
         ref,
-        this.cache.get(ref) ?? { groups: [], annotations: {} },
+        fresh.get(ref) ??
+          this.cache?.get(ref) ?? { groups: [], annotations: {} },
       ]),
     );
   }
+}
+
+/** The Groups directly above a Group: `childOf` relations, and `spec.parent` as written. */
+function parentsOf(entity: Entity): string[] {
+  const above = new Set(
+    (entity.relations ?? [])
+      .filter(r => r.type === 'childOf')
+      .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+  );
+  const written = (entity.spec as { parent?: unknown } | undefined)?.parent;
+  if (typeof written === 'string') {
+    try {
+      above.add(
+        stringifyEntityRef(
+          parseEntityRef(written, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata?.namespace ?? 'default',
+          }),
+        ).toLocaleLowerCase('en-US'),
+      );
+    } catch {
+      // Not a reference: the catalog would not relate it either.
+    }
+  }
+  return [...above];
 }
 
 /**

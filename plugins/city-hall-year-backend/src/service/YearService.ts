@@ -8,8 +8,10 @@ import {
   councilSessionLabels,
   monthsOfOccurrence,
   fiscalYearLabels,
+  partOf,
   resolveOccurrences,
   type Entry,
+  type PersonalContext,
   type EntryListQuery,
   type EntryPage,
   type Occurrence,
@@ -20,6 +22,7 @@ import {
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
 import type { AnswerCache, CachedBody } from './AnswerCache';
 import type { EntryAuthorizer, ReadScope } from './EntryAuthorizer';
+import { contextKey } from './PersonalYear';
 
 function permissionCriteria(scope: ReadScope) {
   return scope.kind === 'some' ? scope.criteria : undefined;
@@ -81,6 +84,31 @@ export class YearService {
     return this.answers.cached(
       `year:${fiscalYear}:${scopeKey(scope)}`,
       async () => JSON.stringify(await this.yearFor(fiscalYear, scope)),
+    );
+  }
+
+  /**
+   * The caller's own year (あなたの一年) as JSON text: the steps of the year view that
+   * are theirs by {@link partOf}, each with why. Cached under the person's context,
+   * so a change of their Groups or roles is a new answer.
+   */
+  async getMyYearJson(
+    fiscalYear: number,
+    credentials: BackstageCredentials,
+    me: PersonalContext,
+    newHireCourse?: string,
+  ): Promise<CachedBody> {
+    const scope = await this.authorizer.readScope(credentials);
+    return this.answers.cached(
+      `year:${fiscalYear}:${scopeKey(scope)}:mine:${contextKey(me)}`,
+      async () =>
+        JSON.stringify({
+          ...(await this.yearFor(fiscalYear, scope, me)),
+          personal: {
+            newHire: me.newHire,
+            ...(me.newHire && newHireCourse ? { newHireCourse } : {}),
+          },
+        }),
     );
   }
 
@@ -172,6 +200,7 @@ export class YearService {
   private async yearFor(
     fiscalYear: number,
     scope: ReadScope,
+    me?: PersonalContext,
   ): Promise<YearView> {
     const { entries, resolve } =
       scope.kind === 'none'
@@ -183,16 +212,22 @@ export class YearService {
     const occurrences: YearOccurrence[] = [];
     const asNeeded: YearView['asNeeded'] = [];
     for (const entry of entries) {
+      const mine = me && partOf(entry, me);
+      if (me && !mine) continue;
       const resolved = resolve(entry, fiscalYear);
       // Held as needed, whether or not it also has dates this year (the May
       // extraordinary session is on the timeline and also called as needed).
+      const summary = {
+        ...summarize(entry, fiscalYear),
+        ...(mine ? { mine } : {}),
+      };
       if (entry.timing.asNeeded) {
-        asNeeded.push(summarize(entry, fiscalYear));
+        asNeeded.push(summary);
       }
       for (const occurrence of resolved) {
         occurrences.push({
           ...occurrence,
-          ...summarize(entry, fiscalYear),
+          ...summary,
           ...(entry.cycle === 'council' && entry.councilSession
             ? {
                 councilSessionLabels: councilSessionLabels(

@@ -6,6 +6,9 @@ import {
   type EntryFields,
   type Occurrence,
 } from '@internal/plugin-city-hall-year-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { exampleOrganisation } from '../__testUtils__/testBackend';
 import { loadStartingContent, loadStartingCourses } from './contentSeed';
 import { LEGAL_ARTICLES } from './legalArticles';
@@ -167,6 +170,73 @@ describe('starting content', () => {
         ]);
       }
     }
+  });
+
+  it('says of every entry who takes part, with Groups of the catalog and a note for each first-year milestone', () => {
+    // Read as written: the schema's default would hide an entry that says nothing.
+    const dir = path.resolve(__dirname, '../../content');
+    const written = fs
+      .readdirSync(dir)
+      .filter(f => f.endsWith('.yaml'))
+      .flatMap(f => parseYaml(fs.readFileSync(path.join(dir, f), 'utf8')));
+    expect(written.map((e: { slug: string }) => e.slug).sort()).toEqual(
+      content.map(e => e.slug).sort(),
+    );
+    for (const entry of written as Array<{
+      slug: string;
+      participants?: unknown;
+    }>) {
+      expect([entry.slug, Array.isArray(entry.participants)]).toEqual([
+        entry.slug,
+        true,
+      ]);
+    }
+    const groups = new Set(
+      exampleOrganisation()
+        .filter(e => e.kind === 'Group')
+        .map(e => `group:default/${e.metadata.name}`),
+    );
+    // What is wrong with the participants, as slug and problem: nothing.
+    const problems = content.flatMap(entry =>
+      entry.participants.flatMap(p => {
+        if ('group' in p) {
+          if (!groups.has(p.group))
+            return [[entry.slug, `${p.group} is no Group`]];
+          if (p.group === entry.owner)
+            return [[entry.slug, 'the owner takes part']];
+        } else if (p.role === 'newHires' && !p.note?.ja) {
+          return [[entry.slug, 'a first-year milestone without a note']];
+        }
+        return [];
+      }),
+    );
+    expect(problems).toEqual([]);
+    const who = (slug: string) =>
+      content
+        .find(e => e.slug === slug)!
+        .participants.map(p => ('role' in p ? p.role : p.group));
+    // The steps every section, everyone or a new hire takes part in, and steps
+    // only their owners do.
+    expect(who('yosan-yokyu')).toContain('sections');
+    expect(who('kessan-chosei')).toContain('sections');
+    expect(who('nenmatsu-chosei')).toContain('everyone');
+    for (const appraisal of [
+      'jinji-hyoka-mokuhyo',
+      'jinji-hyoka-chukan',
+      'jinji-hyoka-saishu',
+    ]) {
+      expect(who(appraisal)).toEqual(
+        expect.arrayContaining(['everyone', 'newHires']),
+      );
+    }
+    for (const milestone of ['joken-tsuki-saiyo', 'seishiki-saiyo']) {
+      expect(who(milestone)).toContain('newHires');
+    }
+    expect(who('tobensho-sakusei')).toEqual(
+      expect.arrayContaining(['concernedSections', 'managers', 'unitChiefs']),
+    );
+    expect(who('reigetsu-shutsuno-kensa')).toEqual([]);
+    expect(who('dai1kai-teireikai')).not.toContain('everyone');
   });
 
   it('links only to entries that exist, in both directions', () => {

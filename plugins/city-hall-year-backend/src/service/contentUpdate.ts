@@ -57,6 +57,13 @@ export const CONTENT_UPDATES: ContentUpdateDefinition[] = [
     fingerprint: '6394ee0e011fe9a6',
     newCourses: ['nikashome-gikai-no-ichinen'],
   },
+  {
+    // Who takes part in each step (参加者), with what each role does, for each
+    // person's own year.
+    name: 'content-update-2026-12-participants',
+    fingerprint: '51cfc71e19aa9105',
+    newCourses: [],
+  },
 ];
 
 /** The shipped content, as the update writes it. */
@@ -305,18 +312,33 @@ export async function updateStartingContent(deps: {
   // Content a city wrote or imported itself is its own: only a database that was
   // given the starting content is brought up to date.
   if (!(await entries.isSeeded(STARTING_CONTENT))) return applied;
-  let shipped = deps.shipped;
+  // Every update brings the content shipped now, so the updates a database has
+  // not had yet are applied together, as one update under the newest name (with the
+  // courses each of them adds), and the older names are marked as contained in it.
+  const pending: ContentUpdateDefinition[] = [];
   for (const definition of deps.updates ?? CONTENT_UPDATES) {
-    if (await entries.isSeeded(definition.name)) continue;
-    shipped ??= await loadShippedContent();
-    const content = shipped;
+    if (!(await entries.isSeeded(definition.name))) pending.push(definition);
+  }
+  const newest = pending.at(-1);
+  if (newest) {
+    const definition = {
+      ...newest,
+      newCourses: pending.flatMap(d => d.newCourses),
+    };
+    const content = deps.shipped ?? (await loadShippedContent());
     const at = (deps.now?.() ?? new Date()).toISOString();
     const report = await entries.contentUpdateOnce(
       definition.name,
       at,
       stores => applyContentUpdate(stores, definition, content, at),
     );
-    if (!report) continue;
+    for (const older of pending.slice(0, -1)) {
+      await entries.seedOnce(older.name, [], {
+        actor: CONTENT_UPDATE_ACTOR,
+        at,
+      });
+    }
+    if (!report) return applied;
     applied.push(report);
     const count = (part: ContentUpdateReport['entries']) =>
       `${part.created.length} added, ${part.updated.length} corrected, ${part.skipped.length} left as edited here`;

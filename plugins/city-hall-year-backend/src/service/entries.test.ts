@@ -102,6 +102,50 @@ describeOnEachDatabase('entries API', {}, ctx => {
       );
     });
 
+    it('refuses a participant Group that is not in the catalog, and two of one role, naming the field', async () => {
+      const unknown = await callAs(ctx, 'hr')
+        .post('/entries')
+        .send(
+          entryBody(FINANCE, {
+            participants: [
+              { role: 'sections' },
+              { group: 'group:default/no-such-division' },
+            ],
+          }),
+        );
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(
+        /participants: not a Group in the catalog: group:default\/no-such-division/,
+      );
+      const twice = await callAs(ctx, 'hr')
+        .post('/entries')
+        .send(
+          entryBody(FINANCE, {
+            participants: [{ role: 'everyone' }, { role: 'everyone' }],
+          }),
+        );
+      expect(twice.status).toBe(400);
+      expect(twice.body.error.message).toMatch(/participants/);
+      const kept = await callAs(ctx, 'hr')
+        .post('/entries')
+        .send(
+          entryBody(FINANCE, {
+            participants: [
+              {
+                role: 'sections',
+                note: { ja: '各課では：要求書をつくります。' },
+              },
+              { group: 'kaikei-ka' },
+            ],
+          }),
+        );
+      expect(kept.status).toBe(201);
+      expect(kept.body.participants).toEqual([
+        { role: 'sections', note: { ja: '各課では：要求書をつくります。' } },
+        { group: 'group:default/kaikei-ka' },
+      ]);
+    });
+
     it('refuses a slug that is taken', async () => {
       const entry = await create('finance', FINANCE);
       const res = await callAs(ctx, 'finance')

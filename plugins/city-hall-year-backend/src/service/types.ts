@@ -8,6 +8,7 @@ import type { FeedService } from './FeedService';
 import type { HandoverService } from './HandoverService';
 import type { ImportExportService } from './ImportExportService';
 import type { IdeaService } from './IdeaService';
+import type { PersonalYear } from './PersonalYear';
 import type { ProgressService } from './ProgressService';
 import type { ProposalService } from './ProposalService';
 import type { QuestionService } from './QuestionService';
@@ -21,6 +22,7 @@ export interface RouterOptions {
   importExportService: ImportExportService;
   courses: CourseService;
   progress: ProgressService;
+  personalYear: PersonalYear;
   feeds: FeedService;
   handover: HandoverService;
   changes: ChangeService;

@@ -28,6 +28,20 @@ export function exampleEntry(): EntryFields {
     ],
     owner: 'group:default/kaikei-ka',
     relatedGroups: ['group:default/zaisei-ka'],
+    participants: [
+      {
+        role: 'sections',
+        note: {
+          ja: '各課では：支払を締め切ります。',
+          en: 'Each section: closes its payments.',
+        },
+      },
+      { role: 'everyone' },
+      {
+        group: 'group:default/zaisei-ka',
+        note: { ja: '財政課は：決算の見込みを立てます。' },
+      },
+    ],
     feedsInto: ['kessan-chosei'],
     links: [{ title: '例規集', url: 'https://example.jp/reiki' }],
     tags: ['決算', '出納整理期間'],

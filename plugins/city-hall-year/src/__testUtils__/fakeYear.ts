@@ -74,6 +74,53 @@ export function fakeYear(fiscalYear: number): YearView {
   };
 }
 
+/**
+ * The personal year of a new hire of 市民協働課 in {@link fakeYear}: the transfers
+ * (their first year) and the books closing (every section), not the council session.
+ */
+export function fakeMyYear(fiscalYear: number): YearView {
+  const year = fakeYear(fiscalYear);
+  const mine: Record<string, YearOccurrence['mine']> = {
+    'teiki-jinji-ido': {
+      reasons: ['firstYear'],
+      notes: [
+        {
+          reason: 'firstYear',
+          role: 'newHires',
+          note: {
+            ja: '辞令を受け取り、配属先へ向かいます。',
+            en: 'You receive your appointment.',
+          },
+        },
+      ],
+    },
+    'shutsuno-heisa': {
+      reasons: ['section'],
+      notes: [
+        {
+          reason: 'section',
+          role: 'sections',
+          note: {
+            ja: '各課では：5月31日までに支払を終えます。',
+            en: 'Each section: settles its payments by 31 May.',
+          },
+        },
+      ],
+    },
+  };
+  return {
+    ...year,
+    occurrences: year.occurrences
+      .filter(o => mine[o.slug])
+      .map(o => ({ ...o, mine: mine[o.slug] })),
+    asNeeded: [],
+    personal: {
+      newHire: true,
+      newHireCourse: 'shinki-saiyo-shiyakusho-no-ichinen',
+    },
+  };
+}
+
 /** A {@link CityHallYearApi} that answers from {@link fakeYear} and records the years asked for. */
 export function createFakeApi(
   options: { changes?: ChangesSince } = {},
@@ -219,6 +266,10 @@ export function createFakeApi(
     async getYear(fiscalYear) {
       requestedYears.push(fiscalYear);
       return fakeYear(fiscalYear);
+    },
+    async getMyYear(fiscalYear) {
+      requestedYears.push(fiscalYear);
+      return fakeMyYear(fiscalYear);
     },
     async listEntries() {
       throw new Error('not used');

@@ -82,6 +82,8 @@ export interface ListEntriesRequest {
 
 /** What a calendar feed holds; nothing chosen means every published entry. */
 export interface FeedSelection {
+  /** Only the steps of the token holder's own year (あなたの一年). */
+  mine?: boolean;
   owner?: string;
   cycle?: string;
   course?: string;
@@ -92,6 +94,11 @@ export interface FeedSelection {
 export interface CityHallYearApi {
   /** Every published occurrence of a fiscal year, sorted, for the year views. */
   getYear(fiscalYear: number): Promise<YearView>;
+  /**
+   * The signed-in person's own year (あなたの一年): the steps that are theirs, each
+   * with why (`mine`), and whether they are a new hire of the fiscal year.
+   */
+  getMyYear(fiscalYear: number): Promise<YearView>;
   /** A page of published entries. */
   listEntries(request?: ListEntriesRequest): Promise<EntryPage>;
   /** One entry by slug or id. */

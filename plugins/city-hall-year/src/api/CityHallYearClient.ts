@@ -74,6 +74,12 @@ export class CityHallYearClient implements CityHallYearApi {
     return view;
   }
 
+  getMyYear(fiscalYear: number): Promise<common.YearView> {
+    return this.get(
+      `/years/${encodeURIComponent(String(fiscalYear))}?mine=true`,
+    );
+  }
+
   listEntries(request: ListEntriesRequest = {}): Promise<common.EntryPage> {
     return this.get(`/entries${queryString(request)}`);
   }

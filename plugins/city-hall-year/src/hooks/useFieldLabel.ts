@@ -13,6 +13,7 @@ const FIELD_KEYS = [
   'legalBasis',
   'owner',
   'relatedGroups',
+  'participants',
   'dependsOn',
   'feedsInto',
   'links',

@@ -32,6 +32,11 @@ function groupsOf(fields: Fields): string[] {
   return [
     ...(typeof fields.owner === 'string' ? [fields.owner] : []),
     ...strings(fields.relatedGroups),
+    ...(Array.isArray(fields.participants)
+      ? (fields.participants as Array<{ group?: unknown }>).flatMap(p =>
+          typeof p?.group === 'string' ? [p.group] : [],
+        )
+      : []),
   ];
 }
 
@@ -65,6 +70,24 @@ export function useFieldText(
           return nameOf(String(value));
         case 'relatedGroups':
           return strings(value).map(nameOf).join('、');
+        case 'participants':
+          return (
+            value as Array<{
+              role?: string;
+              group?: string;
+              note?: { ja: string; en?: string };
+            }>
+          )
+            .map(p => {
+              const who = p.group
+                ? nameOf(p.group)
+                : t(`participants.${p.role}` as 'participants.everyone');
+              const note =
+                p.note &&
+                (language === 'en' && p.note.en ? p.note.en : p.note.ja);
+              return note ? `${who}: ${note}` : who;
+            })
+            .join('\n');
         case 'dependsOn':
         case 'feedsInto':
           return strings(value).map(titleOf).join('、');

@@ -9,9 +9,9 @@ import { cityHallYearApiRef } from '../api';
 
 /**
  * Occurrences around today: the current fiscal year, and the next one too when the
- * next 30 days reach past 31 March.
+ * next 30 days reach past 31 March. With `mine`, of the signed-in person's own year.
  */
-export function useNowAndNext(today: string) {
+export function useNowAndNext(today: string, mine = false) {
   const api = useApi(cityHallYearApiRef);
   return useAsync(async (): Promise<YearOccurrence[]> => {
     const fiscalYear = resolveFiscalYear(today);
@@ -20,7 +20,9 @@ export function useNowAndNext(today: string) {
       .plus({ days: 30 })
       .toISODate()!;
     if (resolveFiscalYear(horizon) !== fiscalYear) years.push(fiscalYear + 1);
-    const views = await Promise.all(years.map(y => api.getYear(y)));
+    const views = await Promise.all(
+      years.map(y => (mine ? api.getMyYear(y) : api.getYear(y))),
+    );
     return views.flatMap(v => v.occurrences);
-  }, [api, today]);
+  }, [api, today, mine]);
 }

@@ -1,1 +1,2 @@
 export { BilingualText, ContentLanguageSwitch } from './BilingualText';
+export { LocalizedNote } from './LocalizedNote';

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
 import { GroupPicker } from '../GroupPicker';
+import { ParticipantsField } from './ParticipantsField';
 import { FaqField } from './FaqField';
 import { MarkdownField } from './MarkdownField';
 import { MergeDialog } from './MergeDialog';
@@ -285,6 +286,13 @@ export function EntryForm(props: {
                 renderInput={params => (
                   <TextField {...params} label={t('editor.tags')} />
                 )}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <ParticipantsField
+                value={form.participants ?? []}
+                onChange={participants => set({ participants })}
+                errorOf={errorOf}
               />
             </Grid>
             <Grid item xs={12}>

@@ -42,6 +42,7 @@ import { EntryQuestions } from '../EntryQuestions';
 import { EntryProposals } from '../Proposals';
 import { EntryIdeas } from '../Ideas';
 import { EntrySection } from '../EntrySection';
+import { EntryParticipants } from './EntryParticipants';
 import { EntryTiming } from '../EntryTiming';
 import { GuidePage } from '../GuidePage';
 import { OwnerContact } from '../OwnerContact';
@@ -226,6 +227,7 @@ export function EntryPage(
                     </Stack>
                   </>
                 )}
+                <EntryParticipants entry={entry} />
               </EntrySection>
               {entry.legalBasis.length > 0 && (
                 <EntrySection title={t('entry.legalBasis')}>

@@ -99,13 +99,17 @@ describe('FeedsPage', () => {
     expect(api.createFeedToken).toHaveBeenCalledWith('iPhone');
     await waitFor(() =>
       expect(within(created).getAllByTestId('feed-url')).toHaveLength(
-        // The whole year, the person's one department, five cycles.
-        7,
+        // The whole year, the person's own year, their one department, five cycles.
+        8,
       ),
     );
     expect(api.feedUrl).toHaveBeenCalledWith('chy_secret', {
       owner: 'group:default/zaisei-ka',
     });
+    expect(api.feedUrl).toHaveBeenCalledWith('chy_secret', { mine: true });
+    expect(within(created).getAllByTestId('feed-url')[1]).toHaveValue(
+      'https://backstage.example/feeds.ics?token=chy_secret&mine=true',
+    );
     expect(await screen.findAllByTestId('feed-token')).toHaveLength(1);
     // Addresses whose calendar would stay empty this year say so: 財政課 has no
     // step in the test year, nor have the budget and planning cycles.

@@ -98,7 +98,8 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
       .catch(() => undefined);
     const isEmpty = (selection: FeedSelection) =>
       year !== undefined &&
-      !('course' in selection && selection.course) &&
+      !selection.course &&
+      !selection.mine &&
       !year.occurrences.some(
         o =>
           (!selection.owner || o.owner === selection.owner) &&
@@ -106,6 +107,7 @@ function FeedAddresses(props: { token: CreatedFeedToken }) {
       );
     const selections: Array<{ label: string; selection: FeedSelection }> = [
       { label: t('feeds.all'), selection: {} },
+      { label: t('myYear.mine'), selection: { mine: true } },
       ...(course
         ? [
             {

@@ -42,6 +42,8 @@ function OccurrenceRow(props: {
     concerns?: string;
     /** Shown when the entry changed since the reader last looked. */
     changed?: string;
+    /** In the reader's own year: why the step is theirs (各課で, 1年目 …). */
+    mine?: string;
   };
   language: GuideLanguage;
   entryHref: string;
@@ -62,6 +64,11 @@ function OccurrenceRow(props: {
         {props.labels.concerns && (
           <span className="concerns">{props.labels.concerns}</span>
         )}
+        {props.labels.mine && (
+          <span className="mine" data-testid="my-reason">
+            {props.labels.mine}
+          </span>
+        )}
         {props.labels.changed && (
           <span className="changed" data-testid="changed-marker">
             {props.labels.changed}
@@ -71,6 +78,20 @@ function OccurrenceRow(props: {
       <h3 lang={title.lang}>
         <RouterLink to={props.entryHref}>{title.text}</RouterLink>
       </h3>
+      {/* In the reader's own year, what their part is comes before the summary. */}
+      {occurrence.mine?.notes.map(n => {
+        const note = inLanguage(n.note, props.language);
+        return (
+          <p
+            key={`${n.reason}-${n.role ?? n.group}`}
+            className="my-note"
+            lang={note.lang}
+            data-testid="my-note"
+          >
+            {note.text}
+          </p>
+        );
+      })}
       <p lang={summary.lang}>{summary.text}</p>
       <div className="owner">
         {props.labels.owner}:{' '}
@@ -111,6 +132,20 @@ const ROW_STYLES = {
   '& a': { color: 'primary.main' },
   '& p': { m: 0, mt: 0.5, fontSize: 14 },
   '& .owner': { color: 'text.secondary', fontSize: 12 },
+  '& .my-note': {
+    borderLeft: 3,
+    borderColor: 'primary.main',
+    pl: 1,
+    fontWeight: 500,
+  },
+  '& .mine': {
+    border: '1px solid',
+    borderColor: 'primary.main',
+    color: 'text.primary',
+    borderRadius: 1,
+    px: 0.75,
+    fontSize: 12,
+  },
   '& .changed': {
     bgcolor: 'info.main',
     color: 'info.contrastText',
@@ -196,6 +231,11 @@ export function MonthList(props: {
                         concerns: concernsLabel(o),
                         changed: props.changedSlugs?.has(o.slug)
                           ? changedLabel
+                          : undefined,
+                        mine: o.mine
+                          ? o.mine.reasons
+                              .map(r => t(`myYear.reasons.${r}`))
+                              .join(language === 'ja' ? '・' : ', ')
                           : undefined,
                       }}
                       entryHref={entryLink({ slug: o.slug })}

@@ -157,4 +157,55 @@ describe('NowAndNextCard', () => {
     await screen.findByTestId('now-this-month');
     expect(screen.queryByTestId('continue-course')).toBeNull();
   });
+
+  it('lists the signed-in person’s next steps of their own year, with their part', async () => {
+    const api = {
+      ...createFakeApi(),
+      getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
+      getMyYear: jest.fn(async (fy: number) => {
+        const year = yearWithWinter(fy);
+        return {
+          ...year,
+          occurrences: year.occurrences
+            .filter(
+              o => o.slug === 'reigetsu-kensa' || o.slug === 'teiki-jinji-ido',
+            )
+            .map(o => ({
+              ...o,
+              mine: {
+                reasons: ['section' as const],
+                notes: [
+                  {
+                    reason: 'section' as const,
+                    role: 'sections' as const,
+                    note: {
+                      ja: '各課では：帳簿を用意します。',
+                      en: 'Each section: prepares its books.',
+                    },
+                  },
+                ],
+              },
+            })),
+        };
+      }),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+        <NowAndNextCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+    );
+    const mine = await screen.findByTestId('my-next-steps');
+    expect(api.getMyYear).toHaveBeenCalledWith(2026);
+    expect(mine).toHaveTextContent('Your next steps');
+    expect(
+      within(mine).getByRole('link', { name: '例月出納検査' }),
+    ).toHaveAttribute('href', '/city-hall-year/entries/reigetsu-kensa');
+    expect(mine).toHaveTextContent('Each section: prepares its books.');
+    // April is past on 1 December.
+    expect(mine).not.toHaveTextContent('Regular transfers');
+    expect(
+      within(mine).getByRole('link', { name: 'Your year' }),
+    ).toHaveAttribute('href', '/city-hall-year?mine=true');
+  });
 });

@@ -10,6 +10,7 @@ import { rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import { NowAndNext } from '../NowAndNext';
 import { ContinueCourse } from './ContinueCourse';
+import { MyNextSteps } from './MyNextSteps';
 
 /** This month and the next 30 days, as the content of a home-page widget. */
 export function NowAndNextCard() {
@@ -25,6 +26,7 @@ export function NowAndNextCard() {
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && <NowAndNext occurrences={value} today={today} />}
+      <MyNextSteps today={today} />
       <ContinueCourse />
       <Link href={rootLink()}>{t('page.title')}</Link>
     </Stack>

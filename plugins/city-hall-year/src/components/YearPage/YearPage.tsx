@@ -17,6 +17,8 @@ import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -50,13 +52,14 @@ import {
 } from '../YearFilters';
 import { WrappingRow } from '../WrappingRow';
 import { YearWheel } from '../YearWheel';
+import { FirstYear } from '../MyYear';
 import { useFiscalYearLabel } from '../../hooks/useGuideLanguage';
 
 const VIEWS = ['timeline', 'list', 'wheel'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
- * The page's state lives in the URL (`?fy=2026&view=wheel&cycle=budget&owner=…&q=…`),
+ * The page's state lives in the URL (`?fy=2026&view=wheel&mine=true&cycle=budget&owner=…&q=…`),
  * so that a link handed out in training opens the same picture.
  */
 function usePageState(current: number) {
@@ -65,6 +68,7 @@ function usePageState(current: number) {
   const viewParam = params.get('view') as View | null;
   const view: View =
     viewParam && VIEWS.includes(viewParam) ? viewParam : 'timeline';
+  const mine = params.get('mine') === 'true';
   const filters: YearFilterState = {
     cycles: (params.get('cycle')?.split(',').filter(Boolean) ?? []) as Cycle[],
     owner: params.get('owner') ?? undefined,
@@ -81,10 +85,12 @@ function usePageState(current: number) {
   return {
     fiscalYear,
     view,
+    mine,
     filters,
     setFiscalYear: (fy: number) =>
       update({ fy: fy === current ? undefined : String(fy) }),
     setView: (v: View) => update({ view: v === 'timeline' ? undefined : v }),
+    setMine: (m: boolean) => update({ mine: m ? 'true' : undefined }),
     setFilters: (f: YearFilterState) =>
       update({ cycle: f.cycles.join(','), owner: f.owner, q: f.query }),
   };
@@ -97,8 +103,8 @@ export function YearPage() {
   const today = useToday();
   const current = resolveFiscalYear(today);
   const state = usePageState(current);
-  const { value: year, loading, error } = useYear(state.fiscalYear);
-  const around = useNowAndNext(today);
+  const { value: year, loading, error } = useYear(state.fiscalYear, state.mine);
+  const around = useNowAndNext(today, state.mine);
   const importExportLink = useRouteRef(importExportRouteRef);
   const newEntryLink = useRouteRef(newEntryRouteRef);
   const printLink = useRouteRef(printRouteRef);
@@ -166,6 +172,29 @@ export function YearPage() {
             onMarkSeen={changes.markSeen}
           />
         )}
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          color="primary"
+          value={state.mine ? 'mine' : 'all'}
+          onChange={(_e, v: 'mine' | 'all' | null) => {
+            if (v) state.setMine(v === 'mine');
+          }}
+          aria-label={t('myYear.toggle')}
+          data-testid="my-year-toggle"
+        >
+          <ToggleButton value="all" data-testid="year-all">
+            {t('myYear.all')}
+          </ToggleButton>
+          <ToggleButton value="mine" data-testid="year-mine">
+            {t('myYear.mine')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+        {state.mine && (
+          <Typography variant="body2" color="text.secondary">
+            {t('myYear.lead')}
+          </Typography>
+        )}
         <Card variant="outlined" data-testid="now-and-next">
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
@@ -177,6 +206,8 @@ export function YearPage() {
             {around.loading && <Progress />}
           </CardContent>
         </Card>
+
+        {state.mine && year && !loading && <FirstYear year={year} />}
 
         <Stack direction="row" alignItems="center" spacing={1}>
           <IconButton
@@ -230,6 +261,14 @@ export function YearPage() {
         {error && (
           <ResponseErrorPanel error={error} title={t('errors.loadYear')} />
         )}
+        {state.mine &&
+          year &&
+          !loading &&
+          year.occurrences.length + year.asNeeded.length === 0 && (
+            <Typography data-testid="my-year-empty">
+              {t('myYear.none')}
+            </Typography>
+          )}
         {year && !loading && state.view === 'timeline' && (
           <Timeline
             fiscalYear={state.fiscalYear}

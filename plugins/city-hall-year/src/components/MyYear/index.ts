@@ -1,0 +1,1 @@
+export { FirstYear } from './FirstYear';
