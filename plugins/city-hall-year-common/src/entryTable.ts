@@ -107,12 +107,9 @@ const ENGLISH_MARK = ' [en] ';
 function writeParticipants(entry: EntryFields, ja: boolean): string {
   return (entry.participants ?? [])
     .map(p => {
-      const who =
-        'group' in p
-          ? p.group
-          : ja
-          ? japaneseName(PARTICIPANT_NAMES, p.role)
-          : p.role;
+      let who: string;
+      if ('group' in p) who = p.group;
+      else who = ja ? japaneseName(PARTICIPANT_NAMES, p.role) : p.role;
       if (!p.note) return who;
       return `${who}${NOTE_MARK}${p.note.ja}${
         p.note.en ? `${ENGLISH_MARK}${p.note.en}` : ''
