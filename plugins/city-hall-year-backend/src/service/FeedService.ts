@@ -84,7 +84,7 @@ export class FeedService {
       /** The departments' names for the calendar's name and each event's 担当. */
       names?: Pick<CatalogNames, 'namesOf'>;
       /** Who the token's holder is, for the feed of their own year (`mine=true`). */
-      personalYear?: Pick<PersonalYear, 'contextOf'>;
+      personalYear?: Pick<PersonalYear, 'contextsOf'>;
       now?: () => Date;
     },
   ) {}
@@ -199,9 +199,7 @@ export class FeedService {
     if (!personalYear) {
       throw new InputError('This backend has no personal calendars (mine)');
     }
-    return Promise.all(
-      [first, first + 1].map(fy => personalYear.contextOf(user, fy)),
-    );
+    return personalYear.contextsOf(user, [first, first + 1]);
   }
 
   /**

@@ -194,17 +194,21 @@ function groupsOf(entity: Entity): string[] {
 }
 
 /**
- * An audience HR counts course progress for (`cityHallYear.progress.audiences`):
- * the members of a Group, or the Users with an annotation — with a given value, or
- * holding a date (YYYY-MM-DD) in the fiscal year counted (this year's new hires).
+ * Who belongs to a set of people, as the catalog says: the members of a Group, or
+ * the Users with an annotation — with a given value, or holding a date (YYYY-MM-DD)
+ * in the fiscal year asked about (that year's new hires).
  */
-export interface Audience {
-  id: string;
-  title: { ja: string; en?: string };
+export interface MembershipRule {
   group?: string;
   annotation?: string;
   value?: string;
   dateInFiscalYear?: boolean;
+}
+
+/** An audience HR counts course progress for (`cityHallYear.progress.audiences`). */
+export interface Audience extends MembershipRule {
+  id: string;
+  title: { ja: string; en?: string };
 }
 
 /** The audience when config names none: the staff who joined in the fiscal year. */
@@ -227,21 +231,6 @@ export function readAudiences(config: Config): Audience[] {
     const id = c.getString('id');
     if (seen.has(id)) throw new Error(`${at}.id: '${id}' is named twice`);
     seen.add(id);
-    const group = c.getOptionalString('group');
-    const annotation = c.getOptionalString('annotation');
-    if (Boolean(group) === Boolean(annotation)) {
-      throw new Error(`${at}: name either a group or an annotation`);
-    }
-    const value = c.getOptionalString('value');
-    const dateInFiscalYear = c.getOptionalBoolean('dateInFiscalYear');
-    if (group && (value !== undefined || dateInFiscalYear !== undefined)) {
-      throw new Error(
-        `${at}: value and dateInFiscalYear go with an annotation`,
-      );
-    }
-    if (value !== undefined && dateInFiscalYear) {
-      throw new Error(`${at}: give a value or dateInFiscalYear, not both`);
-    }
     const titleEn = c.getOptionalString('title.en');
     return {
       id,
@@ -249,29 +238,47 @@ export function readAudiences(config: Config): Audience[] {
         ja: c.getString('title.ja'),
         ...(titleEn ? { en: titleEn } : {}),
       },
-      ...(group ? { group: group.toLocaleLowerCase('en-US') } : {}),
-      ...(annotation ? { annotation } : {}),
-      ...(value !== undefined ? { value } : {}),
-      ...(dateInFiscalYear ? { dateInFiscalYear } : {}),
+      ...readMembershipRule(c, at),
     };
   });
 }
 
-/** Whether a person belongs to an audience in a fiscal year. */
-export function inAudience(
-  audience: Audience,
+/** Reads a {@link MembershipRule} from config; a mistake stops the backend at start. */
+export function readMembershipRule(c: Config, at: string): MembershipRule {
+  const group = c.getOptionalString('group');
+  const annotation = c.getOptionalString('annotation');
+  if (Boolean(group) === Boolean(annotation)) {
+    throw new Error(`${at}: name either a group or an annotation`);
+  }
+  const value = c.getOptionalString('value');
+  const dateInFiscalYear = c.getOptionalBoolean('dateInFiscalYear');
+  if (group && (value !== undefined || dateInFiscalYear !== undefined)) {
+    throw new Error(`${at}: value and dateInFiscalYear go with an annotation`);
+  }
+  if (value !== undefined && dateInFiscalYear) {
+    throw new Error(`${at}: give a value or dateInFiscalYear, not both`);
+  }
+  return {
+    ...(group ? { group: group.toLocaleLowerCase('en-US') } : {}),
+    ...(annotation ? { annotation } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(dateInFiscalYear ? { dateInFiscalYear } : {}),
+  };
+}
+
+/** Whether a person is among those a rule names, in a fiscal year. */
+export function matchesRule(
+  rule: MembershipRule,
   person: Person,
   fiscalYear: number,
 ): boolean {
-  if (audience.group) {
-    return person.groups.some(
-      g => g.toLocaleLowerCase('en-US') === audience.group,
-    );
+  if (rule.group) {
+    return person.groups.some(g => g.toLocaleLowerCase('en-US') === rule.group);
   }
-  const held = person.annotations[audience.annotation!];
+  const held = person.annotations[rule.annotation!];
   if (held === undefined) return false;
-  if (audience.value !== undefined) return held.trim() === audience.value;
-  if (audience.dateInFiscalYear) {
+  if (rule.value !== undefined) return held.trim() === rule.value;
+  if (rule.dateInFiscalYear) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(held.trim())) return false;
     try {
       return resolveFiscalYear(held.trim()) === fiscalYear;

@@ -4,20 +4,18 @@ import {
   type PersonalContext,
 } from '@internal/plugin-city-hall-year-common';
 import { createHash } from 'node:crypto';
-import { inAudience, type PeopleDirectory } from './PeopleDirectory';
-
-/** How a role is read from the catalog: a Group's members, or an annotation's value. */
-export interface RoleRule {
-  group?: string;
-  annotation?: string;
-  value?: string;
-}
+import {
+  matchesRule,
+  readMembershipRule,
+  type MembershipRule,
+  type PeopleDirectory,
+} from './PeopleDirectory';
 
 /** `cityHallYear.roles` and `cityHallYear.newHires`, as read at start. */
 export interface PersonalYearConfig {
-  roles: Partial<Record<PersonalContext['roles'][number], RoleRule>>;
-  /** The User annotation holding the day a person joined (YYYY-MM-DD). */
-  hiredOnAnnotation: string;
+  roles: Partial<Record<PersonalContext['roles'][number], MembershipRule>>;
+  /** Who is a new hire of a fiscal year: the day they joined, in an annotation. */
+  newHires: MembershipRule;
   /** The course that walks a new hire through the first year, by its slug. */
   newHireCourse?: string;
 }
@@ -32,27 +30,21 @@ export function readPersonalYearConfig(config: Config): PersonalYearConfig {
     const at = `cityHallYear.roles.${role}`;
     const c = config.getOptionalConfig(at);
     if (!c) continue;
-    const group = c.getOptionalString('group');
-    const annotation = c.getOptionalString('annotation');
-    const value = c.getOptionalString('value');
-    if (Boolean(group) === Boolean(annotation)) {
-      throw new Error(`${at}: name either a group or an annotation`);
+    const rule = readMembershipRule(c, at);
+    if (rule.dateInFiscalYear) {
+      throw new Error(`${at}: a role is a Group or an annotation's value`);
     }
-    if (group && value !== undefined) {
-      throw new Error(`${at}: a value goes with an annotation`);
-    }
-    roles[role] = {
-      ...(group ? { group: group.toLocaleLowerCase('en-US') } : {}),
-      ...(annotation ? { annotation } : {}),
-      ...(value !== undefined ? { value } : {}),
-    };
+    roles[role] = rule;
   }
   const course = config.getOptionalString('cityHallYear.newHires.course');
   return {
     roles,
-    hiredOnAnnotation:
-      config.getOptionalString('cityHallYear.newHires.annotation') ??
-      HIRED_ON_ANNOTATION,
+    newHires: {
+      annotation:
+        config.getOptionalString('cityHallYear.newHires.annotation') ??
+        HIRED_ON_ANNOTATION,
+      dateInFiscalYear: true,
+    },
     newHireCourse:
       course === '' ? undefined : course ?? DEFAULT_NEW_HIRE_COURSE,
   };
@@ -80,33 +72,36 @@ export class PersonalYear {
     userRef: string,
     fiscalYear: number,
   ): Promise<PersonalContext> {
+    const [context] = await this.contextsOf(userRef, [fiscalYear]);
+    return context;
+  }
+
+  /**
+   * The person in each of several fiscal years (a calendar feed holds two): the
+   * catalog is read once; only the roles and being a new hire depend on the year.
+   */
+  async contextsOf(
+    userRef: string,
+    fiscalYears: number[],
+  ): Promise<PersonalContext[]> {
     const user = userRef.toLocaleLowerCase('en-US');
     const person = (await this.deps.people.describe([userRef])).get(
       userRef,
     ) ?? { groups: [], annotations: {} };
     const groups = person.groups.map(g => g.toLocaleLowerCase('en-US'));
-    const claims = [user, ...(await this.deps.people.withAncestors(groups))];
-    const roles = (['managers', 'unitChiefs'] as const).filter(role => {
-      const rule = this.deps.config.roles[role];
-      return rule
-        ? inAudience(
-            { id: role, title: { ja: role }, ...rule },
-            person,
-            fiscalYear,
-          )
-        : false;
-    });
-    const newHire = inAudience(
-      {
-        id: 'new-hires',
-        title: { ja: '新規採用職員' },
-        annotation: this.deps.config.hiredOnAnnotation,
-        dateInFiscalYear: true,
-      },
-      person,
-      fiscalYear,
-    );
-    return { claims: [...new Set(claims)].sort(), groups, roles, newHire };
+    const claims = [
+      ...new Set([user, ...(await this.deps.people.withAncestors(groups))]),
+    ].sort();
+    const { roles, newHires } = this.deps.config;
+    return fiscalYears.map(fiscalYear => ({
+      claims,
+      groups,
+      roles: (['managers', 'unitChiefs'] as const).filter(role => {
+        const rule = roles[role];
+        return rule !== undefined && matchesRule(rule, person, fiscalYear);
+      }),
+      newHire: matchesRule(newHires, person, fiscalYear),
+    }));
   }
 }
 

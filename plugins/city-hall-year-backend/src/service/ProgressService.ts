@@ -22,7 +22,7 @@ import { audited } from './audited';
 import type { CallContext } from './context';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import {
-  inAudience,
+  matchesRule,
   type Audience,
   type PeopleDirectory,
   type Person,
@@ -231,7 +231,7 @@ export class ProgressService {
       hiddenDepartments: departments.size - shownDepartments.length,
       audiences: this.deps.audiences.map(audience => {
         const members = cohort.filter(p =>
-          inAudience(audience, personOf(p.user), fy),
+          matchesRule(audience, personOf(p.user), fy),
         );
         return {
           id: audience.id,

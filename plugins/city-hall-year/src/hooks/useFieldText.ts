@@ -8,7 +8,7 @@ import {
 import { useCallback } from 'react';
 import { cityHallYearTranslationRef } from '../translation';
 import { useEntryTitles } from './useEntryTitles';
-import { useGuideLanguage } from './useGuideLanguage';
+import { inLanguage, useGuideLanguage } from './useGuideLanguage';
 import { useOwnerNames } from './useOwnerNames';
 
 type Fields = Partial<Record<keyof EntryInput | string, unknown>>;
@@ -82,9 +82,7 @@ export function useFieldText(
               const who = p.group
                 ? nameOf(p.group)
                 : t(`participants.${p.role}` as 'participants.everyone');
-              const note =
-                p.note &&
-                (language === 'en' && p.note.en ? p.note.en : p.note.ja);
+              const note = p.note && inLanguage(p.note, language).text;
               return note ? `${who}: ${note}` : who;
             })
             .join('\n');

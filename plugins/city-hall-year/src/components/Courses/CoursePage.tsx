@@ -30,7 +30,7 @@ import { GuidePage } from '../GuidePage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
-import { useCourseProgress } from './useCourseProgress';
+import { useCourseProgress, useProgressCount } from './useCourseProgress';
 import { CourseLearners } from './CourseLearners';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { BilingualText } from '../BilingualText';
@@ -54,6 +54,7 @@ export function CoursePage() {
     permission: courseProgressReadPermission,
   });
   const { progress } = useCourseProgress(slug);
+  const progressCount = useProgressCount();
   const owners = useOwnerNames(
     view?.steps.flatMap(s => (s.entry ? [s.entry.owner] : [])) ?? [],
   );
@@ -126,18 +127,12 @@ export function CoursePage() {
             <Typography>
               {progress.finished
                 ? t('courses.finished')
-                : t('courses.progressCount', {
-                    done: String(progress.done.length),
-                    total: String(progress.steps),
-                  })}
+                : progressCount(progress)}
             </Typography>
             <LinearProgress
               variant="determinate"
               value={(progress.done.length / progress.steps) * 100}
-              aria-label={t('courses.progressCount', {
-                done: String(progress.done.length),
-                total: String(progress.steps),
-              })}
+              aria-label={progressCount(progress)}
             />
           </Stack>
         )}

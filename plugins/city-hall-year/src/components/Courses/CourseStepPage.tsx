@@ -16,7 +16,7 @@ import { EntryPage } from '../EntryPage';
 import { WrappingRow } from '../WrappingRow';
 import { useFiscalYearParam } from '../../hooks/useFiscalYearParam';
 import { useCourse } from './useCourse';
-import { useCourseProgress } from './useCourseProgress';
+import { useCourseProgress, useProgressCount } from './useCourseProgress';
 import { useLocalize } from '../../hooks/useGuideLanguage';
 
 /**
@@ -30,6 +30,7 @@ export function CourseStepPage() {
   const pinned = useFiscalYearParam();
   const { value: view, loading, error } = useCourse(slug, pinned);
   const { progress, saving, mark } = useCourseProgress(slug);
+  const progressCount = useProgressCount();
   const stepLink = useRouteRef(courseStepRouteRef);
   const courseLink = useRouteRef(courseRouteRef);
 
@@ -114,10 +115,7 @@ export function CourseStepPage() {
               color="text.secondary"
               data-testid="course-progress-count"
             >
-              {t('courses.progressCount', {
-                done: String(progress.done.length),
-                total: String(progress.steps),
-              })}
+              {progressCount(progress)}
             </Typography>
           )}
         </WrappingRow>

@@ -1,9 +1,21 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import type { CourseProgress } from '@internal/plugin-city-hall-year-common';
 import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/** "4 / 10 ステップ完了": how far a learner is through a course. */
+export function useProgressCount() {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  return (progress: Pick<CourseProgress, 'done' | 'steps'>) =>
+    t('courses.progressCount', {
+      done: String(progress.done.length),
+      total: String(progress.steps),
+    });
+}
 
 /**
  * The signed-in learner's progress through a course, and marking a step done or not

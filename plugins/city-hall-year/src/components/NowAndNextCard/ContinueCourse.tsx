@@ -8,6 +8,7 @@ import { cityHallYearApiRef } from '../../api';
 import { useLocalize } from '../../hooks/useGuideLanguage';
 import { courseStepRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
+import { useProgressCount } from '../Courses/useCourseProgress';
 
 /**
  * "Continue your course": the step to take next in each course the learner started
@@ -19,6 +20,7 @@ export function ContinueCourse() {
   const localize = useLocalize();
   const api = useApi(cityHallYearApiRef);
   const stepLink = useRouteRef(courseStepRouteRef);
+  const progressCount = useProgressCount();
   const { value } = useAsync(() => api.listMyCourseProgress(), [api]);
   const open = (value ?? []).filter(p => !p.finished && p.next);
   if (open.length === 0) return null;
@@ -38,12 +40,7 @@ export function ContinueCourse() {
               title: p.next!.title ? localize(p.next!.title) : '',
             })}
           </Link>{' '}
-          (
-          {t('courses.progressCount', {
-            done: String(p.done.length),
-            total: String(p.steps),
-          })}
-          )
+          ({progressCount(p)})
         </Typography>
       ))}
     </Stack>

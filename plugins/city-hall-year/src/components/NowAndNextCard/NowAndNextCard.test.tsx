@@ -37,18 +37,23 @@ function yearWithWinter(fiscalYear: number): YearView {
   };
 }
 
+/** The card on a home page, over the given API. */
+async function renderCard(api: ReturnType<typeof createFakeApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
+      <NowAndNextCard />
+    </TestApiProvider>,
+    { mountedRoutes: { '/city-hall-year': rootRouteRef } },
+  );
+}
+
 describe('NowAndNextCard', () => {
   it('shows this month and the next 30 days of the current fiscal year, with a link to the year', async () => {
     const api = {
       ...createFakeApi(),
       getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <NowAndNextCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
-    );
+    await renderCard(api);
     const thisMonth = await screen.findByTestId('now-this-month');
     expect(
       within(thisMonth).getByRole('link', { name: '第4回定例会' }),
@@ -74,12 +79,7 @@ describe('NowAndNextCard', () => {
         throw new Error('backend is down');
       }),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <NowAndNextCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
-    );
+    await renderCard(api);
     expect(
       await screen.findByText('Error: backend is down', { selector: 'h6' }),
     ).toBeInTheDocument();
@@ -122,12 +122,7 @@ describe('NowAndNextCard', () => {
         },
       ]),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <NowAndNextCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
-    );
+    await renderCard(api);
     const continuing = await screen.findByTestId('continue-course');
     expect(continuing).toHaveTextContent('Continue your course');
     expect(continuing).toHaveTextContent('4 of 8 steps done');
@@ -148,12 +143,7 @@ describe('NowAndNextCard', () => {
       ...createFakeApi(),
       getYear: jest.fn(async (fy: number) => yearWithWinter(fy)),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <NowAndNextCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
-    );
+    await renderCard(api);
     await screen.findByTestId('now-this-month');
     expect(screen.queryByTestId('continue-course')).toBeNull();
   });
@@ -189,12 +179,7 @@ describe('NowAndNextCard', () => {
         };
       }),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[cityHallYearApiRef, api]]}>
-        <NowAndNextCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/city-hall-year': rootRouteRef } },
-    );
+    await renderCard(api);
     const mine = await screen.findByTestId('my-next-steps');
     expect(api.getMyYear).toHaveBeenCalledWith(2026);
     expect(mine).toHaveTextContent('Your next steps');
