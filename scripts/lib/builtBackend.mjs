@@ -41,15 +41,18 @@ export function prepareBuiltBackend(name = 'built-backend') {
     dist,
   ]);
   const ours = {
-    '@internal/plugin-city-hall-year-backend': 'plugins/city-hall-year-backend',
-    '@internal/plugin-city-hall-year-common': 'plugins/city-hall-year-common',
+    '@city-hall-year/backstage-plugin-city-hall-year-backend':
+      'plugins/city-hall-year-backend',
+    '@city-hall-year/backstage-plugin-city-hall-year-common':
+      'plugins/city-hall-year-common',
     app: 'packages/app',
     backend: 'packages/backend',
   };
   const modules = path.join(dist, 'node_modules');
-  fs.mkdirSync(path.join(modules, '@internal'), { recursive: true });
+  fs.mkdirSync(path.join(modules, '@city-hall-year'), { recursive: true });
   for (const entry of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (entry === '@internal' || entry === '.bin' || entry in ours) continue;
+    if (entry === '@city-hall-year' || entry === '.bin' || entry in ours)
+      continue;
     fs.symlinkSync(
       path.join(ROOT, 'node_modules', entry),
       path.join(modules, entry),
@@ -121,12 +124,12 @@ export async function token(base, user) {
 }
 
 /**
- * The plugins' shared contract (`@internal/plugin-city-hall-year-common`) as the built
+ * The plugins' shared contract (`@city-hall-year/backstage-plugin-city-hall-year-common`) as the built
  * backend has it, so that scripts use its functions (e.g. `editableFields`) instead of
  * copies.
  */
 export function builtCommon(dist) {
   return createRequire(path.join(dist, 'package.json'))(
-    '@internal/plugin-city-hall-year-common',
+    '@city-hall-year/backstage-plugin-city-hall-year-common',
   );
 }

@@ -7,7 +7,7 @@ import {
   cityHallYearPermissionPolicyModule,
   searchModuleCityHallYearCollator,
   searchModuleJapaneseLunr,
-} from '@internal/plugin-city-hall-year-backend';
+} from '@city-hall-year/backstage-plugin-city-hall-year-backend';
 import { demoAuthProviderModule } from './modules/demoAuthProvider';
 import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
 
@@ -38,6 +38,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.add(import('@internal/plugin-city-hall-year-backend'));
+backend.add(import('@city-hall-year/backstage-plugin-city-hall-year-backend'));
 
 backend.start();

@@ -3,7 +3,7 @@
  * run on SQLite through the real plugin and permission backend: the questions of an
  * entry with 500 questions and 2,000 answers, and the HR overview of the index over
  * 50,000 answers (computed in SQL). Prints figures only; asserts nothing about speed.
- * Run: yarn workspace @internal/plugin-city-hall-year-backend bench dialogue
+ * Run: yarn workspace @city-hall-year/backstage-plugin-city-hall-year-backend bench dialogue
  */
 import { randomUUID } from 'node:crypto';
 import {

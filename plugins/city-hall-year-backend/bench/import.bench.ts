@@ -6,7 +6,7 @@ import {
   ENTRY_COLUMNS,
   entryInputSchema,
   entryToRow,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { stringify } from 'csv-stringify/sync';
 import {
   callAs,

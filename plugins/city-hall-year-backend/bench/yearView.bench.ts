@@ -1,13 +1,13 @@
 /*
  * Benchmark of GET /years/:fiscalYear with 1,000 published entries: the real plugin,
  * the real permission backend and default policy, SQLite. Prints figures; asserts
- * nothing about speed. Run: yarn workspace @internal/plugin-city-hall-year-backend bench
+ * nothing about speed. Run: yarn workspace @city-hall-year/backstage-plugin-city-hall-year-backend bench
  */
 import {
   CYCLES,
   entryInputSchema,
   type EntryFields,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DatabaseEntryStore } from '../src/database/DatabaseEntryStore';
 import { measure, printFigures } from './httpTimings';
 import {

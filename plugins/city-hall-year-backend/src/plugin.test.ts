@@ -1,7 +1,7 @@
 import type {
   YearView,
   EntryPage,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   callAs,
   describeOnEachDatabase,

@@ -9,7 +9,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   cityHallYearPermissions,
   DIALOGUE_LIMITS,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DatabaseClarityStore } from './database/DatabaseClarityStore';
 import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';

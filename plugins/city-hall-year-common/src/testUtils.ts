@@ -1,6 +1,6 @@
 /**
  * Test helpers for the City Hall Year packages' Jest suites; imported as
- * `@internal/plugin-city-hall-year-common/testUtils`, never by runtime code.
+ * `@city-hall-year/backstage-plugin-city-hall-year-common/testUtils`, never by runtime code.
  *
  * @packageDocumentation
  */

@@ -7,7 +7,7 @@ import {
   type Cycle,
   type YearOccurrence,
   type YearSpan,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** An occurrence placed in its cycle: where it falls in the year, and on which lane. */
 export interface PlacedOccurrence {

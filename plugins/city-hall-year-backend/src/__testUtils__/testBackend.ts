@@ -35,7 +35,7 @@ import {
   editableFields,
   type Entry,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { cityHallYearPlugin } from '../plugin';
@@ -45,7 +45,7 @@ import { cityHallYearPermissionPolicyModule } from '../policy/module';
 export function exampleOrganisation(): Entity[] {
   // The repository's example organisation, two levels above this package.
   const file = resolvePackagePath(
-    '@internal/plugin-city-hall-year-backend',
+    '@city-hall-year/backstage-plugin-city-hall-year-backend',
     '../../examples/org.yaml',
   );
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))

@@ -8,7 +8,7 @@ import {
   type Entry,
   type Proposal,
   type Question,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { isDeepStrictEqual } from 'node:util';
 import type request from 'supertest';
 import { stringify as stringifyYaml } from 'yaml';

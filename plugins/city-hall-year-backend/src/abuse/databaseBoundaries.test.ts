@@ -1,5 +1,8 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
-import type { Course, Entry } from '@internal/plugin-city-hall-year-common';
+import type {
+  Course,
+  Entry,
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type request from 'supertest';
 import {
   ACCOUNTING,

@@ -21,7 +21,7 @@ import {
   type Idea,
   type Proposal,
   type Question,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import fc from 'fast-check';

@@ -4,7 +4,7 @@ import type {
   ClarityCounts,
   ClarityReason,
   ClarityReasonCounts,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** A reader's answer as given: what it says, for which entry and fiscal year. */
 export interface ClarityFields {

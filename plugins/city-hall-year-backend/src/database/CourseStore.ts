@@ -1,7 +1,7 @@
 import type {
   Course,
   CourseFields,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ChangeContext } from './EntryStore';
 
 /** Storage of courses. */

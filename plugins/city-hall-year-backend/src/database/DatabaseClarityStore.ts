@@ -4,7 +4,7 @@ import {
   type ClarityAudience,
   type ClarityCounts,
   type ClarityReasonCounts,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import type { ClarityFields, ClarityStore } from './ClarityStore';
 import { slices } from './slices';

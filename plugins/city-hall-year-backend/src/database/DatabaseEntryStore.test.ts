@@ -1,4 +1,4 @@
-import { entryInputSchema } from '@internal/plugin-city-hall-year-common';
+import { entryInputSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import knexFactory from 'knex';
 import { entryBody } from '../__testUtils__/testBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';

@@ -11,7 +11,7 @@ import {
   type EntryRevision,
   type EntryRevisionSummary,
   type RevisionAction,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import {
@@ -49,7 +49,7 @@ import {
 } from './revisionQueries';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-city-hall-year-backend',
+  '@city-hall-year/backstage-plugin-city-hall-year-backend',
   'migrations',
 );
 

@@ -1,4 +1,4 @@
-import type { FeedToken } from '@internal/plugin-city-hall-year-common';
+import type { FeedToken } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import type { FeedTokenStore } from './FeedTokenStore';
 

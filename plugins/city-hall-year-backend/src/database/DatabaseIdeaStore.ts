@@ -5,7 +5,7 @@ import {
   type IdeaCounts,
   type IdeaStatus,
   type IdeaSuggestion,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { ChangeContext } from './EntryStore';

@@ -7,7 +7,7 @@ import {
   type ProposalEvent,
   type ProposalEventKind,
   type ProposalStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { DatabaseEntryStore } from './DatabaseEntryStore';

@@ -8,7 +8,7 @@ import type {
   EntryRevisionSummary,
   EntryStatus,
   RevisionAction,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryQuery } from '../permissions/rules';
 import type { CourseStore } from './CourseStore';
 

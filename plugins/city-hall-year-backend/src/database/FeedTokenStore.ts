@@ -1,4 +1,4 @@
-import type { FeedToken } from '@internal/plugin-city-hall-year-common';
+import type { FeedToken } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** Storage of calendar feed tokens. Only a hash of each secret is kept. */
 export interface FeedTokenStore {

@@ -2,7 +2,7 @@ import type {
   IdeaCounts,
   IdeaStatus,
   IdeaSuggestion,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ChangeContext, EntryFilter } from './EntryStore';
 
 /** An idea as stored: its author always kept; the service decides who sees it. */

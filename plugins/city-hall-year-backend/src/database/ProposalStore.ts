@@ -4,7 +4,7 @@ import type {
   ProposalEvent,
   ProposalEventKind,
   ProposalStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ChangeContext, EntryChange, EntryFilter } from './EntryStore';
 
 /** A change proposal as stored: what the API shows, before the service adds the entry's view. */

@@ -1,7 +1,7 @@
 import type {
   AnswerKind,
   QuestionStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ChangeContext } from './EntryStore';
 
 /** What every stored question and reply has: its version, its changes, its deletion. */

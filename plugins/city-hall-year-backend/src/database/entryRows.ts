@@ -4,7 +4,7 @@ import {
   type EntryFields,
   type EntryRevisionSummary,
   type RevisionAction,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { applyEntryCriteria } from '../permissions/queryTranslation';

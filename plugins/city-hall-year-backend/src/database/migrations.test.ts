@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-city-hall-year-backend',
+  '@city-hall-year/backstage-plugin-city-hall-year-backend',
   'migrations',
 );
 

@@ -1,7 +1,7 @@
 import type {
   EntryRevision,
   EntryRevisionSummary,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import {
   REVISIONS,

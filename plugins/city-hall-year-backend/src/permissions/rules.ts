@@ -1,7 +1,7 @@
 import {
   CITY_HALL_YEAR_ENTRY_RESOURCE_TYPE,
   CITY_HALL_YEAR_RULES,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   createConditionExports,
   createPermissionResourceRef,

@@ -17,7 +17,7 @@ import {
   ideaCreatePermission,
   proposalReviewPermission,
   questionModeratePermission,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { CityHallYearPermissionPolicy } from './CityHallYearPermissionPolicy';
 
 /** The claims of each test user, as the user info service knows them. */

@@ -26,7 +26,7 @@ import {
   questionAnswerPermission,
   questionAskPermission,
   questionModeratePermission,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   cityHallYearEntryConditions as conditions,
   createCityHallYearEntryConditionalDecision as conditional,

@@ -6,7 +6,7 @@ import type {
   Course,
   CourseView,
   EntryPage,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type {
   DocumentCollatorFactory,
   IndexableDocument,

@@ -8,7 +8,7 @@ import {
   resolveFiscalYear,
   type EntryPage,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type {
   DocumentCollatorFactory,
   IndexableDocument,

@@ -6,7 +6,7 @@ import type {
   ChangesSince,
   Entry,
   EntryChangeSince,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
 import type { LastSeenStore } from '../database/LastSeenStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';

@@ -11,7 +11,7 @@ import {
   type ClarityReasonCounts,
   type Entry,
   type EntryClarity,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ClarityFields, ClarityStore } from '../database/ClarityStore';
 import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';

@@ -11,7 +11,7 @@ import {
   type CourseBacklink,
   type CourseFields,
   type CourseView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { CourseStore } from '../database/CourseStore';
 import type { EntryStore } from '../database/EntryStore';
 import { audited } from './audited';

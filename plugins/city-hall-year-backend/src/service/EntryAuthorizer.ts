@@ -19,7 +19,7 @@ import {
   type Entry,
   type EntryFields,
   type EntryPermission,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { LRUCache } from 'lru-cache';
 import { entryResourceRef, type EntryQuery } from '../permissions/rules';
 

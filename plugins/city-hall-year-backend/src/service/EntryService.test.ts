@@ -1,10 +1,10 @@
-import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
+import { storedFields } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import {
   editableFields,
   type Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 import { EntryService } from './EntryService';

@@ -9,7 +9,7 @@ import {
   type EntryFields,
   type EntryRevision,
   type EntryRevisionSummary,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryChange } from '../database/EntryStore';
 import { audited } from './audited';
 import type { CallContext, EntryWriteDeps } from './context';

@@ -8,7 +8,7 @@ import {
   type Entry,
   type EntryFields,
   type Timing,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** Set by the catalog on entities whose source no longer lists them. */
 const ORPHAN_ANNOTATION = 'backstage.io/orphan';

@@ -8,7 +8,7 @@ import {
   type FaqItem,
   type FaqItemResult,
   type FaqList,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { randomUUID } from 'node:crypto';
 import type { QuestionStore } from '../database/QuestionStore';
 import type { CallContext } from './context';

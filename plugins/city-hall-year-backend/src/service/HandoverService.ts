@@ -8,7 +8,7 @@ import {
   type Entry,
   type HandoverReport,
   type OrphanedEntry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { CallContext, EntryWriteDeps } from './context';
 import { audited } from './audited';
 import { publishEntryChange } from './entryEvents';

@@ -13,7 +13,7 @@ import {
   type Idea,
   type IdeaList,
   type IdeaStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
 import type { IdeaFields, IdeaStore, StoredIdea } from '../database/IdeaStore';

@@ -16,7 +16,7 @@ import {
   type ImportRowReport,
   type ImportExportFormat,
   type CsvHeaderStyle,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';

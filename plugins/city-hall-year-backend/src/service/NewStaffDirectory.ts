@@ -3,7 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   HIRED_ON_ANNOTATION,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /**
  * Who is new staff (新規採用職員) in a fiscal year: the people whose User entity in the

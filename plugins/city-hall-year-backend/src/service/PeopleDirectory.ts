@@ -9,7 +9,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   HIRED_ON_ANNOTATION,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { LRUCache } from 'lru-cache';
 
 /** What the catalog says of a person that counting needs: their Groups, annotations. */

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import {
   HIRED_ON_ANNOTATION,
   type PersonalContext,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { createHash } from 'node:crypto';
 import {
   matchesRule,

@@ -14,7 +14,7 @@ import {
   type MyCourseProgress,
   type ProgressCounts,
   type ProgressLearner,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ClarityStore } from '../database/ClarityStore';
 import type { CourseStore } from '../database/CourseStore';
 import type { ProgressMark, ProgressStore } from '../database/ProgressStore';

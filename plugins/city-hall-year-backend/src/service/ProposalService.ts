@@ -20,7 +20,7 @@ import {
   type ProposalAcceptInput,
   type ProposalList,
   type ProposalStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryFilter } from '../database/EntryStore';
 import type {
   ProposalFields,

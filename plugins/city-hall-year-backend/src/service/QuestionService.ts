@@ -19,7 +19,7 @@ import {
   type Question,
   type QuestionList,
   type QuestionStatus,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryStore } from '../database/EntryStore';
 import type {
   DialogueRevision,

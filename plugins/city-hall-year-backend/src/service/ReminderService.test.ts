@@ -1,9 +1,9 @@
-import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
+import { storedFields } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   resolveOccurrences,
   type Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { ReminderClaimStore } from '../database/ReminderClaimStore';
 import type { HandoverService } from './HandoverService';
 import { ReminderService } from './ReminderService';

@@ -4,7 +4,7 @@ import {
   occurrenceLabel,
   resolveFiscalYear,
   type Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import type { ReminderClaimStore } from '../database/ReminderClaimStore';
 import type { HandoverService } from './HandoverService';

@@ -18,7 +18,7 @@ import {
   type Timing,
   type YearOccurrence,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
 import type { AnswerCache, CachedBody } from './AnswerCache';
 import type { EntryAuthorizer, ReadScope } from './EntryAuthorizer';

@@ -1,4 +1,7 @@
-import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
+import type {
+  Entry,
+  YearView,
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   callAs,
   createTestDatabases,

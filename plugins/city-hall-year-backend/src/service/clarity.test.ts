@@ -2,8 +2,8 @@ import type {
   ClarityInput,
   ClarityOverview,
   EntryClarity,
-} from '@internal/plugin-city-hall-year-common';
-import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
+import { fakeDateOnly } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import {
   callAs,

@@ -7,7 +7,7 @@ import {
   entryInputSchema,
   type CourseFields,
   type EntryFields,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -22,7 +22,7 @@ export const SEED_ACTOR = 'plugin:city-hall-year/seed';
 
 /** Where the shipped starting content is, inside the package. */
 export const contentDir = resolvePackagePath(
-  '@internal/plugin-city-hall-year-backend',
+  '@city-hall-year/backstage-plugin-city-hall-year-backend',
   'content',
 );
 

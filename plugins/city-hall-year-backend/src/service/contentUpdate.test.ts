@@ -4,7 +4,7 @@ import {
   type ContentUpdateList,
   type ContentUpdateReport,
   type EntryFields,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import jestOpenAPI from 'jest-openapi';
 import knexFactory from 'knex';
 import path from 'node:path';

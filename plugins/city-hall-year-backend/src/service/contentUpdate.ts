@@ -9,7 +9,7 @@ import {
   type CourseFields,
   type Entry,
   type EntryFields,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { createHash } from 'node:crypto';
 import stableStringify from 'safe-stable-stringify';
 import type { CourseStore } from '../database/CourseStore';

@@ -2,7 +2,7 @@ import type {
   Course,
   CourseView,
   Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { callAs, describeOnEachDatabase, entryBody } from '../__testUtils__';
 
 const NEW_HIRE_COURSE = 'shinki-saiyo-shiyakusho-no-ichinen';

@@ -3,7 +3,7 @@ import {
   questionInputSchema,
   resolveFiscalYear,
   type ClarityReason,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Knex } from 'knex';
 import fs from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import { dialogueChannel } from '@internal/plugin-city-hall-year-common';
+import { dialogueChannel } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** What telling open entry pages about a change takes. */
 export interface DialogueSignalDeps {

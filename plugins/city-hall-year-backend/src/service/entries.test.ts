@@ -1,4 +1,4 @@
-import type { Entry } from '@internal/plugin-city-hall-year-common';
+import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type request from 'supertest';
 import {
   as,

@@ -3,7 +3,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type {
   Entry,
   RevisionAction,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** The topic on which every change to an entry is published through the events service. */
 export const ENTRY_CHANGED_TOPIC = 'city-hall-year.entry-changed';

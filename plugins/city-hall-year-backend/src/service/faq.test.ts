@@ -5,7 +5,7 @@ import {
   type FaqItemResult,
   type FaqList,
   type Question,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   callAs,
   describeOnEachDatabase,

@@ -1,4 +1,4 @@
-import type { Entry } from '@internal/plugin-city-hall-year-common';
+import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { stringify as stringifyYaml } from 'yaml';
 import { createRouter } from './router';
 import type { RouterOptions } from './types';

@@ -3,7 +3,7 @@ import {
   type ChangesSince,
   type EntryRevisionSummary,
   type HandoverReport,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   ACCOUNTING,
   callAs,

@@ -2,7 +2,7 @@ import type {
   Entry,
   Idea,
   IdeaList,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   callAs,

@@ -1,4 +1,4 @@
-import type { ImportReport } from '@internal/plugin-city-hall-year-common';
+import type { ImportReport } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Papa from 'papaparse';
 import {
   as,

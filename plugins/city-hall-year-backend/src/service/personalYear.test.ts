@@ -3,7 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type {
   YearOccurrence,
   YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import {

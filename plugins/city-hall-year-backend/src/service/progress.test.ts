@@ -4,7 +4,7 @@ import {
   type CourseProgress,
   type CourseProgressSummary,
   type MyCourseProgress,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import {
   callAs,

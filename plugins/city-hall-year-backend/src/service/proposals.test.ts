@@ -4,7 +4,7 @@ import {
   type EntryInput,
   type Proposal,
   type ProposalList,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   callAs,
   COUNCIL,

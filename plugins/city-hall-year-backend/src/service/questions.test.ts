@@ -2,7 +2,7 @@ import type {
   Answer,
   Question,
   QuestionList,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DatabaseQuestionStore } from '../database/DatabaseQuestionStore';
 import {
   ACCOUNTING,

@@ -1,6 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type { Entry } from '@internal/plugin-city-hall-year-common';
+import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { EntryFilter, EntryStore } from '../database/EntryStore';
 import type { EntryAuthorizer } from './EntryAuthorizer';
 

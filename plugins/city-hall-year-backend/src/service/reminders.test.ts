@@ -1,5 +1,5 @@
-import type { YearView } from '@internal/plugin-city-hall-year-common';
-import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
+import type { YearView } from '@city-hall-year/backstage-plugin-city-hall-year-common';
+import { fakeDateOnly } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import {
   callAs,
   createTestDatabases,

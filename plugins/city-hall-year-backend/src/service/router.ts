@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { HealthReport } from '@internal/plugin-city-hall-year-common';
+import type { HealthReport } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { changeRoutes } from './routes/changes';

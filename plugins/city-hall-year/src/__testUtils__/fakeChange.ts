@@ -1,4 +1,4 @@
-import type { EntryChangeSince } from '@internal/plugin-city-hall-year-common';
+import type { EntryChangeSince } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /**
  * A change since the reader's last look, as the backend would give it for component

@@ -1,8 +1,8 @@
-import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
+import { storedFields } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import {
   type Entry,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** A published entry as the backend would give it, for component tests. */
 export function fakeEntry(

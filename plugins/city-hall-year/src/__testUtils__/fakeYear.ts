@@ -3,7 +3,7 @@ import {
   type ChangesSince,
   type YearOccurrence,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { CityHallYearApi } from '../api';
 
 function occurrence(

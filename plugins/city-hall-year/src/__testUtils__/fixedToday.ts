@@ -1,4 +1,4 @@
-import { fakeDateOnly } from '@internal/plugin-city-hall-year-common/testUtils';
+import { fakeDateOnly } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 
 /**
  * Makes "now" a fixed moment for every test of the file (by default 1 December 2026,

@@ -1,5 +1,5 @@
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import type { ChangesSince } from '@internal/plugin-city-hall-year-common';
+import type { ChangesSince } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { YearPage } from '../components/YearPage';
 import { createFakeApi } from './fakeYear';
 import { mockPermissionApi, renderInPlugin } from './renderInPlugin';

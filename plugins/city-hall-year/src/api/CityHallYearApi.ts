@@ -42,7 +42,7 @@ import type {
   QuestionList,
   QuestionListQuery,
   YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** How far an import has come: the file is sent, then the server checks (and writes) it. */
 export type ImportProgress =

@@ -6,7 +6,7 @@ import type {
 import { ResponseError } from '@backstage/errors';
 // Every request and response type is the common package's contract, which the
 // namespace says at each use.
-import type * as common from '@internal/plugin-city-hall-year-common';
+import type * as common from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import {
   ImportRefusedError,
   type CityHallYearApi,

@@ -1,4 +1,4 @@
-import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
+import type { GuideLanguage } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useCallback, useEffect, useState } from 'react';
 import { useGuideLanguage } from './useGuideLanguage';
 

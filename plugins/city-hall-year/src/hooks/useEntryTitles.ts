@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { resolveFiscalYear } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../api';
 import { useGuideLanguage } from './useGuideLanguage';

@@ -4,7 +4,7 @@ import {
   fiscalYearLabels,
   timingSchema,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useCallback } from 'react';
 import { cityHallYearTranslationRef } from '../translation';
 import { useEntryTitles } from './useEntryTitles';

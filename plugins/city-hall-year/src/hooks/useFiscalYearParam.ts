@@ -1,4 +1,4 @@
-import { fiscalYearParamSchema } from '@internal/plugin-city-hall-year-common';
+import { fiscalYearParamSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useSearchParams } from 'react-router-dom';
 
 /** The fiscal year a link names with `?fy=2026`, checked as the API checks it. */

@@ -3,7 +3,7 @@ import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   fiscalYearLabels,
   type GuideLanguage,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import { useCallback } from 'react';
 import useObservable from 'react-use/esm/useObservable';

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   resolveFiscalYear,
   type YearOccurrence,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../api';

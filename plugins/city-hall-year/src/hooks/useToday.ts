@@ -1,4 +1,4 @@
-import { CITY_HALL_TIME_ZONE } from '@internal/plugin-city-hall-year-common';
+import { CITY_HALL_TIME_ZONE } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 
 /** Today as a JST calendar date (YYYY-MM-DD), whatever the browser's zone. */

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
-import { cityHallYearTranslationRef } from '@internal/plugin-city-hall-year';
+import { cityHallYearTranslationRef } from '@city-hall-year/backstage-plugin-city-hall-year';
 import type { ReactNode } from 'react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';

@@ -1,4 +1,4 @@
-import { lastSeenInputSchema } from '@internal/plugin-city-hall-year-common';
+import { lastSeenInputSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, parseBody } from './util';

@@ -1,7 +1,7 @@
 import {
   clarityInputSchema,
   clarityQuerySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, entryParam, parseBody, parseRequest } from './util';

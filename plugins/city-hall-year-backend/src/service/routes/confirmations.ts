@@ -1,4 +1,4 @@
-import { fiscalYearParamSchema } from '@internal/plugin-city-hall-year-common';
+import { fiscalYearParamSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, parseRequest } from './util';

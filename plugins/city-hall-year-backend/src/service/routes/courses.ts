@@ -7,7 +7,7 @@ import {
   courseViewQuerySchema,
   slugSchema,
   versionBodySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import {

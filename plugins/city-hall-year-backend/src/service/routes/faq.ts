@@ -2,7 +2,7 @@ import {
   faqInputSchema,
   faqUpdateSchema,
   versionBodySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import {

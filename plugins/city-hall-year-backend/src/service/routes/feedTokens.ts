@@ -1,4 +1,4 @@
-import { feedTokenInputSchema } from '@internal/plugin-city-hall-year-common';
+import { feedTokenInputSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, idParam, parseBody } from './util';

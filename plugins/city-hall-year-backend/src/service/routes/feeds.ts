@@ -1,4 +1,4 @@
-import { feedQuerySchema } from '@internal/plugin-city-hall-year-common';
+import { feedQuerySchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { sendCached } from './sendCached';

@@ -1,4 +1,4 @@
-import { handoverInputSchema } from '@internal/plugin-city-hall-year-common';
+import { handoverInputSchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, parseBody } from './util';

@@ -3,7 +3,7 @@ import {
   ideaInputSchema,
   ideaListQuerySchema,
   ideaStatusSchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { callers, entryParam, idParam, parseBody, parseRequest } from './util';

@@ -1,7 +1,7 @@
 import {
   exportQuerySchema,
   importQuerySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { InputError } from '@backstage/errors';
 import express, { type Router } from 'express';
 import type { RouterOptions } from '../types';

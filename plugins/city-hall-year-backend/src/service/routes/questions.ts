@@ -6,7 +6,7 @@ import {
   questionUpdateSchema,
   resolveQuestionSchema,
   versionBodySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouterOptions } from '../types';

@@ -1,4 +1,4 @@
-import { versionBodySchema } from '@internal/plugin-city-hall-year-common';
+import { versionBodySchema } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouterOptions } from '../types';

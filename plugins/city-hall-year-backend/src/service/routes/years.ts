@@ -1,7 +1,7 @@
 import {
   fiscalYearParamSchema,
   yearQuerySchema,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { Router } from 'express';
 import type { RouterOptions } from '../types';
 import { sendCached } from './sendCached';

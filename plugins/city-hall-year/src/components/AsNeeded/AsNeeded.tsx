@@ -1,7 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { YearView } from '@internal/plugin-city-hall-year-common';
+import type { YearView } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';

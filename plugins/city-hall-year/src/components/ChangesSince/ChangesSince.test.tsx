@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { ChangesSince } from '@internal/plugin-city-hall-year-common';
+import type { ChangesSince } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { fakeChange } from '../../__testUtils__/fakeChange';

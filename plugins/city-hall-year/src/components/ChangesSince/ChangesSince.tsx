@@ -1,7 +1,7 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { ChangesSince as Changes } from '@internal/plugin-city-hall-year-common';
+import type { ChangesSince as Changes } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';

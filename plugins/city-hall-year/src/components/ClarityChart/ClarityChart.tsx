@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { ClarityMonth } from '@internal/plugin-city-hall-year-common';
+import type { ClarityMonth } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';

@@ -1,4 +1,4 @@
-import type { ClarityOverview } from '@internal/plugin-city-hall-year-common';
+import type { ClarityOverview } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { fixToday } from '../../__testUtils__/fixedToday';

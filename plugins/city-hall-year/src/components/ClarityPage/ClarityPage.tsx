@@ -7,7 +7,7 @@ import {
   fiscalYearLabels,
   resolveFiscalYear,
   type ClarityOverviewItem,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';

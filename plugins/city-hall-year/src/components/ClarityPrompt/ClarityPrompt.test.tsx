@@ -1,4 +1,4 @@
-import type { EntryClarity } from '@internal/plugin-city-hall-year-common';
+import type { EntryClarity } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { renderInPlugin } from '../../__testUtils__/renderInPlugin';

@@ -6,7 +6,7 @@ import {
   CLARITY_REASONS,
   type ClarityReason,
   type EntryClarity,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';

@@ -3,10 +3,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   ConfirmationOverview,
   ContentUpdateList,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { editableFields } from '@internal/plugin-city-hall-year-common';
+import { editableFields } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

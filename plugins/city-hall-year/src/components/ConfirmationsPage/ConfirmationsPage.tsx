@@ -10,7 +10,7 @@ import { Link } from '@backstage/ui';
 import {
   resolveFiscalYear,
   type DepartmentConfirmation,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

@@ -6,7 +6,7 @@ import type {
   ContentUpdateItem,
   ContentUpdateReport,
   ContentUpdateSkip,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';

@@ -1,7 +1,7 @@
 import type {
   Course,
   CourseInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

@@ -1,5 +1,5 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import type { CourseProgressSummary } from '@internal/plugin-city-hall-year-common';
+import type { CourseProgressSummary } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { renderInPlugin } from '../../__testUtils__/renderInPlugin';

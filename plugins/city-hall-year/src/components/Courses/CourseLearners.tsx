@@ -5,7 +5,7 @@ import {
   fiscalYearLabels,
   type CourseProgressSummary,
   type ProgressCounts,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';

@@ -2,7 +2,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type {
   CourseProgress,
   CourseView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import {

@@ -8,7 +8,7 @@ import {
   courseProgressReadPermission,
   fiscalYearLabels,
   occurrenceLabel,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';

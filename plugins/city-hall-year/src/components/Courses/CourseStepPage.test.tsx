@@ -2,7 +2,7 @@ import { coreApis } from '@backstage/frontend-plugin-api';
 import type {
   CourseProgress,
   CourseView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

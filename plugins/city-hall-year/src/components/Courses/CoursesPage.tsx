@@ -3,7 +3,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Link } from '@backstage/ui';
-import { courseManagePermission } from '@internal/plugin-city-hall-year-common';
+import { courseManagePermission } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';

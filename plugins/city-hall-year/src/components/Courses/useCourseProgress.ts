@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import type { CourseProgress } from '@internal/plugin-city-hall-year-common';
+import type { CourseProgress } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../../api';

@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Cycle } from '@internal/plugin-city-hall-year-common';
+import type { Cycle } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Chip from '@mui/material/Chip';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES } from './cycleStyles';

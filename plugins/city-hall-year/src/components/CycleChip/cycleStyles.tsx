@@ -4,7 +4,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import GavelIcon from '@mui/icons-material/Gavel';
 import PeopleIcon from '@mui/icons-material/People';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import type { Cycle } from '@internal/plugin-city-hall-year-common';
+import type { Cycle } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType } from 'react';
 

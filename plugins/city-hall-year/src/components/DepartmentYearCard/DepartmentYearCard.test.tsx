@@ -1,7 +1,7 @@
-import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
+import { storedFields } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { resolveFiscalYear } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';

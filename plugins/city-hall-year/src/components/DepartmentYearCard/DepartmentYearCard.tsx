@@ -12,7 +12,7 @@ import {
   fiscalYearLabels,
   occurrenceLabel,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

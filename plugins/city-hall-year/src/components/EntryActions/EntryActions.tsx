@@ -6,7 +6,7 @@ import {
   proposalCreatePermission,
   resolveFiscalYear,
   type Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';

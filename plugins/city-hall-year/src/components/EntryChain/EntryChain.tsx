@@ -1,7 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { Entry } from '@internal/plugin-city-hall-year-common';
+import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';

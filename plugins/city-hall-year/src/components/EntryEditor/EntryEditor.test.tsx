@@ -1,12 +1,12 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis } from '@backstage/frontend-test-utils';
-import { storedFields } from '@internal/plugin-city-hall-year-common/testUtils';
+import { storedFields } from '@city-hall-year/backstage-plugin-city-hall-year-common/testUtils';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   type Entry,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { conflictError } from '../../__testUtils__/conflictError';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';

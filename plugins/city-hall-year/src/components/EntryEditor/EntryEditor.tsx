@@ -7,7 +7,7 @@ import { Link } from '@backstage/ui';
 import {
   entryUpdatePermission,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Typography from '@mui/material/Typography';

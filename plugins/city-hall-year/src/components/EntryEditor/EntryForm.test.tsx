@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type { EntryInput } from '@internal/plugin-city-hall-year-common';
+import type { EntryInput } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import type { EntryInput } from '@internal/plugin-city-hall-year-common';
+import type { EntryInput } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { renderInPlugin } from '../../__testUtils__/renderInPlugin';
 import { ParticipantsField } from './ParticipantsField';
 

@@ -4,7 +4,7 @@ import {
   PARTICIPANT_ROLES,
   type EntryInput,
   type ParticipantRole,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';

@@ -1,7 +1,7 @@
 import {
   timingSchema,
   type Timing,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';

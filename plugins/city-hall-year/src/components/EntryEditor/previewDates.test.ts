@@ -1,7 +1,7 @@
 import {
   parseTimingNotation,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fakeYear } from '../../__testUtils__/fakeYear';
 import { previewDates } from './previewDates';
 

@@ -5,7 +5,7 @@ import {
   type EntryInput,
   type GuideLanguage,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /**
  * This year's dates of a timing as the editor previews them (`5月31日`, `31 May`);

@@ -10,7 +10,7 @@ import {
   timingSchema,
   type Entry,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useState } from 'react';
 import type { ZodIssue } from 'zod';
 import { useNavigate } from 'react-router-dom';

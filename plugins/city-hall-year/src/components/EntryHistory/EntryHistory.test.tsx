@@ -7,7 +7,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   Entry,
   EntryRevision,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { cityHallYearApiRef } from '../../api';

@@ -7,7 +7,7 @@ import { Link } from '@backstage/ui';
 import {
   entryUpdatePermission,
   type EntryRevision,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';

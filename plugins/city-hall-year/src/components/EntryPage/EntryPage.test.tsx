@@ -3,7 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { resolveFiscalYear } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';
 import { createFakeApi } from '../../__testUtils__/fakeYear';
 import { renderInPlugin, routes } from '../../__testUtils__/renderInPlugin';

@@ -9,7 +9,7 @@ import {
   entryUpdatePermission,
   fiscalYearLabels,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';

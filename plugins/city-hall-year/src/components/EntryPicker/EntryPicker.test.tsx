@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { EntryPage } from '@internal/plugin-city-hall-year-common';
+import type { EntryPage } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef, type ListEntriesRequest } from '../../api';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';

@@ -5,14 +5,14 @@ import {
   type AnswerKind,
   type Question,
   type QuestionAbilities,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { GuideLanguage } from '@internal/plugin-city-hall-year-common';
+import type { GuideLanguage } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';

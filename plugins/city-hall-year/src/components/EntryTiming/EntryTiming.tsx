@@ -4,7 +4,7 @@ import {
   fiscalYearLabels,
   occurrenceLabel,
   type Entry,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEntryTitles } from '../../hooks/useEntryTitles';

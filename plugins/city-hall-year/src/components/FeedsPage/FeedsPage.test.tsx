@@ -1,7 +1,7 @@
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { FeedToken } from '@internal/plugin-city-hall-year-common';
+import type { FeedToken } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef, type FeedSelection } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

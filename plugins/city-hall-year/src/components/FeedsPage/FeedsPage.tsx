@@ -7,7 +7,7 @@ import {
   CYCLES,
   resolveFiscalYear,
   type CreatedFeedToken,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';

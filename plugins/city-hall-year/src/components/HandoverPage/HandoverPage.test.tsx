@@ -2,7 +2,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { HandoverReport } from '@internal/plugin-city-hall-year-common';
+import type { HandoverReport } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

@@ -1,7 +1,10 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { Entry, Idea } from '@internal/plugin-city-hall-year-common';
+import type {
+  Entry,
+  Idea,
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

@@ -1,5 +1,8 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Idea, IdeaStatus } from '@internal/plugin-city-hall-year-common';
+import type {
+  Idea,
+  IdeaStatus,
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';

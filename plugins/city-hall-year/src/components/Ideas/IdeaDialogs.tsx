@@ -7,7 +7,7 @@ import {
   type IdeaInput,
   type IdeaStatus,
   type IdeaSuggestion,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';

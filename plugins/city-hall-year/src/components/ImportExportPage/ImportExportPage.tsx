@@ -7,7 +7,7 @@ import {
   type Cycle,
   type ImportReport,
   type ImportExportFormat,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';

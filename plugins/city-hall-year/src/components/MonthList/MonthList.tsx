@@ -11,7 +11,7 @@ import {
   type GuideLanguage,
   type YearOccurrence,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';

@@ -4,7 +4,7 @@ import { Link } from '@backstage/ui';
 import {
   occurrenceLabel,
   type YearView,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';

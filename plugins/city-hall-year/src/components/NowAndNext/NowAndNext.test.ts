@@ -1,4 +1,4 @@
-import type { YearOccurrence } from '@internal/plugin-city-hall-year-common';
+import type { YearOccurrence } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { nowAndNext } from './NowAndNext';
 
 const o = (slug: string, start: string, end: string) =>

@@ -5,7 +5,7 @@ import {
   occurrenceLabel,
   occurrenceOverlaps,
   type YearOccurrence,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';

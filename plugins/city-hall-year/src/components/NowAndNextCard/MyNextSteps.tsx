@@ -1,7 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import { occurrenceLabel } from '@internal/plugin-city-hall-year-common';
+import { occurrenceLabel } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';

@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { YearView } from '@internal/plugin-city-hall-year-common';
+import type { YearView } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi, fakeYear } from '../../__testUtils__/fakeYear';

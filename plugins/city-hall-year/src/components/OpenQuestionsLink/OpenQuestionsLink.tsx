@@ -1,7 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { ClarityOverviewItem } from '@internal/plugin-city-hall-year-common';
+import type { ClarityOverviewItem } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 

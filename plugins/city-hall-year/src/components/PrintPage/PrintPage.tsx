@@ -5,13 +5,16 @@ import { Link } from '@backstage/ui';
 import {
   CYCLES,
   resolveFiscalYear,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useApi } from '@backstage/core-plugin-api';
-import type { Entry, YearView } from '@internal/plugin-city-hall-year-common';
+import type {
+  Entry,
+  YearView,
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import useAsync from 'react-use/esm/useAsync';

@@ -1,6 +1,6 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Entry } from '@internal/plugin-city-hall-year-common';
+import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

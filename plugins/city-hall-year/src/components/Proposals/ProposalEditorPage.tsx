@@ -6,7 +6,7 @@ import {
   editableFields,
   resolveFiscalYear,
   type EntryInput,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import { useParams } from 'react-router-dom';

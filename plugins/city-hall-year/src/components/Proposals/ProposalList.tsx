@@ -1,7 +1,7 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
-import type { Proposal } from '@internal/plugin-city-hall-year-common';
+import type { Proposal } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Stack from '@mui/material/Stack';

@@ -1,7 +1,7 @@
 import {
   editableFields,
   type Proposal,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeEntry } from '../../__testUtils__/fakeEntry';

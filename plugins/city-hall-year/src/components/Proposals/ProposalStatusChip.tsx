@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { ProposalStatus } from '@internal/plugin-city-hall-year-common';
+import type { ProposalStatus } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Chip from '@mui/material/Chip';
 import { cityHallYearTranslationRef } from '../../translation';
 

@@ -4,7 +4,7 @@ import {
   useSearchContextCheck,
 } from '@backstage/plugin-search-react';
 import { Link } from '@backstage/ui';
-import type { Cycle } from '@internal/plugin-city-hall-year-common';
+import type { Cycle } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { CourseBacklink } from '@internal/plugin-city-hall-year-common';
+import type { CourseBacklink } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { cityHallYearApiRef } from '../../api';
 import { createFakeApi } from '../../__testUtils__/fakeYear';

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { resolveFiscalYear } from '@internal/plugin-city-hall-year-common';
+import { resolveFiscalYear } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import { fakeChange } from '../../__testUtils__/fakeChange';
 import { renderYearPage } from '../../__testUtils__/renderYearPage';
 

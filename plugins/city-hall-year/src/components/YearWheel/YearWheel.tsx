@@ -4,7 +4,7 @@ import {
   fiscalYearLabels,
   occurrenceLabel,
   type YearOccurrence,
-} from '@internal/plugin-city-hall-year-common';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
