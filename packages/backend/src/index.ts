@@ -39,5 +39,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@city-hall-year/backstage-plugin-city-hall-year-backend'));
+// The year for AI assistants: the actions above, over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -10,6 +11,7 @@ import {
   cityHallYearPermissions,
   DIALOGUE_LIMITS,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
+import { registerYearActions } from './actions/yearActions';
 import { DatabaseClarityStore } from './database/DatabaseClarityStore';
 import { DatabaseCourseStore } from './database/DatabaseCourseStore';
 import { DatabaseEntryStore } from './database/DatabaseEntryStore';
@@ -74,6 +76,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         events: eventsServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const {
@@ -164,6 +167,7 @@ export const cityHallYearPlugin = createBackendPlugin({
           people,
           config: readPersonalYearConfig(config),
         });
+        const appBaseUrl = config.getString('app.baseUrl').replace(/\/+$/, '');
         const feedService = new FeedService({
           tokens: new DatabaseFeedTokenStore(store.client),
           courses: courseStore,
@@ -171,9 +175,15 @@ export const cityHallYearPlugin = createBackendPlugin({
           answers,
           auditor: deps.auditor,
           logger,
-          appBaseUrl: config.getString('app.baseUrl').replace(/\/+$/, ''),
+          appBaseUrl,
           names,
           personalYear,
+        });
+        registerYearActions({
+          actionsRegistry: deps.actionsRegistry,
+          years: yearService,
+          names,
+          appBaseUrl,
         });
         httpRouter.use(
           await createRouter({

@@ -25,3 +25,4 @@ export * from './proposals';
 export * from './ideas';
 export * from './progress';
 export * from './participation';
+export * from './nowAndNext';

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { CITY_HALL_TIME_ZONE } from './fiscalYear';
+import type { Cycle } from './schema';
 import type { Occurrence } from './timing';
 
 /** Languages the guide is written in; Japanese first. */
@@ -73,3 +74,14 @@ export function occurrenceLabel(
   }
   return language === 'ja' ? `${start}〜${end}` : `${start} – ${end}`;
 }
+
+/** The name of each cycle of the year, in Japanese and English. */
+export const CYCLE_LABELS: Readonly<Record<Cycle, { ja: string; en: string }>> =
+  {
+    council: { ja: '議会', en: 'Council' },
+    budget: { ja: '予算', en: 'Budget' },
+    settlement: { ja: '決算', en: 'Settlement' },
+    planning: { ja: '計画', en: 'Planning' },
+    personnel: { ja: '人事', en: 'Personnel' },
+    other: { ja: 'その他', en: 'Other' },
+  };

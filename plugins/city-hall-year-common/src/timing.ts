@@ -256,7 +256,7 @@ export function resolveOccurrences(
 
 /** Whether an occurrence overlaps the inclusive date range [from, to]. */
 export function occurrenceOverlaps(
-  occurrence: Occurrence,
+  occurrence: Pick<Occurrence, 'start' | 'end'>,
   from: string,
   to: string,
 ): boolean {

@@ -8,6 +8,7 @@ import {
   createServiceFactory,
   resolvePackagePath,
   type AuditorService,
+  type BackendFeature,
   type BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import {
@@ -226,7 +227,12 @@ export async function startCityHallYearBackend(
     /** The catalog's entities; the example organisation by default. */
     entities?: Entity[];
     notifications?: RecordingNotifications;
+    /** Keys under `cityHallYear`. */
     config?: Record<string, unknown>;
+    /** Top-level config keys beside `cityHallYear` (another plugin's, `backend`). */
+    rootConfig?: Record<string, unknown>;
+    /** Other plugins and modules to start beside this one. */
+    features?: BackendFeature[];
   } = {},
 ) {
   const knex = options.knex ?? (await databases.init(databaseId));
@@ -240,6 +246,7 @@ export async function startCityHallYearBackend(
   );
   const { server } = await startTestBackend({
     features: [
+      ...(options.features ?? []),
       cityHallYearPlugin,
       permissionPlugin,
       cityHallYearPermissionPolicyModule,
@@ -268,6 +275,7 @@ export async function startCityHallYearBackend(
             seed: { enabled: options.seed ?? false },
             ...options.config,
           },
+          ...options.rootConfig,
         },
       }),
       catalogServiceMock.factory({

@@ -10,6 +10,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  CYCLE_LABELS,
   FEED_TOKEN_LIMITS,
   occurrenceLabel,
   partOf,
@@ -34,14 +35,8 @@ import { contextKey, type PersonalYear } from './PersonalYear';
 import type { YearService } from './YearService';
 
 const ZONE = 'Asia/Tokyo';
-const CYCLE_NAMES: Record<Entry['cycle'], string> = {
-  council: '議会 Council',
-  budget: '予算 Budget',
-  settlement: '決算 Settlement',
-  planning: '計画 Planning',
-  personnel: '人事 Personnel',
-  other: 'その他 Other',
-};
+const cycleName = (cycle: Entry['cycle']) =>
+  `${CYCLE_LABELS[cycle].ja} ${CYCLE_LABELS[cycle].en}`;
 const PRECISION_NOTES: Record<Occurrence['precision'], string> = {
   day: '',
   'month-part':
@@ -243,7 +238,7 @@ export class FeedService {
         ...(query.owner ? [query.owner] : []),
       ])) ?? new Map<string, string>();
     const nameOf = (ref: string) => names.get(ref) ?? shortName(ref);
-    if (query.cycle) name = `${CYCLE_NAMES[query.cycle]} — ${name}`;
+    if (query.cycle) name = `${cycleName(query.cycle)} — ${name}`;
     if (query.owner) name = `${nameOf(query.owner)} — ${name}`;
     if (personal) name = `あなたの一年 Your year — ${name}`;
 
@@ -326,7 +321,7 @@ export class FeedService {
         : entry.title.ja,
       description,
       url: link,
-      categories: [{ name: CYCLE_NAMES[entry.cycle] }],
+      categories: [{ name: cycleName(entry.cycle) }],
       stamp: updated,
       lastModified: updated,
       sequence: entry.version,

@@ -87,6 +87,15 @@ export class YearService {
     );
   }
 
+  /** The year view, read from the same cached answer as {@link getYearJson}. */
+  async getYear(
+    fiscalYear: number,
+    credentials: BackstageCredentials,
+  ): Promise<YearView> {
+    const { body } = await this.getYearJson(fiscalYear, credentials);
+    return JSON.parse(body.toString('utf8'));
+  }
+
   /**
    * The caller's own year (あなたの一年) as JSON text: the steps of the year view that
    * are theirs by {@link partOf}, each with why. Cached under the person's context,

@@ -1,9 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  resolveFiscalYear,
+  nowAndNextFiscalYears,
   type YearOccurrence,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
-import { DateTime } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { cityHallYearApiRef } from '../api';
 
@@ -14,12 +13,7 @@ import { cityHallYearApiRef } from '../api';
 export function useNowAndNext(today: string, mine = false) {
   const api = useApi(cityHallYearApiRef);
   return useAsync(async (): Promise<YearOccurrence[]> => {
-    const fiscalYear = resolveFiscalYear(today);
-    const years = [fiscalYear];
-    const horizon = DateTime.fromISO(today, { zone: 'utc' })
-      .plus({ days: 30 })
-      .toISODate()!;
-    if (resolveFiscalYear(horizon) !== fiscalYear) years.push(fiscalYear + 1);
+    const years = nowAndNextFiscalYears(today);
     const views = await Promise.all(
       years.map(y => (mine ? api.getMyYear(y) : api.getYear(y))),
     );

@@ -1,7 +1,6 @@
-import { CITY_HALL_TIME_ZONE } from '@city-hall-year/backstage-plugin-city-hall-year-common';
-import { DateTime } from 'luxon';
+import { cityHallDate } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /** Today as a JST calendar date (YYYY-MM-DD), whatever the browser's zone. */
 export function useToday(): string {
-  return DateTime.now().setZone(CITY_HALL_TIME_ZONE).toISODate()!;
+  return cityHallDate(new Date());
 }

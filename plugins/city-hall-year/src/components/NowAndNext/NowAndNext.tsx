@@ -2,39 +2,19 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Link } from '@backstage/ui';
 import {
+  nowAndNext,
   occurrenceLabel,
-  occurrenceOverlaps,
   type YearOccurrence,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Button from '@mui/material/Button';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { entryRouteRef } from '../../routes';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
-
-/**
- * What is happening this month, and what starts in the next 30 days (not already
- * listed), from a list of occurrences. `today` is a JST date (YYYY-MM-DD).
- */
-export function nowAndNext(occurrences: YearOccurrence[], today: string) {
-  const day = DateTime.fromISO(today, { zone: 'utc' });
-  const monthStart = day.startOf('month').toISODate()!;
-  const monthEnd = day.endOf('month').toISODate()!;
-  const horizon = day.plus({ days: 30 }).toISODate()!;
-  const thisMonth = occurrences.filter(
-    o => occurrenceOverlaps(o, monthStart, monthEnd) && o.end >= today,
-  );
-  const listed = new Set(thisMonth);
-  const next = occurrences.filter(
-    o => !listed.has(o) && o.start > today && o.start <= horizon,
-  );
-  return { thisMonth, next };
-}
 
 /** Items shown before "show all": the panel sits above the year and must stay short. */
 const SHOWN = 6;

@@ -1,1 +1,1 @@
-export { NowAndNext, nowAndNext } from './NowAndNext';
+export { NowAndNext } from './NowAndNext';

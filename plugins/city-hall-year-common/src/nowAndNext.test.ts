@@ -1,8 +1,6 @@
-import type { YearOccurrence } from '@city-hall-year/backstage-plugin-city-hall-year-common';
-import { nowAndNext } from './NowAndNext';
+import { cityHallDate, nowAndNext, nowAndNextFiscalYears } from './nowAndNext';
 
-const o = (slug: string, start: string, end: string) =>
-  ({ slug, start, end } as YearOccurrence);
+const o = (slug: string, start: string, end: string) => ({ slug, start, end });
 
 describe('nowAndNext', () => {
   const items = [
@@ -28,5 +26,27 @@ describe('nowAndNext', () => {
       '2027-03-20',
     );
     expect(next.map(i => i.slug)).toEqual(['april']);
+  });
+});
+
+describe('nowAndNextFiscalYears', () => {
+  it.each([
+    ['2026-04-01', [2026]],
+    ['2026-12-07', [2026]],
+    ['2027-02-28', [2026]],
+    ['2027-03-01', [2026, 2027]],
+    ['2027-03-31', [2026, 2027]],
+  ])('on %s reads the fiscal years %j', (today, years) => {
+    expect(nowAndNextFiscalYears(today)).toEqual(years);
+  });
+});
+
+describe('cityHallDate', () => {
+  it.each([
+    ['2026-12-07T14:59:59Z', '2026-12-07'],
+    ['2026-12-07T15:00:00Z', '2026-12-08'],
+    ['2027-03-31T15:00:00Z', '2027-04-01'],
+  ])('reads %s as %s in Tokyo', (at, date) => {
+    expect(cityHallDate(new Date(at))).toBe(date);
   });
 });
