@@ -6,7 +6,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   cityHallYearPermissionPolicyModule,
   searchModuleCityHallYearCollator,
-  searchModuleJapaneseLunr,
+  searchModuleJapanese,
 } from '@city-hall-year/backstage-plugin-city-hall-year-backend';
 import { demoAuthProviderModule } from './modules/demoAuthProvider';
 import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership';
@@ -28,9 +28,9 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(cityHallYearPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-search-backend'));
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
-// Lunr (SQLite) that finds Japanese; on PostgreSQL the pg module's engine is used.
-backend.add(searchModuleJapaneseLunr);
+// The search engine, finding Japanese: PostgreSQL's when the database is one (in
+// place of @backstage/plugin-search-backend-module-pg), Lunr on SQLite.
+backend.add(searchModuleJapanese);
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(searchModuleCityHallYearCollator);
 

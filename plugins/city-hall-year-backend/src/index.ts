@@ -6,7 +6,9 @@
 export { cityHallYearPlugin as default } from './plugin';
 export { cityHallYearPermissionPolicyModule } from './policy/module';
 export { searchModuleCityHallYearCollator } from './search/module';
-export { searchModuleJapaneseLunr } from './search/japaneseModule';
+export { searchModuleJapanese } from './search/japaneseModule';
+export { JapaneseSearchEngine } from './search/JapaneseSearchEngine';
+export { JapaneseNgramDecoratorFactory } from './search/JapaneseNgramDecoratorFactory';
 export { JapaneseLunrSearchEngine } from './search/JapaneseLunrSearchEngine';
 export {
   CITY_HALL_YEAR_DOCUMENT_TYPE,

@@ -1,17 +1,14 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   LunrSearchEngine,
   TestPipeline,
   type SearchEngine,
 } from '@backstage/plugin-search-backend-node';
-import { searchEngineRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import type { IndexableDocument } from '@backstage/plugin-search-common';
-import knexFactory, { type Knex } from 'knex';
 import {
   JapaneseLunrSearchEngine,
   japaneseTokenizer,
 } from './JapaneseLunrSearchEngine';
-import { searchModuleJapaneseLunr, usesJapaneseLunr } from './japaneseModule';
 
 const entry = (
   slug: string,
@@ -213,50 +210,5 @@ describe('japaneseTokenizer', () => {
       ['納閉', [4, 2]],
       ['閉鎖', [5, 2]],
     ]);
-  });
-});
-
-describe('searchModuleJapaneseLunr', () => {
-  const knexWith = (client: string) =>
-    ({ client: { config: { client } } } as unknown as Knex);
-
-  it('is used on SQLite and every other database but PostgreSQL', () => {
-    expect(usesJapaneseLunr(knexWith('better-sqlite3'))).toBe(true);
-    expect(usesJapaneseLunr(knexWith('sqlite3'))).toBe(true);
-    expect(usesJapaneseLunr(knexWith('mysql2'))).toBe(true);
-    expect(usesJapaneseLunr(knexWith('pg'))).toBe(false);
-  });
-
-  const start = async (knex: Knex) => {
-    const setSearchEngine = jest.fn();
-    await startTestBackend({
-      extensionPoints: [
-        [searchEngineRegistryExtensionPoint, { setSearchEngine }],
-      ],
-      features: [
-        searchModuleJapaneseLunr,
-        mockServices.database.factory({ knex }),
-      ],
-    });
-    return setSearchEngine;
-  };
-
-  it('registers the Japanese engine on SQLite', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    try {
-      expect(await start(knex)).toHaveBeenCalledWith(
-        expect.any(JapaneseLunrSearchEngine),
-      );
-    } finally {
-      await knex.destroy();
-    }
-  });
-
-  it('leaves PostgreSQL to the pg module', async () => {
-    expect(await start(knexWith('pg'))).not.toHaveBeenCalled();
   });
 });
