@@ -61,6 +61,9 @@ mkdir -p "$RESULTS"
 echo "==> Type-check and lint"
 node scripts/check-versions.mjs
 yarn tsc
+# The packages' public API as checked in (report*.api.md); a change needs
+# `yarn build:api-reports` and a changeset.
+yarn build:api-reports:check
 yarn lint:all
 
 echo "==> Unit and database tests (SQLite and PostgreSQL)"

@@ -16,6 +16,7 @@ export {
 } from './search/EntryCollatorFactory';
 export type { CityHallYearDocument } from './search/EntryCollatorFactory';
 export { CityHallYearPermissionPolicy } from './policy/CityHallYearPermissionPolicy';
+export type { EntryQuery, EntryResource } from './permissions/rules';
 export {
   cityHallYearEntryConditions,
   createCityHallYearEntryConditionalDecision,

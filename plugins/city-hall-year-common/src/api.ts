@@ -4,7 +4,11 @@ import type { Occurrence } from './timing';
 import type { FiscalYearLabels } from './fiscalYear';
 import type { CellError } from './entryTable';
 
-/** A page of entries as `GET /entries` returns it. */
+/**
+ * A page of entries as `GET /entries` returns it.
+ *
+ * @public
+ */
 export interface EntryPage {
   items: Entry[];
   totalCount: number;
@@ -12,12 +16,20 @@ export interface EntryPage {
   limit: number;
 }
 
-/** The health report of the backend plugin. */
+/**
+ * The health report of the backend plugin.
+ *
+ * @public
+ */
 export interface HealthReport {
   status: 'ok';
 }
 
-/** One occurrence of an entry in a fiscal year, with the summary the year views need. */
+/**
+ * One occurrence of an entry in a fiscal year, with the summary the year views need.
+ *
+ * @public
+ */
 export interface YearOccurrence extends Occurrence {
   entryId: string;
   slug: string;
@@ -35,7 +47,11 @@ export interface YearOccurrence extends Occurrence {
   mine?: MyPart;
 }
 
-/** Everything the year page shows for one fiscal year, in one response. */
+/**
+ * Everything the year page shows for one fiscal year, in one response.
+ *
+ * @public
+ */
 export interface YearView {
   fiscalYear: number;
   labels: FiscalYearLabels;
@@ -52,7 +68,11 @@ export interface YearView {
   personal?: { newHire: boolean; newHireCourse?: string };
 }
 
-/** What a revision did to its entry. */
+/**
+ * What a revision did to its entry.
+ *
+ * @public
+ */
 export type RevisionAction =
   | 'create'
   | 'update'
@@ -69,7 +89,11 @@ export type RevisionAction =
   /** A change proposal accepted by the department that owns the entry. */
   | 'acceptProposal';
 
-/** One saved state of an entry, as `GET /entries/:id/revisions` lists it. */
+/**
+ * One saved state of an entry, as `GET /entries/:id/revisions` lists it.
+ *
+ * @public
+ */
 export interface EntryRevisionSummary {
   entryId: string;
   /** 1 for the first state; equals the entry's version after the change. */
@@ -87,18 +111,34 @@ export interface EntryRevisionSummary {
   proposalId?: string;
 }
 
-/** One saved state of an entry with the whole entry as it was. */
+/**
+ * One saved state of an entry with the whole entry as it was.
+ *
+ * @public
+ */
 export interface EntryRevision extends EntryRevisionSummary {
   entry: Entry;
 }
 
-/** File formats of import and export. */
+/**
+ * File formats of import and export.
+ *
+ * @public
+ */
 export const IMPORT_EXPORT_FORMATS = ['yaml', 'csv'] as const;
 
-/** A file format of import and export. */
+/**
+ * A file format of import and export.
+ *
+ * @public
+ */
 export type ImportExportFormat = (typeof IMPORT_EXPORT_FORMATS)[number];
 
-/** What an import does (or would do) with one row of the file. */
+/**
+ * What an import does (or would do) with one row of the file.
+ *
+ * @public
+ */
 export interface ImportRowReport {
   /** Spreadsheet row number (the header is row 1) or, for YAML, the item's position from 1. */
   row: number;
@@ -109,7 +149,11 @@ export interface ImportRowReport {
   errors: CellError[];
 }
 
-/** The outcome of an import: a dry run, or an apply that is all-or-nothing. */
+/**
+ * The outcome of an import: a dry run, or an apply that is all-or-nothing.
+ *
+ * @public
+ */
 export interface ImportReport {
   dryRun: boolean;
   /** True only when every row was valid and allowed, and all were written together. */

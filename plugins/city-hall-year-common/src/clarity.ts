@@ -11,6 +11,8 @@ import { fiscalYearParamSchema } from './query';
  * Why a reader is still unclear (まだモヤモヤする): 用語が難しい (terms), いつ何をする
  * のかわからない (timing), 自分の仕事との関係がわからない (relevance), 手続きの流れが
  * わからない (procedure), その他 (other, with a comment).
+ *
+ * @public
  */
 export const CLARITY_REASONS = [
   'terms',
@@ -20,15 +22,25 @@ export const CLARITY_REASONS = [
   'other',
 ] as const;
 
-/** A reason for being still unclear. */
+/**
+ * A reason for being still unclear.
+ *
+ * @public
+ */
 export type ClarityReason = (typeof CLARITY_REASONS)[number];
 
-/** Longest comment a reader may leave with 「まだモヤモヤする」. */
+/**
+ * Longest comment a reader may leave with 「まだモヤモヤする」.
+ *
+ * @public
+ */
 export const CLARITY_COMMENT_LENGTH = 1000;
 
 /**
  * Body of `PUT /entries/:idOrSlug/clarity`: the caller's own answer for a fiscal year
  * (the current one by default). Reasons and a comment go with "still unclear" only.
+ *
+ * @public
  */
 export const clarityInputSchema = z
   .object({
@@ -48,10 +60,18 @@ export const clarityInputSchema = z
     path: ['reasons'],
   });
 
-/** Body of `PUT /entries/:idOrSlug/clarity`. */
+/**
+ * Body of `PUT /entries/:idOrSlug/clarity`.
+ *
+ * @public
+ */
 export type ClarityInput = z.input<typeof clarityInputSchema>;
 
-/** Query of `GET /entries/:idOrSlug/clarity` and `GET /clarity`. */
+/**
+ * Query of `GET /entries/:idOrSlug/clarity` and `GET /clarity`.
+ *
+ * @public
+ */
 export const clarityQuerySchema = z
   .object({
     fiscalYear: fiscalYearParamSchema.optional(),
@@ -62,21 +82,35 @@ export const clarityQuerySchema = z
 /**
  * How many readers answered, and how many of them are still unclear. The モヤモヤ指数
  * is `unclear / readers`; it is always shown with these counts, never alone.
+ *
+ * @public
  */
 export interface ClarityCounts {
   readers: number;
   unclear: number;
 }
 
-/** The counts as they stood at the end of a month of the fiscal year (`2026-04`). */
+/**
+ * The counts as they stood at the end of a month of the fiscal year (`2026-04`).
+ *
+ * @public
+ */
 export interface ClarityMonth extends ClarityCounts {
   month: string;
 }
 
-/** How many of the still-unclear readers gave each reason. */
+/**
+ * How many of the still-unclear readers gave each reason.
+ *
+ * @public
+ */
 export type ClarityReasonCounts = Record<ClarityReason, number>;
 
-/** A reader's own answer. */
+/**
+ * A reader's own answer.
+ *
+ * @public
+ */
 export interface ClarityAnswer {
   clear: boolean;
   reasons: ClarityReason[];
@@ -84,7 +118,11 @@ export interface ClarityAnswer {
   answeredAt: string;
 }
 
-/** Answer of `GET` and `PUT /entries/:idOrSlug/clarity`. */
+/**
+ * Answer of `GET` and `PUT /entries/:idOrSlug/clarity`.
+ *
+ * @public
+ */
 export interface EntryClarity {
   entrySlug: string;
   fiscalYear: number;
@@ -102,7 +140,11 @@ export interface EntryClarity {
   }>;
 }
 
-/** One entry in `GET /clarity`. */
+/**
+ * One entry in `GET /clarity`.
+ *
+ * @public
+ */
 export interface ClarityOverviewItem {
   entrySlug: string;
   title: { ja: string; en?: string };
@@ -120,18 +162,30 @@ export interface ClarityOverviewItem {
  * The User annotation that says when a person joined the city hall (`2026-04-01`).
  * Whoever joined in a fiscal year counts as new staff (新規採用職員) for that year's
  * 「わかった / まだモヤモヤする」 answers; the audience is recorded with each answer.
+ *
+ * @public
  */
 export const HIRED_ON_ANNOTATION = 'city-hall-year/hired-on';
 
-/** Who gave the answers: everyone, or only the staff who joined in the fiscal year. */
+/**
+ * Who gave the answers: everyone, or only the staff who joined in the fiscal year.
+ *
+ * @public
+ */
 export const CLARITY_AUDIENCES = ['everyone', 'newStaff'] as const;
 
-/** An audience of {@link CLARITY_AUDIENCES}. */
+/**
+ * An audience of {@link CLARITY_AUDIENCES}.
+ *
+ * @public
+ */
 export type ClarityAudience = (typeof CLARITY_AUDIENCES)[number];
 
 /**
  * Several entries together. `readers` counts answers, one per reader and entry: a
  * reader of three entries of a cycle counts three times, as they answered three times.
+ *
+ * @public
  */
 export interface ClarityGroup {
   /** The entries with answers in the group. */
@@ -140,7 +194,11 @@ export interface ClarityGroup {
   months: ClarityMonth[];
 }
 
-/** The listed entries, taken together in the ways HR looks at the year. */
+/**
+ * The listed entries, taken together in the ways HR looks at the year.
+ *
+ * @public
+ */
 export interface ClarityBreakdown {
   /** By cycle (予算, 議会 …), most unclear first. */
   cycles: Array<ClarityGroup & { cycle: string }>;
@@ -154,7 +212,11 @@ export interface ClarityBreakdown {
   audiences: Record<ClarityAudience, ClarityGroup>;
 }
 
-/** Answer of `GET /clarity?owner=&fiscalYear=`. */
+/**
+ * Answer of `GET /clarity?owner=&fiscalYear=`.
+ *
+ * @public
+ */
 export interface ClarityOverview {
   fiscalYear: number;
   /** Entries with answers, most unclear first. */
@@ -169,6 +231,8 @@ export interface ClarityOverview {
  * The months of a fiscal year whose end has a count to show at `now`: April to the
  * current month, each with the moment it ends (ISO, the first instant of the next
  * month in Japan's time zone; a month not yet over ends at `now`).
+ *
+ * @public
  */
 export function clarityMonthEnds(
   fiscalYear: number,
@@ -191,7 +255,11 @@ export function clarityMonthEnds(
   return result;
 }
 
-/** The モヤモヤ指数 as a share (0–1) of counts; undefined before anyone answered. */
+/**
+ * The モヤモヤ指数 as a share (0–1) of counts; undefined before anyone answered.
+ *
+ * @public
+ */
 export function clarityIndex(counts: ClarityCounts): number | undefined {
   return counts.readers === 0 ? undefined : counts.unclear / counts.readers;
 }

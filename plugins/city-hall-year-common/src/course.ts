@@ -12,6 +12,8 @@ import type { Occurrence } from './timing';
 /**
  * One step of a course: a link to an entry by its permalink (slug), and why the
  * step is in the course. The entry's own text is never copied into the course.
+ *
+ * @public
  */
 export const courseStepSchema = z
   .object({
@@ -20,10 +22,18 @@ export const courseStepSchema = z
   })
   .strict();
 
-/** A step of a course. */
+/**
+ * A step of a course.
+ *
+ * @public
+ */
 export type CourseStep = z.output<typeof courseStepSchema>;
 
-/** The fields of a course that HR writes: an ordered path through the year. */
+/**
+ * The fields of a course that HR writes: an ordered path through the year.
+ *
+ * @public
+ */
 export const courseInputSchema = z
   .object({
     slug: slugSchema,
@@ -53,26 +63,50 @@ export const courseInputSchema = z
   })
   .strict();
 
-/** The fields of a course, as sent to the API. */
+/**
+ * The fields of a course, as sent to the API.
+ *
+ * @public
+ */
 export type CourseInput = z.input<typeof courseInputSchema>;
 
-/** The fields of a course after defaults. */
+/**
+ * The fields of a course after defaults.
+ *
+ * @public
+ */
 export type CourseFields = z.output<typeof courseInputSchema>;
 
-/** A course as the API returns it. */
+/**
+ * A course as the API returns it.
+ *
+ * @public
+ */
 export interface Course extends CourseFields, StoredRecord {}
 
-/** Body of `PUT /courses/:slug`: every field and the version the change was based on. */
+/**
+ * Body of `PUT /courses/:slug`: every field and the version the change was based on.
+ *
+ * @public
+ */
 export const courseUpdateSchema = courseInputSchema.extend({
   version: z.number().int().min(1).max(MAX_VERSION),
 });
 
-/** Query of `GET /courses/:slug`: the fiscal year whose dates the steps show. */
+/**
+ * Query of `GET /courses/:slug`: the fiscal year whose dates the steps show.
+ *
+ * @public
+ */
 export const courseViewQuerySchema = z
   .object({ fy: fiscalYearParamSchema.optional() })
   .strict();
 
-/** A step of a course as a reader sees it, with the linked entry resolved. */
+/**
+ * A step of a course as a reader sees it, with the linked entry resolved.
+ *
+ * @public
+ */
 export interface CourseStepView {
   /** 1 for the first step; the `:step` of the step's permalink. */
   position: number;
@@ -88,14 +122,22 @@ export interface CourseStepView {
   > & { occurrences: Occurrence[] };
 }
 
-/** A course with its steps resolved for one fiscal year. */
+/**
+ * A course with its steps resolved for one fiscal year.
+ *
+ * @public
+ */
 export interface CourseView {
   course: Course;
   fiscalYear: number;
   steps: CourseStepView[];
 }
 
-/** The courses that link an entry, for the entry page's "used in" list. */
+/**
+ * The courses that link an entry, for the entry page's "used in" list.
+ *
+ * @public
+ */
 export interface CourseBacklink {
   slug: string;
   title: Course['title'];

@@ -16,6 +16,8 @@ const body = (required: boolean) =>
  * Body of `POST /entries/:idOrSlug/questions`: a short title and a Markdown body.
  * `anonymous` asks without showing one's name to the department and other readers;
  * the asker still sees and edits the question, and HR editors can see who asked.
+ *
+ * @public
  */
 export const questionInputSchema = z
   .object({
@@ -25,13 +27,19 @@ export const questionInputSchema = z
   })
   .strict();
 
-/** Body of `POST /entries/:idOrSlug/questions`. */
+/**
+ * Body of `POST /entries/:idOrSlug/questions`.
+ *
+ * @public
+ */
 export type QuestionInput = z.input<typeof questionInputSchema>;
 
 /**
  * Body of `PUT /questions/:id`: the asker rewords the question, a full replace with
  * nothing left to defaults (a left-out `anonymous` must not name the asker again),
  * and the version it was based on.
+ *
+ * @public
  */
 export const questionUpdateSchema = z
   .object({
@@ -42,19 +50,39 @@ export const questionUpdateSchema = z
   })
   .strict();
 
-/** Body of `PUT /questions/:id`. */
+/**
+ * Body of `PUT /questions/:id`.
+ *
+ * @public
+ */
 export type QuestionUpdateInput = z.input<typeof questionUpdateSchema>;
 
-/** Body of `POST /questions/:id/answers` and `/comments`: Markdown text. */
+/**
+ * Body of `POST /questions/:id/answers` and `/comments`: Markdown text.
+ *
+ * @public
+ */
 export const answerInputSchema = z.object({ body: body(true) }).strict();
 
-/** Body of `POST /questions/:id/answers` and `/comments`. */
+/**
+ * Body of `POST /questions/:id/answers` and `/comments`.
+ *
+ * @public
+ */
 export type AnswerInput = z.input<typeof answerInputSchema>;
 
-/** Body of `PUT /answers/:id`: the new text and the version it was based on. */
+/**
+ * Body of `PUT /answers/:id`: the new text and the version it was based on.
+ *
+ * @public
+ */
 export const answerUpdateSchema = answerInputSchema.extend({ version });
 
-/** Body of `POST /questions/:id/resolve`: the answer that settled the question. */
+/**
+ * Body of `POST /questions/:id/resolve`: the answer that settled the question.
+ *
+ * @public
+ */
 export const resolveQuestionSchema = z
   .object({ answerId: z.string().uuid('must be the id of an answer') })
   .strict();
@@ -62,13 +90,23 @@ export const resolveQuestionSchema = z
 /**
  * An answer by the entry's owners or HR (`answer`), or a comment by another reader
  * (`comment`): only answers can settle a question.
+ *
+ * @public
  */
 export const ANSWER_KINDS = ['answer', 'comment'] as const;
 
-/** Whether a reply is an answer or a comment. */
+/**
+ * Whether a reply is an answer or a comment.
+ *
+ * @public
+ */
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-/** A reply to a question, as the API returns it. */
+/**
+ * A reply to a question, as the API returns it.
+ *
+ * @public
+ */
 export interface Answer {
   id: string;
   questionId: string;
@@ -88,7 +126,11 @@ export interface Answer {
   deletedAt?: string;
 }
 
-/** A question on an entry, as the API returns it to one caller. */
+/**
+ * A question on an entry, as the API returns it to one caller.
+ *
+ * @public
+ */
 export interface Question {
   id: string;
   entryId: string;
@@ -121,22 +163,36 @@ export interface Question {
   deletedAt?: string;
 }
 
-/** What the caller may do with the questions of an entry (the UI hides the rest). */
+/**
+ * What the caller may do with the questions of an entry (the UI hides the rest).
+ *
+ * @public
+ */
 export interface QuestionAbilities {
   ask: boolean;
   answer: boolean;
   moderate: boolean;
 }
 
-/** Whether a question is still waiting for the answer that settles it. */
+/**
+ * Whether a question is still waiting for the answer that settles it.
+ *
+ * @public
+ */
 export const QUESTION_STATUSES = ['open', 'resolved'] as const;
 
-/** A status of {@link QUESTION_STATUSES}. */
+/**
+ * A status of {@link QUESTION_STATUSES}.
+ *
+ * @public
+ */
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 /**
  * Query of `GET /entries/:idOrSlug/questions`: a page of the questions, newest first,
  * all or only the open or the resolved ones.
+ *
+ * @public
  */
 export const questionListQuerySchema = z
   .object({
@@ -151,10 +207,18 @@ export const questionListQuerySchema = z
   })
   .strict();
 
-/** Query of `GET /entries/:idOrSlug/questions`, as the client sends it. */
+/**
+ * Query of `GET /entries/:idOrSlug/questions`, as the client sends it.
+ *
+ * @public
+ */
 export type QuestionListQuery = z.input<typeof questionListQuerySchema>;
 
-/** Answer of `GET /entries/:idOrSlug/questions`. */
+/**
+ * Answer of `GET /entries/:idOrSlug/questions`.
+ *
+ * @public
+ */
 export interface QuestionList {
   /** The page asked for, newest first. */
   items: Question[];
@@ -168,6 +232,8 @@ export interface QuestionList {
 /**
  * The signals channel on which an entry's open pages hear that its questions, answers
  * or FAQ changed (`{ entryId, event }`; the page then reads them again).
+ *
+ * @public
  */
 export function dialogueChannel(entryId: string): string {
   return `city-hall-year:dialogue:${entryId}`;

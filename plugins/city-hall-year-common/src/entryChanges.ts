@@ -21,6 +21,8 @@ function withoutUndefined(value: unknown): unknown {
 /**
  * Whether two field values are the same: structural equality (key order does not
  * matter), with a missing value, `undefined` and `null` alike.
+ *
+ * @public
  */
 export function sameFieldValue(a: unknown, b: unknown): boolean {
   return dequal(withoutUndefined(a ?? null), withoutUndefined(b ?? null));
@@ -29,6 +31,8 @@ export function sameFieldValue(a: unknown, b: unknown): boolean {
 /**
  * The names of the fields that differ between two states of an entry, sorted; every
  * field of `after` when there is no `before` (a new entry).
+ *
+ * @public
  */
 export function changedFields<T extends object>(
   before: T | undefined,
@@ -43,7 +47,11 @@ export function changedFields<T extends object>(
     .sort();
 }
 
-/** Which side to keep, per field that differs between my draft and the saved entry. */
+/**
+ * Which side to keep, per field that differs between my draft and the saved entry.
+ *
+ * @public
+ */
 export type MergeChoices<T extends object> = Partial<
   Record<keyof T & string, 'mine' | 'theirs'>
 >;
@@ -53,6 +61,8 @@ export type MergeChoices<T extends object> = Partial<
  * field only they changed (mine still equals what I started from) takes theirs;
  * anything I changed keeps mine. Nobody's text is dropped silently: the person sees
  * every difference before saving.
+ *
+ * @public
  */
 export function defaultMergeChoices<T extends object>(
   base: T,
@@ -67,7 +77,11 @@ export function defaultMergeChoices<T extends object>(
   ) as MergeChoices<T>;
 }
 
-/** My draft with the chosen fields taken from their version. */
+/**
+ * My draft with the chosen fields taken from their version.
+ *
+ * @public
+ */
 export function mergeFields<T extends object>(
   mine: T,
   theirs: T,
@@ -83,6 +97,8 @@ export function mergeFields<T extends object>(
 /**
  * The text an entry is found by in the list's `q` filter: its permalink, title,
  * summary and purpose in both languages, its legal basis, tags and FAQ, in lower case.
+ *
+ * @public
  */
 export function entrySearchText(fields: EntryFields): string {
   return [

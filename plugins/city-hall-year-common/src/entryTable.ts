@@ -1,7 +1,11 @@
 import type { EntryFields } from './schema';
 import { formatTimingNotation, parseTimingNotation } from './timingNotation';
 
-/** A problem with one cell of an imported table. */
+/**
+ * A problem with one cell of an imported table.
+ *
+ * @public
+ */
 export interface CellError {
   /** Column key, e.g. `title_ja`; empty for the row as a whole. */
   column: string;
@@ -10,7 +14,8 @@ export interface CellError {
 
 type Bilingual = { ja: string; en?: string };
 
-interface Column {
+/** @public */
+export interface Column {
   /** Header written on export for scripts; also accepted on import. */
   key: string;
   /** Japanese header first (written on export for people), then other aliases. */
@@ -175,6 +180,8 @@ function readFaqCell(
  * The columns of the CSV form of entries, in export order. Headers are matched
  * case-insensitively, in English or Japanese, so a department's spreadsheet with
  * 名称・目的・担当課・時期 imports as it is.
+ *
+ * @public
  */
 export const ENTRY_COLUMNS: Column[] = [
   {
@@ -312,6 +319,8 @@ export const ENTRY_COLUMNS: Column[] = [
 /**
  * A column the export writes for people and the import passes over: the owning
  * department's name, beside its reference (`担当課`), which is what is imported.
+ *
+ * @public
  */
 export const OWNER_NAME_COLUMN = {
   key: 'owner_name',
@@ -329,6 +338,8 @@ const READ_ONLY_HEADERS = new Set(
  * export's column order. `ja` names the columns and codes in Japanese and adds the
  * owner's name (from `ownerNames`) after its reference; `keys` writes the column keys
  * and codes, as scripts expect. Both import back unchanged.
+ *
+ * @public
  */
 export function entriesTable(
   entries: EntryFields[],
@@ -365,7 +376,11 @@ for (const column of ENTRY_COLUMNS) {
   }
 }
 
-/** The column a header names, if any. */
+/**
+ * The column a header names, if any.
+ *
+ * @public
+ */
 export function columnForHeader(header: string): string | undefined {
   return byHeader.get(
     header
@@ -375,7 +390,11 @@ export function columnForHeader(header: string): string | undefined {
   )?.key;
 }
 
-/** One entry as a row of cells keyed by column. */
+/**
+ * One entry as a row of cells keyed by column.
+ *
+ * @public
+ */
 export function entryToRow(entry: EntryFields): Record<string, string> {
   return Object.fromEntries(ENTRY_COLUMNS.map(c => [c.key, c.write(entry)]));
 }
@@ -383,6 +402,8 @@ export function entryToRow(entry: EntryFields): Record<string, string> {
 /**
  * Reads a row (keyed by whatever headers the file had) into a raw entry object, for
  * the shared schema to check. Empty cells are left out, so defaults apply.
+ *
+ * @public
  */
 export function rowToRawEntry(row: Record<string, string>): {
   raw: Record<string, unknown>;
@@ -415,7 +436,11 @@ export function rowToRawEntry(row: Record<string, string>): {
   return { raw, errors };
 }
 
-/** The column a schema error path points at, e.g. `['title','ja']` → `title_ja`. */
+/**
+ * The column a schema error path points at, e.g. `['title','ja']` → `title_ja`.
+ *
+ * @public
+ */
 export function columnForPath(path: Array<string | number>): string {
   const [field, sub] = path;
   if (typeof field !== 'string') return '';

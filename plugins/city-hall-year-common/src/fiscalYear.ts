@@ -1,13 +1,23 @@
 import { DateTime } from 'luxon';
 
-/** The time zone every date of the guide is a calendar date in. */
+/**
+ * The time zone every date of the guide is a calendar date in.
+ *
+ * @public
+ */
 export const CITY_HALL_TIME_ZONE = 'Asia/Tokyo';
 
-/** The first calendar month of a Japanese fiscal year (April). */
+/**
+ * The first calendar month of a Japanese fiscal year (April).
+ *
+ * @public
+ */
 export const FISCAL_YEAR_START_MONTH = 4;
 
 /**
  * Months of a fiscal year in the order staff live them: April first, March last.
+ *
+ * @public
  */
 export const FISCAL_MONTHS: readonly number[] = [
   4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3,
@@ -16,6 +26,8 @@ export const FISCAL_MONTHS: readonly number[] = [
 /**
  * The fiscal year (年度) a moment falls in, read as a calendar date in Asia/Tokyo.
  * FY2026 runs from 2026-04-01 to 2027-03-31.
+ *
+ * @public
  */
 export function resolveFiscalYear(at: Date | DateTime | string): number {
   const date = toTokyo(at);
@@ -25,6 +37,8 @@ export function resolveFiscalYear(at: Date | DateTime | string): number {
 /**
  * The calendar year in which a month of the given fiscal year falls:
  * April–December belong to the fiscal year's own calendar year, January–March to the next.
+ *
+ * @public
  */
 export function calendarYearOfFiscalMonth(
   fiscalYear: number,
@@ -33,7 +47,11 @@ export function calendarYearOfFiscalMonth(
   return month >= FISCAL_YEAR_START_MONTH ? fiscalYear : fiscalYear + 1;
 }
 
-/** First and last calendar dates (ISO, inclusive) of a fiscal year. */
+/**
+ * First and last calendar dates (ISO, inclusive) of a fiscal year.
+ *
+ * @public
+ */
 export function fiscalYearBounds(fiscalYear: number): {
   start: string;
   end: string;
@@ -41,7 +59,11 @@ export function fiscalYearBounds(fiscalYear: number): {
   return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-03-31` };
 }
 
-/** Position (0 = April … 11 = March) of a calendar month within the fiscal year. */
+/**
+ * Position (0 = April … 11 = March) of a calendar month within the fiscal year.
+ *
+ * @public
+ */
 export function fiscalMonthIndex(month: number): number {
   return (month - FISCAL_YEAR_START_MONTH + 12) % 12;
 }
@@ -49,6 +71,8 @@ export function fiscalMonthIndex(month: number): number {
 /**
  * The Japanese era year of a calendar date, e.g. 令和8年 for 2026-04-01 and
  * 令和元年 for 2019-05-01.
+ *
+ * @public
  */
 export function japaneseEraYear(at: Date | DateTime | string): string {
   return toTokyo(at)
@@ -56,7 +80,11 @@ export function japaneseEraYear(at: Date | DateTime | string): string {
     .toLocaleString({ era: 'long', year: 'numeric' });
 }
 
-/** Labels of a fiscal year in both systems. */
+/**
+ * Labels of a fiscal year in both systems.
+ *
+ * @public
+ */
 export interface FiscalYearLabels {
   /** e.g. `FY2026` */
   en: string;
@@ -68,6 +96,8 @@ export interface FiscalYearLabels {
  * Labels a fiscal year as staff say it. A fiscal year takes the era in force for most
  * of it, which is why FY2019 is 令和元年度 although it began on 平成31年4月1日: the
  * era is read on 1 May of its first calendar year.
+ *
+ * @public
  */
 export function fiscalYearLabels(fiscalYear: number): FiscalYearLabels {
   return {
@@ -79,6 +109,8 @@ export function fiscalYearLabels(fiscalYear: number): FiscalYearLabels {
 /**
  * A council counts its regular sessions by calendar year, so the budget session
  * held in February 2027 is 令和9年第1回定例会 although it falls in FY2026.
+ *
+ * @public
  */
 export function councilSessionLabels(
   sessionStart: string,

@@ -5,15 +5,23 @@ import { groupRefSchema, type EntryFields } from './schema';
 /**
  * What an idea says of a step: it could be simpler, done differently, or stopped
  * (簡素化できる・やり方を変えられる・やめられる).
+ *
+ * @public
  */
 export const IDEA_SUGGESTIONS = ['simplify', 'change', 'stop'] as const;
 
-/** What an idea says of a step. */
+/**
+ * What an idea says of a step.
+ *
+ * @public
+ */
 export type IdeaSuggestion = (typeof IDEA_SUGGESTIONS)[number];
 
 /**
  * Where an idea stands with the review office: 受付 (received), 検討中 (considering),
  * 採用 (adopted), 見送り (declined).
+ *
+ * @public
  */
 export const IDEA_STATUSES = [
   'received',
@@ -22,13 +30,19 @@ export const IDEA_STATUSES = [
   'declined',
 ] as const;
 
-/** Where an idea stands. */
+/**
+ * Where an idea stands.
+ *
+ * @public
+ */
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 /**
  * A process-review idea (業務見直しの提案) on an entry: that its step could be simpler,
  * done differently or stopped, and why. It reaches the owner Group and the review
  * office (`cityHallYear.reviewGroups`), which answers it in public.
+ *
+ * @public
  */
 export interface Idea {
   id: string;
@@ -56,10 +70,18 @@ export interface Idea {
   abilities: { answer: boolean };
 }
 
-/** The count of each status. */
+/**
+ * The count of each status.
+ *
+ * @public
+ */
 export type IdeaCounts = Record<IdeaStatus, number>;
 
-/** A page of ideas, newest first, with the counts of the same scope. */
+/**
+ * A page of ideas, newest first, with the counts of the same scope.
+ *
+ * @public
+ */
 export interface IdeaList {
   items: Idea[];
   totalCount: number;
@@ -69,7 +91,11 @@ export interface IdeaList {
   abilities: { submit: boolean; answer: boolean };
 }
 
-/** Body of `POST /entries/:idOrSlug/ideas`. */
+/**
+ * Body of `POST /entries/:idOrSlug/ideas`.
+ *
+ * @public
+ */
 export const ideaInputSchema = z
   .object({
     suggestion: z.enum(IDEA_SUGGESTIONS).default('simplify'),
@@ -82,12 +108,18 @@ export const ideaInputSchema = z
   })
   .strict();
 
-/** Body of `POST /entries/:idOrSlug/ideas`. */
+/**
+ * Body of `POST /entries/:idOrSlug/ideas`.
+ *
+ * @public
+ */
 export type IdeaInput = z.input<typeof ideaInputSchema>;
 
 /**
  * Body of `PUT /ideas/:id/status`: the review office's status and public answer (an
  * answer is required beyond 受付), on the idea's version.
+ *
+ * @public
  */
 export const ideaStatusSchema = z
   .object({
@@ -105,10 +137,18 @@ export const ideaStatusSchema = z
     path: ['answer'],
   });
 
-/** Body of `PUT /ideas/:id/status`. */
+/**
+ * Body of `PUT /ideas/:id/status`.
+ *
+ * @public
+ */
 export type IdeaStatusInput = z.input<typeof ideaStatusSchema>;
 
-/** Query of `GET /ideas`: an owner Group, a status, paging, and `format=csv`. */
+/**
+ * Query of `GET /ideas`: an owner Group, a status, paging, and `format=csv`.
+ *
+ * @public
+ */
 export const ideaListQuerySchema = z
   .object({
     owner: groupRefSchema.optional(),
@@ -124,10 +164,18 @@ export const ideaListQuerySchema = z
   })
   .strict();
 
-/** Query of `GET /ideas`, as the client sends it. */
+/**
+ * Query of `GET /ideas`, as the client sends it.
+ *
+ * @public
+ */
 export type IdeaListQuery = z.input<typeof ideaListQuerySchema>;
 
-/** Query of `GET /entries/:idOrSlug/ideas`. */
+/**
+ * Query of `GET /entries/:idOrSlug/ideas`.
+ *
+ * @public
+ */
 export const entryIdeaListQuerySchema = ideaListQuerySchema.pick({
   status: true,
   offset: true,

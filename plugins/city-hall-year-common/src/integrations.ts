@@ -11,7 +11,11 @@ import {
 } from './schema';
 import type { RevisionAction } from './api';
 
-/** A calendar feed token of the signed-in user, as listed; the secret is never shown again. */
+/**
+ * A calendar feed token of the signed-in user, as listed; the secret is never shown again.
+ *
+ * @public
+ */
 export interface FeedToken {
   id: string;
   label: string;
@@ -19,12 +23,20 @@ export interface FeedToken {
   lastUsedAt?: string;
 }
 
-/** A newly created feed token: the only time its secret is returned. */
+/**
+ * A newly created feed token: the only time its secret is returned.
+ *
+ * @public
+ */
 export interface CreatedFeedToken extends FeedToken {
   token: string;
 }
 
-/** Body of `POST /feed-tokens`. */
+/**
+ * Body of `POST /feed-tokens`.
+ *
+ * @public
+ */
 export const feedTokenInputSchema = z
   .object({
     label: z.string().trim().min(1).max(FEED_TOKEN_LIMITS.labelLength),
@@ -35,6 +47,8 @@ export const feedTokenInputSchema = z
  * Query of `GET /feeds/calendar.ics`. The feed token authenticates (calendar apps
  * cannot send Backstage tokens); the other keys choose what the feed holds: everything
  * published, one department, one cycle, one course or one entry.
+ *
+ * @public
  */
 export const feedQuerySchema = z
   .object({
@@ -61,10 +75,18 @@ export const feedQuerySchema = z
     course: query.course ?? curriculum,
   }));
 
-/** Parsed query of the calendar feed. */
+/**
+ * Parsed query of the calendar feed.
+ *
+ * @public
+ */
 export type FeedQuery = z.output<typeof feedQuerySchema>;
 
-/** What changed in one entry since the reader last looked. */
+/**
+ * What changed in one entry since the reader last looked.
+ *
+ * @public
+ */
 export interface EntryChangeSince {
   entryId: string;
   slug: string;
@@ -78,19 +100,31 @@ export interface EntryChangeSince {
   lastChangedAt: string;
 }
 
-/** Answer of `GET /changes`: what changed since the reader's last look. */
+/**
+ * Answer of `GET /changes`: what changed since the reader's last look.
+ *
+ * @public
+ */
 export interface ChangesSince {
   /** When the reader last marked the year as seen; absent on a first visit. */
   lastSeenAt?: string;
   changes: EntryChangeSince[];
 }
 
-/** Body of `POST /last-seen`: the moment the reader saw (defaults to now; never in the future). */
+/**
+ * Body of `POST /last-seen`: the moment the reader saw (defaults to now; never in the future).
+ *
+ * @public
+ */
 export const lastSeenInputSchema = z
   .object({ at: z.string().datetime().optional() })
   .strict();
 
-/** An entry whose owner Group is no longer in the catalog. */
+/**
+ * An entry whose owner Group is no longer in the catalog.
+ *
+ * @public
+ */
 export interface OrphanedEntry {
   id: string;
   slug: string;
@@ -100,13 +134,21 @@ export interface OrphanedEntry {
   version: number;
 }
 
-/** Answer of `GET /handover`: orphaned entries grouped by the vanished owner. */
+/**
+ * Answer of `GET /handover`: orphaned entries grouped by the vanished owner.
+ *
+ * @public
+ */
 export interface HandoverReport {
   checkedAt: string;
   orphans: Array<{ owner: string; entries: OrphanedEntry[] }>;
 }
 
-/** Body of `POST /handover`: each orphaned entry to its new owner, all or nothing. */
+/**
+ * Body of `POST /handover`: each orphaned entry to its new owner, all or nothing.
+ *
+ * @public
+ */
 export const handoverInputSchema = z
   .object({
     moves: z
@@ -124,7 +166,11 @@ export const handoverInputSchema = z
   })
   .strict();
 
-/** Confirmation of one department's entries for a fiscal year, for HR's overview. */
+/**
+ * Confirmation of one department's entries for a fiscal year, for HR's overview.
+ *
+ * @public
+ */
 export interface DepartmentConfirmation {
   owner: string;
   total: number;
@@ -132,7 +178,11 @@ export interface DepartmentConfirmation {
   unconfirmed: Array<Pick<Entry, 'id' | 'slug' | 'title' | 'cycle'>>;
 }
 
-/** Answer of `GET /confirmations/:fy`. */
+/**
+ * Answer of `GET /confirmations/:fy`.
+ *
+ * @public
+ */
 export interface ConfirmationOverview {
   fiscalYear: number;
   departments: DepartmentConfirmation[];
@@ -142,6 +192,8 @@ export interface ConfirmationOverview {
  * Why a versioned content update left an entry or a course as it is: a person
  * edited it since it was loaded, its owners confirmed it as it stands, it was
  * deleted, its slug is taken by something else, or it changed while the update ran.
+ *
+ * @public
  */
 export type ContentUpdateSkipReason =
   | 'edited'
@@ -150,7 +202,11 @@ export type ContentUpdateSkipReason =
   | 'slugTaken'
   | 'changedMeanwhile';
 
-/** An entry or course a content update wrote. */
+/**
+ * An entry or course a content update wrote.
+ *
+ * @public
+ */
 export interface ContentUpdateItem {
   slug: string;
   title: { ja: string; en?: string };
@@ -158,7 +214,11 @@ export interface ContentUpdateItem {
   changedFields: string[];
 }
 
-/** An entry or course a content update did not touch, and what it would have written. */
+/**
+ * An entry or course a content update did not touch, and what it would have written.
+ *
+ * @public
+ */
 export interface ContentUpdateSkip extends ContentUpdateItem {
   reason: ContentUpdateSkipReason;
   /** Who last changed it, and when (absent when nobody did, e.g. a taken slug). */
@@ -168,7 +228,11 @@ export interface ContentUpdateSkip extends ContentUpdateItem {
   shipped?: EntryFields;
 }
 
-/** What one versioned content update did to this database, once. */
+/**
+ * What one versioned content update did to this database, once.
+ *
+ * @public
+ */
 export interface ContentUpdateReport {
   name: string;
   appliedAt: string;
@@ -184,7 +248,11 @@ export interface ContentUpdateReport {
   };
 }
 
-/** Answer of `GET /content-updates`: the updates applied here, newest first. */
+/**
+ * Answer of `GET /content-updates`: the updates applied here, newest first.
+ *
+ * @public
+ */
 export interface ContentUpdateList {
   items: ContentUpdateReport[];
 }

@@ -3,7 +3,11 @@ import { CITY_HALL_TIME_ZONE } from './fiscalYear';
 import type { Cycle } from './schema';
 import type { Occurrence } from './timing';
 
-/** Languages the guide is written in; Japanese first. */
+/**
+ * Languages the guide is written in; Japanese first.
+ *
+ * @public
+ */
 export type GuideLanguage = 'ja' | 'en';
 
 const PART_LABELS = {
@@ -62,6 +66,8 @@ function formatPoint(
 /**
  * A short human label of when an occurrence happens, at the precision it is known:
  * `5月31日`, `6月1日〜8月31日`, `2月中旬〜3月中旬`; `31 May`, `mid February – mid March`.
+ *
+ * @public
  */
 export function occurrenceLabel(
   occurrence: Occurrence,
@@ -75,7 +81,11 @@ export function occurrenceLabel(
   return language === 'ja' ? `${start}〜${end}` : `${start} – ${end}`;
 }
 
-/** The name of each cycle of the year, in Japanese and English. */
+/**
+ * The name of each cycle of the year, in Japanese and English.
+ *
+ * @public
+ */
 export const CYCLE_LABELS: Readonly<Record<Cycle, { ja: string; en: string }>> =
   {
     council: { ja: '議会', en: 'Council' },

@@ -1,4 +1,8 @@
-/** Limits shared by the API, the editor and imports, so that both sides refuse the same input. */
+/**
+ * Limits shared by the API, the editor and imports, so that both sides refuse the same input.
+ *
+ * @public
+ */
 export const ENTRY_LIMITS = {
   slugLength: 80,
   titleLength: 120,
@@ -23,27 +27,45 @@ export const ENTRY_LIMITS = {
 /**
  * The largest version a write may name: versions are 32-bit integers in the database,
  * and a write stores the version after the one it names.
+ *
+ * @public
  */
 export const MAX_VERSION = 2_147_483_646;
 
-/** Paging of list routes. */
+/**
+ * Paging of list routes.
+ *
+ * @public
+ */
 export const PAGE_LIMITS = {
   defaultLimit: 50,
   maxLimit: 200,
 } as const;
 
-/** Limits of courses. */
+/**
+ * Limits of courses.
+ *
+ * @public
+ */
 export const COURSE_LIMITS = {
   steps: 60,
 } as const;
 
-/** Limits of calendar feed tokens. */
+/**
+ * Limits of calendar feed tokens.
+ *
+ * @public
+ */
 export const FEED_TOKEN_LIMITS = {
   perUser: 20,
   labelLength: 80,
 } as const;
 
-/** Limits of questions, answers and comments on entries. */
+/**
+ * Limits of questions, answers and comments on entries.
+ *
+ * @public
+ */
 export const DIALOGUE_LIMITS = {
   titleLength: 120,
   bodyLength: 5000,
@@ -55,7 +77,11 @@ export const DIALOGUE_LIMITS = {
   postsPerMinute: 10,
 } as const;
 
-/** Limits of change proposals (変更の提案). */
+/**
+ * Limits of change proposals (変更の提案).
+ *
+ * @public
+ */
 export const PROPOSAL_LIMITS = {
   /** The reason a proposer gives, and a reviewer's comment or reason to decline. */
   reasonLength: 2000,
@@ -65,7 +91,11 @@ export const PROPOSAL_LIMITS = {
   maxProposalsPerPage: 200,
 } as const;
 
-/** Limits of process-review ideas (業務見直しの提案). */
+/**
+ * Limits of process-review ideas (業務見直しの提案).
+ *
+ * @public
+ */
 export const IDEA_LIMITS = {
   bodyLength: 2000,
   answerLength: 2000,

@@ -6,6 +6,8 @@ import type { Entry, Participant, ParticipantRole } from './schema';
  * one of their Groups; a Group of theirs is named among its participants; their role
  * (managers, unit chiefs) takes part; every section takes part and they belong to
  * one; everyone on staff takes part; it is a milestone of their first year.
+ *
+ * @public
  */
 export const MY_REASONS = [
   'owner',
@@ -16,10 +18,18 @@ export const MY_REASONS = [
   'firstYear',
 ] as const;
 
-/** Why a step is in a person's year; see {@link MY_REASONS}. */
+/**
+ * Why a step is in a person's year; see {@link MY_REASONS}.
+ *
+ * @public
+ */
 export type MyReason = (typeof MY_REASONS)[number];
 
-/** What a person's part in a step is: the participant that makes it theirs, and its note. */
+/**
+ * What a person's part in a step is: the participant that makes it theirs, and its note.
+ *
+ * @public
+ */
 export interface MyNote {
   reason: MyReason;
   /** The role that takes part, for a note of a role (`sections`, `unitChiefs` …). */
@@ -29,7 +39,11 @@ export interface MyNote {
   note: { ja: string; en?: string };
 }
 
-/** How a step is the caller's, as `GET /years/:fy?mine=true` gives it per occurrence. */
+/**
+ * How a step is the caller's, as `GET /years/:fy?mine=true` gives it per occurrence.
+ *
+ * @public
+ */
 export interface MyPart {
   /** Every reason that applies, strongest first. */
   reasons: MyReason[];
@@ -41,6 +55,8 @@ export interface MyPart {
  * Who a person is, as far as their year goes: the Groups they own steps through (their
  * own and the ones above them), the Groups they are a member of, their roles, and
  * whether they are a new hire in the fiscal year asked for.
+ *
+ * @public
  */
 export interface PersonalContext {
   /** Ownership claims: the person's Groups and the Groups above them, lower case. */
@@ -81,6 +97,8 @@ function reasonOf(
 /**
  * How a step is a person's in a fiscal year, or `undefined` when it is not: the one
  * rule of the personal view, its home-page widget and its calendar feed.
+ *
+ * @public
  */
 export function partOf(
   entry: Pick<Entry, 'owner' | 'participants'>,
@@ -110,14 +128,22 @@ export function partOf(
   };
 }
 
-/** The `mine` query parameter of the year view and the calendar feed: `true` or `false`. */
+/**
+ * The `mine` query parameter of the year view and the calendar feed: `true` or `false`.
+ *
+ * @public
+ */
 export const mineParamSchema = z
   .enum(['true', 'false'], {
     errorMap: () => ({ message: "mine must be 'true' or 'false'" }),
   })
   .transform(v => v === 'true');
 
-/** Query of `GET /years/:fiscalYear`: `mine=true` for the caller's own year. */
+/**
+ * Query of `GET /years/:fiscalYear`: `mine=true` for the caller's own year.
+ *
+ * @public
+ */
 export const yearQuerySchema = z
   .object({ mine: mineParamSchema.optional() })
   .strict();

@@ -5,10 +5,16 @@ import { fiscalYearParamSchema } from './query';
 /**
  * The fewest people an aggregate of course progress is shown for (by department, by
  * audience, which steps are still unclear): a smaller group would point at a person.
+ *
+ * @public
  */
 export const PROGRESS_MIN_GROUP = 3;
 
-/** Body of `PUT /courses/:slug/progress/:step`: the caller's own mark on a step. */
+/**
+ * Body of `PUT /courses/:slug/progress/:step`: the caller's own mark on a step.
+ *
+ * @public
+ */
 export const courseProgressInputSchema = z
   .object({
     done: z.boolean({
@@ -18,10 +24,18 @@ export const courseProgressInputSchema = z
   })
   .strict();
 
-/** Body of `PUT /courses/:slug/progress/:step`. */
+/**
+ * Body of `PUT /courses/:slug/progress/:step`.
+ *
+ * @public
+ */
 export type CourseProgressInput = z.input<typeof courseProgressInputSchema>;
 
-/** The `:step` of a course path: its position, 1 for the first step. */
+/**
+ * The `:step` of a course path: its position, 1 for the first step.
+ *
+ * @public
+ */
 export const courseStepParamSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,2}$/, 'must be a step number (1, 2, 3 …)')
@@ -30,12 +44,20 @@ export const courseStepParamSchema = z
     message: `a course has at most ${COURSE_LIMITS.steps} steps`,
   });
 
-/** Query of `GET /courses/:slug/progress/summary`. */
+/**
+ * Query of `GET /courses/:slug/progress/summary`.
+ *
+ * @public
+ */
 export const progressSummaryQuerySchema = z
   .object({ fiscalYear: fiscalYearParamSchema.optional() })
   .strict();
 
-/** A step the learner marked 「このステップを終えた」. */
+/**
+ * A step the learner marked 「このステップを終えた」.
+ *
+ * @public
+ */
 export interface CourseStepDone {
   position: number;
   entrySlug: string;
@@ -46,6 +68,8 @@ export interface CourseStepDone {
  * One learner's progress through a course, by the course's steps as they are now: a
  * mark follows the step's entry when HR reorders the course, and a step taken out
  * no longer counts.
+ *
+ * @public
  */
 export interface CourseProgress {
   course: string;
@@ -67,19 +91,31 @@ export interface CourseProgress {
   lastDoneAt?: string;
 }
 
-/** Answer of `GET /course-progress`: the courses the caller has started. */
+/**
+ * Answer of `GET /course-progress`: the courses the caller has started.
+ *
+ * @public
+ */
 export interface MyCourseProgress {
   /** Unfinished courses first, the most recently followed first. */
   items: CourseProgress[];
 }
 
-/** How many learners started a course, and how many of them finished it. */
+/**
+ * How many learners started a course, and how many of them finished it.
+ *
+ * @public
+ */
 export interface ProgressCounts {
   started: number;
   finished: number;
 }
 
-/** A step of a course in HR's summary. */
+/**
+ * A step of a course in HR's summary.
+ *
+ * @public
+ */
 export interface ProgressStepSummary {
   position: number;
   entrySlug: string;
@@ -94,7 +130,11 @@ export interface ProgressStepSummary {
   unclear?: number;
 }
 
-/** One learner in HR's summary. */
+/**
+ * One learner in HR's summary.
+ *
+ * @public
+ */
 export interface ProgressLearner {
   user: string;
   /** The learner's Groups in the catalog. */
@@ -108,6 +148,8 @@ export interface ProgressLearner {
 /**
  * Answer of `GET /courses/:slug/progress/summary` (HR): the cohort of learners who
  * started the course in a fiscal year, counted by step, department and audience.
+ *
+ * @public
  */
 export interface CourseProgressSummary {
   course: string;

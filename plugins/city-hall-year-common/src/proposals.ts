@@ -19,6 +19,8 @@ const text = (name: string) =>
  * Where a change proposal stands: `open` waits for the owning department;
  * `changesRequested` waits for the proposer to revise it; `accepted`, `declined` and
  * `withdrawn` are settled.
+ *
+ * @public
  */
 export const PROPOSAL_STATUSES = [
   'open',
@@ -28,10 +30,18 @@ export const PROPOSAL_STATUSES = [
   'withdrawn',
 ] as const;
 
-/** Where a change proposal stands. */
+/**
+ * Where a change proposal stands.
+ *
+ * @public
+ */
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/** What happened to a proposal, oldest first. */
+/**
+ * What happened to a proposal, oldest first.
+ *
+ * @public
+ */
 export type ProposalEventKind =
   | 'proposed'
   | 'revised'
@@ -40,7 +50,11 @@ export type ProposalEventKind =
   | 'declined'
   | 'withdrawn';
 
-/** One step of a proposal's life: who did what, when, and what they said. */
+/**
+ * One step of a proposal's life: who did what, when, and what they said.
+ *
+ * @public
+ */
 export interface ProposalEvent {
   kind: ProposalEventKind;
   actor: string;
@@ -54,6 +68,8 @@ export interface ProposalEvent {
  * proposer would have them, the version of the entry they started from, and a reason.
  * The department that owns the entry accepts it (a new revision crediting the
  * proposer), asks for changes or declines it with a reason.
+ *
+ * @public
  */
 export interface Proposal {
   id: string;
@@ -90,7 +106,11 @@ export interface Proposal {
   abilities: { review: boolean; revise: boolean };
 }
 
-/** A page of proposals, newest first, with the count of each status in the same scope. */
+/**
+ * A page of proposals, newest first, with the count of each status in the same scope.
+ *
+ * @public
+ */
 export interface ProposalList {
   items: Proposal[];
   totalCount: number;
@@ -102,6 +122,8 @@ export interface ProposalList {
 /**
  * Body of `POST /entries/:idOrSlug/proposals`: the editable fields as
  * `PUT /entries/:id` takes them, the entry's version they started from, and why.
+ *
+ * @public
  */
 export const proposalInputSchema = z
   .object({
@@ -111,24 +133,36 @@ export const proposalInputSchema = z
   })
   .strict();
 
-/** Body of `POST /entries/:idOrSlug/proposals`. */
+/**
+ * Body of `POST /entries/:idOrSlug/proposals`.
+ *
+ * @public
+ */
 export type ProposalInput = z.input<typeof proposalInputSchema>;
 
 /**
  * Body of `PUT /proposals/:id`: the proposer revises an open proposal or one the
  * department asked to change; `version` is the proposal's.
+ *
+ * @public
  */
 export const proposalReviseSchema = proposalInputSchema
   .extend({ version })
   .strict();
 
-/** Body of `PUT /proposals/:id`. */
+/**
+ * Body of `PUT /proposals/:id`.
+ *
+ * @public
+ */
 export type ProposalReviseInput = z.input<typeof proposalReviseSchema>;
 
 /**
  * Body of `POST /proposals/:id/accept`. Empty accepts the proposal as proposed (its
  * fields over the entry's current ones); with `fields`, the merge the reviewer chose
  * when both sides changed a field, over the entry at `entryVersion`.
+ *
+ * @public
  */
 export const proposalAcceptSchema = z
   .object({
@@ -142,15 +176,27 @@ export const proposalAcceptSchema = z
     path: ['entryVersion'],
   });
 
-/** Body of `POST /proposals/:id/accept`. */
+/**
+ * Body of `POST /proposals/:id/accept`.
+ *
+ * @public
+ */
 export type ProposalAcceptInput = z.input<typeof proposalAcceptSchema>;
 
-/** Body of `POST /proposals/:id/decline` and `/request-changes`: what the proposer reads. */
+/**
+ * Body of `POST /proposals/:id/decline` and `/request-changes`: what the proposer reads.
+ *
+ * @public
+ */
 export const proposalCommentSchema = z
   .object({ comment: text('comment'), version: version.optional() })
   .strict();
 
-/** Body of `POST /proposals/:id/decline` and `/request-changes`. */
+/**
+ * Body of `POST /proposals/:id/decline` and `/request-changes`.
+ *
+ * @public
+ */
 export type ProposalCommentInput = z.input<typeof proposalCommentSchema>;
 
 const flag = z
@@ -161,6 +207,8 @@ const flag = z
 /**
  * Query of `GET /proposals`: `owner` (a Group: the proposals its entries received),
  * `status`, `mine=true` (the caller's own proposals), paging.
+ *
+ * @public
  */
 export const proposalListQuerySchema = z
   .object({
@@ -177,17 +225,29 @@ export const proposalListQuerySchema = z
   })
   .strict();
 
-/** Query of `GET /proposals`, as the client sends it. */
+/**
+ * Query of `GET /proposals`, as the client sends it.
+ *
+ * @public
+ */
 export type ProposalListQuery = z.input<typeof proposalListQuerySchema>;
 
-/** Query of `GET /entries/:idOrSlug/proposals`. */
+/**
+ * Query of `GET /entries/:idOrSlug/proposals`.
+ *
+ * @public
+ */
 export const entryProposalListQuerySchema = proposalListQuerySchema.pick({
   status: true,
   offset: true,
   limit: true,
 });
 
-/** Whether a proposal still waits for someone (the department or the proposer). */
+/**
+ * Whether a proposal still waits for someone (the department or the proposer).
+ *
+ * @public
+ */
 export function isProposalPending(status: ProposalStatus): boolean {
   return status === 'open' || status === 'changesRequested';
 }

@@ -11,14 +11,22 @@ const listOf = <T extends z.ZodTypeAny>(item: T) =>
     )
     .pipe(z.array(item).max(50));
 
-/** A fiscal year as it appears in paths and queries. */
+/**
+ * A fiscal year as it appears in paths and queries.
+ *
+ * @public
+ */
 export const fiscalYearParamSchema = z.coerce
   .number({ invalid_type_error: 'must be a year such as 2026' })
   .int()
   .min(1989)
   .max(2200);
 
-/** Query of `GET /entries`. Lists accept repeated keys or comma-separated values. */
+/**
+ * Query of `GET /entries`. Lists accept repeated keys or comma-separated values.
+ *
+ * @public
+ */
 export const entryListQuerySchema = z
   .object({
     cycle: listOf(z.enum(CYCLES)).optional(),
@@ -43,16 +51,32 @@ export const entryListQuerySchema = z
     path: ['month'],
   });
 
-/** Parsed query of `GET /entries`. */
+/**
+ * Parsed query of `GET /entries`.
+ *
+ * @public
+ */
 export type EntryListQuery = z.output<typeof entryListQuerySchema>;
 
-/** How the CSV export names its columns: in Japanese for people, by key for scripts. */
+/**
+ * How the CSV export names its columns: in Japanese for people, by key for scripts.
+ *
+ * @public
+ */
 export const CSV_HEADER_STYLES = ['ja', 'keys'] as const;
 
-/** A style of {@link CSV_HEADER_STYLES}. */
+/**
+ * A style of {@link CSV_HEADER_STYLES}.
+ *
+ * @public
+ */
 export type CsvHeaderStyle = (typeof CSV_HEADER_STYLES)[number];
 
-/** Query of `GET /export`: the filters of `GET /entries` (no paging) and the format. */
+/**
+ * Query of `GET /export`: the filters of `GET /entries` (no paging) and the format.
+ *
+ * @public
+ */
 export const exportQuerySchema = z
   .object({
     format: z.enum(IMPORT_EXPORT_FORMATS).default('yaml'),
@@ -69,7 +93,11 @@ export const exportQuerySchema = z
   })
   .strict();
 
-/** Query of `POST /import`. The body is the file itself (YAML or CSV text). */
+/**
+ * Query of `POST /import`. The body is the file itself (YAML or CSV text).
+ *
+ * @public
+ */
 export const importQuerySchema = z
   .object({
     format: z.enum(IMPORT_EXPORT_FORMATS),
@@ -80,7 +108,11 @@ export const importQuerySchema = z
   })
   .strict();
 
-/** The count of each status of a list, all zero: what an empty list counts. */
+/**
+ * The count of each status of a list, all zero: what an empty list counts.
+ *
+ * @public
+ */
 export function zeroCounts<S extends string>(
   statuses: readonly S[],
 ): Record<S, number> {

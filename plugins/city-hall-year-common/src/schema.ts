@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ENTRY_LIMITS as L, MAX_VERSION } from './limits';
 
-/** The cycles of the city hall's year. */
+/**
+ * The cycles of the city hall's year.
+ *
+ * @public
+ */
 export const CYCLES = [
   'council',
   'budget',
@@ -11,26 +15,48 @@ export const CYCLES = [
   'other',
 ] as const;
 
-/** A cycle of the city hall's year. */
+/**
+ * A cycle of the city hall's year.
+ *
+ * @public
+ */
 export type Cycle = (typeof CYCLES)[number];
 
-/** Whether an entry is visible to everybody (published) or only to its owners (draft). */
+/**
+ * Whether an entry is visible to everybody (published) or only to its owners (draft).
+ *
+ * @public
+ */
 export const ENTRY_STATUSES = ['draft', 'published'] as const;
 
-/** Publication state of an entry. */
+/**
+ * Publication state of an entry.
+ *
+ * @public
+ */
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /**
  * Which fiscal year a step concerns, relative to the fiscal year in which it happens:
  * the settlement of FY2025 is done in FY2026 (`previous`); the FY2027 budget is
  * compiled in FY2026 (`next`).
+ *
+ * @public
  */
 export const CONCERNS_FISCAL_YEAR = ['previous', 'current', 'next'] as const;
 
-/** Parts of a month as Japanese schedules give them: 上旬, 中旬, 下旬. */
+/**
+ * Parts of a month as Japanese schedules give them: 上旬, 中旬, 下旬.
+ *
+ * @public
+ */
 export const MONTH_PARTS = ['early', 'middle', 'late'] as const;
 
-/** 上旬 (1–10), 中旬 (11–20) or 下旬 (21–end). */
+/**
+ * 上旬 (1–10), 中旬 (11–20) or 下旬 (21–end).
+ *
+ * @public
+ */
 export type MonthPart = (typeof MONTH_PARTS)[number];
 
 /** The version a write names: required, so that a write cannot miss a change made first. */
@@ -42,7 +68,11 @@ const versionSchema = z
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A permalink-safe identifier: lower-case letters, digits and single hyphens. */
+/**
+ * A permalink-safe identifier: lower-case letters, digits and single hyphens.
+ *
+ * @public
+ */
 export const slugSchema = z
   .string()
   .min(1)
@@ -53,7 +83,11 @@ const month = z.number().int().min(1).max(12);
 
 const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A day of the year that recurs: 31 May. 29 February falls on the 28th in other years. */
+/**
+ * A day of the year that recurs: 31 May. 29 February falls on the 28th in other years.
+ *
+ * @public
+ */
 export const monthDaySchema = z
   .object({ month, day: z.number().int().min(1).max(31) })
   .strict()
@@ -62,7 +96,11 @@ export const monthDaySchema = z
     path: ['day'],
   });
 
-/** A month, or one of its thirds. */
+/**
+ * A month, or one of its thirds.
+ *
+ * @public
+ */
 export const monthPointSchema = z
   .object({ month, part: z.enum(MONTH_PARTS).optional() })
   .strict();
@@ -79,10 +117,18 @@ const isoDate = z
     },
   );
 
-/** A calendar date as YYYY-MM-DD (a JST date). */
+/**
+ * A calendar date as YYYY-MM-DD (a JST date).
+ *
+ * @public
+ */
 export const isoDateSchema = isoDate;
 
-/** One rule of when a step happens; each rule gives at most one occurrence a fiscal year. */
+/**
+ * One rule of when a step happens; each rule gives at most one occurrence a fiscal year.
+ *
+ * @public
+ */
 export const timingRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), on: monthDaySchema }).strict(),
   z
@@ -122,10 +168,18 @@ export const timingRuleSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-/** One rule of when a step happens. */
+/**
+ * One rule of when a step happens.
+ *
+ * @public
+ */
 export type TimingRule = z.infer<typeof timingRuleSchema>;
 
-/** The actual dates of a step in one fiscal year, replacing its rules for that year. */
+/**
+ * The actual dates of a step in one fiscal year, replacing its rules for that year.
+ *
+ * @public
+ */
 export const timingOverrideSchema = z
   .object({
     fiscalYear: z.number().int().min(1989).max(2200),
@@ -144,7 +198,11 @@ export const timingOverrideSchema = z
   })
   .strict();
 
-/** Text in Japanese (required) with English alongside (optional). */
+/**
+ * Text in Japanese (required) with English alongside (optional).
+ *
+ * @public
+ */
 export const bilingualTextSchema = (max: number) =>
   z
     .object({
@@ -153,7 +211,11 @@ export const bilingualTextSchema = (max: number) =>
     })
     .strict();
 
-/** When a step happens, every fiscal year. */
+/**
+ * When a step happens, every fiscal year.
+ *
+ * @public
+ */
 export const timingSchema = z
   .object({
     /** Steps held "as needed" (臨時会) have no rules and show no dates. */
@@ -169,7 +231,11 @@ export const timingSchema = z
     path: ['rules'],
   });
 
-/** When a step happens, every fiscal year. */
+/**
+ * When a step happens, every fiscal year.
+ *
+ * @public
+ */
 export type Timing = z.infer<typeof timingSchema>;
 
 /** Whether a URL's scheme is http or https; a text that is no URL at all is not. */
@@ -187,7 +253,11 @@ const httpUrl = z.string().max(L.urlLength).url().refine(isHttpUrl, {
 
 const groupRefPattern = /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i;
 
-/** A catalog Group reference in full form, e.g. `group:default/zaisei-ka`. */
+/**
+ * A catalog Group reference in full form, e.g. `group:default/zaisei-ka`.
+ *
+ * @public
+ */
 export const groupRefSchema = z
   .string()
   .max(200)
@@ -205,6 +275,8 @@ export const groupRefSchema = z
  * One item of an entry's FAQ (よくある質問): a question and its answer (Markdown) as
  * the owners worded them, often from a resolved question (`fromQuestion`). The id is
  * the server's: left out for a new item, kept across edits, imports and restores.
+ *
+ * @public
  */
 export const faqItemSchema = z
   .object({
@@ -215,32 +287,56 @@ export const faqItemSchema = z
   })
   .strict();
 
-/** One FAQ item as a person writes it. */
+/**
+ * One FAQ item as a person writes it.
+ *
+ * @public
+ */
 export type FaqItemInput = z.input<typeof faqItemSchema>;
 
-/** One FAQ item of an entry, as the API returns it: always with its id. */
+/**
+ * One FAQ item of an entry, as the API returns it: always with its id.
+ *
+ * @public
+ */
 export type FaqItem = z.output<typeof faqItemSchema> & { id: string };
 
 /**
  * Body of `POST /entries/:idOrSlug/faq` (a new item, appended; no version needed) and,
  * with the entry's version, of `PUT /entries/:idOrSlug/faq/:faqId`.
+ *
+ * @public
  */
 export const faqInputSchema = faqItemSchema.omit({ id: true });
 
-/** Body of `POST /entries/:idOrSlug/faq`. */
+/**
+ * Body of `POST /entries/:idOrSlug/faq`.
+ *
+ * @public
+ */
 export type FaqInput = z.input<typeof faqInputSchema>;
 
-/** Body of `PUT /entries/:idOrSlug/faq/:faqId`: the item and the entry's version. */
+/**
+ * Body of `PUT /entries/:idOrSlug/faq/:faqId`: the item and the entry's version.
+ *
+ * @public
+ */
 export const faqUpdateSchema = faqInputSchema.extend({
   version: versionSchema,
 });
 
-/** Body of `PUT /entries/:idOrSlug/faq/:faqId`. */
+/**
+ * Body of `PUT /entries/:idOrSlug/faq/:faqId`.
+ *
+ * @public
+ */
 export type FaqUpdateInput = z.input<typeof faqUpdateSchema>;
 
 /**
  * Answer of `GET /entries/:idOrSlug/faq` and `DELETE …/faq/:faqId`: the items in
  * order and the entry's version, which a change or deletion of an item names.
+ *
+ * @public
  */
 export interface FaqList {
   entryId: string;
@@ -249,7 +345,11 @@ export interface FaqList {
   items: FaqItem[];
 }
 
-/** Answer of `POST` and `PUT` on the FAQ: the item and the entry's version after it. */
+/**
+ * Answer of `POST` and `PUT` on the FAQ: the item and the entry's version after it.
+ *
+ * @public
+ */
 export interface FaqItemResult extends FaqItem {
   entryVersion: number;
 }
@@ -261,6 +361,8 @@ export interface FaqItemResult extends FaqItem {
  * advance, so not in anyone's own year by this role alone), managers (課長級), unit
  * chiefs (係長級), or this year's new hires (a milestone of their first year). Roles
  * are read from the catalog as the app's config maps them.
+ *
+ * @public
  */
 export const PARTICIPANT_ROLES = [
   'everyone',
@@ -271,12 +373,18 @@ export const PARTICIPANT_ROLES = [
   'newHires',
 ] as const;
 
-/** A role that takes part in a step; see {@link PARTICIPANT_ROLES}. */
+/**
+ * A role that takes part in a step; see {@link PARTICIPANT_ROLES}.
+ *
+ * @public
+ */
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
  * One participant of a step: a role or a specific Group, with what it does there
  * ("各課では: 要求書を作成します").
+ *
+ * @public
  */
 export const participantSchema = z.union([
   z
@@ -293,12 +401,18 @@ export const participantSchema = z.union([
     .strict(),
 ]);
 
-/** One participant of a step. */
+/**
+ * One participant of a step.
+ *
+ * @public
+ */
 export type Participant = z.output<typeof participantSchema>;
 
 /**
  * The fields of an entry that a person writes. The server sets everything else
  * (id, version, who and when) from the caller's identity, never from the body.
+ *
+ * @public
  */
 export const entryInputSchema = z
   .object({
@@ -387,7 +501,11 @@ export const entryInputSchema = z
   })
   .strict();
 
-/** What the server keeps with every entry and course it stores. */
+/**
+ * What the server keeps with every entry and course it stores.
+ *
+ * @public
+ */
 export interface StoredRecord {
   id: string;
   /** Incremented on every change; a write must name the version it was based on. */
@@ -399,13 +517,25 @@ export interface StoredRecord {
   updatedAt: string;
 }
 
-/** The fields of an entry that a person writes, as sent to the API. */
+/**
+ * The fields of an entry that a person writes, as sent to the API.
+ *
+ * @public
+ */
 export type EntryInput = z.input<typeof entryInputSchema>;
 
-/** The fields of an entry that a person writes, after defaults are applied. */
+/**
+ * The fields of an entry that a person writes, after defaults are applied.
+ *
+ * @public
+ */
 export type EntryFields = z.output<typeof entryInputSchema>;
 
-/** An entry as the API returns it. */
+/**
+ * An entry as the API returns it.
+ *
+ * @public
+ */
 export interface Entry extends Omit<EntryFields, 'faq'>, StoredRecord {
   /** よくある質問, in order; every stored item has its id. */
   faq: FaqItem[];
@@ -416,24 +546,34 @@ export interface Entry extends Omit<EntryFields, 'faq'>, StoredRecord {
 /**
  * Body of `PUT /entries/:id`: every editable field (a full replace) and the version
  * the change was based on. A stale version is refused with 409 and changes nothing.
+ *
+ * @public
  */
 export const entryUpdateSchema = entryInputSchema.extend({
   version: z.number().int().min(1).max(MAX_VERSION),
 });
 
-/** Body of `PUT /entries/:id`. */
+/**
+ * Body of `PUT /entries/:id`.
+ *
+ * @public
+ */
 export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
 
 /**
  * Body of the routes that only name the version they act on (delete, undelete,
  * restore, confirm, deleting a course). The version is required: without it a write
  * could not tell that someone else changed the entry first.
+ *
+ * @public
  */
 export const versionBodySchema = z.object({ version: versionSchema }).strict();
 
 /**
  * The editable fields of a stored entry, without what the server sets (id, version,
  * who and when): what a restore brings back, an export writes and an import compares.
+ *
+ * @public
  */
 export function editableFields(entry: Entry): EntryFields {
   return entryInputSchema.parse(

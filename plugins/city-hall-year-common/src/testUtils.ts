@@ -10,13 +10,15 @@ import {
   type Entry,
   type EntryInput,
   type StoredRecord,
-} from './schema';
+} from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
 /**
  * Makes the clock show a fixed moment (and run on from it) while every timer, tick
  * and microtask stays real, so that database drivers, Testing Library's waits and
  * promises behave as without fakes. For code that derives "today" from `Date`.
  * Undo with `jest.useRealTimers()`.
+ *
+ * @public
  */
 export function fakeDateOnly(now: Date | string) {
   jest.useFakeTimers({
@@ -43,6 +45,8 @@ export function fakeDateOnly(now: Date | string) {
 /**
  * An entry's fields as the server stores them, from the fields a person writes: the
  * shared schema's defaults applied and every FAQ item given an id (`faq-1`, …).
+ *
+ * @public
  */
 export function storedFields(
   input: EntryInput,

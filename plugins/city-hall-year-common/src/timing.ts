@@ -2,10 +2,18 @@ import { DateTime } from 'luxon';
 import { calendarYearOfFiscalMonth, fiscalYearBounds } from './fiscalYear';
 import type { MonthPart, Timing, TimingRule } from './schema';
 
-/** How exactly an occurrence's dates are known. */
+/**
+ * How exactly an occurrence's dates are known.
+ *
+ * @public
+ */
 export type OccurrencePrecision = 'day' | 'month-part' | 'month';
 
-/** One occurrence of a step in a fiscal year, as JST calendar dates (inclusive). */
+/**
+ * One occurrence of a step in a fiscal year, as JST calendar dates (inclusive).
+ *
+ * @public
+ */
 export interface Occurrence {
   start: string;
   end: string;
@@ -14,7 +22,11 @@ export interface Occurrence {
   overridden: boolean;
 }
 
-/** Thrown when a timing cannot be resolved: a missing anchor or a cycle of relative dates. */
+/**
+ * Thrown when a timing cannot be resolved: a missing anchor or a cycle of relative dates.
+ *
+ * @public
+ */
 export class TimingResolutionError extends Error {
   constructor(message: string) {
     super(message);
@@ -22,7 +34,11 @@ export class TimingResolutionError extends Error {
   }
 }
 
-/** What the resolver needs to know about other entries, for relative timings. */
+/**
+ * What the resolver needs to know about other entries, for relative timings.
+ *
+ * @public
+ */
 export type TimingLookup = (slug: string) => Timing | undefined;
 
 const PART_DAYS: Record<MonthPart, [number, number | 'end']> = {
@@ -239,6 +255,8 @@ function resolveTimingChain(
  * Resolves when a step happens in one fiscal year: every occurrence, sorted, as JST
  * calendar dates with their precision. `slug` names the step itself, so that a chain
  * of relative timings that comes back to it is refused.
+ *
+ * @public
  */
 export function resolveOccurrences(
   timing: Timing,
@@ -254,7 +272,11 @@ export function resolveOccurrences(
   );
 }
 
-/** Whether an occurrence overlaps the inclusive date range [from, to]. */
+/**
+ * Whether an occurrence overlaps the inclusive date range [from, to].
+ *
+ * @public
+ */
 export function occurrenceOverlaps(
   occurrence: Pick<Occurrence, 'start' | 'end'>,
   from: string,
@@ -263,7 +285,11 @@ export function occurrenceOverlaps(
   return occurrence.start <= to && occurrence.end >= from;
 }
 
-/** Whether an occurrence lies (even partly) within the given fiscal year. */
+/**
+ * Whether an occurrence lies (even partly) within the given fiscal year.
+ *
+ * @public
+ */
 export function occurrenceInFiscalYear(
   occurrence: Occurrence,
   fiscalYear: number,
@@ -275,6 +301,8 @@ export function occurrenceInFiscalYear(
 /**
  * The calendar months (1–12) an occurrence touches, in order: 6月1日〜8月31日 gives
  * 6, 7, 8; a span across New Year wraps (12, 1). At most twelve months.
+ *
+ * @public
  */
 export function monthsOfOccurrence(
   occurrence: Pick<Occurrence, 'start' | 'end'>,

@@ -14,6 +14,8 @@ import type { MonthPart, Timing, TimingRule } from './schema';
  *
  * Several rules are separated by line breaks, `、` or `;`. Overrides and notes have no
  * notation: such timings are written as JSON.
+ *
+ * @public
  */
 export const TIMING_NOTATION_HELP =
   '5月31日 / 4月1日〜5月31日 / 6月上旬 / 2月中旬〜3月中旬 / 10月第2月曜日 / 3月最終金曜日 / slugの92日後 / 随時, or JSON';
@@ -106,6 +108,8 @@ function parseRule(raw: string): TimingRule {
 /**
  * Reads the 時期 column: JSON of a timing, or the notation above. The result still
  * goes through the shared schema, which checks dates and limits.
+ *
+ * @public
  */
 export function parseTimingNotation(cell: string): unknown {
   const text = cell.trim();
@@ -162,6 +166,8 @@ function formatRule(rule: TimingRule): string {
 /**
  * Writes a timing for the 時期 column: the notation where it says everything, JSON
  * otherwise (overrides, notes), so that an export imports back without loss.
+ *
+ * @public
  */
 export function formatTimingNotation(timing: Timing): string {
   if (timing.overrides.length > 0 || timing.note) {
@@ -173,6 +179,8 @@ export function formatTimingNotation(timing: Timing): string {
 /**
  * The rules of a timing (and 「随時」) in the notation, never JSON: what the editor's
  * shortcut field shows, the overrides and the note having fields of their own.
+ *
+ * @public
  */
 export function formatRulesNotation(
   timing: Pick<Timing, 'asNeeded' | 'rules'>,

@@ -3,7 +3,11 @@ import { fiscalYearLabels } from './fiscalYear';
 import type { GuideLanguage } from './labels';
 import type { MonthPart, Timing, TimingRule } from './schema';
 
-/** How a reader names another entry: its title in their language, or its slug until known. */
+/**
+ * How a reader names another entry: its title in their language, or its slug until known.
+ *
+ * @public
+ */
 export type EntryTitleOf = (slug: string) => string;
 
 const PART = {
@@ -58,6 +62,8 @@ function span(from: string, to: string, language: GuideLanguage) {
  * One timing rule in words, as a reader says it: 「6月上旬〜7月」, 「10月第2月曜日」,
  * 「出納閉鎖の92日後」; "early June – July", "second Monday of October", "92 days
  * after the start of Closing of accounts". Another entry is named by its title.
+ *
+ * @public
  */
 export function describeTimingRule(
   rule: TimingRule,
@@ -129,6 +135,8 @@ function isoDay(iso: string, language: GuideLanguage): string {
  * A whole timing in words, one line per part: the rules (or 「随時」), each fiscal
  * year's own dates, and the note in the reader's language (the Japanese when it has
  * no English). For the history and the merge dialog, where JSON helps nobody.
+ *
+ * @public
  */
 export function describeTiming(
   timing: Timing,

@@ -10,6 +10,8 @@ import type { Occurrence } from './timing';
  * Where an occurrence sits along its fiscal year, for the timeline and the wheel:
  * `start` and `end` as fractions of the year (0 = 1 April, 1 = the end of 31 March),
  * clipped to the year.
+ *
+ * @public
  */
 export interface YearSpan {
   start: number;
@@ -25,13 +27,21 @@ function dayIndex(iso: string, fiscalYear: number): number {
   );
 }
 
-/** Number of days in a fiscal year (366 when it holds 29 February). */
+/**
+ * Number of days in a fiscal year (366 when it holds 29 February).
+ *
+ * @public
+ */
 export function fiscalYearLength(fiscalYear: number): number {
   const { end } = fiscalYearBounds(fiscalYear);
   return dayIndex(end, fiscalYear) + 1;
 }
 
-/** The span of an occurrence within the fiscal year, whole days included. */
+/**
+ * The span of an occurrence within the fiscal year, whole days included.
+ *
+ * @public
+ */
 export function yearSpan(
   occurrence: Pick<Occurrence, 'start' | 'end'>,
   fiscalYear: number,
@@ -44,7 +54,11 @@ export function yearSpan(
   };
 }
 
-/** Where each month of the fiscal year begins and ends, as fractions, April first. */
+/**
+ * Where each month of the fiscal year begins and ends, as fractions, April first.
+ *
+ * @public
+ */
 export function monthSpans(
   fiscalYear: number,
 ): Array<YearSpan & { month: number }> {
@@ -62,7 +76,11 @@ export function monthSpans(
   });
 }
 
-/** Where today falls in the fiscal year, or undefined when it is another year. */
+/**
+ * Where today falls in the fiscal year, or undefined when it is another year.
+ *
+ * @public
+ */
 export function todayPosition(
   todayIso: string,
   fiscalYear: number,
@@ -75,6 +93,8 @@ export function todayPosition(
 /**
  * Packs spans into as few lanes as possible without overlap (greedy by start), so a
  * timeline lane can show concurrent steps one above the other. Returns each span's lane.
+ *
+ * @public
  */
 export function packLanes(spans: YearSpan[]): number[] {
   const order = spans

@@ -9,6 +9,17 @@ export {
   CityHallYearSearchResultListItem,
   CityHallYearNowAndNextCard,
 } from './plugin';
-export { cityHallYearApiRef, CityHallYearClient } from './api';
-export type { CityHallYearApi, ListEntriesRequest } from './api';
+export {
+  cityHallYearApiRef,
+  CityHallYearClient,
+  ImportRefusedError,
+} from './api';
+export type {
+  CityHallYearApi,
+  FeedSelection,
+  ImportProgress,
+  ImportRequest,
+  ListEntriesRequest,
+} from './api';
+export type { CityHallYearSearchResultDocument } from './components/SearchResultItem';
 export { cityHallYearTranslationRef } from './translation';

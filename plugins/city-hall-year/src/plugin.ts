@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { cityHallYearApiFactory } from './api';
 import { rootRouteRef } from './routes';
+import type { CityHallYearSearchResultDocument } from './components/SearchResultItem';
 
 /**
  * City Hall Year for apps on the legacy frontend system.
@@ -22,7 +23,7 @@ export const cityHallYearPlugin = createPlugin({
  *
  * @public
  */
-export const CityHallYearPage = cityHallYearPlugin.provide(
+export const CityHallYearPage: () => JSX.Element = cityHallYearPlugin.provide(
   createRoutableExtension({
     name: 'CityHallYearPage',
     component: () => import('./components/Router').then(m => m.Router),
@@ -37,7 +38,9 @@ export const CityHallYearPage = cityHallYearPlugin.provide(
  *
  * @public
  */
-export const CityHallYearSearchResultListItem = cityHallYearPlugin.provide(
+export const CityHallYearSearchResultListItem: (props: {
+  result?: CityHallYearSearchResultDocument;
+}) => JSX.Element | null = cityHallYearPlugin.provide(
   createComponentExtension({
     name: 'CityHallYearSearchResultListItem',
     component: {
@@ -54,12 +57,13 @@ export const CityHallYearSearchResultListItem = cityHallYearPlugin.provide(
  *
  * @public
  */
-export const CityHallYearNowAndNextCard = cityHallYearPlugin.provide(
-  createComponentExtension({
-    name: 'CityHallYearNowAndNextCard',
-    component: {
-      lazy: () =>
-        import('./components/NowAndNextCard').then(m => m.NowAndNextCard),
-    },
-  }),
-);
+export const CityHallYearNowAndNextCard: () => JSX.Element | null =
+  cityHallYearPlugin.provide(
+    createComponentExtension({
+      name: 'CityHallYearNowAndNextCard',
+      component: {
+        lazy: () =>
+          import('./components/NowAndNextCard').then(m => m.NowAndNextCard),
+      },
+    }),
+  );

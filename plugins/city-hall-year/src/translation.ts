@@ -3,6 +3,8 @@ import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
 /**
  * Every UI text of the plugin, English as the default messages and Japanese as a
  * complete translation. Entry content is bilingual data, not translations.
+ *
+ * @public
  */
 export const cityHallYearTranslationRef = createTranslationRef({
   id: 'city-hall-year',

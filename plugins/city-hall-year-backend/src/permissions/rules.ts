@@ -35,13 +35,19 @@ function ruleParams<T>(
 /**
  * A criterion on an entry's columns that a rule translates to, for filtering in SQL:
  * the column must hold one of the values.
+ *
+ * @public
  */
 export interface EntryQuery {
   column: 'owner' | 'status';
   values: string[];
 }
 
-/** What the rules look at of an entry. Every stored `Entry` is one. */
+/**
+ * What the rules look at of an entry. Every stored `Entry` is one.
+ *
+ * @public
+ */
 export interface EntryResource {
   id: string;
   owner: string;

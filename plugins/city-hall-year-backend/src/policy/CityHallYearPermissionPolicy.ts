@@ -65,10 +65,10 @@ export class CityHallYearPermissionPolicy implements PermissionPolicy {
   private readonly userInfo: UserInfoService;
 
   /**
-   * @param options.editorGroups - the HR editor Groups (`cityHallYear.editorGroups`)
-   * @param options.reviewGroups - the process-review office (`cityHallYear.reviewGroups`)
-   * @param options.userInfo - where a caller's ownership claims come from
-   *   (`coreServices.userInfo`)
+   * @param options - `editorGroups`: the HR editor Groups
+   *   (`cityHallYear.editorGroups`); `reviewGroups`: the process-review office
+   *   (`cityHallYear.reviewGroups`); `userInfo`: where a caller's ownership claims
+   *   come from (`coreServices.userInfo`)
    */
   constructor(options: {
     editorGroups: string[];

@@ -16,10 +16,18 @@ import type {
 import { Readable } from 'node:stream';
 import { pluginApiReader } from './pluginApi';
 
-/** The search document type of City Hall Year entries. */
+/**
+ * The search document type of City Hall Year entries.
+ *
+ * @public
+ */
 export const CITY_HALL_YEAR_DOCUMENT_TYPE = 'city-hall-year';
 
-/** A published entry as Backstage search indexes it. */
+/**
+ * A published entry as Backstage search indexes it.
+ *
+ * @public
+ */
 export interface CityHallYearDocument extends IndexableDocument {
   slug: string;
   cycle: string;
@@ -36,6 +44,8 @@ const PAGE = 200;
  * Reads published entries through the plugin's own API (as the search plugin, with a
  * service token), so that drafts never reach the index. Every document carries its
  * entry id, and search checks `city-hall-year.entry.read` on each result as well.
+ *
+ * @public
  */
 export class EntryCollatorFactory implements DocumentCollatorFactory {
   readonly type = CITY_HALL_YEAR_DOCUMENT_TYPE;

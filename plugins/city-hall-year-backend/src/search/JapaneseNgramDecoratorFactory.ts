@@ -53,7 +53,7 @@ class JapaneseNgramDecorator extends DecoratorBase {
  * @public
  */
 export class JapaneseNgramDecoratorFactory implements DocumentDecoratorFactory {
-  async getDecorator() {
+  async getDecorator(): Promise<DecoratorBase> {
     return new JapaneseNgramDecorator();
   }
 }

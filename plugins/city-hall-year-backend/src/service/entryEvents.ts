@@ -5,10 +5,18 @@ import type {
   RevisionAction,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
-/** The topic on which every change to an entry is published through the events service. */
+/**
+ * The topic on which every change to an entry is published through the events service.
+ *
+ * @public
+ */
 export const ENTRY_CHANGED_TOPIC = 'city-hall-year.entry-changed';
 
-/** Payload of an {@link ENTRY_CHANGED_TOPIC} event. */
+/**
+ * Payload of an {@link ENTRY_CHANGED_TOPIC} event.
+ *
+ * @public
+ */
 export interface EntryChangedEvent {
   action: RevisionAction;
   entryId: string;

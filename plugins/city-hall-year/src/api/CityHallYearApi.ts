@@ -44,12 +44,20 @@ import type {
   YearView,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 
-/** How far an import has come: the file is sent, then the server checks (and writes) it. */
+/**
+ * How far an import has come: the file is sent, then the server checks (and writes) it.
+ *
+ * @public
+ */
 export type ImportProgress =
   | { phase: 'uploading'; loaded: number; total: number }
   | { phase: 'checking' };
 
-/** What {@link CityHallYearApi.importEntries} sends. */
+/**
+ * What {@link CityHallYearApi.importEntries} sends.
+ *
+ * @public
+ */
 export interface ImportRequest {
   format: ImportExportFormat;
   /** The file's text (YAML or CSV, UTF-8, with or without BOM). */
@@ -61,6 +69,8 @@ export interface ImportRequest {
 /**
  * An apply that was refused because rows have errors: the report says which rows and
  * columns, and nothing was written.
+ *
+ * @public
  */
 export class ImportRefusedError extends Error {
   constructor(message: string, readonly report: ImportReport) {
@@ -69,7 +79,11 @@ export class ImportRefusedError extends Error {
   }
 }
 
-/** Filters of {@link CityHallYearApi.listEntries}; lists are sent comma-separated. */
+/**
+ * Filters of {@link CityHallYearApi.listEntries}; lists are sent comma-separated.
+ *
+ * @public
+ */
 export interface ListEntriesRequest {
   cycle?: string[];
   owner?: string[];
@@ -80,7 +94,11 @@ export interface ListEntriesRequest {
   limit?: number;
 }
 
-/** What a calendar feed holds; nothing chosen means every published entry. */
+/**
+ * What a calendar feed holds; nothing chosen means every published entry.
+ *
+ * @public
+ */
 export interface FeedSelection {
   /** Only the steps of the token holder's own year (あなたの一年). */
   mine?: boolean;
@@ -90,7 +108,11 @@ export interface FeedSelection {
   entry?: string;
 }
 
-/** Client of the City Hall Year backend. */
+/**
+ * Client of the City Hall Year backend.
+ *
+ * @public
+ */
 export interface CityHallYearApi {
   /** Every published occurrence of a fiscal year, sorted, for the year views. */
   getYear(fiscalYear: number): Promise<YearView>;
@@ -290,7 +312,11 @@ export interface CityHallYearApi {
   }): Promise<ClarityOverview>;
 }
 
-/** API reference of {@link CityHallYearApi}. */
+/**
+ * API reference of {@link CityHallYearApi}.
+ *
+ * @public
+ */
 export const cityHallYearApiRef = createApiRef<CityHallYearApi>({
   id: 'plugin.city-hall-year.api',
 });

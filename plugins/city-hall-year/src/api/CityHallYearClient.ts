@@ -37,7 +37,11 @@ function queryString(request: object): string {
   return query ? `?${query}` : '';
 }
 
-/** {@link CityHallYearApi} over HTTP, with the signed-in user's token. */
+/**
+ * {@link CityHallYearApi} over HTTP, with the signed-in user's token.
+ *
+ * @public
+ */
 export class CityHallYearClient implements CityHallYearApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

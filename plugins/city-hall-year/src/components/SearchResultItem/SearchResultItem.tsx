@@ -13,8 +13,13 @@ import { cityHallYearTranslationRef } from '../../translation';
 import { CycleChip } from '../CycleChip';
 import { MarkdownSnippet } from '../GuideMarkdown';
 
-/** What the search index holds of an entry (see the backend's EntryCollatorFactory). */
-interface EntryDocument {
+/**
+ * What the search index holds of an entry or a course (see the backend's
+ * EntryCollatorFactory and CourseCollatorFactory).
+ *
+ * @public
+ */
+export interface CityHallYearSearchResultDocument {
   title: string;
   text: string;
   location: string;
@@ -64,7 +69,7 @@ function FaqMatches(props: { faq: string; location: string }) {
  * owns it; or a training course with its audience and length.
  */
 export function CityHallYearSearchResultItem(props: {
-  result?: EntryDocument;
+  result?: CityHallYearSearchResultDocument;
 }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   const owners = useOwnerNames(props.result?.owner ? [props.result.owner] : []);

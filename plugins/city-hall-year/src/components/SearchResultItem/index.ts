@@ -1,1 +1,2 @@
 export { CityHallYearSearchResultItem } from './SearchResultItem';
+export type { CityHallYearSearchResultDocument } from './SearchResultItem';
