@@ -222,7 +222,7 @@ catalog:
     - allow: [Component, System, API, Resource, Location, Group, User]
   locations:
     - type: file
-      target: ${path.join(ROOT, 'examples/org.yaml')}
+      target: ${path.join(ROOT, 'plugins/city-hall-year-backend/examples/org.yaml')}
     - type: file
       target: ${path.join(ROOT, 'catalog-info.yaml')}
     - type: file

@@ -44,10 +44,10 @@ import { cityHallYearPermissionPolicyModule } from '../policy/module';
 
 /** The example organisation, as the app's catalog holds it. */
 export function exampleOrganisation(): Entity[] {
-  // The repository's example organisation, two levels above this package.
+  // The example organisation the package ships beside its starting content.
   const file = resolvePackagePath(
     '@city-hall-year/backstage-plugin-city-hall-year-backend',
-    '../../examples/org.yaml',
+    'examples/org.yaml',
   );
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(doc => doc.toJSON() as Entity)

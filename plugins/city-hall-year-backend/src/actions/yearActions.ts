@@ -42,6 +42,10 @@ const FIND_LIMIT = 100;
 const inLanguage = (text: { ja: string; en?: string }, language: 'ja' | 'en') =>
   language === 'en' && text.en ? text.en : text.ja;
 
+/** A fiscal year, as the API's `/years/:fiscalYear` takes it; the current one if left out. */
+const fiscalYearInput = (z: Zod) =>
+  z.number().int().min(1989).max(2200).optional();
+
 const bilingual = (z: Zod) =>
   z.object({ ja: z.string(), en: z.string().optional() });
 
@@ -123,15 +127,9 @@ export function registerYearActions(options: YearActionsOptions): void {
     schema: {
       input: z =>
         z.object({
-          fiscalYear: z
-            .number()
-            .int()
-            .min(2000)
-            .max(2100)
-            .optional()
-            .describe(
-              'The fiscal year by the calendar year it starts in: 2026 is 令和8年度, April 2026 – March 2027',
-            ),
+          fiscalYear: fiscalYearInput(z).describe(
+            'The fiscal year by the calendar year it starts in: 2026 is 令和8年度, April 2026 – March 2027',
+          ),
           month: z
             .number()
             .int()
@@ -254,15 +252,9 @@ export function registerYearActions(options: YearActionsOptions): void {
             .min(1)
             .max(255)
             .describe('e.g. shutsuno-heisa'),
-          fiscalYear: z
-            .number()
-            .int()
-            .min(2000)
-            .max(2100)
-            .optional()
-            .describe(
-              'Whose dates to give; the current fiscal year by default',
-            ),
+          fiscalYear: fiscalYearInput(z).describe(
+            'Whose dates to give; the current fiscal year by default',
+          ),
         }),
       output: z =>
         z.object({
