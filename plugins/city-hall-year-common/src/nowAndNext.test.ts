@@ -34,7 +34,8 @@ describe('nowAndNextFiscalYears', () => {
     ['2026-04-01', [2026]],
     ['2026-12-07', [2026]],
     ['2027-02-28', [2026]],
-    ['2027-03-01', [2026, 2027]],
+    ['2027-03-01', [2026]],
+    ['2027-03-02', [2026, 2027]],
     ['2027-03-31', [2026, 2027]],
   ])('on %s reads the fiscal years %j', (today, years) => {
     expect(nowAndNextFiscalYears(today)).toEqual(years);
