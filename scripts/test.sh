@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs everything and runs the whole test suite: type-check, unit and database
-# tests of every package (SQLite and a real PostgreSQL started here), and the browser
-# tests against the running app in Debian's Chromium. Servers it starts are stopped
+# Installs everything and runs the whole test suite: type-check, API reports, unit and
+# database tests of every package (SQLite and a real PostgreSQL started here), the
+# browser tests against the running app in Debian's Chromium, the fault suite, and the
+# install proof (docs/install.md applied to a new app made by @backstage/create-app). Servers it starts are stopped
 # by PID when it ends.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$ROOT/scripts/system-packages.sh"
@@ -97,6 +98,9 @@ echo "==> Fault suite (built backend: SIGKILL durability, two replicas, mixed lo
 start_test_postgres
 FAULT_RESULT_FILE="$RESULTS/fault.json" node "$ROOT/scripts/fault-suite.mjs"
 stop_test_postgres
+
+echo "==> Install proof (docs/install.md on a new app made by @backstage/create-app)"
+bash "$ROOT/scripts/verify-install.sh"
 
 node "$ROOT/scripts/summarize-tests.js" "$RESULTS/jest.json" "$RESULTS/e2e.json" "$RESULTS/fault.json"
 echo "==> Whole suite took ${SECONDS}s"
