@@ -3,6 +3,7 @@
 // Prints how long the page takes to become interactive and how much JavaScript the
 // plugin loads lazily (gzip). Figures only: nothing here passes or fails a test.
 import { spawn, execFileSync } from 'node:child_process';
+import { CHROMIUM_LAUNCH } from './lib/chromium.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,14 +21,6 @@ const ROOT = path.resolve(
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BASE = 'http://localhost:7007';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,8 +103,7 @@ async function main() {
     ).json();
 
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      ...CHROMIUM_LAUNCH,
     });
     const interactive = [];
     const listSwitch = [];

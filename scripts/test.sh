@@ -61,10 +61,10 @@ mkdir -p "$RESULTS"
 
 echo "==> Type-check and lint"
 node scripts/check-versions.mjs
-yarn tsc
-# The packages' public API as checked in (report*.api.md), from a clean declaration
-# build (an incremental one can print inferred types' members in another order); a
-# change needs `yarn build:api-reports` and a changeset.
+# Type-check from a clean declaration build (an incremental one can print inferred
+# types' members in another order), then compare the packages' public API with the
+# checked-in reports (report*.api.md); a change needs `yarn build:api-reports` and a
+# changeset.
 yarn build:api-reports:check
 yarn lint:all
 

@@ -15,6 +15,7 @@
  *    the list under the year's heading is saved.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../lib/chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -93,17 +94,7 @@ async function api() {
 }
 
 async function page() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const errors = [];
   try {
     const context = await browser.newContext({

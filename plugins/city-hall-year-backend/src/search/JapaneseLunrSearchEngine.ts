@@ -4,6 +4,7 @@ import {
   type LunrSearchEngineIndexer,
 } from '@backstage/plugin-search-backend-node';
 import lunr from 'lunr';
+import { JAPANESE_CHAR, RUN } from './japaneseNgrams';
 
 /*
  * Lunr, as Backstage configures it, cannot find Japanese: `lunr.trimmer` strips every
@@ -15,15 +16,10 @@ import lunr from 'lunr';
  * lower-cased, stop words dropped, stemmed when ASCII.
  */
 
-/** Letters of Japanese writing: kanji (with 々 and 〇), hiragana, katakana and ー. */
-const CJK_CHAR =
-  /^[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]$/u;
 const CJK_TOKEN =
   /^[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]+$/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const MARK_CHAR = /^\p{M}$/u;
-/** A run of text between separators; combining marks stay with their letters. */
-const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 /** Tokens are lower-cased letters and numbers, so ASCII ones are these. */
 const ASCII_TOKEN = /^[a-z0-9]*$/;
 
@@ -87,7 +83,7 @@ function tokenizeRun(
     const start = offset;
     offset += char.length;
     let charKind: Kind | undefined;
-    if (CJK_CHAR.test(char)) charKind = 'cjk';
+    if (JAPANESE_CHAR.test(char)) charKind = 'cjk';
     else if (WORD_CHAR.test(char)) charKind = 'other';
     else if (MARK_CHAR.test(char)) charKind = kind ?? 'other';
     // NFKC can turn one character into punctuation (㈱ is "(株)"): a separator.

@@ -8,10 +8,10 @@
  */
 
 /** Letters of Japanese writing: kanji (with 々 and 〇), hiragana, katakana and ー. */
-const JAPANESE_CHAR =
+export const JAPANESE_CHAR =
   /^[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]$/u;
 /** A run of letters, numbers and marks: what engines take as one word. */
-const RUN = /[\p{L}\p{N}\p{M}]+/gu;
+export const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** A run split where it changes between Japanese letters and other letters or numbers. */
 function segments(run: string): Array<{ japanese: boolean; text: string }> {
