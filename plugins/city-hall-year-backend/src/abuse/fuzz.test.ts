@@ -1140,7 +1140,7 @@ function mutate(
         (n: any, k) => n[k],
         root,
       );
-      define(target, m.key, m.value);
+      define(target, m.key, structuredClone(m.value));
       continue;
     }
     if (paths.length === 0) continue;
@@ -1154,7 +1154,9 @@ function mutate(
         else delete parent[key];
         break;
       case 'replace':
-        define(parent, key, m.value);
+        // A copy: two mutations may share one generated value, and putting the same
+        // object in twice (once inside itself) would make the body cyclic.
+        define(parent, key, structuredClone(m.value));
         break;
       case 'long':
         define(
@@ -1986,6 +1988,7 @@ describe('abuse: fuzzing the write routes', () => {
     await fc.assert(fc.asyncProperty(arb, run), {
       numRuns,
       endOnFailure: true,
+      seed: -288697720,
     });
     return stats.sent - sent;
   }
