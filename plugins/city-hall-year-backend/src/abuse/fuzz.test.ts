@@ -146,6 +146,11 @@ const LIMIT_LENGTHS = [
   ),
 ].filter(n => n >= 0);
 
+/** The seed to replay a failed run with, from `CITY_HALL_YEAR_FUZZ_SEED`. */
+const FUZZ_SEED = process.env.CITY_HALL_YEAR_FUZZ_SEED
+  ? Number(process.env.CITY_HALL_YEAR_FUZZ_SEED)
+  : undefined;
+
 /** Characters to repeat into long strings: one, two and more UTF-16 units each. */
 const LONG_CHARS = ['a', 'あ', '😀', '\u0000', '\u202E', 'e\u0301', ' ', '-'];
 
@@ -1966,7 +1971,10 @@ describe('abuse: fuzzing the write routes', () => {
     }
     if (res.status >= 400) {
       stats.status4xx += 1;
-      if (typeof res.body?.error?.message !== 'string') {
+      // Node refuses a request whose URL and headers exceed its header limit (16 kB)
+      // with a bare 431 before any router sees it; its status is its explanation.
+      const refusedByNode = res.status === 431 && res.text === '';
+      if (!refusedByNode && typeof res.body?.error?.message !== 'string') {
         throw new Error(`4xx without a JSON error.message: ${shown()}`);
       }
       if (baseline !== before) {
@@ -1988,7 +1996,8 @@ describe('abuse: fuzzing the write routes', () => {
     await fc.assert(fc.asyncProperty(arb, run), {
       numRuns,
       endOnFailure: true,
-      seed: -288697720,
+      // A failure prints its seed; CITY_HALL_YEAR_FUZZ_SEED=<seed> replays it.
+      ...(FUZZ_SEED === undefined ? {} : { seed: FUZZ_SEED }),
     });
     return stats.sent - sent;
   }
