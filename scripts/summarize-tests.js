@@ -30,6 +30,31 @@ console.log(
 console.log(
   `browser tests (Chromium): ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed`,
 );
+// The accessibility checks (e2e-tests/accessibility.test.ts) leave their counts
+// beside the browser report: one file per theme and language.
+const axeDir = require('node:path').join(
+  require('node:path').dirname(playwrightFile),
+  'axe',
+);
+const axeRuns = fs.existsSync(axeDir)
+  ? fs
+      .readdirSync(axeDir)
+      .filter(f => f.endsWith('.json'))
+      .sort()
+      .map(f => JSON.parse(fs.readFileSync(`${axeDir}/${f}`, 'utf8')))
+  : [];
+if (axeRuns.length < 4) {
+  failed += 1;
+  console.log(
+    `accessibility (axe): ${axeRuns.length} of 4 theme and language runs reported`,
+  );
+}
+for (const run of axeRuns) {
+  const c = run.counts;
+  console.log(
+    `accessibility (axe, WCAG 2.1 A/AA), ${run.theme} theme, ${run.language}: ${run.pages} pages and dialogs — critical ${c.critical}, serious ${c.serious}, moderate ${c.moderate}, minor ${c.minor}`,
+  );
+}
 if (faultFile) {
   const fault = JSON.parse(fs.readFileSync(faultFile, 'utf8'));
   passed += fault.passed;

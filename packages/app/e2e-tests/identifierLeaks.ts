@@ -4,7 +4,10 @@ import { parseAllDocuments } from 'yaml';
 
 /** The names of the example organisation's Groups and Users (kaikei-ka, nakamura.emi). */
 function organisationNames(): string[] {
-  const file = path.resolve(__dirname, '../../../plugins/city-hall-year-backend/examples/org.yaml');
+  const file = path.resolve(
+    __dirname,
+    '../../../plugins/city-hall-year-backend/examples/org.yaml',
+  );
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(doc => doc.toJSON() as { kind?: string; metadata?: { name?: string } })
     .filter(e => e && (e.kind === 'Group' || e.kind === 'User'))

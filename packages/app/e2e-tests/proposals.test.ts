@@ -46,6 +46,8 @@ async function propose(
 test('a new hire proposes a corrected date; 財政課 sees it waiting, accepts it over its own edit, and both names are in the history', async ({
   browser,
 }) => {
+  // Four people and a phone in one story: under load it outgrows the default 2 min.
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const newHire = await signedIn(browser, 'kimura.aoi');
   const corrected = `普通交付税の額は、例年7月下旬に決まります（8月31日が期限）。${stamp}`;

@@ -233,6 +233,9 @@ export const cityHallYearTranslationRef = createTranslationRef({
     },
     wheel: {
       title: 'The fiscal year as a wheel, April at the top',
+      ring: '{{cycle}}: ring {{ring}} from the centre',
+      legend: 'The rings, from the centre outwards',
+      hint: 'Point at an arc, or reach the arcs with Tab and move with the arrow keys, to read its name here.',
     },
     nowAndNext: {
       widgetTitle: 'This month and next (City Hall Year)',

@@ -205,6 +205,10 @@ const ja = createTranslationMessages({
     'timeline.legend.day': '1日だけの段階',
     'timeline.legend.today': '今日',
     'wheel.title': '4月を頂点にした年度の円',
+    'wheel.ring': '{{cycle}}（内側から{{ring}}番目の輪）',
+    'wheel.legend': '輪の並び（内側から外側へ）',
+    'wheel.hint':
+      '弧にポインターを合わせるか、Tabキーで弧に移って矢印キーで動くと、ここに名前が出ます。',
     'nowAndNext.widgetTitle': '今月とこれから（市役所の一年）',
     'nowAndNext.title': '今月とこれから',
     'nowAndNext.thisMonth': '今月',

@@ -54,6 +54,10 @@ export function ConfirmationsPage() {
           <LinearProgress
             variant="determinate"
             value={d.total ? (100 * d.confirmed) / d.total : 100}
+            aria-label={`${names.get(d.owner) ?? shortName(d.owner)}: ${t(
+              'confirmations.progress',
+            )}`}
+            aria-valuetext={`${d.confirmed} / ${d.total}`}
           />
         </Stack>
       ),
@@ -83,7 +87,13 @@ export function ConfirmationsPage() {
         {error && <ResponseErrorPanel error={error} />}
         {value && (
           <Table
-            options={{ paging: false, search: false, padding: 'dense' }}
+            options={{
+              paging: false,
+              search: false,
+              padding: 'dense',
+              // Dragging columns makes every header a button inside a button.
+              draggable: false,
+            }}
             columns={columns}
             data={value.departments}
             title={t('confirmations.title')}

@@ -13,7 +13,6 @@ import {
   occurrenceLabel,
   resolveFiscalYear,
 } from '@city-hall-year/backstage-plugin-city-hall-year-common';
-import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -26,6 +25,7 @@ import { ClarityChart } from '../ClarityChart';
 import { OpenQuestionsLink } from '../OpenQuestionsLink';
 import { useClarityLabel } from '../ClarityPage';
 import { CycleChip } from '../CycleChip';
+import { ToneChip } from '../ToneChip';
 
 /**
  * "This department's year", for a catalog Group page: the entries it owns, the next
@@ -101,11 +101,10 @@ export function DepartmentYearCard() {
             </Typography>
             <Stack direction="row" flexWrap="wrap" gap={1}>
               {value.unconfirmed.map(e => (
-                <Chip
+                <ToneChip
                   key={e.slug}
                   size="small"
-                  color="warning"
-                  variant="outlined"
+                  tone="warning"
                   label={localize(e.title)}
                   component="a"
                   href={entryLink({ slug: e.slug })}

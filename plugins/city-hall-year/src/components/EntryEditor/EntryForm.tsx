@@ -20,7 +20,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { cityHallYearTranslationRef } from '../../translation';
 import { EntryPicker } from '../EntryPicker';
-import { GroupPicker } from '../GroupPicker';
+import { GroupPicker, READABLE_WHEN_DISABLED } from '../GroupPicker';
 import { ParticipantsField } from './ParticipantsField';
 import { FaqField } from './FaqField';
 import { MarkdownField } from './MarkdownField';
@@ -140,6 +140,7 @@ export function EntryForm(props: {
                 disabled={Boolean(props.entry)}
                 error={Boolean(errorOf('slug'))}
                 helperText={errorOf('slug') ?? t('editor.slugHelp')}
+                FormHelperTextProps={{ sx: READABLE_WHEN_DISABLED }}
                 onChange={e => set({ slug: e.target.value })}
                 inputProps={{ 'data-testid': 'editor-slug' }}
               />

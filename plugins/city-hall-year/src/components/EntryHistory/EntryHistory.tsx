@@ -13,6 +13,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
@@ -125,34 +126,40 @@ export function EntryHistoryPage() {
             <Card variant="outlined">
               <List dense data-testid="revision-list">
                 {revisions.map(r => (
-                  <ListItemButton
-                    key={r.revision}
-                    selected={r.revision === current?.revision}
-                    onClick={() => setSelected(r.revision)}
-                  >
-                    <ListItemText
-                      primary={`${t('historyPage.revision', {
-                        revision: String(r.revision),
-                      })} — ${t(`historyPage.actions.${r.action}`)}`}
-                      secondary={`${t(
-                        r.proposedBy
-                          ? 'historyPage.byProposal'
-                          : 'historyPage.by',
-                        {
-                          who: actorName(r.createdBy),
-                          proposer: r.proposedBy ? actorName(r.proposedBy) : '',
-                          when: DateTime.fromISO(r.createdAt)
-                            .setZone('Asia/Tokyo')
-                            .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
-                            .toLocaleString(DateTime.DATETIME_MED),
-                        },
-                      )} ・ ${t('historyPage.changed', {
-                        fields: withoutPermalink(r.changedFields)
-                          .map(fieldLabel)
-                          .join('、'),
-                      })}`}
-                    />
-                  </ListItemButton>
+                  <ListItem key={r.revision} disablePadding>
+                    <ListItemButton
+                      selected={r.revision === current?.revision}
+                      aria-current={
+                        r.revision === current?.revision ? 'true' : undefined
+                      }
+                      onClick={() => setSelected(r.revision)}
+                    >
+                      <ListItemText
+                        primary={`${t('historyPage.revision', {
+                          revision: String(r.revision),
+                        })} — ${t(`historyPage.actions.${r.action}`)}`}
+                        secondary={`${t(
+                          r.proposedBy
+                            ? 'historyPage.byProposal'
+                            : 'historyPage.by',
+                          {
+                            who: actorName(r.createdBy),
+                            proposer: r.proposedBy
+                              ? actorName(r.proposedBy)
+                              : '',
+                            when: DateTime.fromISO(r.createdAt)
+                              .setZone('Asia/Tokyo')
+                              .setLocale(language === 'ja' ? 'ja-JP' : 'en-GB')
+                              .toLocaleString(DateTime.DATETIME_MED),
+                          },
+                        )} ・ ${t('historyPage.changed', {
+                          fields: withoutPermalink(r.changedFields)
+                            .map(fieldLabel)
+                            .join('、'),
+                        })}`}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </Card>

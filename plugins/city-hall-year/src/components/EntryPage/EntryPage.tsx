@@ -35,6 +35,7 @@ import { cityHallYearTranslationRef } from '../../translation';
 import { BilingualText, ContentLanguageSwitch } from '../BilingualText';
 import { ClarityPrompt } from '../ClarityPrompt';
 import { CycleChip } from '../CycleChip';
+import { ToneChip } from '../ToneChip';
 import { EntryActions } from '../EntryActions';
 import { EntryChain } from '../EntryChain';
 import { EntryFaq } from '../EntryFaq';
@@ -142,14 +143,13 @@ export function EntryPage(
           {/* The yearly confirmation is the owners' and HR's business: a reader
               would only worry at 「まだです」. */}
           {mayEdit && (
-            <Chip
+            <ToneChip
               size="small"
-              color={
+              tone={
                 entry.confirmedFiscalYear === confirmationYear
                   ? 'success'
                   : 'warning'
               }
-              variant="outlined"
               data-testid="entry-confirmed"
               label={
                 entry.confirmedFiscalYear === confirmationYear

@@ -65,6 +65,11 @@ function useGroupSearch(typed: string, suggested: string[]) {
  * person types; the chosen ones and the suggestions show by name too. The value is
  * the Groups' entity refs, which only the code sees.
  */
+/** Helper text of a disabled field in the secondary text colour, not the disabled grey. */
+export const READABLE_WHEN_DISABLED = {
+  '&.Mui-disabled': { color: 'text.secondary' },
+} as const;
+
 export function GroupPicker(
   props: Props &
     (
@@ -98,6 +103,8 @@ export function GroupPicker(
         required={props.required}
         error={Boolean(props.error)}
         helperText={props.error ?? props.helperText}
+        // A field that cannot change still says why, readable (4.5:1), not greyed out.
+        FormHelperTextProps={{ sx: READABLE_WHEN_DISABLED }}
         inputProps={{
           ...(params as { inputProps?: object }).inputProps,
           'data-testid': props.testId,

@@ -1,1 +1,5 @@
-export { GroupPicker, GROUP_PICKER_LIMIT } from './GroupPicker';
+export {
+  GroupPicker,
+  GROUP_PICKER_LIMIT,
+  READABLE_WHEN_DISABLED,
+} from './GroupPicker';

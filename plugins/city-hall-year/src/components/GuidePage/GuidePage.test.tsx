@@ -31,4 +31,14 @@ describe('GuidePage', () => {
     expect(header).toHaveTextContent(/^研修コース$/);
     expect(within(header).queryByRole('button')).toBeNull();
   });
+
+  it('titles the browser tab with the page, the guide and the app, and gives the title back on leaving', async () => {
+    document.title = 'Catalog | Backstage';
+    const { unmount } = await renderInTestApp(
+      <GuidePage title="出納閉鎖">本文</GuidePage>,
+    );
+    expect(document.title).toBe('出納閉鎖 | City Hall Year | Backstage');
+    unmount();
+    expect(document.title).toBe('Catalog | Backstage');
+  });
 });

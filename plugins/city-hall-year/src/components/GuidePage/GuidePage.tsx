@@ -1,5 +1,29 @@
 import { Box, Container, Flex, Text, type FlexProps } from '@backstage/ui';
-import type { ReactNode } from 'react';
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { useEffect, type ReactNode } from 'react';
+import { cityHallYearTranslationRef } from '../../translation';
+
+/**
+ * The browser tab's title for a page: the page, the guide, the app —
+ * 「出納閉鎖 | 市役所の一年 | Backstage」 — so that a screen reader's first words and
+ * the list of tabs say where the reader is. The previous title returns on leaving.
+ */
+function useDocumentTitle(title: string) {
+  const { t } = useTranslationRef(cityHallYearTranslationRef);
+  const app =
+    useApi(configApiRef).getOptionalString('app.title') ?? 'Backstage';
+  const guide = t('page.title');
+  useEffect(() => {
+    const before = document.title;
+    document.title = [...new Set([title, guide, app])]
+      .filter(Boolean)
+      .join(' | ');
+    return () => {
+      document.title = before;
+    };
+  }, [title, guide, app]);
+}
 
 /** A Backstage UI row that wraps on a phone rather than overflowing; Flex has no prop for it. */
 function WrappingFlex(
@@ -23,6 +47,7 @@ export function GuidePage(props: {
   actions?: ReactNode;
   children?: ReactNode;
 }) {
+  useDocumentTitle(props.title);
   return (
     <>
       <Box

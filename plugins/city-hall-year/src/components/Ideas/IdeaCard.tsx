@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { useGuideLanguage } from '../../hooks/useGuideLanguage';
 import { cityHallYearTranslationRef } from '../../translation';
+import { ToneChip } from '../ToneChip';
 import { WrappingRow } from '../WrappingRow';
 
 const COLORS: Record<IdeaStatus, 'default' | 'info' | 'success' | 'warning'> = {
@@ -25,10 +26,9 @@ const COLORS: Record<IdeaStatus, 'default' | 'info' | 'success' | 'warning'> = {
 export function IdeaStatusChip(props: { status: IdeaStatus }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   return (
-    <Chip
+    <ToneChip
       size="small"
-      variant="outlined"
-      color={COLORS[props.status]}
+      tone={COLORS[props.status]}
       label={t(`ideas.statuses.${props.status}`)}
       data-testid="idea-status"
       data-status={props.status}

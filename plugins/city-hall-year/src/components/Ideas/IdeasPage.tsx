@@ -108,7 +108,7 @@ export function IdeasPage() {
       }
     >
       <Stack spacing={2}>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
           <TextField
             select
             label={t('ideas.filterOwner')}

@@ -40,7 +40,10 @@ describe('MonthList', () => {
     });
     const row = screen.getByTestId('occurrence-shutsuno-heisa');
     expect(
-      within(row).getByRole('link', { name: 'Books close' }),
+      // Named as a step in every view: title, when, cycle, department.
+      within(row).getByRole('link', {
+        name: 'Books close, 31 May, Settlement, kaikei-ka',
+      }),
     ).toHaveAttribute('href', '/city-hall-year/entries/shutsuno-heisa');
     expect(
       within(row).getByRole('link', { name: 'kaikei-ka' }),

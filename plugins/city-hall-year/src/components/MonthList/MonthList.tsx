@@ -25,6 +25,7 @@ import {
   useGuideLanguage,
 } from '../../hooks/useGuideLanguage';
 import { shortName, useOwnerNames } from '../../hooks/useOwnerNames';
+import { useStepName } from '../../hooks/useStepNames';
 import { cityHallYearTranslationRef } from '../../translation';
 import { CYCLE_STYLES } from '../CycleChip';
 
@@ -48,6 +49,8 @@ function OccurrenceRow(props: {
   language: GuideLanguage;
   entryHref: string;
   ownerHref: string;
+  /** What a screen reader says for the step: 「出納閉鎖, 5月31日, 決算, 会計課」. */
+  name: string;
 }) {
   const { occurrence } = props;
   const { color, Icon } = CYCLE_STYLES[occurrence.cycle];
@@ -76,7 +79,9 @@ function OccurrenceRow(props: {
         )}
       </div>
       <h3 lang={title.lang}>
-        <RouterLink to={props.entryHref}>{title.text}</RouterLink>
+        <RouterLink to={props.entryHref} aria-label={props.name}>
+          {title.text}
+        </RouterLink>
       </h3>
       {/* In the reader's own year, what their part is comes before the summary. */}
       {occurrence.mine?.notes.map(n => {
@@ -132,6 +137,8 @@ const ROW_STYLES = {
   '& a': { color: 'primary.main' },
   '& p': { m: 0, mt: 0.5, fontSize: 14 },
   '& .owner': { color: 'text.secondary', fontSize: 12 },
+  // A link inside a line of text is underlined, not told by colour alone (WCAG 1.4.1).
+  '& .owner a': { textDecoration: 'underline' },
   '& .my-note': {
     borderLeft: 3,
     borderColor: 'primary.main',
@@ -169,6 +176,7 @@ export function MonthList(props: {
   const entityLink = useRouteRef(entityRouteRef);
   const { year } = props;
   const ownerNames = useOwnerNames(year.occurrences.map(o => o.owner));
+  const stepName = useStepName(ownerNames);
   const ownerLabel = t('entry.owner');
   const changedLabel = t('changes.marker');
   const concernsLabel = (o: YearOccurrence) => {
@@ -239,6 +247,7 @@ export function MonthList(props: {
                           : undefined,
                       }}
                       entryHref={entryLink({ slug: o.slug })}
+                      name={stepName(o)}
                       ownerHref={entityLink(parseEntityRef(o.owner))}
                     />
                   ))}

@@ -1,6 +1,6 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import type { ProposalStatus } from '@city-hall-year/backstage-plugin-city-hall-year-common';
-import Chip from '@mui/material/Chip';
+import { ToneChip } from '../ToneChip';
 import { cityHallYearTranslationRef } from '../../translation';
 
 const COLORS: Record<
@@ -18,10 +18,9 @@ const COLORS: Record<
 export function ProposalStatusChip(props: { status: ProposalStatus }) {
   const { t } = useTranslationRef(cityHallYearTranslationRef);
   return (
-    <Chip
+    <ToneChip
       size="small"
-      variant="outlined"
-      color={COLORS[props.status]}
+      tone={COLORS[props.status]}
       label={t(`proposals.statuses.${props.status}`)}
       data-testid="proposal-status"
       data-status={props.status}

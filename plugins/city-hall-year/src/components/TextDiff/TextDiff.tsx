@@ -8,6 +8,8 @@ import { textChanges } from './textChanges';
 /** Read by screen readers, not shown. */
 const visuallyHidden = {
   position: 'absolute',
+  top: 0,
+  left: 0,
   width: 1,
   height: 1,
   overflow: 'hidden',
@@ -34,7 +36,14 @@ export function TextDiff(props: {
     <Box
       component="p"
       data-testid={props.testId}
-      sx={{ whiteSpace: 'pre-wrap', m: 0, lineHeight: 1.8 }}
+      // The hidden labels are placed inside the text, never past its edge, where
+      // a phone would scroll sideways to reach them.
+      sx={{
+        whiteSpace: 'pre-wrap',
+        m: 0,
+        lineHeight: 1.8,
+        position: 'relative',
+      }}
     >
       {changes.map((change, i) => {
         if (change.kind === 'same') return <span key={i}>{change.value}</span>;

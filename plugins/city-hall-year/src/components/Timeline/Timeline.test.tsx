@@ -40,6 +40,11 @@ describe('Timeline', () => {
     // In the reader's language; a one-day step is a marker with its title beside it.
     expect(bar).toHaveTextContent(/^Books close$/);
     expect(bar).toHaveAttribute('title', 'Books close — 31 May');
+    // A screen reader hears the step as in every view, inside its cycle's list.
+    expect(bar).toHaveAccessibleName(
+      'Books close, 31 May, Settlement, kaikei-ka',
+    );
+    expect(bar.closest('[role=list]')).toHaveAccessibleName('Settlement');
     expect(bar).toHaveAttribute('data-shape', 'day');
     expect(bar).toHaveAttribute('data-label-outside', 'true');
     // A date known to a part of a month only is drawn as such.

@@ -10,6 +10,8 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { monthName, useGuideLanguage } from '../../hooks/useGuideLanguage';
+import { useOwnerNames } from '../../hooks/useOwnerNames';
+import { useStepName } from '../../hooks/useStepNames';
 import { entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 import {
@@ -67,6 +69,8 @@ export function Timeline(props: {
   const language = useGuideLanguage();
   const theme = useTheme();
   const entryLink = useRouteRef(entryRouteRef);
+  const ownerNames = useOwnerNames(props.occurrences.map(o => o.owner));
+  const stepName = useStepName(ownerNames);
   const { months, today } = layOutYear(
     props.fiscalYear,
     props.occurrences,
@@ -229,6 +233,8 @@ export function Timeline(props: {
                 </Typography>
               </Box>
               <Box
+                role="list"
+                aria-label={t(`cycles.${cycle}`)}
                 sx={{
                   position: 'relative',
                   flex: 1,
@@ -313,26 +319,28 @@ export function Timeline(props: {
                     // Plain links with inline geometry: a year holds a thousand bars,
                     // and a styled component (or a tooltip) per bar would make the page
                     // slow. The link covers the bar and its whole title.
-                    <RouterLink
-                      key={key}
-                      to={entryLink({ slug: o.slug })}
-                      className="bar"
-                      data-testid={`timeline-bar-${o.slug}`}
-                      data-shape={shapeOf(item)}
-                      data-label-outside={item.labelOutside || undefined}
-                      title={`${item.label} — ${when}`}
-                      style={{
-                        left: percent(box.start),
-                        width: percent(box.end - box.start),
-                        top,
-                        justifyContent:
-                          box.start < span.start ? 'flex-end' : undefined,
-                        paddingLeft: marker ? 12 : 6,
-                        paddingRight: 4,
-                      }}
-                    >
-                      <span className="bar-label">{item.label}</span>
-                    </RouterLink>,
+                    <span role="listitem" key={key}>
+                      <RouterLink
+                        to={entryLink({ slug: o.slug })}
+                        aria-label={stepName(o)}
+                        className="bar"
+                        data-testid={`timeline-bar-${o.slug}`}
+                        data-shape={shapeOf(item)}
+                        data-label-outside={item.labelOutside || undefined}
+                        title={`${item.label} — ${when}`}
+                        style={{
+                          left: percent(box.start),
+                          width: percent(box.end - box.start),
+                          top,
+                          justifyContent:
+                            box.start < span.start ? 'flex-end' : undefined,
+                          paddingLeft: marker ? 12 : 6,
+                          paddingRight: 4,
+                        }}
+                      >
+                        <span className="bar-label">{item.label}</span>
+                      </RouterLink>
+                    </span>,
                   ];
                 })}
               </Box>

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { fakeYear } from '../../__testUtils__/fakeYear';
 import { rootRouteRef } from '../../routes';
@@ -30,7 +30,7 @@ async function renderWheel(today: string) {
 describe('YearWheel', () => {
   it('draws a ring per cycle and an arc per occurrence, with the fiscal year in the middle', async () => {
     await renderWheel('2026-12-01');
-    const wheel = screen.getByRole('img', {
+    const wheel = screen.getByRole('group', {
       name: 'The fiscal year as a wheel, April at the top',
     });
     expect(
@@ -42,13 +42,60 @@ describe('YearWheel', () => {
       'wheel-ring-settlement',
       'wheel-ring-personnel',
     ]);
-    expect(
-      within(screen.getByTestId('wheel-ring-settlement')).getByTestId(
-        'wheel-arc-shutsuno-heisa',
-      ),
-    ).toHaveAccessibleName('Books close 31 May');
     expect(wheel).toHaveTextContent('FY2026');
     expect(screen.getByTestId('wheel-today')).toBeInTheDocument();
+  });
+
+  it('is a list of named steps per ring, with a legend of the rings from the centre out', async () => {
+    await renderWheel('2026-12-01');
+    const rings = within(screen.getByTestId('year-wheel')).getAllByRole('list');
+    expect(rings.map(r => r.getAttribute('aria-label'))).toEqual([
+      'Council: ring 1 from the centre',
+      'Settlement: ring 2 from the centre',
+      'Personnel: ring 3 from the centre',
+    ]);
+    // Named like a step everywhere: title, when, cycle, department.
+    expect(
+      within(rings[1]).getByRole('link', { name: /^Books close, 31 May/ }),
+    ).toHaveAccessibleName('Books close, 31 May, Settlement, kaikei-ka');
+    expect(
+      within(screen.getByTestId('wheel-legend'))
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      '1Council: ring 1 from the centre',
+      '2Settlement: ring 2 from the centre',
+      '3Personnel: ring 3 from the centre',
+    ]);
+    expect(screen.getByTestId('year-wheel')).toHaveAccessibleDescription(
+      /ring 1 from the centre/,
+    );
+  });
+
+  it('is one tab stop; the arrow keys go through the arcs in date order and name the one focused', async () => {
+    await renderWheel('2026-12-01');
+    const links = within(screen.getByTestId('year-wheel')).getAllByRole('link');
+    const stops = links.filter(l => l.getAttribute('tabindex') === '0');
+    expect(stops).toHaveLength(1);
+    const first = stops[0];
+    act(() => first.focus());
+    expect(screen.getByTestId('wheel-pointed')).toHaveTextContent(
+      first.getAttribute('aria-label')!,
+    );
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    const second = document.activeElement as Element;
+    expect(second).not.toBe(first);
+    expect(second.getAttribute('tabindex')).toBe('0');
+    expect(first.getAttribute('tabindex')).toBe('-1');
+    expect(screen.getByTestId('wheel-pointed')).toHaveTextContent(
+      second.getAttribute('aria-label')!,
+    );
+    fireEvent.keyDown(second, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'End' });
+    expect(document.activeElement).not.toBe(first);
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
   });
 
   it('opens an entry from its arc when clicked', async () => {

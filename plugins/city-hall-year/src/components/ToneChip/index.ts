@@ -1,0 +1,1 @@
+export { ToneChip, type ChipTone } from './ToneChip';
