@@ -1,7 +1,14 @@
 // Benchmark of the year page in headless Chromium: the built app served by the backend,
 // 1,000 published entries (plus the starting content), permission checks on.
-// Prints how long the page takes to become interactive and how much JavaScript the
-// plugin loads lazily (gzip). Figures only: nothing here passes or fails a test.
+//
+// 1. First load, side by side with the catalog's entity list in the same app and run:
+//    each page opened by its address in a fresh browser context (nothing cached), with
+//    its largest contentful paint, total blocking time (long tasks after the first
+//    paint, less 50 ms each, until the page is settled) and the JavaScript transferred
+//    (gzip, as the backend sends it), all of it and the part the other page does not load.
+// 2. The year page reached from the home page: how long until it answers input, the
+//    month list, and the JavaScript the plugin loads lazily.
+// Figures only: nothing here passes or fails a test.
 import { spawn, execFileSync } from 'node:child_process';
 import { CHROMIUM_LAUNCH } from './lib/chromium.mjs';
 import fs from 'node:fs';
@@ -48,6 +55,167 @@ async function token(user) {
     await new Promise(r => setTimeout(r, 1000));
   }
   throw new Error(`Could not sign in as ${user}`);
+}
+
+/**
+ * Opens `url` in a fresh context and measures its first load: LCP, TBT and the scripts
+ * it transfers. `ready` waits for the page's content.
+ */
+async function firstLoad(browser, url, ready) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ja-JP',
+  });
+  await context.addInitScript(() => {
+    window.localStorage.setItem('city-hall-year:demo-user', 'kimura.aoi');
+    const perf = { lcp: 0, lcpElement: '', longTasks: [] };
+    window.__firstLoad = perf;
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) {
+        perf.lcp = entry.startTime;
+        const el = entry.element;
+        perf.lcpElement = el
+          ? `${el.tagName.toLowerCase()} "${(el.textContent ?? '')
+              .trim()
+              .slice(0, 30)}"`
+          : '';
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries())
+        perf.longTasks.push({
+          start: entry.startTime,
+          duration: entry.duration,
+        });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const scripts = new Map();
+  cdp.on('Network.responseReceived', event => {
+    if (event.type === 'Script')
+      scripts.set(event.requestId, { url: event.response.url, bytes: 0 });
+  });
+  cdp.on('Network.loadingFinished', event => {
+    const script = scripts.get(event.requestId);
+    if (script) script.bytes = event.encodedDataLength;
+  });
+  await page.goto(url);
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  // Settled: a second with nothing more to fetch, so late long tasks are counted.
+  await page.waitForTimeout(1000);
+  const perf = await page.evaluate(() => {
+    const fcp =
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const { lcp, lcpElement, longTasks } = window.__firstLoad;
+    const tbt = longTasks
+      .filter(t => t.start + t.duration > fcp)
+      .reduce(
+        (sum, t) =>
+          sum + Math.max(0, t.start + t.duration - Math.max(t.start, fcp) - 50),
+        0,
+      );
+    return { fcp, lcp, lcpElement, tbt };
+  });
+  await context.close();
+  const files = new Map(
+    [...scripts.values()].map(s => [new URL(s.url).pathname, s.bytes]),
+  );
+  return { ...perf, files };
+}
+
+const sum = values => values.reduce((a, b) => a + b, 0);
+const kib = bytes => (bytes / 1024).toFixed(1);
+
+/** The year page and the catalog's list, opened in turn, `RUNS` times each. */
+async function firstLoads(browser) {
+  const pages = {
+    'year page': {
+      url: `${BASE}/city-hall-year`,
+      ready: page =>
+        page
+          .getByTestId('timeline-bar-bench-page-0')
+          .waitFor({ timeout: 60_000 }),
+    },
+    'catalog list': {
+      url: `${BASE}/catalog?filters%5Bkind%5D=group&filters%5Buser%5D=all`,
+      ready: page =>
+        page
+          .getByRole('row')
+          .filter({ hasText: '会計課' })
+          .first()
+          .waitFor({ timeout: 60_000 }),
+    },
+  };
+  const results = Object.fromEntries(Object.keys(pages).map(k => [k, []]));
+  // One unmeasured load of each first: the backend's first answers fill its caches.
+  for (const { url, ready } of Object.values(pages))
+    await firstLoad(browser, url, ready);
+  for (let run = 0; run < RUNS; run++)
+    for (const [name, { url, ready }] of Object.entries(pages))
+      results[name].push(await firstLoad(browser, url, ready));
+
+  const [year, catalog] = Object.values(results).map(runs => runs.at(-1).files);
+  const own = (mine, theirs) =>
+    sum([...mine].filter(([f]) => !theirs.has(f)).map(([, b]) => b));
+  const rows = Object.entries(results).map(([name, runs]) => {
+    const files = runs.at(-1).files;
+    const other = files === year ? catalog : year;
+    return {
+      name,
+      fcp: median(runs.map(r => r.fcp)),
+      lcp: median(runs.map(r => r.lcp)),
+      lcpMax: Math.max(...runs.map(r => r.lcp)),
+      tbt: median(runs.map(r => r.tbt)),
+      js: sum([...files.values()]),
+      count: files.size,
+      own: own(files, other),
+      ownCount: [...files.keys()].filter(f => !other.has(f)).length,
+      lcpElement: runs.at(-1).lcpElement,
+    };
+  });
+  console.log(
+    `\nFirst load in headless Chromium, 1280×800, fresh context each (built app, SQLite, median of ${RUNS})`,
+  );
+  console.log(
+    `  ${'page'.padEnd(14)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(
+      7,
+    )} ${'max'.padStart(6)} ${'TBT ms'.padStart(7)} ${'JS KiB gzip'.padStart(
+      12,
+    )} ${'files'.padStart(6)} ${'own KiB'.padStart(8)} ${'own files'.padStart(
+      9,
+    )}  largest paint`,
+  );
+  for (const r of rows)
+    console.log(
+      `  ${r.name.padEnd(14)} ${r.fcp.toFixed(0).padStart(7)} ${r.lcp
+        .toFixed(0)
+        .padStart(7)} ${r.lcpMax.toFixed(0).padStart(6)} ${r.tbt
+        .toFixed(0)
+        .padStart(7)} ${kib(r.js).padStart(12)} ${String(r.count).padStart(
+        6,
+      )} ${kib(r.own).padStart(8)} ${String(r.ownCount).padStart(9)}  ${
+        r.lcpElement
+      }`,
+    );
+  const [y, c] = rows;
+  console.log(
+    `  "own": scripts the other page does not load. Year page / catalog: JS ${(
+      y.js / c.js
+    ).toFixed(2)}×, own JS ${(y.own / c.own).toFixed(2)}×, LCP ${(
+      y.lcp / c.lcp
+    ).toFixed(2)}×`,
+  );
+  console.log(
+    `  FCP: the app's shell (sidebar) first painted; LCP - FCP is the page's own part.`,
+  );
+  console.log(
+    `  targets: year page JS <= catalog list JS, LCP < 1500 ms: ${
+      y.js <= c.js && y.own <= c.own && y.lcp < 1500 ? 'met' : 'NOT met'
+    }\n`,
+  );
 }
 
 async function main() {
@@ -105,6 +273,11 @@ async function main() {
     const browser = await chromium.launch({
       ...CHROMIUM_LAUNCH,
     });
+    if (process.env.BENCH_FIRST_LOAD !== 'skip') await firstLoads(browser);
+    if (process.env.BENCH_FIRST_LOAD === 'only') {
+      await browser.close();
+      return;
+    }
     const interactive = [];
     const listSwitch = [];
     let lazyBytes = 0;

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   fiscalYearLength,
   monthSpans,
@@ -25,6 +26,29 @@ describe('year geometry', () => {
     const span = yearSpan({ start: '2026-05-31', end: '2026-05-31' }, 2026);
     expect(span.start).toBeCloseTo(60 / 365);
     expect(span.end).toBeCloseTo(61 / 365);
+  });
+
+  it('places every day of six fiscal years where the calendar does', () => {
+    for (let fy = 2023; fy <= 2028; fy++) {
+      const origin = DateTime.utc(fy, 4, 1);
+      const length = fiscalYearLength(fy);
+      for (let day = 0; day < length; day++) {
+        const iso = origin.plus({ days: day }).toISODate()!;
+        expect(yearSpan({ start: iso, end: iso }, fy)).toEqual({
+          start: day / length,
+          end: (day + 1) / length,
+        });
+      }
+    }
+  });
+
+  it('reads a date with a time of day by its calendar date', () => {
+    expect(
+      yearSpan(
+        { start: '2026-05-31T18:00:00+09:00', end: '2026-05-31T09:00:00Z' },
+        2026,
+      ),
+    ).toEqual(yearSpan({ start: '2026-05-31', end: '2026-05-31' }, 2026));
   });
 
   it('clips a span that runs into the next fiscal year', () => {

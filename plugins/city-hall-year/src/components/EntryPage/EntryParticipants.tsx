@@ -3,7 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import type { Entry } from '@city-hall-year/backstage-plugin-city-hall-year-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { LocalizedNote } from '../BilingualText';
+import { LocalizedNote } from '../BilingualText/LocalizedNote';
 import { cityHallYearTranslationRef } from '../../translation';
 
 /**

@@ -10,7 +10,7 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
-import { LocalizedNote } from '../BilingualText';
+import { LocalizedNote } from '../BilingualText/LocalizedNote';
 import { courseRouteRef, entryRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
 

@@ -5,7 +5,7 @@ import { occurrenceLabel } from '@city-hall-year/backstage-plugin-city-hall-year
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useGuideLanguage, useLocalize } from '../../hooks/useGuideLanguage';
-import { LocalizedNote } from '../BilingualText';
+import { LocalizedNote } from '../BilingualText/LocalizedNote';
 import { useNowAndNext } from '../../hooks/useNowAndNext';
 import { entryRouteRef, rootRouteRef } from '../../routes';
 import { cityHallYearTranslationRef } from '../../translation';
