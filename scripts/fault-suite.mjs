@@ -7,10 +7,16 @@
 //      (seeding runs once), an edit on one is served by the other at once, the
 //      reminder task sends each reminder once;
 //   3. mixed load through the proxy: 200 readers and 5 writers for 30 seconds, with
-//      zero errors and zero lost updates.
+//      zero errors and zero lost updates;
+//   4. the same two replicas with Backstage's cache service on a real Redis (Debian's
+//      redis-server, started and stopped here): edits are never served stale by either
+//      replica, an answer made by one is served by the other from Redis, and a Redis
+//      killed under load leaves the replicas making answers themselves, with no error.
 // Prints what it did; exits non-zero on the first broken promise.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -65,7 +71,7 @@ const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const LOAD_SECONDS = Number(process.env.FAULT_LOAD_SECONDS ?? 30);
 const READERS = Number(process.env.FAULT_READERS ?? 200);
 const WRITERS = 5;
-// The backends listen from this port on (7301–7312 by default), so that two suites,
+// The backends listen from this port on (7301–7315 by default, Redis on 7313), so that two suites,
 // or the suite and the clock check, can run side by side.
 const PORT_BASE = Number(process.env.FAULT_PORT_BASE ?? 7300);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'city-hall-year-fault-'));
@@ -137,6 +143,7 @@ function writeConfig(name, port, db, extra = {}) {
         ...extra,
         app: { baseUrl: `http://localhost:${port}` },
         backend: {
+          ...extra.backend,
           baseUrl: `http://localhost:${port}`,
           listen: { port },
           database: db,
@@ -421,42 +428,7 @@ async function replicas(dist) {
       `replicas: both started together on one migrated, empty PostgreSQL; the content was loaded once (${entryCount} entries, ${courseCount} courses, ${questionCount} example questions)`,
     );
 
-    const accounting = {
-      Authorization: `Bearer ${await token(bases[0], 'nakamura.emi')}`,
-    };
-    const reader = {
-      Authorization: `Bearer ${await token(bases[0], 'kimura.aoi')}`,
-      'accept-encoding': 'gzip',
-    };
-    let visible = 0;
-    for (let i = 0; i < 20; i++) {
-      const [writer, other] =
-        i % 2 ? [bases[1], bases[0]] : [bases[0], bases[1]];
-      // Both replicas have the year cached before the edit.
-      await api(other, 'GET', '/years/2026', reader);
-      await api(writer, 'GET', '/years/2026', reader);
-      const entry = (
-        await api(writer, 'GET', '/entries/shutsuno-heisa', accounting)
-      ).body;
-      const title = `出納閉鎖（試験${i}）`;
-      const put = await api(writer, 'PUT', `/entries/${entry.id}`, accounting, {
-        ...editableFields(entry),
-        title: { ...entry.title, ja: title },
-        version: entry.version,
-      });
-      check(put.status === 200, `replicas: edit ${i} accepted (${put.status})`);
-      const year = (await api(other, 'GET', '/years/2026', reader)).body;
-      check(
-        year.occurrences.find(o => o.slug === 'shutsuno-heisa').title.ja ===
-          title,
-        `replicas: edit ${i} made on one replica is served by the other at once`,
-      );
-      visible++;
-    }
-    log(
-      `replicas: ${visible} edits, each made on one replica and read back from the other at once`,
-    );
-
+    const visible = await crossReplicaEdits(bases, 'replicas', 'computed');
     // A step that starts in a few days, made now: the reminders below do not depend on
     // which steps of the starting content happen to start soon on the day of the run.
     const soon = await api(
@@ -540,8 +512,180 @@ async function replicas(dist) {
   }
 }
 
-/** 200 readers and 5 writers for 30 seconds through the proxy. */
-async function mixedLoad(front, base) {
+/**
+ * 20 edits of 出納閉鎖, each made on one replica and read back at once from the other,
+ * both of which had the year cached before. After each edit the other replica makes
+ * the new year; the writer's own next read says where its answer came from (the
+ * `Server-Timing` header): `computed` when each replica has its own cache, `shared`
+ * when they share one (the answer was made once, for both).
+ */
+async function crossReplicaEdits(bases, label, writerSource) {
+  const accounting = {
+    Authorization: `Bearer ${await token(bases[0], 'nakamura.emi')}`,
+  };
+  const reader = {
+    Authorization: `Bearer ${await token(bases[0], 'kimura.aoi')}`,
+    'accept-encoding': 'gzip',
+  };
+  const source = async base => {
+    const res = await fetch(`${base}/api/city-hall-year/years/2026`, {
+      headers: reader,
+    });
+    const body = await res.json();
+    const timing = res.headers.get('server-timing') ?? '';
+    return { body, source: /desc="(\w+)"/.exec(timing)?.[1] };
+  };
+  let visible = 0;
+  for (let i = 0; i < 20; i++) {
+    const [writer, other] = i % 2 ? [bases[1], bases[0]] : [bases[0], bases[1]];
+    // Both replicas have the year cached before the edit.
+    await api(other, 'GET', '/years/2026', reader);
+    await api(writer, 'GET', '/years/2026', reader);
+    const entry = (
+      await api(writer, 'GET', '/entries/shutsuno-heisa', accounting)
+    ).body;
+    const title = `出納閉鎖（${label}試験${i}）`;
+    const put = await api(writer, 'PUT', `/entries/${entry.id}`, accounting, {
+      ...editableFields(entry),
+      title: { ...entry.title, ja: title },
+      version: entry.version,
+    });
+    check(put.status === 200, `${label}: edit ${i} accepted (${put.status})`);
+    const year = await source(other);
+    check(
+      year.body.occurrences.find(o => o.slug === 'shutsuno-heisa').title.ja ===
+        title && year.source === 'computed',
+      `${label}: edit ${i} made on one replica is served by the other at once, made afresh (${year.source})`,
+    );
+    const own = await source(writer);
+    check(
+      own.body.occurrences.find(o => o.slug === 'shutsuno-heisa').title.ja ===
+        title && own.source === writerSource,
+      `${label}: edit ${i}: the writer's next read is ${writerSource} (${own.source})`,
+    );
+    visible++;
+  }
+  log(
+    `${label}: ${visible} edits, each made on one replica and read back from the other at once; the writer's next read was ${writerSource} each time`,
+  );
+  return visible;
+}
+
+/** Debian's redis-server on `port`, in its own process group, keeping nothing on disk. */
+async function startRedis(port) {
+  const logFile = path.join(work, 'redis.log');
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      work,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', fs.openSync(logFile, 'a'), fs.openSync(logFile, 'a')],
+    },
+  );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  await waitFor(
+    () => redisCommand(port, 'PING').then(r => r === '+PONG'),
+    30,
+    `redis-server on :${port}`,
+  );
+  return child;
+}
+
+/** One inline command to Redis; answers its first reply line. */
+function redisCommand(port, command) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let reply = '';
+    socket.setTimeout(2000, () => socket.destroy(new Error('timeout')));
+    socket.on('data', data => {
+      reply += data.toString('utf8');
+      if (reply.includes('\r\n')) {
+        socket.end();
+        resolve(reply.split('\r\n')[0]);
+      }
+    });
+    socket.on('error', reject);
+    socket.write(`${command}\r\n`);
+  });
+}
+
+/** How many keys Redis holds (its DBSIZE). */
+async function redisKeys(port) {
+  return Number((await redisCommand(port, 'DBSIZE')).replace(/^:/, ''));
+}
+
+/**
+ * Two replicas whose cache service is one Redis: edits never served stale, answers
+ * made once for both, and Redis killed under load without an error.
+ */
+async function redisReplicas(dist) {
+  const redisPort = PORT_BASE + 13;
+  const redis = await startRedis(redisPort);
+  const db = databaseConfig('pg', 'redis');
+  const ports = [PORT_BASE + 14, PORT_BASE + 15];
+  const bases = ports.map(p => `http://localhost:${p}`);
+  const extra = {
+    backend: {
+      cache: { store: 'redis', connection: `redis://127.0.0.1:${redisPort}` },
+    },
+  };
+  // One replica loads the starting content first; seeding from two at once is the
+  // phase above's.
+  const a = await startBackend(dist, 'redis-1', ports[0], db, extra);
+  const b = await startBackend(dist, 'redis-2', ports[1], db, extra);
+  const proxy = await roundRobin(ports);
+  const front = `http://127.0.0.1:${proxy.address().port}`;
+  try {
+    const edits = await crossReplicaEdits(bases, 'redis', 'shared');
+    const keys = await redisKeys(redisPort);
+    check(keys > 0, `redis: the answers are kept in Redis (${keys} keys)`);
+    log(`redis: Redis holds ${keys} keys`);
+
+    // Redis killed halfway through the load: readers and writers see no error.
+    let killedAt;
+    const load = await mixedLoad(front, bases[0], {
+      seconds: Math.max(10, Math.round(LOAD_SECONDS / 2)),
+      prefix: 'redis-load',
+      halfway: async () => {
+        killedAt = Date.now();
+        await stop(redis, 'SIGKILL');
+        log('redis: redis-server killed with SIGKILL under load');
+      },
+    });
+    check(killedAt, 'redis: Redis was killed during the load');
+    // Without Redis, each replica makes its own answers, still never stale.
+    const after = await crossReplicaEdits(bases, 'redis-down', 'computed');
+    log(
+      `redis: with Redis gone, ${after} more edits read back at once from the other replica, each answer made by the replica that was asked`,
+    );
+    return { edits: edits + after, reads: load.reads, writes: load.writes };
+  } finally {
+    proxy.close();
+    await Promise.all([stop(a), stop(b), stop(redis, 'SIGKILL')]);
+  }
+}
+
+/**
+ * 200 readers and 5 writers for 30 seconds through the proxy; `halfway`, when given,
+ * runs halfway through while they go on.
+ */
+async function mixedLoad(
+  front,
+  base,
+  { seconds = LOAD_SECONDS, prefix = 'load', halfway } = {},
+) {
   const readerHeaders = {
     Authorization: `Bearer ${await token(base, 'kimura.aoi')}`,
     'accept-encoding': 'gzip',
@@ -556,12 +700,12 @@ async function mixedLoad(front, base) {
       'POST',
       '/entries',
       writerHeaders,
-      writableEntry(`load-${process.pid}-${w}`, '開始'),
+      writableEntry(`${prefix}-${process.pid}-${w}`, '開始'),
     );
     check(created.status === 201, `load: writer ${w} has its entry`);
     own.push(created.body);
   }
-  const until = Date.now() + LOAD_SECONDS * 1000;
+  const until = Date.now() + seconds * 1000;
   const stats = {
     reads: 0,
     readErrors: 0,
@@ -635,6 +779,7 @@ async function mixedLoad(front, base) {
   await Promise.all([
     ...Array.from({ length: READERS }, (_, r) => reader(r)),
     ...Array.from({ length: WRITERS }, (_, w) => writer(w)),
+    ...(halfway ? [sleep((seconds * 1000) / 2).then(halfway)] : []),
   ]);
   let lost = 0;
   for (let w = 0; w < WRITERS; w++) {
@@ -650,17 +795,21 @@ async function mixedLoad(front, base) {
       lost++;
   }
   log(
-    `load: ${READERS} readers and ${WRITERS} writers for ${LOAD_SECONDS} s through the round-robin: ${
+    `${prefix}: ${READERS} readers and ${WRITERS} writers for ${seconds} s through the round-robin: ${
       stats.reads
-    } reads (${Math.round(stats.reads / LOAD_SECONDS)}/s), ${
-      stats.writes
-    } writes, ${stats.readErrors + stats.writeErrors} errors ${JSON.stringify([
-      ...stats.statuses,
-    ])}, ${lost} lost updates`,
+    } reads (${Math.round(stats.reads / seconds)}/s), ${stats.writes} writes, ${
+      stats.readErrors + stats.writeErrors
+    } errors ${JSON.stringify([...stats.statuses])}, ${lost} lost updates`,
   );
-  check(stats.readErrors === 0 && stats.writeErrors === 0, 'load: zero errors');
-  check(lost === 0, 'load: zero lost updates');
-  check(stats.writes > 0 && stats.reads > READERS, 'load: real work was done');
+  check(
+    stats.readErrors === 0 && stats.writeErrors === 0,
+    `${prefix}: zero errors`,
+  );
+  check(lost === 0, `${prefix}: zero lost updates`);
+  check(
+    stats.writes > 0 && stats.reads > READERS,
+    `${prefix}: real work was done`,
+  );
   return { reads: stats.reads, writes: stats.writes };
 }
 
@@ -674,17 +823,27 @@ async function main() {
   ({ editableFields } = builtCommon(dist));
   const only = process.env.FAULT_ONLY;
   const skipped = { acknowledged: 0 };
-  const sqlite =
-    only === 'replicas' ? skipped : await durability(dist, 'sqlite');
-  const postgres = only === 'replicas' ? skipped : await durability(dist, 'pg');
-  const pair = await replicas(dist);
+  // FAULT_ONLY=replicas (the clock check) or FAULT_ONLY=redis runs one phase alone.
+  const durable = engine => (only ? skipped : durability(dist, engine));
+  const sqlite = await durable('sqlite');
+  const postgres = await durable('pg');
+  const pair =
+    only === 'redis' ? { edits: 0, reads: 0, writes: 0 } : await replicas(dist);
+  const shared =
+    only === 'replicas'
+      ? { edits: 0, reads: 0, writes: 0 }
+      : await redisReplicas(dist);
   const summary = `${
     sqlite.acknowledged + postgres.acknowledged
   } acknowledged writes survived SIGKILL, ${
     pair.edits
   } cross-replica edits seen at once, ${pair.reads} reads and ${
     pair.writes
-  } writes under load with 0 errors`;
+  } writes under load with 0 errors; with Redis: ${
+    shared.edits
+  } cross-replica edits never stale, ${shared.reads} reads and ${
+    shared.writes
+  } writes with Redis killed halfway, 0 errors`;
   writeResult({ passed: checks.passed, failed: 0, summary });
   log(
     `abuse: fault suite — ${checks.passed} checks passed; ${
@@ -695,7 +854,11 @@ async function main() {
       pair.edits
     } cross-replica edits seen at once; ${pair.reads} reads and ${
       pair.writes
-    } writes under load with 0 errors and 0 lost updates`,
+    } writes under load with 0 errors and 0 lost updates; with Redis as the shared cache, ${
+      shared.edits
+    } cross-replica edits never stale, answers made once for both replicas, and ${
+      shared.reads
+    } reads and ${shared.writes} writes with Redis killed halfway, 0 errors`,
   );
 }
 

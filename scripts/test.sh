@@ -52,7 +52,7 @@ wait_for_url() {
 }
 
 SECONDS=0
-ensure_system_packages chromium fonts-liberation fonts-noto-cjk postgresql poppler-utils
+ensure_system_packages chromium fonts-liberation fonts-noto-cjk postgresql poppler-utils redis-server
 
 echo "==> Installing dependencies"
 yarn install --immutable
@@ -95,7 +95,7 @@ PLAYWRIGHT_URL="$APP_URL" BACKEND_URL="$BACKEND_URL" \
   PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" yarn playwright test --reporter=list,json
 stop_app
 
-echo "==> Fault suite (built backend: SIGKILL durability, two replicas, mixed load)"
+echo "==> Fault suite (built backend: SIGKILL durability, two replicas, mixed load, Redis as the shared cache)"
 start_test_postgres
 FAULT_RESULT_FILE="$RESULTS/fault.json" node "$ROOT/scripts/fault-suite.mjs"
 stop_test_postgres

@@ -125,6 +125,7 @@ export const cityHallYearPlugin = createBackendPlugin({
         const answers = new AnswerCache({
           generation: () => store.generation(),
           cache: deps.cache,
+          logger,
         });
         const yearService = new YearService(store, authorizer, logger, answers);
         const validator = new EntryValidator(deps.catalog);

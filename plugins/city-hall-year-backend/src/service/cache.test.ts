@@ -78,6 +78,28 @@ describe('cached answers', () => {
         expect(gzipped.headers['content-encoding']).toBe('gzip');
       });
 
+      it('says in Server-Timing where each answer came from: made afresh after a write, then from the process', async () => {
+        const source = async (backend: typeof first) => {
+          const res = await callAs(backend, 'newHire')
+            .get('/years/2026')
+            .expect(200);
+          return res.headers['server-timing'];
+        };
+        const entry: Entry = (
+          await callAs(first, 'accounting').get('/entries/shutsuno-heisa')
+        ).body;
+        await callAs(first, 'accounting')
+          .put(`/entries/${entry.id}`)
+          .send(putBody(entry, { summary: { ja: entry.summary.ja } }))
+          .expect(200);
+        expect(await source(second)).toMatch(
+          /^answer;desc="computed";dur=\d+(\.\d)?$/,
+        );
+        expect(await source(second)).toMatch(/^answer;desc="local";dur=/);
+        // Each replica has its own cache here: the other one makes it too.
+        expect(await source(first)).toMatch(/^answer;desc="computed";dur=/);
+      });
+
       it('serves an edit made on one replica from the other at once', async () => {
         // Both replicas have the year cached.
         expect(title(await year(first), 'shutsuno-heisa')).toBe('出納閉鎖');

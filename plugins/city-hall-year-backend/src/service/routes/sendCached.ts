@@ -18,6 +18,15 @@ export function sendCached(
   res.setHeader('ETag', etag);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Cache-Control', 'private, no-cache');
+  // Where the answer came from (this process, the replicas' shared cache, or made
+  // afresh) and how long that took, for the browser's developer tools and operators.
+  if (cached.source)
+    res.setHeader(
+      'Server-Timing',
+      `answer;desc="${cached.source}"${
+        cached.ms === undefined ? '' : `;dur=${cached.ms.toFixed(1)}`
+      }`,
+    );
   // Express compares If-None-Match with the ETag set above: lists, weak tags and `*`.
   if (req.fresh) {
     res.status(304).end();
