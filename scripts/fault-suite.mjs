@@ -429,6 +429,9 @@ async function replicas(dist) {
     );
 
     const visible = await crossReplicaEdits(bases, 'replicas', 'computed');
+    const accounting = {
+      Authorization: `Bearer ${await token(bases[0], 'nakamura.emi')}`,
+    };
     // A step that starts in a few days, made now: the reminders below do not depend on
     // which steps of the starting content happen to start soon on the day of the run.
     const soon = await api(
