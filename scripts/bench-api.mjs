@@ -4,7 +4,12 @@
 //   - a bare Node http server answering the same JSON bytes (the limit)
 //   - the same items as catalog entities through /api/catalog/entities/by-query
 //   - the calendar feed, GET /entries with filters, and a create/update loop
-// at 1,000 entries, then the year view again at 10,000. Prints a table; not a test.
+// at 1,000 entries, then the year view again at 10,000. Before that, at the shipped
+// content, the cost of one request: the year and one entry side by side with the
+// plugin's own /health route on the same backend (20 connections). Each line also
+// gives the backend's peak resident memory while it ran; the same backend without City
+// Hall Year, started first, is the baseline that tells the plugin's share of memory
+// from Backstage's. Prints a table; not a test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -62,21 +67,52 @@ spec:
 
 const token = user => signIn(BASE, user);
 
-function rssMiB(pid) {
+function status(pid, field) {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+    const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(
+      Number(new RegExp(`${field}:\\s+(\\d+)`).exec(text)[1]) / 1024,
+    );
   } catch {
     return NaN;
   }
 }
 
+/** Resident memory now (MiB). */
+const rssMiB = pid => status(pid, 'VmRSS');
+/** The most resident memory since the last {@link resetPeak} (MiB). */
+const peakMiB = pid => status(pid, 'VmHWM');
+/** Starts measuring the peak afresh (Linux: clear_refs 5 resets VmHWM). */
+function resetPeak(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {}
+}
+
+/** The process's memory when it has had `seconds` of nothing to do. */
+async function atRest(name, pid, seconds = 5) {
+  await new Promise(r => setTimeout(r, seconds * 1000));
+  const row = {
+    name,
+    rps: NaN,
+    p50: NaN,
+    p99: NaN,
+    errors: NaN,
+    mib: rssMiB(pid),
+    peak: NaN,
+    rest: true,
+  };
+  console.log(`  ${name}: ${row.mib} MiB resident`);
+  return row;
+}
+
 /** The process that listens on the port: yarn is not in between here, node is. */
-async function cannon(name, url, headers, pid) {
+async function cannon(name, url, headers, pid, connections = CONNECTIONS) {
+  if (pid) resetPeak(pid);
   const result = await autocannon({
     url,
     headers,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION,
   });
   const row = {
@@ -86,6 +122,7 @@ async function cannon(name, url, headers, pid) {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     mib: pid ? rssMiB(pid) : NaN,
+    peak: pid ? peakMiB(pid) : NaN,
     kib: Math.round(
       result.throughput.average / Math.max(result.requests.average, 1) / 1024,
     ),
@@ -101,6 +138,7 @@ async function cannon(name, url, headers, pid) {
  * request (an edit, to measure the answer computed afresh).
  */
 async function single(name, url, headers, pid, before) {
+  resetPeak(pid);
   const times = [];
   for (let i = 0; i < 15; i++) {
     if (before) await before(i);
@@ -117,8 +155,11 @@ async function single(name, url, headers, pid, before) {
     p99: Math.round(times[14]),
     errors: 0,
     mib: rssMiB(pid),
+    peak: peakMiB(pid),
   };
-  console.log(`  ${name}: p50 ${row.p50} ms, max ${row.p99} ms`);
+  console.log(
+    `  ${name}: p50 ${row.p50} ms, max ${row.p99} ms, peak ${row.peak} MiB`,
+  );
   return row;
 }
 
@@ -196,6 +237,96 @@ async function bareServer(body, dir) {
   return { child, port };
 }
 
+const CHEAP_CONNECTIONS = 20;
+
+/**
+ * What one request costs at the shipped content (about 50 entries): the year and one
+ * entry, side by side with the plugin's /health on the same backend.
+ */
+async function requestCost(reader, pid) {
+  const gzip = { 'accept-encoding': 'gzip' };
+  console.log(
+    `\nAt the shipped content, ${CHEAP_CONNECTIONS} connections, ${DURATION} s each:`,
+  );
+  return [
+    await cannon(
+      'GET /health (the floor)',
+      `${API}/health`,
+      gzip,
+      pid,
+      CHEAP_CONNECTIONS,
+    ),
+    await cannon(
+      'GET /years/2026 (shipped content), gzip',
+      `${API}/years/2026`,
+      { ...reader, ...gzip },
+      pid,
+      CHEAP_CONNECTIONS,
+    ),
+    await cannon(
+      'GET /entries/shutsuno-heisa, gzip',
+      `${API}/entries/shutsuno-heisa`,
+      { ...reader, ...gzip },
+      pid,
+      CHEAP_CONNECTIONS,
+    ),
+  ];
+}
+
+/**
+ * The same built backend without City Hall Year (CITY_HALL_YEAR_BENCH_BASELINE, see
+ * packages/backend/src/index.ts), on its own database: its memory at rest once the
+ * catalog has read the organisation, and its peak until then.
+ */
+async function baselineMemory(dist, data) {
+  const port = PORT + 1;
+  const dir = path.join(data, 'baseline');
+  fs.mkdirSync(dir);
+  const config = path.join(dir, 'baseline.yaml');
+  fs.writeFileSync(
+    config,
+    fs
+      .readFileSync(path.join(data, 'bench.yaml'), 'utf8')
+      .replaceAll(String(PORT), String(port))
+      .replace(`directory: ${data}`, `directory: ${dir}`),
+  );
+  console.log(
+    `Starting the same backend without City Hall Year on :${port} (the baseline)…`,
+  );
+  const child = startBuiltBackend(dist, config, path.join(dir, 'backend.log'), {
+    CITY_HALL_YEAR_BENCH_BASELINE: 'true',
+  });
+  try {
+    const base = `http://localhost:${port}`;
+    await waitFor(
+      async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
+      180,
+      'the baseline backend',
+    );
+    // Signed in once, and the catalog has read the organisation.
+    const user = await signIn(base, 'kimura.aoi');
+    await waitFor(
+      async () =>
+        (
+          await fetch(
+            `${base}/api/catalog/entities/by-name/group/default/kaikei-ka`,
+            { headers: { Authorization: `Bearer ${user}` } },
+          )
+        ).ok,
+      180,
+      'the baseline catalog',
+    );
+    await new Promise(r => setTimeout(r, 10_000));
+    const result = { rest: rssMiB(child.pid), peak: peakMiB(child.pid) };
+    console.log(
+      `  baseline at rest: ${result.rest} MiB resident (peak ${result.peak} MiB while starting)`,
+    );
+    return result;
+  } finally {
+    await stop(child);
+  }
+}
+
 async function main() {
   console.log('Building the backend bundle…');
   const dist = prepareBuiltBackend('bench-dist');
@@ -222,7 +353,10 @@ catalog:
     - allow: [Component, System, API, Resource, Location, Group, User]
   locations:
     - type: file
-      target: ${path.join(ROOT, 'plugins/city-hall-year-backend/examples/org.yaml')}
+      target: ${path.join(
+        ROOT,
+        'plugins/city-hall-year-backend/examples/org.yaml',
+      )}
     - type: file
       target: ${path.join(ROOT, 'catalog-info.yaml')}
     - type: file
@@ -231,6 +365,7 @@ cityHallYear:
   reminders: { enabled: false }
 `,
   );
+  const baseline = await baselineMemory(dist, data);
   console.log(`Starting the built backend on :${PORT} (SQLite in ${data})…`);
   const backend = startBuiltBackend(
     dist,
@@ -239,6 +374,7 @@ cityHallYear:
   );
 
   const rows = [];
+  const perRequest = [];
   let bare;
   try {
     await waitFor(
@@ -249,6 +385,12 @@ cityHallYear:
     const hr = { Authorization: `Bearer ${await token('sato.hanako')}` };
     const reader = { Authorization: `Bearer ${await token('kimura.aoi')}` };
     const finance = { Authorization: `Bearer ${await token('yamada.taro')}` };
+
+    rows.push(
+      await atRest('backend at rest (the starting content)', backend.pid),
+    );
+    perRequest.push(...(await requestCost(reader, backend.pid)));
+    rows.push(...perRequest);
 
     const imported = await fetch(`${API}/import?format=yaml&dryRun=false`, {
       method: 'POST',
@@ -380,7 +522,13 @@ cityHallYear:
         edit,
       ),
     );
-    rows.push({ ...(await writeLoop(finance, DURATION)), mib: rssMiB(pid) });
+    resetPeak(pid);
+    rows.push({
+      ...(await writeLoop(finance, DURATION)),
+      mib: rssMiB(pid),
+      peak: peakMiB(pid),
+    });
+    rows.push(await atRest(`backend at rest (${SMALL})`, pid));
 
     console.log(`\nImporting up to ${LARGE} entries…`);
     for (let from = SMALL; from < LARGE; from += 3000) {
@@ -398,6 +546,7 @@ cityHallYear:
           `Import failed: ${res.status} ${(await res.text()).slice(0, 300)}`,
         );
     }
+    rows.push(await atRest(`backend at rest (${LARGE})`, backend.pid, 10));
     // The limit again, for the larger answer.
     const largeGzip = zlib.gzipSync(
       Buffer.from(
@@ -467,22 +616,42 @@ cityHallYear:
     await stop(backend);
   }
 
-  const [limit, ours, catalog] = rows;
+  const byName = name => rows.find(r => r.name.startsWith(name));
+  const limit = byName('bare Node http');
+  const ours = byName(`GET /years/2026 (${SMALL}), gzip`);
+  const catalog = byName('catalog by-query');
+  const mib = v => (Number.isNaN(v) || v === undefined ? '—' : v);
   console.log(
-    '\n| measure | requests/s | p50 ms | p99 ms | errors | backend RSS MiB |',
+    `\n| measure | requests/s | p50 ms | p99 ms | errors | RSS MiB after | peak RSS MiB | plugin's share MiB |`,
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| the same backend without City Hall Year, at rest | — | — | — | — | ${baseline.rest} | ${baseline.peak} | — |`,
+  );
   for (const r of rows) {
+    // The bare server's lines are another process's memory.
+    const top = r.name.startsWith('bare') ? NaN : r.rest ? r.mib : r.peak;
     console.log(
-      `| ${r.name} | ${Number.isNaN(r.rps) ? '—' : r.rps} | ${r.p50} | ${
-        r.p99
-      } | ${r.errors} | ${
-        Number.isNaN(r.mib) || r.mib === undefined ? '—' : r.mib
+      `| ${r.name} | ${mib(r.rps)} | ${mib(r.p50)} | ${mib(r.p99)} | ${mib(
+        r.errors,
+      )} | ${mib(r.mib)} | ${mib(r.peak)} | ${
+        Number.isNaN(top) || top === undefined ? '—' : top - baseline.rest
       } |`,
     );
   }
   console.log(
-    `\nours / bare limit: ${(ours.rps / limit.rps).toFixed(
+    `\n"plugin's share": the backend's resident memory (at rest, or its peak during the line) less the same backend without City Hall Year at rest.`,
+  );
+  const [health, year, entry] = perRequest;
+  console.log(
+    `per request, at the shipped content (${CHEAP_CONNECTIONS} connections): GET /years/2026 ${(
+      year.rps / health.rps
+    ).toFixed(2)}× /health (target 0.9×), GET /entries/shutsuno-heisa ${(
+      entry.rps / health.rps
+    ).toFixed(2)}× /health (target 0.8×)`,
+  );
+  console.log(
+    `ours / bare limit: ${(ours.rps / limit.rps).toFixed(
       2,
     )}×   ours / catalog: ${(ours.rps / catalog.rps).toFixed(1)}×`,
   );

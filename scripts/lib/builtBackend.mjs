@@ -74,10 +74,11 @@ export function prepareBuiltBackend(name = 'built-backend') {
 }
 
 /**
- * Starts the built backend with the app config and `extraConfig` (a YAML file); its
- * output goes to `log`. Answers the child process (its own process group).
+ * Starts the built backend with the app config and `extraConfig` (a YAML file) and the
+ * environment plus `env`; its output goes to `log`. Answers the child process (its own
+ * process group).
  */
-export function startBuiltBackend(dist, extraConfig, log) {
+export function startBuiltBackend(dist, extraConfig, log, env = {}) {
   return spawn(
     process.execPath,
     [
@@ -90,6 +91,7 @@ export function startBuiltBackend(dist, extraConfig, log) {
     {
       cwd: dist,
       detached: true,
+      env: { ...process.env, ...env },
       stdio: ['ignore', fs.openSync(log, 'a'), fs.openSync(log, 'a')],
     },
   );

@@ -13,6 +13,10 @@ import { groupHierarchyOwnershipModule } from './modules/groupHierarchyOwnership
 
 const backend = createBackend();
 
+// The benchmark's baseline (scripts/bench-api.mjs): the same Backstage without City
+// Hall Year, so that the plugin's own share of memory can be told apart.
+const withCityHallYear = process.env.CITY_HALL_YEAR_BENCH_BASELINE !== 'true';
+
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
@@ -32,14 +36,18 @@ backend.add(import('@backstage/plugin-search-backend'));
 // place of @backstage/plugin-search-backend-module-pg), Lunr on SQLite.
 backend.add(searchModuleJapanese);
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-backend.add(searchModuleCityHallYearCollator);
+if (withCityHallYear) backend.add(searchModuleCityHallYearCollator);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.add(import('@city-hall-year/backstage-plugin-city-hall-year-backend'));
-// The year for AI assistants: the actions above, over MCP at /api/mcp-actions/v1.
-backend.add(import('@backstage/plugin-mcp-actions-backend'));
+if (withCityHallYear) {
+  backend.add(
+    import('@city-hall-year/backstage-plugin-city-hall-year-backend'),
+  );
+  // The year for AI assistants: the actions above, over MCP at /api/mcp-actions/v1.
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
+}
 
 backend.start();
