@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGES } from './pages';
+import { HOST_PAGES, PAGES } from './pages';
 import { api, signIn } from './signIn';
 
 /**
@@ -23,28 +23,6 @@ interface Found {
   help: string;
   targets: string[];
 }
-
-/** The pages beyond the plugin's own that show its parts: the home widget, the Group card. */
-const HOST_PAGES: Array<[name: string, path: string, ready: string]> = [
-  ['home widget', '/', '[data-testid=now-and-next-card]'],
-  // Only the plugin's card: the rest of the page is the catalog's own.
-  [
-    'Group card',
-    '/catalog/default/group/kaikei-ka',
-    '[data-testid=department-year]',
-  ],
-  ['new entry', '/city-hall-year/new', '[data-testid=editor-title-ja]'],
-  [
-    'course editor',
-    '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen/edit',
-    '[data-testid=course-field-titleJa]',
-  ],
-  [
-    'your year',
-    '/city-hall-year?fy=2026&mine=true&view=list',
-    '[data-testid=month-4]',
-  ],
-];
 
 /** How long each page's check took, for the report. */
 const took: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PAGES } from './pages';
+import { HOME_PAGE, PAGES } from './pages';
 import { api, signIn } from './signIn';
 
 /** Japanese that an English reader must not meet: dates, fiscal years, our own words. */
@@ -84,10 +84,7 @@ test('English mode shows no Japanese where English exists, on every page', async
       }),
     ),
   ];
-  for (const [name, path, ready] of [
-    ...PAGES,
-    ['home', '/', '[data-testid=now-and-next-card]'] as const,
-  ]) {
+  for (const [name, path, ready] of [...PAGES, HOME_PAGE]) {
     await page.goto(path);
     await expect(page.locator(ready).first()).toBeVisible({ timeout: 30_000 });
     // Names and titles arrive a moment after the page: read until clean, or say what is left.

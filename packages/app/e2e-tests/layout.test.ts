@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PAGES } from './pages';
+import { HOME_PAGE, PAGES } from './pages';
 
 /**
  * Phones and zoom: at 390×844 (a phone) and at 200 % zoom of 1280×800 (a 640×400
@@ -122,10 +122,7 @@ for (const screen of SCREENS) {
       timeout: 30_000,
     });
     const problems: string[] = [];
-    for (const [name, path, ready] of [
-      ...PAGES,
-      ['home', '/', '[data-testid=now-and-next-card]'] as const,
-    ]) {
+    for (const [name, path, ready] of [...PAGES, HOME_PAGE]) {
       await page.goto(path);
       await expect(page.locator(ready).first()).toBeVisible({
         timeout: 30_000,

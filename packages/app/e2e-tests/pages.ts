@@ -55,3 +55,32 @@ export const PAGES: Array<[name: string, path: string, ready: string]> = [
   ['confirmations (HR)', '/city-hall-year/confirmations', 'table'],
   ['hand-over (HR)', '/city-hall-year/handover', 'h1'],
 ];
+
+/** The home page, whose widget is the plugin's. */
+export const HOME_PAGE: [name: string, path: string, ready: string] = [
+  'home',
+  '/',
+  '[data-testid=now-and-next-card]',
+];
+
+/** The plugin's parts on pages of the app and other plugins, and pages reached from a button. */
+export const HOST_PAGES: Array<[name: string, path: string, ready: string]> = [
+  HOME_PAGE,
+  // Only the plugin's card: the rest of the page is the catalog's own.
+  [
+    'Group card',
+    '/catalog/default/group/kaikei-ka',
+    '[data-testid=department-year]',
+  ],
+  ['new entry', '/city-hall-year/new', '[data-testid=editor-title-ja]'],
+  [
+    'course editor',
+    '/city-hall-year/courses/shinki-saiyo-shiyakusho-no-ichinen/edit',
+    '[data-testid=course-field-titleJa]',
+  ],
+  [
+    'your year',
+    '/city-hall-year?fy=2026&mine=true&view=list',
+    '[data-testid=month-4]',
+  ],
+];

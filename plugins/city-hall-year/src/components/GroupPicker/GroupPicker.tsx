@@ -9,6 +9,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { entityDisplayName, useOwnerNames } from '../../hooks/useOwnerNames';
 import { cityHallYearTranslationRef } from '../../translation';
+import { READABLE_WHEN_DISABLED } from '../../styles';
 
 /** Departments offered per search: enough to choose from, few enough to read. */
 export const GROUP_PICKER_LIMIT = 20;
@@ -65,11 +66,6 @@ function useGroupSearch(typed: string, suggested: string[]) {
  * person types; the chosen ones and the suggestions show by name too. The value is
  * the Groups' entity refs, which only the code sees.
  */
-/** Helper text of a disabled field in the secondary text colour, not the disabled grey. */
-export const READABLE_WHEN_DISABLED = {
-  '&.Mui-disabled': { color: 'text.secondary' },
-} as const;
-
 export function GroupPicker(
   props: Props &
     (

@@ -1,5 +1,1 @@
-export {
-  GroupPicker,
-  GROUP_PICKER_LIMIT,
-  READABLE_WHEN_DISABLED,
-} from './GroupPicker';
+export { GroupPicker, GROUP_PICKER_LIMIT } from './GroupPicker';
